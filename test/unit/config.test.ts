@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const key = Buffer.alloc(32, 7).toString('base64');
+const base = { BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc-def', CREDENTIALS_KEY: key };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+describe('config', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig(base);
+    expect(c).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379',
+      telegramApiRoot: 'https://api.telegram.org',
+      justclickApiUrl: 'https://{login}.justclick.ru/api',
+      ordersMethod: 'getOrdersWithGoods',
+      defaultTimezone: 'Europe/Moscow',
+      alertPollSeconds: 60,
+      botMode: 'polling',
+      port: 8080,
+      logLevel: 'info',
+    });
+    expect(c.credentialsKey.length).toBe(32);
+  });
+
+  it('names a missing CREDENTIALS_KEY and says how to make one', () => {
+    const p = problems({ BOT_TOKEN: base.BOT_TOKEN });
+    expect(p).toEqual(['CREDENTIALS_KEY is missing: generate one with `openssl rand -base64 32`']);
+  });
+
+  it('lists every problem, one line each', () => {
+    const p = problems({ CREDENTIALS_KEY: 'short', DEFAULT_TIMEZONE: 'Mars/Olympus', ALERT_POLL_SECONDS: 'often', BOT_MODE: 'webhook' });
+    expect(p.some((l) => l.startsWith('BOT_TOKEN is missing'))).toBe(true);
+    expect(p.some((l) => l.startsWith('CREDENTIALS_KEY must be 32 random bytes'))).toBe(true);
+    expect(p.some((l) => l.includes('DEFAULT_TIMEZONE is not an IANA time zone'))).toBe(true);
+    expect(p.some((l) => l.startsWith('ALERT_POLL_SECONDS'))).toBe(true);
+    expect(p.some((l) => l.startsWith('PUBLIC_URL is required when BOT_MODE=webhook'))).toBe(true);
+    expect(p.some((l) => l.startsWith('TELEGRAM_WEBHOOK_SECRET is required'))).toBe(true);
+  });
+
+  it('treats empty variables as unset, as docker compose passes them', () => {
+    expect(loadConfig({ ...base, PUBLIC_URL: '', REDIS_URL: '' }).redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('never echoes the token or key in its messages', () => {
+    const p = problems({ BOT_TOKEN: 'secret-token-value', CREDENTIALS_KEY: 'c2VjcmV0LWtleQ==' });
+    expect(p.join('\n')).not.toContain('secret-token-value');
+    expect(p.join('\n')).not.toContain('c2VjcmV0LWtleQ==');
+  });
+});
