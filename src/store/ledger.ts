@@ -1,0 +1,161 @@
+// The alert ledger: which paid orders each chat has already been alerted about (so each is alerted once),
+// the "sent" markers that guard the non-idempotent sendMessage, and the list of accounts watched for alerts.
+import type { Redis } from 'ioredis';
+import { chatIdPart, userIdPart } from './ids.js';
+
+/** How long an alerted order is remembered; the poller never looks further back than this. */
+export const LEDGER_RETENTION_SECONDS = 36 * 86_400;
+
+export interface LedgerEntry {
+  orderId: string;
+  /** Unix seconds. */
+  paidAt: number;
+}
+
+export class AlertLedger {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly retentionSeconds = LEDGER_RETENTION_SECONDS,
+  ) {}
+
+  private ledgerKey(chatId: number): string {
+    return `${this.prefix}alert:ledger:${chatIdPart(chatId)}`;
+  }
+
+  private sentKey(chatId: number, mark: string): string {
+    return `${this.prefix}alert:sent:${chatIdPart(chatId)}:${mark}`;
+  }
+
+  /** The order ids from `orderIds` this chat has no ledger entry for, in the given order. */
+  async missing(chatId: number, orderIds: string[]): Promise<string[]> {
+    if (orderIds.length === 0) return [];
+    const scores = (await this.redis.zmscore(this.ledgerKey(chatId), ...orderIds)) as (string | null)[];
+    return orderIds.filter((_, i) => scores[i] == null);
+  }
+
+  /**
+   * Remembers orders as alerted for this chat. NX keeps the first paid time; every write also drops entries
+   * older than the retention and refreshes the key's expiry, so an idle chat's ledger disappears on its own.
+   */
+  async record(chatId: number, entries: LedgerEntry[], now: Date): Promise<void> {
+    if (entries.length === 0) return;
+    const key = this.ledgerKey(chatId);
+    const cutoff = Math.floor(now.getTime() / 1000) - this.retentionSeconds;
+    const args: (string | number)[] = [];
+    for (const e of entries) args.push(e.paidAt, e.orderId);
+    await this.redis
+      .multi()
+      .zadd(key, 'NX', ...args)
+      .zremrangebyscore(key, '-inf', `(${cutoff}`)
+      .expire(key, this.retentionSeconds)
+      .exec();
+  }
+
+  async size(chatId: number): Promise<number> {
+    return this.redis.zcard(this.ledgerKey(chatId));
+  }
+
+  async has(chatId: number, orderId: string): Promise<boolean> {
+    return (await this.redis.zscore(this.ledgerKey(chatId), orderId)) != null;
+  }
+
+  /** A group that became a supergroup keeps its history: merge the old chat's ledger into the new id. */
+  async migrate(fromChatId: number, toChatId: number): Promise<void> {
+    const from = this.ledgerKey(fromChatId);
+    const to = this.ledgerKey(toChatId);
+    await this.redis
+      .multi()
+      .zunionstore(to, 2, to, from, 'AGGREGATE', 'MIN')
+      .del(from)
+      .expire(to, this.retentionSeconds)
+      .exec();
+  }
+
+  /** Which of these marks (e.g. `o<orderId>`) have already been sent to the chat. */
+  async sentAmong(chatId: number, marks: string[]): Promise<Set<string>> {
+    if (marks.length === 0) return new Set();
+    const values = await this.redis.mget(...marks.map((m) => this.sentKey(chatId, m)));
+    return new Set(marks.filter((_, i) => values[i] != null));
+  }
+
+  async markSent(chatId: number, marks: string[]): Promise<void> {
+    if (marks.length === 0) return;
+    const multi = this.redis.multi();
+    for (const m of marks) multi.set(this.sentKey(chatId, m), '1', 'EX', this.retentionSeconds);
+    await multi.exec();
+  }
+}
+
+/**
+ * Accounts whose orders are watched for alerts (an account is in the list while at least one chat it feeds
+ * has alerts on), plus the bookkeeping of each watch: the last successful check, how long the account has
+ * been rate-limited, and whether its owner was already told that alerts are paused.
+ */
+export class WatchList {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private get setKey(): string {
+    return `${this.prefix}alert:owners`;
+  }
+
+  private key(what: 'checked' | 'limited' | 'paused-told', ownerId: number): string {
+    return `${this.prefix}alert:${what}:${userIdPart(ownerId)}`;
+  }
+
+  async add(ownerId: number): Promise<void> {
+    await this.redis.sadd(this.setKey, userIdPart(ownerId));
+  }
+
+  async remove(ownerId: number): Promise<void> {
+    await this.redis.srem(this.setKey, String(ownerId));
+  }
+
+  async has(ownerId: number): Promise<boolean> {
+    return (await this.redis.sismember(this.setKey, String(ownerId))) === 1;
+  }
+
+  async count(): Promise<number> {
+    return this.redis.scard(this.setKey);
+  }
+
+  /** Walks the list in batches with SSCAN, so 10,000 accounts never block Redis in one reply. */
+  async *batches(batchSize = 1000): AsyncGenerator<number[]> {
+    let cursor = '0';
+    do {
+      const [next, members] = await this.redis.sscan(this.setKey, cursor, 'COUNT', batchSize);
+      cursor = next;
+      if (members.length > 0) yield members.map(Number);
+    } while (cursor !== '0');
+  }
+
+  async lastCheck(ownerId: number): Promise<Date | null> {
+    const v = await this.redis.get(this.key('checked', ownerId));
+    return v == null ? null : new Date(Number(v));
+  }
+
+  /** A successful check: remember when, and end any rate-limit streak or pause episode. */
+  async checked(ownerId: number, at: Date): Promise<void> {
+    await this.redis
+      .multi()
+      .set(this.key('checked', ownerId), String(at.getTime()), 'EX', 40 * 86_400)
+      .del(this.key('limited', ownerId), this.key('paused-told', ownerId))
+      .exec();
+  }
+
+  /** Records that the account is rate-limited; returns when the current unbroken streak began. */
+  async limitedSince(ownerId: number, now: Date): Promise<Date> {
+    const key = this.key('limited', ownerId);
+    await this.redis.set(key, String(now.getTime()), 'EX', 7 * 86_400, 'NX');
+    const first = await this.redis.get(key);
+    return new Date(Number(first ?? now.getTime()));
+  }
+
+  /** True exactly once per pause episode (until the next successful check): the owner is told once. */
+  async claimPauseNotice(ownerId: number): Promise<boolean> {
+    return (await this.redis.set(this.key('paused-told', ownerId), '1', 'NX')) === 'OK';
+  }
+}
