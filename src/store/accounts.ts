@@ -1,0 +1,222 @@
+// Linked JustClick accounts, keyed by the Telegram user who linked them (the owner). The API key is sealed
+// by the vault with AAD `acct:<ownerId>:key`; login and region stay readable for /status and logs.
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { JustClickErrorKind } from '../justclick/errors.js';
+import type { Credentials } from '../justclick/types.js';
+import { createLogger, type Logger } from '../logger.js';
+import { intOrUndefined, nowSeconds, userIdPart } from './ids.js';
+import { hsetIfExists, LuaScript } from './lua.js';
+import type { Vault } from './vault.js';
+
+export interface LinkedAccount {
+  ownerId: number;
+  creds: Credentials;
+  /** Unix seconds, like every time in this record. */
+  linkedAt: number;
+  lastOkAt?: number;
+  lastError?: { kind: JustClickErrorKind; at: number; message: string };
+  /** Polling is paused (e.g. JustClick said the key is wrong or the API is switched off) until resumed. */
+  pausedAt?: number;
+  /** The secret part of this account's JustClick notification URL. */
+  pushToken?: string;
+  lastPushAt?: number;
+}
+
+/** What unlink removed, so the caller can clean up chats and schedules fed by the account. */
+export interface UnlinkedAccount {
+  ownerId: number;
+  login: string;
+  pushToken?: string;
+}
+
+const keyAad = (ownerId: number): string => `acct:${ownerId}:key`;
+const PUSH_TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
+const MAX_ERROR_MESSAGE = 500;
+
+// Fields that describe the previous credentials' health; a new link starts clean.
+const HEALTH_FIELDS = ['lastOkAt', 'errKind', 'errAt', 'errMessage', 'pausedAt'];
+
+const unlinkScript = new LuaScript(`
+redis.call('SREM', KEYS[2], ARGV[2])
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local fields = redis.call('HMGET', KEYS[1], 'login', 'pushToken')
+if fields[2] then redis.call('DEL', ARGV[1] .. fields[2]) end
+redis.call('DEL', KEYS[1])
+return fields
+`);
+
+const ensurePushTokenScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local existing = redis.call('HGET', KEYS[1], 'pushToken')
+if existing then return existing end
+redis.call('HSET', KEYS[1], 'pushToken', ARGV[1])
+redis.call('SET', ARGV[2] .. ARGV[1], ARGV[3])
+return ARGV[1]
+`);
+
+const markOkScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'lastOkAt', ARGV[1])
+redis.call('HDEL', KEYS[1], 'errKind', 'errAt', 'errMessage')
+return 1
+`);
+
+export class AccountStore {
+  readonly #redis: Redis;
+  readonly #vault: Vault;
+  readonly #prefix: string;
+  readonly #log: Logger;
+
+  constructor(redis: Redis, vault: Vault, prefix = 'jcb:', logger: Logger = createLogger('warn')) {
+    this.#redis = redis;
+    this.#vault = vault;
+    this.#prefix = prefix;
+    this.#log = logger.child({ store: 'accounts' });
+  }
+
+  #account(ownerId: number): string {
+    return `${this.#prefix}acct:${userIdPart(ownerId)}`;
+  }
+  get #owners(): string {
+    return `${this.#prefix}acct:owners`;
+  }
+  get #pushPrefix(): string {
+    return `${this.#prefix}push:`;
+  }
+
+  /** Stores (or replaces) the owner's credentials. A push token survives a re-link; health starts clean. */
+  async link(ownerId: number, creds: Credentials, at: number = nowSeconds()): Promise<void> {
+    const key = this.#account(ownerId);
+    await this.#redis
+      .multi()
+      .hdel(key, ...HEALTH_FIELDS)
+      .hset(key, {
+        login: creds.login,
+        region: creds.region,
+        key: this.#vault.seal(creds.key, keyAad(ownerId)),
+        linkedAt: String(at),
+      })
+      .sadd(this.#owners, String(ownerId))
+      .exec();
+  }
+
+  /** The owner's account with the key decrypted; null when none is linked or the record does not open. */
+  async get(ownerId: number): Promise<LinkedAccount | null> {
+    const h = await this.#redis.hgetall(this.#account(ownerId));
+    if (!h.login || !h.key) return null;
+    if (h.region !== 'ru' && h.region !== 'io') {
+      this.#log.warn({ ownerId }, 'stored account has no valid region; treating it as not linked');
+      return null;
+    }
+    let secret: string;
+    try {
+      secret = this.#vault.open(h.key, keyAad(ownerId));
+    } catch (err) {
+      // Wrong CREDENTIALS_KEY after a redeploy, or a tampered record: the owner has to /link again.
+      this.#log.warn({ ownerId, reason: (err as Error).message }, 'stored key does not decrypt; treating it as not linked');
+      return null;
+    }
+    const account: LinkedAccount = {
+      ownerId,
+      creds: { login: h.login, region: h.region, key: secret },
+      linkedAt: intOrUndefined(h.linkedAt) ?? 0,
+    };
+    const lastOkAt = intOrUndefined(h.lastOkAt);
+    if (lastOkAt !== undefined) account.lastOkAt = lastOkAt;
+    const errAt = intOrUndefined(h.errAt);
+    if (h.errKind && errAt !== undefined) {
+      account.lastError = { kind: h.errKind as JustClickErrorKind, at: errAt, message: h.errMessage ?? '' };
+    }
+    const pausedAt = intOrUndefined(h.pausedAt);
+    if (pausedAt !== undefined) account.pausedAt = pausedAt;
+    if (h.pushToken) account.pushToken = h.pushToken;
+    const lastPushAt = intOrUndefined(h.lastPushAt);
+    if (lastPushAt !== undefined) account.lastPushAt = lastPushAt;
+    return account;
+  }
+
+  /** Forgets the account, its push token and its place among linked owners. */
+  async unlink(ownerId: number): Promise<UnlinkedAccount | null> {
+    const reply = (await unlinkScript.run(
+      this.#redis,
+      [this.#account(ownerId), this.#owners],
+      [this.#pushPrefix, userIdPart(ownerId)],
+    )) as [string | null, string | null] | null;
+    if (!reply) return null;
+    const [login, pushToken] = reply;
+    const removed: UnlinkedAccount = { ownerId, login: login ?? '' };
+    if (pushToken) removed.pushToken = pushToken;
+    return removed;
+  }
+
+  /** Records a successful JustClick call and clears the last error. False when no account is linked. */
+  async markOk(ownerId: number, at: number = nowSeconds()): Promise<boolean> {
+    return (await markOkScript.run(this.#redis, [this.#account(ownerId)], [String(at)])) === 1;
+  }
+
+  /** Records a failed call. The message is what the user may see: never put the key in it. */
+  async markError(
+    ownerId: number,
+    error: { kind: JustClickErrorKind; message: string },
+    at: number = nowSeconds(),
+  ): Promise<boolean> {
+    return this.#setIfLinked(ownerId, {
+      errKind: error.kind,
+      errAt: String(at),
+      errMessage: error.message.slice(0, MAX_ERROR_MESSAGE),
+    });
+  }
+
+  async pause(ownerId: number, at: number = nowSeconds()): Promise<boolean> {
+    return this.#setIfLinked(ownerId, { pausedAt: String(at) });
+  }
+
+  async resume(ownerId: number): Promise<void> {
+    await this.#redis.hdel(this.#account(ownerId), 'pausedAt');
+  }
+
+  /** The account's push token, made on first use: random 24 bytes, base64url (32 characters). */
+  async ensurePushToken(ownerId: number): Promise<string> {
+    const candidate = randomBytes(24).toString('base64url');
+    const token = await ensurePushTokenScript.run(
+      this.#redis,
+      [this.#account(ownerId)],
+      [candidate, this.#pushPrefix, userIdPart(ownerId)],
+    );
+    if (typeof token !== 'string') throw new Error(`no JustClick account is linked for owner ${ownerId}`);
+    return token;
+  }
+
+  /** Who a JustClick notification URL belongs to; null for unknown or malformed tokens. */
+  async ownerByPushToken(token: string): Promise<number | null> {
+    if (!PUSH_TOKEN.test(token)) return null;
+    return intOrUndefined(await this.#redis.get(`${this.#pushPrefix}${token}`)) ?? null;
+  }
+
+  async markPush(ownerId: number, at: number = nowSeconds()): Promise<boolean> {
+    return this.#setIfLinked(ownerId, { lastPushAt: String(at) });
+  }
+
+  /** Every owner with a linked account, each once, walked with SSCAN so a large set never blocks Redis. */
+  async *listOwners(): AsyncGenerator<number> {
+    const seen = new Set<number>();
+    let cursor = '0';
+    do {
+      const [next, members] = await this.#redis.sscan(this.#owners, cursor, 'COUNT', 200);
+      cursor = next;
+      for (const member of members) {
+        const id = intOrUndefined(member);
+        // SSCAN may repeat an element while the set is rehashed.
+        if (id === undefined || seen.has(id)) continue;
+        seen.add(id);
+        yield id;
+      }
+    } while (cursor !== '0');
+  }
+
+  async #setIfLinked(ownerId: number, fields: Record<string, string>): Promise<boolean> {
+    const args = Object.entries(fields).flat();
+    return (await hsetIfExists.run(this.#redis, [this.#account(ownerId)], args)) === 1;
+  }
+}

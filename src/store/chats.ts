@@ -1,0 +1,218 @@
+// Per-chat settings (language, time zone, whose account feeds the chat, alerts, digest) and per-user
+// preferences. A hash per chat; a set per owner lists the chats that owner's account feeds.
+import type { Redis } from 'ioredis';
+import { chatIdPart, intOrUndefined, nowSeconds, userIdPart } from './ids.js';
+import { LuaScript } from './lua.js';
+
+export type Lang = 'ru' | 'en';
+
+export interface ChatSettings {
+  lang?: Lang;
+  timeZone?: string;
+  /** Whose linked account feeds this chat. */
+  ownerId?: number;
+  /** `since` (unix s): orders paid before it are never alerted, so switching alerts on does not flood. */
+  alerts?: { on: boolean; since: number };
+  /** Local time of the daily digest, `HH:MM`. */
+  digest?: { time: string };
+  /** Set when Telegram said the chat is gone (blocked, kicked); deliveries stop until cleared. */
+  inactive?: { reason: string; at: number };
+}
+
+/** Fields present are set; `null` removes a setting; absent fields are left alone. */
+export type ChatPatch = { [K in keyof ChatSettings]?: ChatSettings[K] | null };
+
+export interface UserPrefs {
+  lang?: Lang;
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const isLang = (v: string | undefined): v is Lang => v === 'ru' || v === 'en';
+
+// Hash fields of each setting; a setting spread over several fields is removed as a whole.
+const FIELDS: Record<keyof ChatSettings, string[]> = {
+  lang: ['lang'],
+  timeZone: ['timeZone'],
+  ownerId: ['ownerId'],
+  alerts: ['alertsOn', 'alertsSince'],
+  digest: ['digestTime'],
+  inactive: ['inactiveReason', 'inactiveAt'],
+};
+
+// Keeps the owner's set of chats in step with the chat's ownerId in one atomic step.
+// KEYS[1] chat hash. ARGV: by-owner key prefix, chat id, owner ('' untouched, '-' removed, else id),
+// n, then n field/value pairs, then the fields to delete. Returns the chat's hash as it now is.
+const updateScript = new LuaScript(`
+local chat, byOwner, chatId, owner = KEYS[1], ARGV[1], ARGV[2], ARGV[3]
+if owner ~= '' then
+  local old = redis.call('HGET', chat, 'ownerId')
+  if old and old ~= owner then redis.call('SREM', byOwner .. old, chatId) end
+  if owner == '-' then
+    redis.call('HDEL', chat, 'ownerId')
+  else
+    redis.call('HSET', chat, 'ownerId', owner)
+    redis.call('SADD', byOwner .. owner, chatId)
+  end
+end
+local n = tonumber(ARGV[4])
+if n > 0 then redis.call('HSET', chat, unpack(ARGV, 5, 4 + 2 * n)) end
+if #ARGV > 4 + 2 * n then redis.call('HDEL', chat, unpack(ARGV, 5 + 2 * n, #ARGV)) end
+return redis.call('HGETALL', chat)
+`);
+
+const deleteScript = new LuaScript(`
+local owner = redis.call('HGET', KEYS[1], 'ownerId')
+if owner then redis.call('SREM', ARGV[1] .. owner, ARGV[2]) end
+return redis.call('DEL', KEYS[1])
+`);
+
+// Group → supergroup: the new chat keeps what it already has (it may have been configured in the
+// meantime) and takes the rest from the old one; the old chat's "gone" mark is not carried over.
+// KEYS[1] old hash, KEYS[2] new hash. ARGV: by-owner prefix, old id, new id.
+const migrateScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local old = redis.call('HGETALL', KEYS[1])
+for i = 1, #old, 2 do
+  local f = old[i]
+  if f ~= 'inactiveReason' and f ~= 'inactiveAt' then redis.call('HSETNX', KEYS[2], f, old[i + 1]) end
+end
+local oldOwner = redis.call('HGET', KEYS[1], 'ownerId')
+if oldOwner then redis.call('SREM', ARGV[1] .. oldOwner, ARGV[2]) end
+local newOwner = redis.call('HGET', KEYS[2], 'ownerId')
+if newOwner then redis.call('SADD', ARGV[1] .. newOwner, ARGV[3]) end
+redis.call('DEL', KEYS[1])
+return 1
+`);
+
+export class ChatStore {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+
+  constructor(redis: Redis, prefix = 'jcb:') {
+    this.#redis = redis;
+    this.#prefix = prefix;
+  }
+
+  #chat(chatId: number): string {
+    return `${this.#prefix}chat:${chatIdPart(chatId)}`;
+  }
+  get #byOwner(): string {
+    return `${this.#prefix}chat:by-owner:`;
+  }
+  #user(userId: number): string {
+    return `${this.#prefix}user:${userIdPart(userId)}`;
+  }
+
+  /** The chat's settings; `{}` for a chat never configured. */
+  async get(chatId: number): Promise<ChatSettings> {
+    return parseChat(await this.#redis.hgetall(this.#chat(chatId)));
+  }
+
+  /** Applies a patch atomically and returns the settings that result. */
+  async update(chatId: number, patch: ChatPatch): Promise<ChatSettings> {
+    const set: string[] = [];
+    const del: string[] = [];
+    let owner = '';
+    for (const name of Object.keys(patch) as (keyof ChatSettings)[]) {
+      const value = patch[name];
+      if (value === undefined) continue;
+      if (value === null) {
+        if (name === 'ownerId') owner = '-';
+        else del.push(...FIELDS[name]);
+        continue;
+      }
+      switch (name) {
+        case 'lang':
+          if (!isLang(value as string)) throw new TypeError(`unknown language: ${String(value)}`);
+          set.push('lang', value as string);
+          break;
+        case 'timeZone':
+          set.push('timeZone', value as string);
+          break;
+        case 'ownerId':
+          owner = userIdPart(value as number);
+          break;
+        case 'alerts': {
+          const a = value as NonNullable<ChatSettings['alerts']>;
+          set.push('alertsOn', a.on ? '1' : '0', 'alertsSince', String(Math.floor(a.since)));
+          break;
+        }
+        case 'digest': {
+          const d = value as NonNullable<ChatSettings['digest']>;
+          if (!HHMM.test(d.time)) throw new TypeError(`digest time must be HH:MM, got ${d.time}`);
+          set.push('digestTime', d.time);
+          break;
+        }
+        case 'inactive': {
+          const i = value as NonNullable<ChatSettings['inactive']>;
+          set.push('inactiveReason', i.reason, 'inactiveAt', String(Math.floor(i.at)));
+          break;
+        }
+      }
+    }
+    const flat = (await updateScript.run(
+      this.#redis,
+      [this.#chat(chatId)],
+      [this.#byOwner, chatIdPart(chatId), owner, set.length / 2, ...set, ...del],
+    )) as string[];
+    const h: Record<string, string> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
+    return parseChat(h);
+  }
+
+  /** Forgets a chat's settings. True when there were any. */
+  async delete(chatId: number): Promise<boolean> {
+    const removed = await deleteScript.run(this.#redis, [this.#chat(chatId)], [this.#byOwner, chatIdPart(chatId)]);
+    return removed === 1;
+  }
+
+  /** Moves settings when a group becomes a supergroup (Telegram's migrate_to_chat_id). */
+  async migrate(fromChatId: number, toChatId: number): Promise<boolean> {
+    const moved = await migrateScript.run(
+      this.#redis,
+      [this.#chat(fromChatId), this.#chat(toChatId)],
+      [this.#byOwner, chatIdPart(fromChatId), chatIdPart(toChatId)],
+    );
+    return moved === 1;
+  }
+
+  /** Chats fed by this owner's account. */
+  async forOwner(ownerId: number): Promise<number[]> {
+    const members = await this.#redis.smembers(`${this.#byOwner}${userIdPart(ownerId)}`);
+    return members.map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
+  }
+
+  /** Telegram said the chat is gone (403, chat not found): remember why, so deliveries stop. */
+  async markInactive(chatId: number, reason: string, at: number = nowSeconds()): Promise<void> {
+    await this.update(chatId, { inactive: { reason, at } });
+  }
+
+  async getUser(userId: number): Promise<UserPrefs> {
+    const lang = await this.#redis.hget(this.#user(userId), 'lang');
+    return isLang(lang ?? undefined) ? { lang: lang as Lang } : {};
+  }
+
+  async updateUser(userId: number, patch: { lang?: Lang | null }): Promise<UserPrefs> {
+    const key = this.#user(userId);
+    if (patch.lang === null) await this.#redis.hdel(key, 'lang');
+    else if (patch.lang !== undefined) {
+      if (!isLang(patch.lang)) throw new TypeError(`unknown language: ${String(patch.lang)}`);
+      await this.#redis.hset(key, 'lang', patch.lang);
+    }
+    return this.getUser(userId);
+  }
+}
+
+function parseChat(h: Record<string, string>): ChatSettings {
+  const s: ChatSettings = {};
+  if (isLang(h.lang)) s.lang = h.lang;
+  if (h.timeZone) s.timeZone = h.timeZone;
+  const ownerId = intOrUndefined(h.ownerId);
+  if (ownerId !== undefined) s.ownerId = ownerId;
+  const since = intOrUndefined(h.alertsSince);
+  if (h.alertsOn !== undefined && since !== undefined) s.alerts = { on: h.alertsOn === '1', since };
+  if (h.digestTime && HHMM.test(h.digestTime)) s.digest = { time: h.digestTime };
+  const inactiveAt = intOrUndefined(h.inactiveAt);
+  if (h.inactiveReason !== undefined && inactiveAt !== undefined) s.inactive = { reason: h.inactiveReason, at: inactiveAt };
+  return s;
+}
