@@ -1,0 +1,72 @@
+// Rendered answer pages kept for an hour so ◀ ▶ buttons can edit a message in place; the button carries
+// only a short random id, and whoever asked is recorded so a stranger's press can be refused.
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { userIdPart } from './ids.js';
+
+export interface PagedAnswer {
+  /** The Telegram user who asked: the only one whose presses turn the pages. */
+  userId: number;
+  /** Whose JustClick account the orders came from (so /unlink can forget them). */
+  ownerId: number;
+  chatId: number;
+  pages: string[];
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{11}$/;
+
+export class PageStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'jcb:',
+    private readonly ttlSeconds = 3600,
+  ) {}
+
+  /** Stores the pages and returns an id of 11 URL-safe characters (8 random bytes). */
+  async save(answer: PagedAnswer): Promise<string> {
+    const id = randomBytes(8).toString('base64url');
+    const byOwner = this.ownerKey(answer.ownerId);
+    await this.redis
+      .multi()
+      .set(this.pageKey(id), JSON.stringify(answer), 'EX', this.ttlSeconds)
+      .sadd(byOwner, id)
+      // The index lives as long as its newest page; ids of expired pages in it are harmless.
+      .expire(byOwner, this.ttlSeconds)
+      .exec();
+    return id;
+  }
+
+  /** The stored answer, or null when the id is malformed, expired or forgotten. */
+  async get(id: string): Promise<PagedAnswer | null> {
+    if (!ID_PATTERN.test(id)) return null;
+    const raw = await this.redis.get(this.pageKey(id));
+    if (raw === null) return null;
+    try {
+      return JSON.parse(raw) as PagedAnswer;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Forgets every page answered from this owner's account; returns how many were still there. */
+  async forgetOwner(ownerId: number): Promise<number> {
+    const byOwner = this.ownerKey(ownerId);
+    const ids = await this.redis.smembers(byOwner);
+    if (ids.length === 0) return 0;
+    const removed = await this.redis.del(...ids.map((id) => this.pageKey(id)));
+    await this.redis.del(byOwner);
+    return removed;
+  }
+
+  static isPageId(id: string): boolean {
+    return ID_PATTERN.test(id);
+  }
+
+  private pageKey(id: string): string {
+    return `${this.prefix}page:${id}`;
+  }
+
+  private ownerKey(ownerId: number): string {
+    return `${this.prefix}page-owner:${userIdPart(ownerId)}`;
+  }
+}
