@@ -1,0 +1,86 @@
+// Local dates and times as each language writes them, and the human name of a period.
+import { TZDate } from '@date-fns/tz';
+import { localDateOf, compareLocalDates, addLocalDays, type LocalDate } from '../calendar.js';
+import type { Period } from '../period.js';
+import type { Lang } from '../i18n/lang.js';
+import { periodText } from '../i18n/period.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+};
+
+/** Wall-clock parts of an instant in a zone. */
+function wallClock(instant: Date, timeZone: string) {
+  const t = new TZDate(instant.getTime(), timeZone);
+  return { year: t.getFullYear(), month: t.getMonth() + 1, day: t.getDate(), hour: t.getHours(), minute: t.getMinutes(), second: t.getSeconds() };
+}
+
+/** "14:05" — 24-hour in both languages. */
+export function formatTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** "28 Nov" / "28 ноября", with the year when asked: "28 Nov 2026" / "28 ноября 2026". */
+export function formatDay(d: LocalDate, lang: Lang, withYear = false): string {
+  return `${d.day} ${MONTHS[lang][d.month - 1]}${withYear ? ` ${d.year}` : ''}`;
+}
+
+/** "28 Nov 14:05" / "28 ноября 14:05". */
+export function formatDateTime(instant: Date, timeZone: string, lang: Lang): string {
+  return `${formatDay(localDateOf(instant, timeZone), lang)} ${formatTime(instant, timeZone)}`;
+}
+
+/** "2026-11-28 14:05:00": sortable local time for spreadsheets. */
+export function formatLocalIso(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+}
+
+/**
+ * "01.11–15.11.2026", the same in both languages. The year is written once at the end, or on both
+ * ends when they differ; `withYear: false` leaves it out when both ends are in the same year.
+ */
+export function formatDaySpan(first: LocalDate, last: LocalDate, withYear = true): string {
+  const dm = (d: LocalDate) => `${pad(d.day)}.${pad(d.month)}`;
+  if (first.year !== last.year) return `${dm(first)}.${first.year}–${dm(last)}.${last.year}`;
+  const year = withYear ? `.${last.year}` : '';
+  return compareLocalDates(first, last) === 0 ? `${dm(first)}${year}` : `${dm(first)}–${dm(last)}${year}`;
+}
+
+/** A day named relative to today when it is today or yesterday: "yesterday, 27 Nov"; otherwise "20 Nov 2026". */
+export function describeDay(day: LocalDate, today: LocalDate, lang: Lang): string {
+  const words = periodText[lang];
+  if (compareLocalDates(day, today) === 0) return `${words.today}, ${formatDay(day, lang)}`;
+  if (compareLocalDates(day, addLocalDays(today, -1)) === 0) return `${words.yesterday}, ${formatDay(day, lang)}`;
+  return formatDay(day, lang, true);
+}
+
+/** What the user asked for, as a header says it: "today, 28 Nov", "last 7 days, 21.11–28.11", "01.11–15.11.2026". */
+export function describePeriod(period: Period, lang: Lang): string {
+  const words = periodText[lang];
+  switch (period.kind) {
+    case 'today':
+      return `${words.today}, ${formatDay(period.firstDay, lang)}`;
+    case 'yesterday':
+      return `${words.yesterday}, ${formatDay(period.firstDay, lang)}`;
+    case 'week':
+      return `${words.thisWeek}, ${formatDaySpan(period.firstDay, period.lastDay, false)}`;
+    case 'month':
+      return `${words.thisMonth}, ${formatDaySpan(period.firstDay, period.lastDay, false)}`;
+    case 'rolling':
+      return `${words.lastDays(period.days)}, ${formatDaySpan(period.firstDay, period.lastDay, false)}`;
+    case 'day':
+      return formatDay(period.firstDay, lang, true);
+    case 'range':
+      return formatDaySpan(period.firstDay, period.lastDay);
+  }
+}
+
+/** True when the period covers more than one local day, so that times need their date next to them. */
+export function spansDays(period: Period): boolean {
+  return compareLocalDates(period.firstDay, period.lastDay) !== 0;
+}
