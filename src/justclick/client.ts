@@ -1,0 +1,327 @@
+// The JustClick API client: signed POSTs over undici, response hash checked before anything is trusted,
+// retries only where retrying can help, a hard back-off on "limit reached", and the precise range fetch.
+import { TZDate } from '@date-fns/tz';
+import { Agent, request } from 'undici';
+import type { Logger } from '../logger.js';
+import { JustClickError, type JustClickErrorKind } from './errors.js';
+import { apiBaseUrl, DEFAULT_API_URL } from './login.js';
+import { parseOrdersResult } from './orders.js';
+import { httpBuildQuery, type QueryParams } from './query.js';
+import { signQuery, verifyResponseHash } from './signature.js';
+import type { Credentials, Order, OrdersMethod, OrdersQuery } from './types.js';
+
+/** What `call` returns for error codes 400/401 ("order(s) not found"): an empty answer, not a failure. */
+export const NOT_FOUND: unique symbol = Symbol('JustClick: not found');
+
+export interface JustClickClientOptions {
+  /** URL template with `{login}`, e.g. `https://{login}.justclick.ru/api`. */
+  apiUrl?: string;
+  connectTimeoutMs?: number;
+  /** Whole-attempt deadline: connect, headers and body. */
+  timeoutMs?: number;
+  /** Extra attempts after the first, on network errors, timeouts and 5xx only. */
+  retries?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** After error code 8 the login is left alone this long: no request at all, calls fail at once. */
+  limitedBackoffMs?: number;
+  /** Answers larger than this are refused (a 10,000-order answer is ~15 MB). */
+  maxResponseBytes?: number;
+  logger?: Logger;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** Days per getOrdersWithGoods call. The server cuts a range longer than "a month" silently; 28 days is under every month. */
+export const MAX_DAYS_PER_CALL = 28;
+
+const MOSCOW = 'Europe/Moscow';
+
+const CODE_KINDS: Partial<Record<number, { kind: JustClickErrorKind; what: string }>> = {
+  1: { kind: 'protocol', what: 'the request had no hash (error 1)' },
+  2: { kind: 'protocol', what: 'the request had no data (error 2)' },
+  3: { kind: 'protocol', what: 'the request data was wrong (error 3)' },
+  4: { kind: 'wrong-key', what: 'the API key is wrong (error 4)' },
+  5: { kind: 'unknown-login', what: 'there is no such login (error 5)' },
+  6: { kind: 'ip-denied', what: 'API access is denied for this IP address (error 6)' },
+  7: { kind: 'account-disabled', what: 'the account is disabled (error 7)' },
+  8: { kind: 'api-limited', what: 'the request limit is reached or the API is switched off (error 8)' },
+};
+
+type Attempt =
+  | { ok: true; status: number; text: string }
+  | { ok: false; retry: boolean; reason: string; cause?: unknown };
+
+export class JustClickClient {
+  private readonly agent: Agent;
+  private readonly apiUrl: string;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly limitedBackoffMs: number;
+  private readonly maxResponseBytes: number;
+  private readonly logger: Logger | undefined;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  /** API base → instant (ms) before which we do not call it again (error code 8). */
+  private readonly limitedUntil = new Map<string, number>();
+
+  constructor(options: JustClickClientOptions = {}) {
+    this.apiUrl = options.apiUrl ?? DEFAULT_API_URL;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.retries = options.retries ?? 3;
+    this.backoffBaseMs = options.backoffBaseMs ?? 500;
+    this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
+    this.limitedBackoffMs = options.limitedBackoffMs ?? 15 * 60_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
+    this.logger = options.logger;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.agent = new Agent({
+      connect: { timeout: options.connectTimeoutMs ?? 5_000 },
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      keepAliveTimeout: 30_000,
+      connections: 16,
+    });
+  }
+
+  /**
+   * One signed API call. Returns `result` for error code 0 and NOT_FOUND for 400/401; every other
+   * outcome is a JustClickError whose message names the method and login (never the key or hash).
+   */
+  async call(creds: Credentials, method: string, params: QueryParams): Promise<unknown> {
+    const base = apiBaseUrl(this.apiUrl, creds);
+    const where = `JustClick ${method} for ${creds.login}`;
+    const details = { method, login: creds.login };
+    const until = this.limitedUntil.get(base);
+    if (until !== undefined) {
+      if (this.now() < until) {
+        throw new JustClickError('api-limited', `${where}: the request limit was reached; not asking again until ${new Date(until).toISOString()}`, {
+          ...details,
+          code: 8,
+        });
+      }
+      this.limitedUntil.delete(base);
+    }
+    const query = httpBuildQuery(params);
+    const hashField = `hash=${signQuery(query, creds.login, creds.key)}`;
+    const body = query === '' ? hashField : `${query}&${hashField}`;
+    const url = `${base}/${encodeURIComponent(method)}`;
+
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(url, body);
+      if (outcome.ok) return this.interpret(outcome.status, outcome.text, creds, base, where, details);
+      if (!outcome.retry || attempt >= this.retries) {
+        if (!outcome.retry) {
+          throw new JustClickError('protocol', `${where}: ${outcome.reason}`, details, { cause: outcome.cause });
+        }
+        throw new JustClickError('unavailable', `${where}: no usable answer after ${attempt + 1} attempts (last: ${outcome.reason})`, details, {
+          cause: outcome.cause,
+        });
+      }
+      // Full jitter: spreads retries of many accounts instead of hitting JustClick in waves.
+      const delay = Math.round(this.random() * Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** attempt));
+      this.logger?.warn({ method, login: creds.login, attempt: attempt + 1, reason: outcome.reason, delay }, 'JustClick call failed, retrying');
+      await this.sleep(delay);
+    }
+  }
+
+  /**
+   * Orders in [from, to): created in it, or paid in it when `paidOnly`. Asks for a superset (whole
+   * Moscow days for getOrdersWithGoods, split into short calls) and filters exactly; newest first, no duplicates.
+   */
+  async fetchOrders(creds: Credentials, query: OrdersQuery, method: OrdersMethod): Promise<Order[]> {
+    const byId = new Map<string, Order>();
+    for (const params of ordersCalls(query, method)) {
+      const result = await this.call(creds, method, params);
+      if (result === NOT_FOUND) continue;
+      let orders: Order[];
+      try {
+        orders = parseOrdersResult(result);
+      } catch (error) {
+        if (!(error instanceof JustClickError)) throw error;
+        throw new JustClickError(error.kind, `JustClick ${method} for ${creds.login}: ${error.message}`, { method, login: creds.login });
+      }
+      for (const order of orders) if (!byId.has(order.id)) byId.set(order.id, order);
+    }
+    const from = query.from.getTime();
+    const to = query.to.getTime();
+    const when = (o: Order) => (query.paidOnly ? o.paid : o.created);
+    const inRange = (o: Order) => {
+      const t = when(o);
+      return t !== null && t * 1000 >= from && t * 1000 < to;
+    };
+    return [...byId.values()].filter(inRange).sort((a, b) => when(b)! - when(a)! || compareIds(b.id, a.id));
+  }
+
+  /** One cheap signed call (today's paid orders) that throws the JustClickError a bad key, login or account earns. */
+  async checkKey(creds: Credentials, method: OrdersMethod = 'getOrdersWithGoods'): Promise<void> {
+    const now = this.now();
+    const params: QueryParams =
+      method === 'GetOrders'
+        ? { date_s: Math.floor(now / 1000) - 60, date_e: Math.floor(now / 1000), paid: true }
+        : { begin_date: moscowDay(now), end_date: moscowDay(now), paid: true };
+    await this.call(creds, method, params);
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private async attempt(url: string, body: string): Promise<Attempt> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    try {
+      // undici's request() never follows redirects; a 3xx is reported below instead of re-sent as GET.
+      const res = await request(url, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        dispatcher: this.agent,
+        signal: controller.signal,
+      });
+      const status = res.statusCode;
+      if (status >= 500) {
+        await res.body.dump();
+        return { ok: false, retry: true, reason: `HTTP ${status}` };
+      }
+      if (status >= 300 && status < 400) {
+        await res.body.dump();
+        return { ok: false, retry: false, reason: `answered with a redirect (HTTP ${status}); redirects are not followed, check the login and API URL` };
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.maxResponseBytes) {
+          res.body.destroy();
+          return { ok: false, retry: false, reason: `answer larger than ${this.maxResponseBytes} bytes` };
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { ok: true, status, text: Buffer.concat(chunks).toString('utf8') };
+    } catch (error) {
+      const reason = timedOut ? `timed out after ${this.timeoutMs} ms` : networkReason(error);
+      return { ok: false, retry: true, reason, cause: error };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private interpret(
+    status: number,
+    text: string,
+    creds: Credentials,
+    base: string,
+    where: string,
+    details: { method: string; login: string },
+  ): unknown {
+    let answer: unknown;
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      answer = undefined;
+    }
+    if (!isEnvelope(answer)) {
+      if (status === 429) return this.limited(base, where, details, 'HTTP 429');
+      const what = status === 200 ? 'an answer that is not JustClick JSON' : `HTTP ${status} without a JustClick answer`;
+      throw new JustClickError('protocol', `${where}: ${what}`, { ...details, status });
+    }
+    const code = Number(answer.error_code);
+    const verified = verifyResponseHash(answer.error_code, answer.error_text, answer.hash, creds.key);
+    // Codes 4 and 5 say the server does not share our key (or has none for this login), so it cannot sign
+    // them with it. They are only believed as errors; nothing else is taken from an unverified answer.
+    if (!verified && code !== 4 && code !== 5) {
+      throw new JustClickError('protocol', `${where}: the answer's hash does not match (tampered or misrouted answer, error code ${code})`, {
+        ...details,
+        code,
+      });
+    }
+    if (code === 0) return answer.result;
+    if (code === 400 || code === 401) return NOT_FOUND;
+    if (code === 8) return this.limited(base, where, details, CODE_KINDS[8]!.what);
+    const known = CODE_KINDS[code];
+    const said = answer.error_text.length > 120 ? `${answer.error_text.slice(0, 120)}…` : answer.error_text;
+    throw new JustClickError(known?.kind ?? 'protocol', `${where}: ${known?.what ?? `unexpected error code ${code}`} ("${said}")`, { ...details, code });
+  }
+
+  private limited(base: string, where: string, details: { method: string; login: string }, what: string): never {
+    const until = this.now() + this.limitedBackoffMs;
+    this.limitedUntil.set(base, until);
+    this.logger?.warn({ ...details, until: new Date(until).toISOString() }, 'JustClick API limit reached, backing off');
+    throw new JustClickError('api-limited', `${where}: ${what}; not asking again until ${new Date(until).toISOString()}`, { ...details, code: 8 });
+  }
+}
+
+/**
+ * The calls that cover [from, to) for a method, in order. getOrdersWithGoods: the Moscow days that
+ * overlap the range, at most MAX_DAYS_PER_CALL per call. GetOrders: one call in unix seconds, widened
+ * to whole seconds on both ends (whether date_e is inclusive is undocumented; filtering makes it moot).
+ */
+export function ordersCalls(query: OrdersQuery, method: OrdersMethod): QueryParams[] {
+  const from = query.from.getTime();
+  const to = query.to.getTime();
+  if (!(to > from)) return [];
+  const filters: QueryParams = {};
+  if (query.paidOnly) filters.paid = true;
+  if (query.goods.length === 1) filters.goods = query.goods[0]!;
+  else if (query.goods.length > 1) filters.goods = [...query.goods];
+  if (method === 'GetOrders') {
+    return [{ date_s: Math.floor(from / 1000), date_e: Math.ceil(to / 1000), ...filters }];
+  }
+  const first = moscowCalendarDay(from);
+  const last = moscowCalendarDay(to - 1);
+  const calls: QueryParams[] = [];
+  for (let start = first; start <= last; start += MAX_DAYS_PER_CALL) {
+    const end = Math.min(start + MAX_DAYS_PER_CALL - 1, last);
+    calls.push({ begin_date: formatDay(start), end_date: formatDay(end), ...filters });
+  }
+  return calls;
+}
+
+/** The Moscow calendar day of an instant as `dd.mm.yyyy`. */
+export function moscowDay(instant: number): string {
+  return formatDay(moscowCalendarDay(instant));
+}
+
+/** Days since 1970-01-01 of the Moscow calendar date at an instant (calendar arithmetic is then plain integers). */
+function moscowCalendarDay(instant: number): number {
+  const d = new TZDate(instant, MOSCOW);
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
+}
+
+function formatDay(day: number): string {
+  const d = new Date(day * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
+function compareIds(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isEnvelope(value: unknown): value is { error_code: number | string; error_text: string; hash?: unknown; result?: unknown } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (typeof v.error_code === 'number' || (typeof v.error_code === 'string' && /^\d+$/.test(v.error_code))) && typeof v.error_text === 'string';
+}
+
+function networkReason(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+  }
+  return 'network error';
+}

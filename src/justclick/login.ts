@@ -1,0 +1,36 @@
+// What a seller types as their account (`shop`, `shop.justclick.io`, a pasted URL) → login and platform,
+// and the API base URL for it.
+import type { Credentials } from './types.js';
+import { JustClickError } from './errors.js';
+
+export const DEFAULT_API_URL = 'https://{login}.justclick.ru/api';
+
+// A DNS label: the login is the account's third-level domain.
+const LOGIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** `shop`, `shop.justclick.ru`, `SHOP.justclick.io`, `https://shop.justclick.ru/` → login and region; null for anything else. */
+export function parseAccount(input: string): { login: string; region: 'ru' | 'io' } | null {
+  let text = input.trim().toLowerCase();
+  text = text.replace(/^https?:\/\//, '');
+  // A pasted URL may carry a path (`/api`, `/lk/`): the host is all we need.
+  const slash = text.indexOf('/');
+  if (slash !== -1) text = text.slice(0, slash);
+  const match = /^([^.]+)(?:\.justclick\.(ru|io))?$/.exec(text);
+  if (!match) return null;
+  const login = match[1]!;
+  if (!LOGIN.test(login)) return null;
+  return { login, region: match[2] === 'io' ? 'io' : 'ru' };
+}
+
+/**
+ * The API base for an account: `{login}` replaced in the configured template. With the default
+ * template an `io` account goes to justclick.io; a custom template (a proxy, a test server) is kept as is.
+ */
+export function apiBaseUrl(template: string, creds: Pick<Credentials, 'login' | 'region'>): string {
+  // The login becomes part of a host name: anything else could point the request (and the signature) elsewhere.
+  if (!LOGIN.test(creds.login)) {
+    throw new JustClickError('unknown-login', 'JustClick login must be letters, digits and dashes', { login: creds.login.slice(0, 64) });
+  }
+  const base = template === DEFAULT_API_URL && creds.region === 'io' ? 'https://{login}.justclick.io/api' : template;
+  return base.replaceAll('{login}', creds.login).replace(/\/+$/, '');
+}
