@@ -22,6 +22,8 @@ export interface BotText {
   pageNotYours: string;
   unknownCommand: string;
   plainText: string;
+  /** The caption of an /export file: "📄 12 orders — 01.11–15.11.2026". */
+  exportCaption(count: number, period: string): string;
   /** What a JustClick failure means, with what to do next. `login` is the account's domain. */
   justclick(kind: JustClickErrorKind, login: string, during: 'link' | 'query'): string;
 }
@@ -81,6 +83,7 @@ const en: BotText = {
   pageNotYours: 'These buttons belong to whoever asked for this list.',
   unknownCommand: 'I do not know this command. /help lists what I can do.',
   plainText: 'Send a command, for example /orders today. /help lists them all.',
+  exportCaption: (count, period) => `📄 ${count === 1 ? '1 order' : `${count} orders`} — ${escapeHtml(period)}`,
   justclick: (kind, login, during) => {
     const account = `<b>${escapeHtml(login)}</b>`;
     const notLinked = during === 'link' ? 'The account is not linked. ' : '';
@@ -160,6 +163,7 @@ const ru: BotText = {
   pageNotYours: 'Эти кнопки — для того, кто запросил список.',
   unknownCommand: 'Такой команды я не знаю. Все команды — в /help.',
   plainText: 'Отправьте команду, например /orders сегодня. Все команды — в /help.',
+  exportCaption: (count, period) => `📄 Заказов: ${count} — ${escapeHtml(period)}`,
   justclick: (kind, login, during) => {
     const account = `<b>${escapeHtml(login)}</b>`;
     const notLinked = during === 'link' ? 'Аккаунт не подключён. ' : '';

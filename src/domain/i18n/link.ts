@@ -7,7 +7,8 @@ export interface LinkText {
   askKey(domain: string): string;
   badLogin(input: string): string;
   badKey: string;
-  groupRefused(deleted: boolean): string;
+  /** `keyMessage`: the /link message had no words after it, was deleted, or could not be deleted. */
+  groupRefused(keyMessage: 'none' | 'deleted' | 'kept'): string;
   keyNotDeleted: string;
   linked(domain: string): string;
   unlinked(domain: string): string;
@@ -24,11 +25,13 @@ const en: LinkText = {
   badLogin: (input) =>
     `“${escapeHtml(input)}” is not a JustClick login. Send the first part of your account address, like <code>shop</code>, or the address itself, like <code>shop.justclick.ru</code>.`,
   badKey: 'That does not look like an API key (one word, no spaces). Copy it again from the API section of your JustClick account settings and send it.',
-  groupRefused: (deleted) =>
+  groupRefused: (keyMessage) =>
     `I link accounts only in a private chat, so that the key stays secret: open a chat with me and send /link there.${
-      deleted
-        ? ' I deleted the message with the key; as others may have seen it, consider making a new key in JustClick.'
-        : ' I could not delete the message with the key (I need the right to delete messages here): delete it yourself, and make a new key in JustClick, as others may have seen it.'
+      {
+        none: '',
+        deleted: ' I deleted the message with the key; as others may have seen it, consider making a new key in JustClick.',
+        kept: ' I could not delete the message with the key (I need the right to delete messages here): delete it yourself, and make a new key in JustClick, as others may have seen it.',
+      }[keyMessage]
     }`,
   keyNotDeleted: 'I could not delete your message with the key: please delete it yourself.',
   linked: (domain) =>
@@ -48,11 +51,13 @@ const ru: LinkText = {
   badLogin: (input) =>
     `«${escapeHtml(input)}» — не логин JustClick. Отправьте первую часть адреса аккаунта, например <code>shop</code>, или сам адрес, например <code>shop.justclick.ru</code>.`,
   badKey: 'Это не похоже на ключ API (одно слово без пробелов). Скопируйте его ещё раз из раздела настроек API аккаунта JustClick и отправьте.',
-  groupRefused: (deleted) =>
+  groupRefused: (keyMessage) =>
     `Аккаунты я подключаю только в личном чате, чтобы ключ остался секретным: откройте чат со мной и отправьте /link там.${
-      deleted
-        ? ' Сообщение с ключом я удалил; раз его могли увидеть другие, лучше создать в JustClick новый ключ.'
-        : ' Удалить сообщение с ключом я не смог (мне нужно право удалять сообщения): удалите его сами и создайте в JustClick новый ключ — его могли увидеть.'
+      {
+        none: '',
+        deleted: ' Сообщение с ключом я удалил; раз его могли увидеть другие, лучше создать в JustClick новый ключ.',
+        kept: ' Удалить сообщение с ключом я не смог (мне нужно право удалять сообщения): удалите его сами и создайте в JustClick новый ключ — его могли увидеть.',
+      }[keyMessage]
     }`,
   keyNotDeleted: 'Не получилось удалить ваше сообщение с ключом: пожалуйста, удалите его сами.',
   linked: (domain) =>

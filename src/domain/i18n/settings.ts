@@ -15,6 +15,8 @@ export interface StatusFacts {
   timeZone: string;
   localTime: string;
   alertsSince: string | null;
+  /** When the alert engine last asked JustClick for new paid orders. */
+  lastCheckAt: string | null;
   digestTime: string | null;
   lastPushAt: string | null;
 }
@@ -72,7 +74,9 @@ const en: SettingsText = {
     }
     lines.push(`Time zone: ${escapeHtml(f.timeZone)} (now ${escapeHtml(f.localTime)})`);
     lines.push('Language: English');
-    lines.push(`Alerts here: ${f.alertsSince ? `on since ${escapeHtml(f.alertsSince)}` : 'off'}`);
+    lines.push(
+      `Alerts here: ${f.alertsSince ? `on since ${escapeHtml(f.alertsSince)}` : 'off'}${f.alertsSince && f.lastCheckAt ? `, last check ${escapeHtml(f.lastCheckAt)}` : ''}`,
+    );
     lines.push(`Digest here: ${f.digestTime ? `daily at ${escapeHtml(f.digestTime)}` : 'off'}`);
     return lines.join('\n');
   },
@@ -98,7 +102,9 @@ const ru: SettingsText = {
     }
     lines.push(`Часовой пояс: ${escapeHtml(f.timeZone)} (сейчас ${escapeHtml(f.localTime)})`);
     lines.push('Язык: русский');
-    lines.push(`Уведомления здесь: ${f.alertsSince ? `включены с ${escapeHtml(f.alertsSince)}` : 'выключены'}`);
+    lines.push(
+      `Уведомления здесь: ${f.alertsSince ? `включены с ${escapeHtml(f.alertsSince)}` : 'выключены'}${f.alertsSince && f.lastCheckAt ? `, последняя проверка ${escapeHtml(f.lastCheckAt)}` : ''}`,
+    );
     lines.push(`Сводка здесь: ${f.digestTime ? `каждый день в ${escapeHtml(f.digestTime)}` : 'выключена'}`);
     return lines.join('\n');
   },

@@ -1,0 +1,79 @@
+// Who may do what: whose JustClick account a chat's questions go to, and who may change a group's
+// settings. Every decision is made here, so features only ask and answer.
+import { botText } from '../domain/i18n/bot.js';
+import type { LinkedAccount } from '../store/accounts.js';
+import type { BotContext, Services } from './context.js';
+
+export type Access<T> = { ok: true; value: T } | { ok: false; reply: string };
+
+const refuse = (reply: string): { ok: false; reply: string } => ({ ok: false, reply });
+
+/**
+ * The account whose orders this chat may see, for the user asking. In a private chat: the user's own.
+ * In a group: the account of whoever feeds the chat, asked for only by that person; a group nobody
+ * feeds yet becomes fed by the first linked member who asks.
+ */
+export async function accountForQuery(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
+  const text = botText[ctx.lang];
+  const userId = ctx.from?.id;
+  const chatId = ctx.chat?.id;
+  if (userId === undefined || chatId === undefined) return refuse(text.notLinked);
+  const privateChat = ctx.chat?.type === 'private';
+  const owner = ctx.chatSettings.ownerId;
+
+  if (!privateChat && owner !== undefined && owner !== userId) {
+    // The chat's owner may have unlinked since; then the chat is free again.
+    if (await s.accounts.get(owner)) return refuse(text.notYourAccount);
+  }
+  const account = await s.accounts.get(userId);
+  if (!account) return refuse(privateChat ? text.notLinked : text.notLinkedInGroup);
+  if (owner !== userId) ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId });
+  return { ok: true, value: account };
+}
+
+/** True for the chat's creator and administrators (Telegram's own answer, not a cached one). */
+export async function isChatAdmin(ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
+  try {
+    const member = await ctx.telegram.getChatMember(chatId, userId);
+    return member.status === 'creator' || member.status === 'administrator';
+  } catch (err) {
+    ctx.log.warn({ err: { message: (err as Error).message } }, 'getChatMember failed; treating as not an admin');
+    return false;
+  }
+}
+
+/**
+ * May this user change the chat's settings (time zone, language)? Always in a private chat; in a
+ * group, the member whose account feeds it, or an administrator while nobody does.
+ */
+export async function mayConfigureChat(s: Services, ctx: BotContext): Promise<Access<true>> {
+  const userId = ctx.from?.id;
+  const chatId = ctx.chat?.id;
+  if (userId === undefined || chatId === undefined) return refuse(botText[ctx.lang].notChatAdmin);
+  if (ctx.chat?.type === 'private') return { ok: true, value: true };
+  const owner = ctx.chatSettings.ownerId;
+  if (owner === userId) return { ok: true, value: true };
+  if (owner !== undefined && (await s.accounts.get(owner))) return refuse(botText[ctx.lang].notChatAdmin);
+  return (await isChatAdmin(ctx, chatId, userId)) ? { ok: true, value: true } : refuse(botText[ctx.lang].notChatAdmin);
+}
+
+/**
+ * May this user point their account's alerts or digest at this chat? They need a linked account; in a
+ * group they must be an administrator, and the chat must not be fed by someone else's account.
+ */
+export async function accountForNotifications(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
+  const text = botText[ctx.lang];
+  const userId = ctx.from?.id;
+  const chatId = ctx.chat?.id;
+  if (userId === undefined || chatId === undefined) return refuse(text.notLinked);
+  const privateChat = ctx.chat?.type === 'private';
+  const owner = ctx.chatSettings.ownerId;
+  if (!privateChat && owner !== undefined && owner !== userId && (await s.accounts.get(owner))) {
+    return refuse(text.notYourAccount);
+  }
+  const account = await s.accounts.get(userId);
+  if (!account) return refuse(privateChat ? text.notLinked : text.notLinkedInGroup);
+  if (!privateChat && !(await isChatAdmin(ctx, chatId, userId))) return refuse(text.notChatAdmin);
+  if (owner !== userId) ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId });
+  return { ok: true, value: account };
+}

@@ -1,0 +1,133 @@
+// createBot: the Telegraf bot with its dependencies passed in, one feature module per command family,
+// every outbound message through the gateway, and one error path that apologises instead of crashing.
+import { Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { checkTelegramHtml } from '../domain/format/html.js';
+import { splitMessage } from '../domain/format/split.js';
+import { botText } from '../domain/i18n/bot.js';
+import { langFromTelegram, type Lang } from '../domain/i18n/lang.js';
+import { accountFeature } from './features/link.js';
+import { alertsFeature } from './features/alerts.js';
+import { digestFeature } from './features/digest.js';
+import { exportFeature } from './features/export.js';
+import { fallbackFeature } from './features/fallback.js';
+import { ordersFeature } from './features/orders.js';
+import { settingsFeature } from './features/settings.js';
+import { startFeature, menuCommands } from './features/start.js';
+import { statusFeature } from './features/status.js';
+import type { ChatSettings, UserPrefs } from '../store/chats.js';
+import type { BotContext, BotDeps, BotEngine, Services } from './context.js';
+import { ChatGone } from './errors.js';
+import { createGateway, type Gateway } from './gateway.js';
+
+export interface Bot {
+  bot: Telegraf<BotContext>;
+  gateway: Gateway;
+  /** Registers the command menus (English by default, Russian for language_code ru). */
+  commandMenus(): Promise<void>;
+  /** Feeds one update (webhook mode); resolves when its quick part is done, see `drain`. */
+  handleUpdate(update: Update): Promise<void>;
+  /** Resolves when every background task (JustClick calls started by commands) has finished. */
+  drain(): Promise<void>;
+  /**
+   * Gives /alerts and /digest their engine when it is built after the bot (the engine sends through
+   * this bot's gateway, so main builds the bot first).
+   */
+  attachEngine(engine: BotEngine): void;
+}
+
+// Long enough for a gateway that waits out a 429 (≤ 10 s); JustClick calls run in the background.
+const HANDLER_TIMEOUT_MS = 30_000;
+
+export function createBot(deps: BotDeps): Bot {
+  const { config, logger } = deps;
+  const bot = new Telegraf<BotContext>(config.botToken, {
+    telegram: { apiRoot: config.telegramApiRoot, webhookReply: false },
+    handlerTimeout: HANDLER_TIMEOUT_MS,
+  });
+  const gateway = createGateway(bot.telegram, { logger, checkHtml: checkTelegramHtml, split: splitMessage });
+
+  const reportError = async (err: unknown, ctx: BotContext): Promise<void> => {
+    const log = ctx.log ?? logger.child({ updateId: ctx.update.update_id });
+    if (err instanceof ChatGone) {
+      log.info({ err: { name: err.name, message: err.message } }, 'chat is gone; answer dropped');
+      return;
+    }
+    log.error({ err, updateType: ctx.updateType }, 'update failed');
+    const lang: Lang = ctx.lang ?? langFromTelegram(ctx.from?.language_code);
+    const apology = botText[lang].apology;
+    try {
+      if (ctx.callbackQuery) await gateway.answerCallback(ctx.callbackQuery.id, apology, false);
+      else if (ctx.chat) await gateway.sendHtml(ctx.chat.id, apology);
+    } catch (second) {
+      log.warn({ err: second }, 'could not send the apology');
+    }
+  };
+
+  // A polling batch is handled with Promise.all before the next getUpdates, so one JustClick call
+  // that waits on retries would stall every chat. Slow work runs here instead, one task per user at
+  // a time (a second request meanwhile gets "still working"), and errors take the same path as bot.catch.
+  const running = new Set<Promise<void>>();
+  const busyUsers = new Set<number>();
+  const background: Services['background'] = async (ctx, work) => {
+    const userId = ctx.from?.id;
+    if (userId !== undefined && busyUsers.has(userId)) {
+      if (ctx.chat) await gateway.sendHtml(ctx.chat.id, botText[ctx.lang].busy);
+      return;
+    }
+    if (userId !== undefined) busyUsers.add(userId);
+    const task = work()
+      .catch((err: unknown) => reportError(err, ctx))
+      .finally(() => {
+        if (userId !== undefined) busyUsers.delete(userId);
+        running.delete(task);
+      });
+    running.add(task);
+  };
+
+  const services: Services = { ...deps, gateway, now: deps.now ?? (() => new Date()), background };
+
+  bot.use(async (ctx, next) => {
+    ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id });
+    // Other bots (and channel posts, which have no sender) never command this one.
+    if (ctx.from?.is_bot) return;
+    const [chatSettings, user] = await Promise.all([
+      ctx.chat ? deps.chats.get(ctx.chat.id) : Promise.resolve<ChatSettings>({}),
+      ctx.from ? deps.chats.getUser(ctx.from.id) : Promise.resolve<UserPrefs>({}),
+    ]);
+    ctx.chatSettings = chatSettings;
+    ctx.lang = chatSettings.lang ?? user.lang ?? langFromTelegram(ctx.from?.language_code);
+    ctx.timeZone = chatSettings.timeZone ?? config.defaultTimezone;
+    await next();
+  });
+
+  bot.use(
+    startFeature(services),
+    accountFeature(services),
+    ordersFeature(services),
+    exportFeature(services),
+    settingsFeature(services),
+    statusFeature(services),
+    alertsFeature(services),
+    digestFeature(services),
+    fallbackFeature(services),
+  );
+
+  bot.catch(reportError);
+
+  return {
+    bot,
+    gateway,
+    async commandMenus() {
+      await gateway.setCommands(menuCommands('en'));
+      await gateway.setCommands(menuCommands('ru'), { languageCode: 'ru' });
+    },
+    handleUpdate: (update) => bot.handleUpdate(update),
+    async drain() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+    attachEngine(engine) {
+      services.engine = engine;
+    },
+  };
+}

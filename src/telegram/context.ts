@@ -1,0 +1,53 @@
+// What every feature module receives: the bot's dependencies (Services) and the per-update context
+// (BotContext: a child logger, the language and time zone that apply, the chat's stored settings).
+import type { Context } from 'telegraf';
+import type { Config } from '../config.js';
+import type { Lang } from '../domain/i18n/lang.js';
+import type { JustClickClient } from '../justclick/client.js';
+import type { Logger } from '../logger.js';
+import type { AccountStore } from '../store/accounts.js';
+import type { ChatSettings, ChatStore } from '../store/chats.js';
+import type { FlowStore } from '../store/flows.js';
+import type { PageStore } from '../store/pages.js';
+import type { AlertEngine } from '../jobs/engine.js';
+import type { Gateway } from './gateway.js';
+
+/** The part of the alert & digest engine the commands use. */
+export type BotEngine = Pick<AlertEngine, 'alerts' | 'digests'>;
+
+export interface BotDeps {
+  config: Config;
+  logger: Logger;
+  accounts: AccountStore;
+  chats: ChatStore;
+  flows: FlowStore;
+  pages: PageStore;
+  client: Pick<JustClickClient, 'checkKey' | 'fetchOrders'>;
+  /** Absent: /alerts and /digest answer that they are not available in this deployment. */
+  engine?: BotEngine;
+  now?: () => Date;
+}
+
+export interface Services extends Omit<BotDeps, 'now'> {
+  gateway: Gateway;
+  now: () => Date;
+  /** Runs slow work (JustClick calls) off the update loop; see bot.ts for why. */
+  background: (ctx: BotContext, work: () => Promise<void>) => Promise<void>;
+}
+
+/** Set by the first middleware of the bot for every update. */
+export interface BotContext extends Context {
+  log: Logger;
+  lang: Lang;
+  /** The chat's time zone, else DEFAULT_TIMEZONE. */
+  timeZone: string;
+  /** The chat's stored settings (`{}` when there is no chat, e.g. for inline updates). */
+  chatSettings: ChatSettings;
+}
+
+/** The account domain a seller recognises: shop.justclick.ru. */
+export function accountDomain(creds: { login: string; region: 'ru' | 'io' }): string {
+  return `${creds.login}.justclick.${creds.region}`;
+}
+
+export const isPrivate = (ctx: Context): boolean => ctx.chat?.type === 'private';

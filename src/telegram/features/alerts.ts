@@ -1,0 +1,147 @@
+// /alerts on|off (no argument: the state) on top of the alert engine. The owner switches alerts on in
+// their private chat, in a group where they are an administrator, or, from the private chat, for a
+// channel or group named by @username or id (channel posts carry no sender to check).
+import { Composer } from 'telegraf';
+import type { Chat } from 'telegraf/types';
+import { formatDateTime } from '../../domain/format/dates.js';
+import { botText } from '../../domain/i18n/bot.js';
+import { notifyText } from '../../domain/i18n/notify.js';
+import { NOTIFY_PATH } from '../../http/server.js';
+import { accountForNotifications, isChatAdmin, mayConfigureChat } from '../access.js';
+import type { BotContext, BotEngine, Services } from '../context.js';
+
+const ON = new Set(['on', 'вкл', 'включить']);
+const OFF = new Set(['off', 'выкл', 'выключить']);
+const TARGET = /^(@[A-Za-z0-9_]{4,32}|-?\d{5,20})$/;
+
+function chatTitle(chat: Chat): string {
+  const named = chat as { id: number; title?: string; first_name?: string };
+  return named.title ?? named.first_name ?? String(named.id);
+}
+
+export function alertsFeature(s: Services): Composer<BotContext> {
+  const { gateway } = s;
+  const feature = new Composer<BotContext>();
+
+  /** The account's notification URL, made on first use; null without PUBLIC_URL. */
+  const pushUrl = async (ownerId: number): Promise<string | null> =>
+    s.config.publicUrl ? `${s.config.publicUrl}${NOTIFY_PATH}${await s.accounts.ensurePushToken(ownerId)}` : null;
+
+  /** `/alerts on|off @channel` from the private chat: checked against Telegram, not against what the user says. */
+  const forOtherChat = async (ctx: BotContext, engine: BotEngine, on: boolean, targetInput: string): Promise<void> => {
+    const text = notifyText[ctx.lang];
+    const chatId = ctx.chat!.id;
+    const userId = ctx.from!.id;
+    let target: Chat;
+    try {
+      target = await ctx.telegram.getChat(/^-?\d+$/.test(targetInput) ? Number(targetInput) : targetInput);
+    } catch {
+      await gateway.sendHtml(chatId, text.targetUnknown(targetInput));
+      return;
+    }
+    const title = chatTitle(target);
+    if (target.type === 'private' || !(await isChatAdmin(ctx, target.id, userId))) {
+      await gateway.sendHtml(chatId, text.targetNotAdmin(title));
+      return;
+    }
+    const settings = await s.chats.get(target.id);
+    if (settings.ownerId !== undefined && settings.ownerId !== userId && (await s.accounts.get(settings.ownerId))) {
+      await gateway.sendHtml(chatId, text.targetTaken(title));
+      return;
+    }
+    if (!on) {
+      await engine.alerts.disable(target.id);
+      await gateway.sendHtml(chatId, text.alertsOff(title));
+      return;
+    }
+    const account = await s.accounts.get(userId);
+    if (!account) {
+      await gateway.sendHtml(chatId, botText[ctx.lang].notLinked);
+      return;
+    }
+    if (target.type === 'channel' && !(await isChatAdmin(ctx, target.id, ctx.botInfo.id))) {
+      await gateway.sendHtml(chatId, text.botCannotPost(title));
+      return;
+    }
+    // Alerts in the channel speak the owner's language and keep their time zone, unless it has its own.
+    await s.chats.update(target.id, { lang: settings.lang ?? ctx.lang, timeZone: settings.timeZone ?? ctx.timeZone });
+    await gateway.typing(chatId);
+    await s.background(ctx, async () => {
+      await engine.alerts.enable(target.id, userId);
+      await gateway.sendHtml(
+        chatId,
+        text.alertsOn({ target: title, pollSeconds: s.config.alertPollSeconds, pushUrl: await pushUrl(userId), pushUrlInPrivate: false }),
+      );
+    });
+  };
+
+  feature.command('alerts', async (ctx) => {
+    const chatId = ctx.chat.id;
+    const text = notifyText[ctx.lang];
+    const engine = s.engine;
+    if (!engine) {
+      await gateway.sendHtml(chatId, botText[ctx.lang].engineMissing);
+      return;
+    }
+    const [word = '', targetInput, ...rest] = ctx.payload.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const privateChat = ctx.chat.type === 'private';
+
+    if (word === '') {
+      const alerts = ctx.chatSettings.alerts;
+      const owner = ctx.chatSettings.ownerId;
+      const on = alerts?.on === true && owner !== undefined && (await s.accounts.get(owner)) !== null;
+      const since = on ? formatDateTime(new Date(alerts!.since * 1000), ctx.timeZone, ctx.lang) : null;
+      // The URL is the owner's, so it is shown in their private chat only.
+      const url = on && privateChat && owner === ctx.from.id ? await pushUrl(owner) : null;
+      await gateway.sendHtml(chatId, text.alertsState(since, url));
+      return;
+    }
+    const on = ON.has(word);
+    if ((!on && !OFF.has(word)) || rest.length > 0 || (targetInput !== undefined && !TARGET.test(targetInput))) {
+      await gateway.sendHtml(chatId, text.alertsUsage);
+      return;
+    }
+    if (targetInput !== undefined) {
+      if (!privateChat) {
+        await gateway.sendHtml(chatId, botText[ctx.lang].privateOnly('alerts'));
+        return;
+      }
+      await forOtherChat(ctx, engine, on, targetInput);
+      return;
+    }
+
+    if (!on) {
+      const access = await mayConfigureChat(s, ctx);
+      if (!access.ok) {
+        await gateway.sendHtml(chatId, access.reply);
+        return;
+      }
+      await engine.alerts.disable(chatId);
+      await gateway.sendHtml(chatId, text.alertsOff(null));
+      return;
+    }
+
+    const access = await accountForNotifications(s, ctx);
+    if (!access.ok) {
+      await gateway.sendHtml(chatId, access.reply);
+      return;
+    }
+    const ownerId = access.value.ownerId;
+    await gateway.typing(chatId);
+    // Switching on asks JustClick for what is already paid (so that it is never alerted): slow work.
+    await s.background(ctx, async () => {
+      await engine.alerts.enable(chatId, ownerId);
+      await gateway.sendHtml(
+        chatId,
+        text.alertsOn({
+          target: null,
+          pollSeconds: s.config.alertPollSeconds,
+          pushUrl: privateChat ? await pushUrl(ownerId) : null,
+          pushUrlInPrivate: !privateChat && s.config.publicUrl !== undefined,
+        }),
+      );
+    });
+  });
+
+  return feature;
+}

@@ -1,0 +1,73 @@
+// /digest HH:MM|off|now (no argument: the state): the daily sales digest at the chat's local time,
+// scheduled by the engine; /tz moves the schedule with the zone.
+import { Composer } from 'telegraf';
+import { botText } from '../../domain/i18n/bot.js';
+import { notifyText } from '../../domain/i18n/notify.js';
+import { accountForNotifications, mayConfigureChat } from '../access.js';
+import type { BotContext, Services } from '../context.js';
+
+/** "9:00", "09:00", "9.30" → "09:00"/"09:30"; null for anything that is not a time of day. */
+export function parseDigestTime(input: string): string | null {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(input);
+  if (!m) return null;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+export function digestFeature(s: Services): Composer<BotContext> {
+  const { gateway } = s;
+  const feature = new Composer<BotContext>();
+
+  feature.command('digest', async (ctx) => {
+    const chatId = ctx.chat.id;
+    const text = notifyText[ctx.lang];
+    const engine = s.engine;
+    if (!engine) {
+      await gateway.sendHtml(chatId, botText[ctx.lang].engineMissing);
+      return;
+    }
+    const arg = ctx.payload.trim().toLowerCase();
+
+    if (arg === '') {
+      const owner = ctx.chatSettings.ownerId;
+      const fed = owner !== undefined && (await s.accounts.get(owner)) !== null;
+      await gateway.sendHtml(chatId, text.digestState(fed ? (ctx.chatSettings.digest?.time ?? null) : null, ctx.timeZone));
+      return;
+    }
+
+    if (arg === 'off' || arg === 'выкл') {
+      const access = await mayConfigureChat(s, ctx);
+      if (!access.ok) {
+        await gateway.sendHtml(chatId, access.reply);
+        return;
+      }
+      ctx.chatSettings = await s.chats.update(chatId, { digest: null });
+      await engine.digests.unschedule(chatId);
+      await gateway.sendHtml(chatId, text.digestOff);
+      return;
+    }
+
+    const time = arg === 'now' || arg === 'сейчас' ? 'now' : parseDigestTime(arg);
+    if (time === null) {
+      await gateway.sendHtml(chatId, text.digestUsage(ctx.payload.trim().slice(0, 32)));
+      return;
+    }
+    const access = await accountForNotifications(s, ctx);
+    if (!access.ok) {
+      await gateway.sendHtml(chatId, access.reply);
+      return;
+    }
+    if (time === 'now') {
+      await gateway.sendHtml(chatId, text.digestComing);
+      await s.background(ctx, () => engine.digests.sendNow(chatId).then(() => undefined));
+      return;
+    }
+    ctx.chatSettings = await s.chats.update(chatId, { digest: { time } });
+    await engine.digests.schedule(chatId);
+    await gateway.sendHtml(chatId, text.digestSet(time, ctx.timeZone));
+  });
+
+  return feature;
+}

@@ -1,0 +1,44 @@
+// /export [period] [paid]: the same orders as /orders, as a CSV file (UTF-8 with BOM for Excel).
+// Private chats only: the file holds buyers' full contacts, which groups never see.
+import { Composer } from 'telegraf';
+import { ordersToCsv } from '../../domain/csv.js';
+import type { LocalDate } from '../../domain/calendar.js';
+import { describePeriod } from '../../domain/format/dates.js';
+import { botText } from '../../domain/i18n/bot.js';
+import type { Period } from '../../domain/period.js';
+import type { BotContext, Services } from '../context.js';
+import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
+
+const iso = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+/** orders-2026-11-01_2026-11-15.csv (local days, inclusive); one day gives orders-2026-11-28.csv. */
+export function exportFilename(period: Period): string {
+  const first = iso(period.firstDay);
+  const last = iso(period.lastDay);
+  return first === last ? `orders-${first}.csv` : `orders-${first}_${last}.csv`;
+}
+
+export function exportFeature(s: Services): Composer<BotContext> {
+  const { gateway } = s;
+  const feature = new Composer<BotContext>();
+
+  feature.command('export', async (ctx) => {
+    const chatId = ctx.chat.id;
+    if (ctx.chat.type !== 'private') {
+      await gateway.sendHtml(chatId, botText[ctx.lang].privateOnly('export'));
+      return;
+    }
+    const prepared = await prepareOrdersQuery(s, ctx, '/export', ctx.payload);
+    if (!prepared) return;
+    await gateway.typing(chatId);
+    await s.background(ctx, async () => {
+      const orders = await fetchOrdersFor(s, ctx, prepared);
+      if (!orders) return;
+      const content = ordersToCsv(orders, { timeZone: ctx.timeZone, lang: ctx.lang });
+      const caption = botText[ctx.lang].exportCaption(orders.length, describePeriod(prepared.period, ctx.lang));
+      await gateway.sendDocument(chatId, { filename: exportFilename(prepared.period), content }, caption);
+    });
+  });
+
+  return feature;
+}

@@ -1,0 +1,152 @@
+// /link (in one message or as two questions), /unlink and /cancel. The key is checked with one signed
+// call before it is stored, the message holding it is always deleted, and groups are refused.
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import { botText } from '../../domain/i18n/bot.js';
+import { linkText } from '../../domain/i18n/link.js';
+import { isJustClickError } from '../../justclick/errors.js';
+import { parseAccount } from '../../justclick/login.js';
+import type { Credentials } from '../../justclick/types.js';
+import { accountDomain, type BotContext, type Services } from '../context.js';
+
+const LINK_FLOW = 'link';
+const KEY = /^\S{4,256}$/;
+
+/** Splits "/link shop KEY" payloads and two-word answers: [account, key?]. */
+function words(text: string): string[] {
+  return text.trim().split(/\s+/).filter((w) => w !== '');
+}
+
+export function accountFeature(s: Services): Composer<BotContext> {
+  const { gateway, flows } = s;
+  const feature = new Composer<BotContext>();
+
+  /** Deletes the message with the key (whatever happens next) and links the account if JustClick accepts it. */
+  const linkWith = async (ctx: BotContext, accountInput: string, key: string, keyMessageId: number): Promise<void> => {
+    const chatId = ctx.chat!.id;
+    const userId = ctx.from!.id;
+    const text = linkText[ctx.lang];
+    const deleted = await gateway.deleteMessage(chatId, keyMessageId);
+    const account = parseAccount(accountInput);
+    if (!account) {
+      await gateway.sendHtml(chatId, text.badLogin(accountInput.slice(0, 64)) + (deleted ? '' : `\n${text.keyNotDeleted}`));
+      return;
+    }
+    if (!KEY.test(key)) {
+      // The login was fine: wait for the key alone.
+      await flows.set(userId, chatId, { kind: LINK_FLOW, step: 'key', login: account.login, region: account.region });
+      await gateway.sendHtml(chatId, text.badKey + (deleted ? '' : `\n${text.keyNotDeleted}`));
+      return;
+    }
+    await flows.clear(userId, chatId);
+    const creds: Credentials = { ...account, key };
+    const domain = accountDomain(creds);
+    await gateway.typing(chatId);
+    await s.background(ctx, async () => {
+      try {
+        await s.client.checkKey(creds);
+      } catch (err) {
+        if (!isJustClickError(err)) throw err;
+        ctx.log.info({ kind: err.kind, login: creds.login }, 'JustClick refused the key check');
+        await gateway.sendHtml(chatId, botText[ctx.lang].justclick(err.kind, domain, 'link') + (deleted ? '' : `\n${text.keyNotDeleted}`));
+        return;
+      }
+      await s.accounts.link(userId, creds, Math.floor(s.now().getTime() / 1000));
+      await s.chats.update(chatId, { ownerId: userId });
+      ctx.log.info({ login: creds.login, region: creds.region }, 'account linked');
+      await gateway.sendHtml(chatId, text.linked(domain) + (deleted ? '' : `\n\n${text.keyNotDeleted}`));
+    });
+  };
+
+  feature.command('cancel', async (ctx) => {
+    const had = await flows.get(ctx.from.id, ctx.chat.id);
+    await flows.clear(ctx.from.id, ctx.chat.id);
+    await gateway.sendHtml(ctx.chat.id, had ? linkText[ctx.lang].cancelled : linkText[ctx.lang].nothingToCancel);
+  });
+
+  // Any other command leaves a question flow: the user has moved on.
+  feature.on(message('text'), async (ctx, next) => {
+    if (ctx.message.text.startsWith('/')) await flows.clear(ctx.from.id, ctx.chat.id);
+    return next();
+  });
+
+  feature.command('link', async (ctx) => {
+    const chatId = ctx.chat.id;
+    const args = words(ctx.payload);
+    if (ctx.chat.type !== 'private') {
+      // Any word after /link may be the key, already in the group's history: take it out first.
+      const keyMessage = args.length === 0 ? 'none' : (await gateway.deleteMessage(chatId, ctx.message.message_id)) ? 'deleted' : 'kept';
+      await gateway.sendHtml(chatId, linkText[ctx.lang].groupRefused(keyMessage));
+      return;
+    }
+    const [accountInput, key] = args;
+    if (accountInput !== undefined && key !== undefined) {
+      await linkWith(ctx, accountInput, args.slice(1).join(' '), ctx.message.message_id);
+      return;
+    }
+    if (accountInput !== undefined) {
+      const account = parseAccount(accountInput);
+      if (!account) {
+        await gateway.sendHtml(chatId, linkText[ctx.lang].badLogin(accountInput.slice(0, 64)));
+        return;
+      }
+      await flows.set(ctx.from.id, chatId, { kind: LINK_FLOW, step: 'key', login: account.login, region: account.region });
+      await gateway.sendHtml(chatId, linkText[ctx.lang].askKey(accountDomain(account)));
+      return;
+    }
+    await flows.set(ctx.from.id, chatId, { kind: LINK_FLOW, step: 'login' });
+    await gateway.sendHtml(chatId, linkText[ctx.lang].askLogin);
+  });
+
+  feature.command('unlink', async (ctx) => {
+    const text = linkText[ctx.lang];
+    if (ctx.chat.type !== 'private') {
+      await gateway.sendHtml(ctx.chat.id, botText[ctx.lang].privateOnly('unlink'));
+      return;
+    }
+    const ownerId = ctx.from.id;
+    const before = await s.accounts.get(ownerId);
+    const removed = await s.accounts.unlink(ownerId);
+    if (!removed) {
+      await gateway.sendHtml(ctx.chat.id, text.nothingToUnlink);
+      return;
+    }
+    // Everything the account fed: alerts and digests of its chats, cached answer pages.
+    for (const chatId of await s.chats.forOwner(ownerId)) {
+      await s.engine?.alerts.disable(chatId);
+      await s.engine?.digests.unschedule(chatId);
+      await s.chats.update(chatId, { ownerId: null, alerts: null, digest: null });
+    }
+    await s.pages.forgetOwner(ownerId);
+    ctx.log.info({ login: removed.login }, 'account unlinked');
+    await gateway.sendHtml(ctx.chat.id, text.unlinked(before ? accountDomain(before.creds) : removed.login));
+  });
+
+  // Answers to the /link questions, in the private chat where they were asked.
+  feature.on(message('text'), async (ctx, next) => {
+    if (ctx.chat.type !== 'private') return next();
+    const flow = await flows.get(ctx.from.id, ctx.chat.id);
+    if (!flow || flow.kind !== LINK_FLOW) return next();
+    const answer = words(ctx.message.text);
+    if (flow.step === 'key' && typeof flow.login === 'string') {
+      await linkWith(ctx, `${flow.login}.justclick.${flow.region === 'io' ? 'io' : 'ru'}`, answer.join(' '), ctx.message.message_id);
+      return;
+    }
+    const [accountInput, key] = answer;
+    if (accountInput === undefined) return next();
+    if (key !== undefined) {
+      // "shop KEY" in one answer: both questions at once.
+      await linkWith(ctx, accountInput, answer.slice(1).join(' '), ctx.message.message_id);
+      return;
+    }
+    const account = parseAccount(accountInput);
+    if (!account) {
+      await gateway.sendHtml(ctx.chat.id, linkText[ctx.lang].badLogin(accountInput.slice(0, 64)));
+      return;
+    }
+    await flows.set(ctx.from.id, ctx.chat.id, { kind: LINK_FLOW, step: 'key', login: account.login, region: account.region });
+    await gateway.sendHtml(ctx.chat.id, linkText[ctx.lang].askKey(accountDomain(account)));
+  });
+
+  return feature;
+}

@@ -1,0 +1,96 @@
+// /orders [period] [paid|all] [goods <ids>]: the header and the orders, newest first; answers longer
+// than one message are paged with ◀ ▶ buttons that edit the message in place, for whoever asked only.
+import { Composer } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { renderOrdersPages } from '../../domain/format/orders.js';
+import { botText } from '../../domain/i18n/bot.js';
+import { PageStore } from '../../store/pages.js';
+import type { BotContext, Services } from '../context.js';
+import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
+
+const PAGE_PRESS = /^pg:([A-Za-z0-9_-]{11}):(\d{1,4})$/;
+const PAGE_COUNTER = 'pg:count';
+/** JustClick sends no currency field; roubles are the usual on justclick.ru (see justclick-api.md). */
+const CURRENCY = 'RUB';
+
+/** ◀ 2/7 ▶ — the arrows wrap around, so every button does something. */
+export function pageKeyboard(id: string, index: number, total: number): InlineKeyboardMarkup {
+  const previous = (index - 1 + total) % total;
+  const next = (index + 1) % total;
+  return {
+    inline_keyboard: [
+      [
+        { text: '◀', callback_data: `pg:${id}:${previous}` },
+        { text: `${index + 1}/${total}`, callback_data: PAGE_COUNTER },
+        { text: '▶', callback_data: `pg:${id}:${next}` },
+      ],
+    ],
+  };
+}
+
+export function ordersFeature(s: Services): Composer<BotContext> {
+  const { gateway } = s;
+  const feature = new Composer<BotContext>();
+
+  feature.command('orders', async (ctx) => {
+    const chatId = ctx.chat.id;
+    const userId = ctx.from.id;
+    const prepared = await prepareOrdersQuery(s, ctx, '/orders', ctx.payload);
+    if (!prepared) return;
+    await gateway.typing(chatId);
+    await s.background(ctx, async () => {
+      const orders = await fetchOrdersFor(s, ctx, prepared);
+      if (!orders) return;
+      const pages = renderOrdersPages(orders, {
+        period: prepared.period,
+        paidOnly: prepared.query.paidOnly,
+        goods: prepared.query.goods,
+        timeZone: ctx.timeZone,
+        lang: ctx.lang,
+        currency: CURRENCY,
+        maskContacts: ctx.chat.type !== 'private',
+        now: s.now(),
+      });
+      const [first] = pages;
+      if (first === undefined) return;
+      if (pages.length === 1) {
+        await gateway.sendHtml(chatId, first);
+        return;
+      }
+      const id = await s.pages.save({ userId, ownerId: prepared.account.ownerId, chatId, pages });
+      await gateway.sendHtml(chatId, first, { keyboard: pageKeyboard(id, 0, pages.length) });
+    });
+  });
+
+  feature.action(PAGE_COUNTER, async (ctx) => {
+    await gateway.answerCallback(ctx.callbackQuery.id);
+  });
+
+  feature.action(PAGE_PRESS, async (ctx) => {
+    const text = botText[ctx.lang];
+    const [, id = '', indexText = ''] = ctx.match;
+    const callbackId = ctx.callbackQuery.id;
+    const shown = ctx.callbackQuery.message;
+    const answer = PageStore.isPageId(id) ? await s.pages.get(id) : null;
+    if (!answer || !shown) {
+      await gateway.answerCallback(callbackId, text.pageExpired, true);
+      return;
+    }
+    // Callback data is untrusted: the press must come from whoever asked, on the message we sent them.
+    if (answer.userId !== ctx.from.id || answer.chatId !== shown.chat.id) {
+      ctx.log.info({ pressedBy: ctx.from.id }, 'page button pressed by someone else; refused');
+      await gateway.answerCallback(callbackId, text.pageNotYours, true);
+      return;
+    }
+    const index = Number(indexText);
+    const page = answer.pages[index];
+    if (page === undefined) {
+      await gateway.answerCallback(callbackId, text.staleButton, true);
+      return;
+    }
+    await gateway.editHtml(shown.chat.id, shown.message_id, page, pageKeyboard(id, index, answer.pages.length));
+    await gateway.answerCallback(callbackId);
+  });
+
+  return feature;
+}

@@ -1,0 +1,40 @@
+// /status: the linked account and how its JustClick calls go, the chat's time zone and language, and
+// whether alerts and a digest come to this chat.
+import { Composer } from 'telegraf';
+import { formatDateTime, formatTime } from '../../domain/format/dates.js';
+import { settingsText, type StatusFacts } from '../../domain/i18n/settings.js';
+import { accountDomain, type BotContext, type Services } from '../context.js';
+
+export function statusFeature(s: Services): Composer<BotContext> {
+  const { gateway } = s;
+  const feature = new Composer<BotContext>();
+
+  feature.command('status', async (ctx) => {
+    const chatId = ctx.chat.id;
+    const { timeZone, lang, chatSettings } = ctx;
+    const when = (unixSeconds: number | undefined) =>
+      unixSeconds === undefined ? null : formatDateTime(new Date(unixSeconds * 1000), timeZone, lang);
+    // A private chat shows the user's own account; a group the account that feeds it.
+    const ownerId = ctx.chat.type === 'private' ? ctx.from.id : chatSettings.ownerId;
+    const account = ownerId === undefined ? null : await s.accounts.get(ownerId);
+    const alertsOn = chatSettings.alerts?.on === true && account !== null;
+    const engineStatus = alertsOn && s.engine ? await s.engine.alerts.status(account.ownerId) : null;
+    const facts: StatusFacts = {
+      domain: account ? accountDomain(account.creds) : null,
+      othersAccount: account !== null && account.ownerId !== ctx.from.id,
+      linkedAt: when(account?.linkedAt),
+      lastOkAt: when(account?.lastOkAt),
+      lastError: account?.lastError ? { kind: account.lastError.kind, at: when(account.lastError.at) ?? '' } : null,
+      paused: account?.pausedAt !== undefined,
+      timeZone,
+      localTime: formatTime(s.now(), timeZone),
+      alertsSince: alertsOn ? when(chatSettings.alerts?.since) : null,
+      lastCheckAt: engineStatus?.lastCheckAt ? formatDateTime(engineStatus.lastCheckAt, timeZone, lang) : null,
+      digestTime: account !== null ? (chatSettings.digest?.time ?? null) : null,
+      lastPushAt: when(account?.lastPushAt),
+    };
+    await gateway.sendHtml(chatId, settingsText[lang].status(facts));
+  });
+
+  return feature;
+}

@@ -1,0 +1,57 @@
+// What /orders and /export share: the words after the command turned into a query for the right
+// account, and the JustClick call with its outcome recorded on the account and explained to the seller.
+import { botText } from '../domain/i18n/bot.js';
+import { ordersText } from '../domain/i18n/orders.js';
+import { parseOrdersArgs, type Period } from '../domain/period.js';
+import { isJustClickError } from '../justclick/errors.js';
+import type { Order, OrdersQuery } from '../justclick/types.js';
+import type { LinkedAccount } from '../store/accounts.js';
+import { accountForQuery } from './access.js';
+import { accountDomain, type BotContext, type Services } from './context.js';
+
+export interface PreparedQuery {
+  account: LinkedAccount;
+  query: OrdersQuery;
+  period: Period;
+}
+
+/** Parses the arguments and finds the account; answers the user itself and returns null when it cannot go on. */
+export async function prepareOrdersQuery(
+  s: Services,
+  ctx: BotContext,
+  command: '/orders' | '/export',
+  args: string,
+): Promise<PreparedQuery | null> {
+  const chatId = ctx.chat!.id;
+  const parsed = parseOrdersArgs(args, { now: s.now(), timeZone: ctx.timeZone });
+  if (!parsed.ok) {
+    await s.gateway.sendHtml(chatId, ordersText[ctx.lang].periodError(parsed.error, command));
+    return null;
+  }
+  const access = await accountForQuery(s, ctx);
+  if (!access.ok) {
+    await s.gateway.sendHtml(chatId, access.reply);
+    return null;
+  }
+  return { account: access.value, ...parsed.value };
+}
+
+/**
+ * Asks JustClick, records success or failure on the account, and on a JustClick failure tells the
+ * user what it means; null then. Other errors propagate to the bot's error handler.
+ */
+export async function fetchOrdersFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Order[] | null> {
+  const { account, query } = prepared;
+  const at = () => Math.floor(s.now().getTime() / 1000);
+  try {
+    const orders = await s.client.fetchOrders(account.creds, query, s.config.ordersMethod);
+    await s.accounts.markOk(account.ownerId, at());
+    return orders;
+  } catch (err) {
+    if (!isJustClickError(err)) throw err;
+    ctx.log.warn({ kind: err.kind, login: account.creds.login, details: err.details }, 'JustClick call failed');
+    await s.accounts.markError(account.ownerId, { kind: err.kind, message: err.message }, at());
+    await s.gateway.sendHtml(ctx.chat!.id, botText[ctx.lang].justclick(err.kind, accountDomain(account.creds), 'query'));
+    return null;
+  }
+}
