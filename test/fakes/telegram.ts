@@ -461,6 +461,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       } catch {
         throw bad('bad webhook: Failed to resolve host: Name or service not known');
       }
+      // Telegram demands HTTPS; plain http to loopback is let through so a test can receive the updates.
       const loopback = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
       if (parsed.protocol !== 'https:' && !(loopback && parsed.protocol === 'http:')) {
         throw bad('bad webhook: An HTTPS URL must be provided for webhook');
