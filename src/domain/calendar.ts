@@ -69,3 +69,14 @@ export function localDay(now: Date, timeZone: string, offsetDays = 0): TimeRange
   const date = addLocalDays(localDateOf(now, timeZone), offsetDays);
   return { date, ...localDayRange(date, timeZone) };
 }
+
+/**
+ * The instant on `date` that shows the same wall-clock time as `like` does, kept inside that day.
+ * A time that does not exist on that date (skipped by DST) moves forward, as clocks do.
+ */
+export function sameWallClockOn(date: LocalDate, like: Date, timeZone: string): Date {
+  const t = new TZDate(like.getTime(), timeZone);
+  const at = new TZDate(date.year, date.month - 1, date.day, t.getHours(), t.getMinutes(), t.getSeconds(), timeZone).getTime();
+  const { from, to } = localDayRange(date, timeZone);
+  return new Date(Math.min(Math.max(at, from.getTime()), to.getTime()));
+}
