@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { TZDate } from '@date-fns/tz';
 import { httpBuildQuery, parsePhpQuery, phpArrayToObject, type PhpArray } from '../../src/justclick/query.js';
 import type { NotificationStatus } from '../../src/justclick/notification.js';
+import type { OrdersQuery } from '../../src/justclick/types.js';
 
 export { startPhpJustClick, type PhpJustClick } from './justclick-php/standin.js';
 
@@ -427,6 +428,20 @@ export async function startFakeJustClick(): Promise<FakeJustClick> {
     },
   };
   return fake;
+}
+
+/**
+ * The right answer to a question, by brute force over raw orders: for comparing what the client (or the
+ * bot) shows with what it should show. Newest first, by paid time when paidOnly, else by created time.
+ */
+export function ordersMatching(orders: readonly RawOrder[], q: OrdersQuery): RawOrder[] {
+  const from = q.from.getTime() / 1000;
+  const to = q.to.getTime() / 1000;
+  const at = (o: RawOrder) => (q.paidOnly ? Number(o.paid) : Number(o.created));
+  return orders
+    .filter((o) => q.goods.length === 0 || o.items.some((i) => q.goods.includes(i.id)))
+    .filter((o) => (!q.paidOnly || Number(o.paid) > 0) && at(o) >= from && at(o) < to)
+    .sort((a, b) => at(b) - at(a) || Number(b.id) - Number(a.id));
 }
 
 export interface NotificationExtra {
