@@ -132,14 +132,9 @@ export function accountFeature(s: Services): Composer<BotContext> {
       await linkWith(ctx, `${flow.login}.justclick.${flow.region === 'io' ? 'io' : 'ru'}`, answer.join(' '), ctx.message.message_id);
       return;
     }
-    const [accountInput, key] = answer;
-    if (accountInput === undefined) return next();
-    if (key !== undefined) {
-      // "shop KEY" in one answer: both questions at once.
-      await linkWith(ctx, accountInput, answer.slice(1).join(' '), ctx.message.message_id);
-      return;
-    }
-    const account = parseAccount(accountInput);
+    const accountInput = answer.join(' ');
+    if (accountInput === '') return next();
+    const account = answer.length === 1 ? parseAccount(accountInput) : null;
     if (!account) {
       await gateway.sendHtml(ctx.chat.id, linkText[ctx.lang].badLogin(accountInput.slice(0, 64)));
       return;

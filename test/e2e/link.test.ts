@@ -1,0 +1,198 @@
+// End to end: a new seller opens the bot, reads /help, links their JustClick account (in one message or
+// by answering two questions) and gets a plain explanation for each way JustClick can say no.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { describeRedis } from '../support/redis.js';
+
+const KEY = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';
+const anna = { id: 2001, firstName: 'Anna', languageCode: 'en' };
+const ivan = { id: 2002, firstName: 'Иван', languageCode: 'ru' };
+const text = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n---\n');
+
+describeRedis('e2e: start and link', () => {
+  let h: BotHarness;
+  let userId = 3000;
+  /** A fresh seller per test, so that one test's link does not change the next one's answers. */
+  const seller = (languageCode: 'en' | 'ru') => ({ id: ++userId, firstName: 'Seller', languageCode });
+
+  beforeAll(async () => {
+    h = await startBotHarness();
+    h.jc.addAccount('shop', KEY);
+    h.jc.addAccount('magazin', KEY);
+    h.jc.addAccount('closed', KEY, { state: 'disabled' });
+    h.jc.addAccount('noapi', KEY, { state: 'limited' });
+    h.jc.addAccount('walled', KEY, { state: 'ip-denied' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  describe('/start and /help', () => {
+    it('explains the bot, every command with an example, and where the API key is, in English', async () => {
+      const reply = text(await h.say(anna, '/start'));
+      expect(reply).toContain('JustClick orders bot');
+      expect(reply).toContain('API section of the account settings («Интеграция и API»)');
+      for (const example of ['/link shop KEY', '/orders yesterday paid', '/orders 01.11-15.11', '/export month paid', '/alerts on', '/digest 09:00', '/tz Europe/Moscow', '/lang ru', '/status', '/unlink', '/cancel']) {
+        expect(reply).toContain(example);
+      }
+    });
+
+    it('speaks Russian to a user whose Telegram is in Russian', async () => {
+      const reply = text(await h.say(ivan, '/help'));
+      expect(reply).toContain('Бот заказов JustClick');
+      expect(reply).toContain('раздел настроек API («Интеграция и API»)');
+      expect(reply).toContain('/orders вчера оплаченные');
+    });
+
+    it('registers the command menu in English (default) and Russian', async () => {
+      await h.bot.commandMenus();
+      const en = h.tg.commands('');
+      const ru = h.tg.commands('ru');
+      expect(en?.map((c) => c.command)).toEqual(['orders', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help']);
+      expect(ru?.map((c) => c.command)).toEqual(en?.map((c) => c.command));
+      expect(en?.find((c) => c.command === 'orders')?.description).toBe('Orders: /orders yesterday paid');
+      expect(ru?.find((c) => c.command === 'orders')?.description).toBe('Заказы: /orders вчера оплаченные');
+    });
+  });
+
+  describe('/link in one message', () => {
+    it('checks the key with one signed call, deletes the message holding it, and says what to try next', async () => {
+      const user = seller('en');
+      const before = h.jc.requests.length;
+      const update = h.tg.say({ from: user, text: `/link shop ${KEY}` });
+      await h.idle();
+      const replies = h.tg.sent(user.id).filter((m) => m.messageId > update.message.message_id);
+      expect(text(replies)).toContain('✅ Linked shop.justclick.ru.');
+      expect(text(replies)).toContain('/orders today');
+      expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: update.message.message_id });
+      const checks = h.jc.requests.slice(before);
+      expect(checks).toHaveLength(1);
+      if (h.phpChecked) expect(checks[0]?.phpVerified).toBe(true);
+      expect((await h.accounts.get(user.id))?.creds).toEqual({ login: 'shop', region: 'ru', key: KEY });
+    });
+
+    it('takes the account address instead of the bare login', async () => {
+      const user = seller('en');
+      const replies = await h.say(user, `/link https://shop.justclick.ru/ ${KEY}`);
+      expect(text(replies)).toContain('Linked shop.justclick.ru');
+    });
+
+    it('deletes the key message and stores nothing when the key is wrong', async () => {
+      const user = seller('en');
+      const update = h.tg.say({ from: user, text: '/link shop not-the-right-key' });
+      await h.idle();
+      const reply = text(h.tg.sent(user.id).filter((m) => m.messageId > update.message.message_id));
+      expect(reply).toContain('JustClick does not accept this key for shop.justclick.ru');
+      expect(reply).toContain('send /link again');
+      expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: update.message.message_id });
+      expect(await h.accounts.get(user.id)).toBeNull();
+    });
+
+    it.each([
+      ['an unknown login', 'nosuchshop', 'JustClick has no account nosuchshop.justclick.ru. The account is not linked. The login is the first part of your account address'],
+      ['a disabled account', 'closed', 'JustClick says the account closed.justclick.ru is disabled.'],
+      ['API access switched off or limited', 'noapi', 'API access is switched off in the account settings, or the request limit is reached'],
+      ['a denied IP address', 'walled', 'the account allows API access only from certain IP addresses'],
+    ])('explains %s in plain words', async (_what, login, expected) => {
+      const user = seller('en');
+      const reply = text(await h.say(user, `/link ${login} ${KEY}`));
+      expect(reply).toContain(expected);
+      expect(await h.accounts.get(user.id)).toBeNull();
+    });
+
+    it('says JustClick is unreachable, without linking, when it does not answer', async () => {
+      const user = seller('en');
+      h.jc.inject('5xx', 2);
+      const reply = text(await h.say(user, `/link shop ${KEY}`));
+      expect(reply).toContain('JustClick is not answering right now. The account is not linked.');
+      expect(await h.accounts.get(user.id)).toBeNull();
+    });
+
+    it('explains the errors in Russian too', async () => {
+      const user = seller('ru');
+      const reply = text(await h.say(user, '/link shop wrong-key-here'));
+      expect(reply).toContain('JustClick не принимает этот ключ для shop.justclick.ru');
+      const disabled = text(await h.say(user, `/link closed ${KEY}`));
+      expect(disabled).toContain('аккаунт closed.justclick.ru отключён');
+    });
+
+    it('refuses something that is not a login', async () => {
+      const user = seller('en');
+      const reply = text(await h.say(user, `/link <магазин> ${KEY}`));
+      expect(reply).toContain('“<магазин>” is not a JustClick login');
+      expect(h.tg.deleted(user.id).length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('/link as two questions', () => {
+    it('asks for the login, then the key (in Russian), deletes the key message and links', async () => {
+      const user = seller('ru');
+      expect(text(await h.say(user, '/link'))).toContain('Какой у вас логин JustClick?');
+      expect(text(await h.say(user, 'magazin.justclick.ru'))).toContain('Теперь отправьте ключ API для magazin.justclick.ru');
+      const keyMessage = h.tg.say({ from: user, text: KEY });
+      await h.idle();
+      const reply = text(h.tg.sent(user.id).filter((m) => m.messageId > keyMessage.message.message_id));
+      expect(reply).toContain('✅ Аккаунт magazin.justclick.ru подключён.');
+      expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: keyMessage.message.message_id });
+      expect((await h.accounts.get(user.id))?.creds.login).toBe('magazin');
+    });
+
+    it('/cancel leaves the questions and nothing is stored', async () => {
+      const user = seller('en');
+      await h.say(user, '/link');
+      await h.say(user, 'shop');
+      expect(text(await h.say(user, '/cancel'))).toContain('Stopped. Nothing was saved.');
+      // The key sent now is just a message, not an answer.
+      expect(text(await h.say(user, KEY))).toContain('Send a command');
+      expect(await h.accounts.get(user.id)).toBeNull();
+    });
+
+    it('another command leaves the questions too', async () => {
+      const user = seller('en');
+      await h.say(user, '/link');
+      expect(text(await h.say(user, '/tz'))).toContain('Time zone: Europe/Moscow');
+      expect(text(await h.say(user, 'shop'))).toContain('Send a command');
+    });
+
+    it('asks again when the answer is not a login', async () => {
+      const user = seller('en');
+      await h.say(user, '/link');
+      expect(text(await h.say(user, 'my shop!'))).toContain('is not a JustClick login');
+      expect(text(await h.say(user, 'shop'))).toContain('Now send the API key of shop.justclick.ru');
+    });
+  });
+
+  describe('/link in a group', () => {
+    it('refuses, and deletes the message holding the key', async () => {
+      const user = seller('en');
+      h.tg.setMember(GROUP.id, h.tg.bot.id, 'administrator');
+      const update = h.tg.say({ from: user, chat: GROUP, text: `/link shop ${KEY}` });
+      await h.idle();
+      const reply = text(h.tg.sent(GROUP.id).filter((m) => m.messageId > update.message.message_id));
+      expect(reply).toContain('I link accounts only in a private chat');
+      expect(reply).toContain('I deleted the message with the key');
+      expect(h.tg.deleted(GROUP.id)).toContainEqual({ chatId: GROUP.id, messageId: update.message.message_id });
+      expect(await h.accounts.get(user.id)).toBeNull();
+      expect(h.jc.requests.some((r) => r.body.includes(KEY))).toBe(false);
+    });
+
+    it('says so when it may not delete messages there', async () => {
+      const user = seller('ru');
+      const group = { id: -1009999, type: 'supergroup' as const, title: 'Без прав' };
+      const reply = text(await h.say(user, `/link shop ${KEY}`, group));
+      expect(reply).toContain('Удалить сообщение с ключом я не смог');
+      expect(await h.accounts.get(user.id)).toBeNull();
+    });
+  });
+
+  describe('/unlink', () => {
+    it('forgets the account', async () => {
+      const user = seller('en');
+      await h.say(user, `/link shop ${KEY}`);
+      expect(text(await h.say(user, '/unlink'))).toContain('Forgot shop.justclick.ru');
+      expect(await h.accounts.get(user.id)).toBeNull();
+      expect(text(await h.say(user, '/orders'))).toContain('No JustClick account is linked yet');
+      expect(text(await h.say(user, '/unlink'))).toContain('nothing to forget');
+    });
+  });
+});
