@@ -142,13 +142,15 @@ export function parseOrdersArgs(text: string, ctx: Ctx): ParseResult {
   };
 }
 
-/** "12", "12,14", "12," and ",14" continue a goods list; keywords and dates end it. */
+/** "12", "12,14", "12," ",14" and a lone "," continue a goods list; keywords and dates end it. */
 function looksLikeGoodsIds(token: string): boolean {
   if (WORDS.has(token.toLowerCase()) || DATE_RE.test(token) || RANGE_RE.test(token) || ROLLING_RE.test(token.toLowerCase())) {
     return false;
   }
-  const ids = token.split(',').filter((id) => id !== '');
-  return ids.length > 0 && ids.every((id) => GOODS_ID_RE.test(id));
+  return token
+    .split(',')
+    .filter((id) => id !== '')
+    .every((id) => GOODS_ID_RE.test(id));
 }
 
 function namedPeriod(word: 'today' | 'yesterday' | 'week' | 'month', { now, timeZone }: Ctx): Period {
@@ -189,17 +191,12 @@ function datePeriod(token: string, ctx: Ctx): Period | Fail | null {
   let last: LocalDate;
   const range = RANGE_RE.exec(token);
   if (range) {
-    const a = readDate(range[1] as string);
-    const b = readDate(range[2] as string);
-    if (!a) return fail('impossible-date', range[1] as string);
-    if (!b) return fail('impossible-date', range[2] as string);
-    const resolved = resolveRange(a, b, today, ctx);
+    const resolved = resolveRange(readDate(range[1] as string), readDate(range[2] as string), today, ctx);
     if (resolved === 'first') return fail('impossible-date', range[1] as string);
     if (resolved === 'last') return fail('impossible-date', range[2] as string);
     [first, last] = resolved;
   } else if (DATE_RE.test(token)) {
     const a = readDate(token);
-    if (!a) return fail('impossible-date', token);
     const day = a.year === null ? inThisOrLastYear(a, today, ctx) : { ...a, year: a.year };
     if (!day || !checkDate(day)) return fail('impossible-date', token);
     first = last = day;
@@ -217,12 +214,11 @@ function datePeriod(token: string, ctx: Ctx): Period | Fail | null {
   return { kind: range ? 'range' : 'day', from, to, firstDay: first, lastDay };
 }
 
-/** "2026-11-01", "01.11.2026", "01.11.26", "01.11" → its parts; null when the numbers are out of shape. */
-function readDate(text: string): TypedDate | null {
+/** "2026-11-01", "01.11.2026", "01.11.26", "01.11" (already matched by DATE_SRC) → its parts. */
+function readDate(text: string): TypedDate {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
-  const dotted = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?$/.exec(text);
-  if (!dotted) return null;
+  const dotted = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?$/.exec(text) ?? [];
   const y = dotted[3];
   const year = y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y);
   return { year, month: Number(dotted[2]), day: Number(dotted[1]) };

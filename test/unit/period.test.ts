@@ -193,6 +193,8 @@ describe('/orders filters', () => {
     expect(ok('week goods 12, 14 15 paid')).toMatchObject({ query: { goods: ['12', '14', '15'], paidOnly: true }, period: { kind: 'week' } });
     expect(ok('товары course_a,Course-B вчера').query.goods).toEqual(['course_a', 'Course-B']);
     expect(ok('goods 12 goods 12,13').query.goods).toEqual(['12', '13']);
+    expect(ok('goods 12 , 14').query.goods).toEqual(['12', '14']);
+    expect(err('goods ,')).toEqual({ code: 'goods-without-ids', fragment: 'goods' });
   });
 
   it('words may come in any order', () => {

@@ -57,15 +57,15 @@ export function tokenizeTelegramHtml(html: string): { tokens: HtmlToken[]; probl
       TAG_RE.lastIndex = i;
       const m = TAG_RE.exec(html);
       const tag = m ? checkTag(m, open) : { problem: 'a "<" that does not start a well-formed tag: write &lt;' };
-      if (m && 'type' in tag) {
-        if (tag.type === 'open') open.push(tag.name);
-        else open.pop();
-        tokens.push({ ...tag, raw: m[0] });
-        i += m[0].length;
-      } else {
-        if ('problem' in tag) note(`${tag.problem} (offset ${i})`);
+      if ('problem' in tag) {
+        note(`${tag.problem} (offset ${i})`);
         tokens.push({ type: 'text', raw: '<', text: '<' });
         i += 1;
+      } else {
+        if (tag.type === 'open') open.push(tag.name);
+        else open.pop();
+        tokens.push(tag);
+        i += tag.raw.length;
       }
       textStart = i;
     } else if (c === '&') {
@@ -95,7 +95,7 @@ export function tokenizeTelegramHtml(html: string): { tokens: HtmlToken[]; probl
 function checkTag(
   m: RegExpExecArray,
   open: string[],
-): { type: 'open' | 'close'; name: string } | { problem: string } {
+): Exclude<HtmlToken, { type: 'text' }> | { problem: string } {
   const closing = m[1] === '/';
   const name = m[2] as string;
   const attrText = m[3] ?? '';
@@ -106,7 +106,7 @@ function checkTag(
     if (attrText.trim() !== '') return { problem: `</${name}> carries attributes` };
     const top = open[open.length - 1];
     if (top !== name) return { problem: top ? `</${name}> closes <${top}>` : `</${name}> closes nothing` };
-    return { type: 'close', name };
+    return { type: 'close', name, raw: m[0] };
   }
 
   const seen = new Set<string>();
@@ -129,7 +129,7 @@ function checkTag(
   if ((name === 'blockquote' || name === 'a' || name === 'pre') && open.includes(name)) {
     return { problem: `<${name}> inside another <${name}>` };
   }
-  return { type: 'open', name };
+  return { type: 'open', name, raw: m[0] };
 }
 
 function decodeEntity(m: RegExpExecArray): string | null {
