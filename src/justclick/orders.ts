@@ -92,16 +92,23 @@ function parseUtm(value: unknown): Utm {
 export function parseMoney(value: unknown): Minor | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string' && typeof value !== 'number') return Number.NaN;
-  const s = String(value).trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (s === '') return null;
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return Number.NaN;
+  let m = MONEY.exec(String(value));
+  if (!m) {
+    // The unusual spellings: "1 200,50", stray spaces. Tried second so the usual "4990.00" stays cheap.
+    const s = String(value).replace(/[\s\u00a0]/g, '').replace(',', '.');
+    if (s === '') return null;
+    m = MONEY.exec(s);
+    if (!m) return Number.NaN;
+  }
   const frac = (m[3] ?? '').padEnd(3, '0');
   let minor = Number(m[2] || '0') * 100 + Number(frac.slice(0, 2));
   if (frac[2]! >= '5') minor += 1;
   if (!Number.isSafeInteger(minor)) return Number.NaN;
   return m[1] === '-' ? -minor : minor;
 }
+
+// Sign, whole part, fraction; at least one digit somewhere.
+const MONEY = /^([+-]?)(?=\.?\d)(\d*)(?:\.(\d*))?$/;
 
 function money(value: unknown, orderId: string, field: string): Minor | null {
   const minor = parseMoney(value);

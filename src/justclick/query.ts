@@ -22,10 +22,12 @@ export type PhpValue = string | PhpArray;
 const ENC_HEX = Array.from({ length: 256 }, (_, i) => `%${i.toString(16).toUpperCase().padStart(2, '0')}`);
 // encodeURIComponent keeps these five and `~`, PHP's urlencode does not.
 const URIC_EXTRA = /[!'()*~]/g;
+const UNRESERVED = /^[A-Za-z0-9._-]*$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** PHP `urlencode`: A-Z a-z 0-9 - _ . kept, space → +, every other UTF-8 byte → %XX (upper-case hex). */
 export function phpUrlencode(text: string): string {
+  if (UNRESERVED.test(text)) return text; // dates, ids, field names: nothing to do
   let encoded: string;
   try {
     encoded = encodeURIComponent(text);
@@ -50,6 +52,11 @@ export function httpBuildQuery(params: QueryParams): string {
 
 function appendPair(out: string[], encodedKey: string, value: QueryValue): void {
   if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    // Holes and undefined keep their index, like a PHP list with a null in it.
+    for (let i = 0; i < value.length; i++) appendPair(out, `${encodedKey}%5B${i}%5D`, value[i]);
+    return;
+  }
   if (typeof value === 'object') {
     const prefix = `${encodedKey}%5B`;
     for (const [k, v] of entriesOf(value)) appendPair(out, `${prefix}${phpUrlencode(k)}%5D`, v);
@@ -65,12 +72,8 @@ function scalarText(value: string | number | boolean): string {
   return phpUrlencode(phpFloatToString(value));
 }
 
-function entriesOf(value: QueryParams | QueryValue[]): Iterable<[string, QueryValue]> {
+function entriesOf(value: QueryParams): Iterable<[string, QueryValue]> {
   if (value instanceof Map) return value as ReadonlyMap<string, QueryValue>;
-  if (Array.isArray(value)) {
-    // Holes and undefined keep their index, like a PHP list with a null in it.
-    return Array.from({ length: value.length }, (_, i): [string, QueryValue] => [String(i), value[i]]);
-  }
   return Object.entries(value as { [k: string]: QueryValue });
 }
 

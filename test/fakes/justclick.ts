@@ -497,7 +497,7 @@ function shape(acct: Account, list: { id?: unknown }[]): unknown {
 }
 
 /** json_encode's defaults: `/` escaped, everything beyond ASCII as \uXXXX. */
-function phpJson(value: unknown): string {
+export function phpJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/\//g, '\\/')
     .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
