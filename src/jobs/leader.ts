@@ -35,11 +35,11 @@ export function createLeader(redis: Redis, opts: LeaderOptions): Leader {
 
   const stepDown = async (why: string) => {
     leading = false;
-    logger?.warn({ key, why }, 'leadership lost');
+    logger?.warn({ lock: key, why }, 'leadership lost');
     try {
       await onLose?.();
     } catch (err) {
-      logger?.error({ err, key }, 'leader onLose failed');
+      logger?.error({ err, lock: key }, 'leader onLose failed');
     }
   };
 
@@ -51,18 +51,18 @@ export function createLeader(redis: Redis, opts: LeaderOptions): Leader {
       } else if (await locks.tryAcquire(key, token, ttlMs)) {
         leading = true;
         lastHeldAt = Date.now();
-        logger?.info({ key }, 'leadership acquired');
+        logger?.info({ lock: key }, 'leadership acquired');
         try {
           await onAcquire?.();
         } catch (err) {
           // Give the lock back so that this replica (or another) retries the whole takeover.
-          logger?.error({ err, key }, 'leader onAcquire failed; releasing');
+          logger?.error({ err, lock: key }, 'leader onAcquire failed; releasing');
           leading = false;
           await locks.release(key, token).catch(() => undefined);
         }
       }
     } catch (err) {
-      logger?.warn({ err, key }, 'leader lock round failed');
+      logger?.warn({ err, lock: key }, 'leader lock round failed');
       // Without Redis we cannot prove the lock is still ours: once it may have expired, act as if it has.
       if (leading && Date.now() - lastHeldAt >= ttlMs) await stepDown('could not renew before expiry');
     }
@@ -85,11 +85,11 @@ export function createLeader(redis: Redis, opts: LeaderOptions): Leader {
       await inFlight;
       if (leading) {
         leading = false;
-        await locks.release(key, token).catch((err: unknown) => logger?.warn({ err, key }, 'leader release failed'));
+        await locks.release(key, token).catch((err: unknown) => logger?.warn({ err, lock: key }, 'leader release failed'));
         try {
           await onLose?.();
         } catch (err) {
-          logger?.error({ err, key }, 'leader onLose failed');
+          logger?.error({ err, lock: key }, 'leader onLose failed');
         }
       }
     },

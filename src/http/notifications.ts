@@ -1,0 +1,81 @@
+// POST /justclick/notify/<token>: JustClick's push about a paid invoice (or a refund, a cancellation).
+// The token picks the account, the account's key checks the hash; anything else changes nothing.
+import type { AlertService } from '../jobs/alerts.js';
+import { isJustClickError } from '../justclick/errors.js';
+import { parseNotification } from '../justclick/notification.js';
+import { parsePhpQuery } from '../justclick/query.js';
+import { verifyNotificationHash } from '../justclick/signature.js';
+import type { Logger } from '../logger.js';
+import type { AccountStore } from '../store/accounts.js';
+
+export interface NotificationDeps {
+  accounts: Pick<AccountStore, 'ownerByPushToken' | 'get' | 'markPush'>;
+  alerts: Pick<AlertService, 'enqueueAlerts' | 'enqueueStatusChange'>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type NotificationAnswer = { status: number; body: string };
+
+const answer = (status: number, body: string): NotificationAnswer => ({ status, body: `${body}\n` });
+
+function hashMatches(rawBody: string, key: string): boolean {
+  const fields = parsePhpQuery(rawBody);
+  const text = (name: string) => {
+    const v = fields.get(name);
+    return typeof v === 'string' ? v : '';
+  };
+  return verifyNotificationHash(text('id'), text('email'), text('paid'), key, fields.get('hash'));
+}
+
+/**
+ * Unknown token → 404, wrong or missing hash → 403 (both before anything is written). Otherwise the push is
+ * recorded and 200 answered once the alerts are queued (queueing is a few Redis calls; delivery is async).
+ * `paid` → the same path as the poller (so push + poll of one order alert once); `moneyback` and
+ * `cancel_order` → a short message of their own, once per order and status; `new_order` is ignored, as is a
+ * partial payment (`prepayment_sum`): the alert comes when the order is paid in full.
+ */
+export function createNotificationHandler(deps: NotificationDeps): (token: string, rawBody: string) => Promise<NotificationAnswer> {
+  const { accounts, alerts, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  return async (token, rawBody) => {
+    const ownerId = await accounts.ownerByPushToken(token);
+    const account = ownerId === null ? null : await accounts.get(ownerId);
+    if (ownerId === null || !account) return answer(404, 'unknown notification URL');
+    if (!hashMatches(rawBody, account.creds.key)) {
+      logger.warn({ ownerId }, 'JustClick notification with a wrong hash refused');
+      return answer(403, 'hash mismatch');
+    }
+    let notification;
+    try {
+      notification = parseNotification(rawBody, account.creds.key);
+    } catch (err) {
+      if (!isJustClickError(err)) throw err;
+      logger.warn({ ownerId, err: err.message }, 'JustClick notification not understood');
+      return answer(400, 'not understood');
+    }
+    const at = now();
+    await accounts.markPush(ownerId, Math.floor(at.getTime() / 1000));
+    const { status, order } = notification;
+    switch (status) {
+      case 'paid':
+        if (notification.prepaymentSum !== null) break;
+        // The paid-invoice body has no pay_status; the notification itself says it. Its `paid` is hashed.
+        order.payStatus = 'paid';
+        order.paid ??= Math.floor(at.getTime() / 1000);
+        await alerts.enqueueAlerts(ownerId, [order], 'push');
+        break;
+      case 'moneyback':
+        await alerts.enqueueStatusChange(ownerId, order, 'refund');
+        break;
+      case 'cancel_order':
+        await alerts.enqueueStatusChange(ownerId, order, 'cancel');
+        break;
+      case 'new_order':
+        break;
+    }
+    logger.info({ ownerId, orderId: order.id, status }, 'JustClick notification accepted');
+    return answer(200, 'OK');
+  };
+}

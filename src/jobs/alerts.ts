@@ -1,0 +1,175 @@
+// Where an alert is deduplicated: both the poller and JustClick's push feed `enqueueAlerts`, which turns
+// "orders seen paid" into exactly one delivery per order per chat. Also /alerts on|off and the status.
+import { localDay } from '../domain/calendar.js';
+import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
+import type { Order } from '../justclick/types.js';
+import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
+import { accountCurrency, type EngineContext } from './context.js';
+import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
+
+export type AlertSource = 'poll' | 'push';
+
+export interface AlertStatus {
+  /** The account is checked every `pollSeconds` (some chat it feeds has alerts on, and it is not paused). */
+  watched: boolean;
+  pollSeconds: number;
+  /** Chats this owner's account feeds that have alerts on. */
+  alertChats: number[];
+  lastCheckAt: Date | null;
+  pausedAt: Date | null;
+  lastPushAt: Date | null;
+}
+
+export interface AlertService {
+  enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
+  enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }>;
+  enable(chatId: number, ownerId: number): Promise<{ baselined: number }>;
+  disable(chatId: number): Promise<void>;
+  status(ownerId: number): Promise<AlertStatus>;
+  /** The chats an owner's alerts go to right now (alerts on, chat not gone). */
+  alertChats(ownerId: number): Promise<number[]>;
+  /** Keeps the owner in the watch list exactly while some chat of theirs has alerts on. */
+  refreshWatch(ownerId: number): Promise<boolean>;
+}
+
+const MOSCOW = 'Europe/Moscow';
+/** JustClick's clock may run ahead of ours: the baseline also takes orders stamped a little in the future. */
+const BASELINE_SKEW_MS = 10 * 60_000;
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export function createAlertService(ctx: EngineContext): AlertService {
+  const { accounts, chats, ledger, watch, queues, logger } = ctx;
+
+  async function alertChats(ownerId: number): Promise<number[]> {
+    const ids = await chats.forOwner(ownerId);
+    const settings = await Promise.all(ids.map((id) => chats.get(id)));
+    return ids.filter((_, i) => settings[i]?.alerts?.on === true && settings[i]?.inactive === undefined);
+  }
+
+  async function refreshWatch(ownerId: number): Promise<boolean> {
+    if ((await alertChats(ownerId)).length > 0) {
+      await watch.add(ownerId);
+      return true;
+    }
+    await watch.remove(ownerId);
+    // Alerts may have been switched on in another chat between the read and the removal: look once more.
+    if ((await alertChats(ownerId)).length > 0) {
+      await watch.add(ownerId);
+      return true;
+    }
+    return false;
+  }
+
+  async function enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }> {
+    const paid = orders.filter((o) => o.payStatus === 'paid' && o.paid !== null);
+    if (paid.length === 0) return { queued: 0 };
+    const account = await accounts.get(ownerId);
+    if (!account) return { queued: 0 };
+    const now = ctx.now();
+    // Older than the ledger remembers, an order could be alerted twice; the poller never looks that far back.
+    const oldest = seconds(now) - LEDGER_RETENTION_SECONDS + 86_400;
+    const currency = accountCurrency(account.creds.region);
+    let queued = 0;
+
+    for (const chatId of await chats.forOwner(ownerId)) {
+      const chat = await chats.get(chatId);
+      if (!chat.alerts?.on || chat.inactive) continue;
+      // Orders paid before alerts were switched on here, or before this account was linked, are history.
+      const since = Math.max(chat.alerts.since, account.linkedAt);
+      const candidates = paid.filter((o) => o.paid! >= since && o.paid! >= oldest);
+      const fresh = new Set(await ledger.missing(chatId, candidates.map((o) => o.id)));
+      const newOrders = candidates.filter((o) => fresh.has(o.id));
+      if (newOrders.length === 0) continue;
+
+      const delivery = (list: Order[]): Delivery => ({
+        kind: 'paid',
+        chatId,
+        ownerId,
+        login: account.creds.login,
+        currency,
+        orders: list.map(toAlertOrder),
+      });
+      const jobs =
+        newOrders.length > SUMMARY_THRESHOLD
+          ? [{ name: 'paid', data: delivery(newOrders), opts: { ...deliveryJobOptions, jobId: jobIds.summary(chatId, newOrders.map((o) => o.id)) } }]
+          : newOrders.map((o) => ({ name: 'paid', data: delivery([o]), opts: { ...deliveryJobOptions, jobId: jobIds.paid(chatId, o.id) } }));
+      // The job first, the ledger second: a crash in between leaves the order out of the ledger, so the next
+      // check adds the same job id again, which BullMQ ignores while the job is kept (or the sent mark stops it).
+      await queues.delivery.addBulk(jobs);
+      await ledger.record(chatId, newOrders.map((o) => ({ orderId: o.id, paidAt: o.paid! })), now);
+      queued += newOrders.length;
+      logger.info({ ownerId, chatId, source, orders: newOrders.length, summary: newOrders.length > SUMMARY_THRESHOLD }, 'paid-order alerts queued');
+    }
+    return { queued };
+  }
+
+  async function enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }> {
+    const account = await accounts.get(ownerId);
+    if (!account) return { queued: 0 };
+    const targets = await alertChats(ownerId);
+    if (targets.length === 0) return { queued: 0 };
+    const alertOrder = toAlertOrder(order);
+    await queues.delivery.addBulk(
+      targets.map((chatId) => ({
+        name: kind,
+        data: { kind, chatId, ownerId, login: account.creds.login, currency: accountCurrency(account.creds.region), order: alertOrder },
+        opts: { ...deliveryJobOptions, jobId: jobIds.status(kind, chatId, order.id) },
+      })),
+    );
+    return { queued: targets.length };
+  }
+
+  async function enable(chatId: number, ownerId: number): Promise<{ baselined: number }> {
+    const account = await accounts.get(ownerId);
+    if (!account) throw new Error(`no JustClick account is linked for owner ${ownerId}`);
+    const chat = await chats.get(chatId);
+    if (chat.alerts?.on && chat.ownerId === ownerId && !chat.inactive) {
+      // Already on: keeping `since` is what keeps orders paid since then, and not yet seen, alertable.
+      await watch.add(ownerId);
+      return { baselined: 0 };
+    }
+    const at = ctx.now();
+    let baselined = 0;
+    try {
+      // Everything JustClick already counts as paid is history for this chat: into the ledger, never alerted.
+      const orders = await ctx.client.fetchOrders(
+        account.creds,
+        { from: localDay(at, MOSCOW, -1).from, to: new Date(at.getTime() + BASELINE_SKEW_MS), paidOnly: true, goods: [] },
+        ctx.ordersMethod,
+      );
+      const paid = orders.filter((o) => o.payStatus === 'paid' && o.paid !== null);
+      await ledger.record(chatId, paid.map((o) => ({ orderId: o.id, paidAt: o.paid! })), at);
+      baselined = paid.length;
+    } catch (err) {
+      // Best effort: `since` alone already keeps older orders out.
+      logger.warn({ err, chatId, ownerId }, 'alert baseline failed; relying on alerts.since');
+    }
+    // A command in the chat proves it is reachable again: clear an old "gone" mark.
+    await chats.update(chatId, { ownerId, alerts: { on: true, since: seconds(at) }, inactive: null });
+    await watch.add(ownerId);
+    return { baselined };
+  }
+
+  async function disable(chatId: number): Promise<void> {
+    const chat = await chats.get(chatId);
+    if (!chat.alerts) return;
+    await chats.update(chatId, { alerts: { on: false, since: chat.alerts.since } });
+    if (chat.ownerId !== undefined) await refreshWatch(chat.ownerId);
+  }
+
+  async function status(ownerId: number): Promise<AlertStatus> {
+    const [account, targets, lastCheckAt] = await Promise.all([accounts.get(ownerId), alertChats(ownerId), watch.lastCheck(ownerId)]);
+    const date = (s: number | undefined) => (s === undefined ? null : new Date(s * 1000));
+    return {
+      watched: targets.length > 0 && account !== null && account.pausedAt === undefined && (await watch.has(ownerId)),
+      pollSeconds: ctx.pollSeconds,
+      alertChats: targets,
+      lastCheckAt,
+      pausedAt: date(account?.pausedAt),
+      lastPushAt: date(account?.lastPushAt),
+    };
+  }
+
+  return { enqueueAlerts, enqueueStatusChange, enable, disable, status, alertChats, refreshWatch };
+}

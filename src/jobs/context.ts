@@ -1,0 +1,37 @@
+// What the alert engine's parts share: the stores, the JustClick client, the outbound gateway, the queues
+// and the clock. Built once by engine.ts and handed to the poll, delivery and digest processors.
+import type { Queue } from 'bullmq';
+import type { JustClickClient } from '../justclick/client.js';
+import type { OrdersMethod } from '../justclick/types.js';
+import type { Logger } from '../logger.js';
+import type { AccountStore } from '../store/accounts.js';
+import type { ChatStore } from '../store/chats.js';
+import type { AlertLedger, WatchList } from '../store/ledger.js';
+import type { Locks } from '../store/locks.js';
+import type { Gateway } from '../telegram/gateway.js';
+import type { Delivery, DigestJob } from './queues.js';
+
+export interface EngineContext {
+  accounts: AccountStore;
+  chats: ChatStore;
+  client: Pick<JustClickClient, 'fetchOrders'>;
+  gateway: Pick<Gateway, 'sendHtml'>;
+  logger: Logger;
+  ordersMethod: OrdersMethod;
+  pollSeconds: number;
+  defaultTimeZone: string;
+  now: () => Date;
+  ledger: AlertLedger;
+  watch: WatchList;
+  locks: Locks;
+  queues: {
+    poll: Queue;
+    delivery: Queue<Delivery>;
+    digest: Queue<DigestJob>;
+  };
+}
+
+/** Currency of an account's amounts. JustClick has no currency field; justclick.ru accounts sell in roubles. */
+export function accountCurrency(region: 'ru' | 'io'): string {
+  return region === 'io' ? 'USD' : 'RUB';
+}

@@ -1,0 +1,162 @@
+// The delivery worker: every alert, notice and digest reaches Telegram through here, one chat at a time,
+// paced, retried until Telegram takes it, never sent twice for the same order, and never to a chat that is gone.
+import { randomUUID } from 'node:crypto';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { renderPaid, renderPausedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import { isLang, type Lang } from '../domain/i18n/lang.js';
+import type { ChatSettings } from '../store/chats.js';
+import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../telegram/errors.js';
+import type { EngineContext } from './context.js';
+import { idPart, type Delivery } from './queues.js';
+
+/** Telegram: about one message a second per private chat, twenty a minute per group. */
+export const PRIVATE_PACE_MS = 1_000;
+export const GROUP_PACE_MS = 3_000;
+/** How long a chat stays locked by a sender that died mid-send. */
+const SEND_LOCK_MS = 30_000;
+
+export interface DeliveryHooks {
+  /** Telegram said the chat is gone (blocked, kicked): switch everything off for it. */
+  chatGone(chatId: number, reason: string): Promise<void>;
+  /** A group became a supergroup: settings, ledger and schedules move to the new id. */
+  chatMigrated(fromChatId: number, toChatId: number): Promise<void>;
+  /** A delivery will not be retried any more (e.g. the digest's once-a-day claim is given back). */
+  gaveUp(delivery: Delivery, err: unknown): Promise<void>;
+}
+
+interface Composed {
+  html: string;
+  /** Sent markers written after Telegram took the message; a retry that finds them sends nothing. */
+  marks: string[];
+}
+
+const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
+
+export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks) {
+  const { chats, ledger, locks, logger } = ctx;
+
+  async function langOf(chatId: number, chat: ChatSettings): Promise<Lang> {
+    if (chat.lang) return chat.lang;
+    // A private chat's id is its user's id: their own /lang choice applies.
+    if (chatId > 0) {
+      const user = await chats.getUser(chatId);
+      if (user.lang && isLang(user.lang)) return user.lang;
+    }
+    return 'ru';
+  }
+
+  async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
+    const d = job.data;
+    const view = async (currency: string): Promise<AlertView> => ({
+      lang: await langOf(d.chatId, chat),
+      timeZone: chat.timeZone ?? ctx.defaultTimeZone,
+      group: d.chatId < 0,
+      currency,
+    });
+    switch (d.kind) {
+      case 'paid': {
+        // Drop the orders another job (push vs poll, a summary vs a single alert) already delivered here.
+        const marks = d.orders.map((o) => `o${idPart(o.id)}`);
+        const sent = await ledger.sentAmong(d.chatId, marks);
+        const left = d.orders.filter((_, i) => !sent.has(marks[i]!));
+        if (left.length === 0) return null;
+        return { html: renderPaid(left, await view(d.currency)), marks: marks.filter((m) => !sent.has(m)) };
+      }
+      case 'refund':
+      case 'cancel': {
+        const mark = `${d.kind}${idPart(d.order.id)}`;
+        if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
+        return { html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] };
+      }
+      case 'paused':
+      case 'digest': {
+        const mark = `j${idPart(job.id ?? '')}`;
+        if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
+        const html = d.kind === 'digest' ? d.html : renderPausedNotice(d.reason, d.login, await langOf(d.chatId, chat));
+        return { html, marks: [mark] };
+      }
+    }
+  }
+
+  /** Sends; a group that became a supergroup is followed to its new id once. */
+  async function send(chatId: number, html: string): Promise<number> {
+    try {
+      await ctx.gateway.sendHtml(chatId, html);
+      return chatId;
+    } catch (err) {
+      if (err instanceof TelegramBadRequest && err.migrateToChatId !== undefined) {
+        const to = err.migrateToChatId;
+        logger.info({ from: chatId, to }, 'chat migrated to a supergroup; moving its settings');
+        await hooks.chatMigrated(chatId, to);
+        await ctx.gateway.sendHtml(to, html);
+        return to;
+      }
+      throw err;
+    }
+  }
+
+  async function deliver(job: Job<Delivery>, token: string | undefined): Promise<string> {
+    const d = job.data;
+    const chat = await chats.get(d.chatId);
+    if (chat.inactive) return 'chat-gone';
+
+    // One sender per chat at a time, and a pause after each message: Telegram's per-chat limits.
+    const lock = `send:${d.chatId}`;
+    const lockToken = randomUUID();
+    if (!(await locks.tryAcquire(lock, lockToken, SEND_LOCK_MS))) {
+      // The lock's TTL is the pace after a send, or the crash guard while a send is in flight: in that case
+      // look again after one pace period instead of waiting out the whole guard.
+      const wait = Math.max(Math.min(await locks.remainingMs(lock), paceFor(d.chatId)), 50);
+      // A little jitter so that a burst of jobs for one chat does not wake up all at the same instant.
+      await job.moveToDelayed(Date.now() + wait + Math.floor(Math.random() * 250), token);
+      throw new DelayedError();
+    }
+    let quietMs = paceFor(d.chatId);
+    try {
+      const message = await compose(job, chat);
+      if (!message) return 'already-sent';
+      let sentTo: number;
+      try {
+        sentTo = await send(d.chatId, message.html);
+      } catch (err) {
+        if (err instanceof TelegramRateLimited) {
+          // Honour retry_after for this job and keep every other job for this chat quiet as long.
+          quietMs = Math.max(err.retryAfter * 1000, quietMs);
+          await job.moveToDelayed(Date.now() + quietMs, token);
+          throw new DelayedError();
+        }
+        if (err instanceof ChatGone) {
+          await hooks.chatGone(d.chatId, err.message);
+          throw new UnrecoverableError(`chat ${d.chatId} is gone: ${err.message}`);
+        }
+        if (err instanceof TelegramBadRequest || err instanceof OutboundRefused) {
+          // Our bug (bad HTML, too long): retrying sends the same bad request.
+          throw new UnrecoverableError(`Telegram refused the message for chat ${d.chatId}: ${err.message}`);
+        }
+        throw err; // 5xx, network: retried with backoff
+      }
+      await ledger.markSent(d.chatId, message.marks);
+      if (sentTo !== d.chatId) await ledger.markSent(sentTo, message.marks);
+      return 'sent';
+    } finally {
+      // Keep the lock as the pace: it expires when the next message to this chat may go.
+      await locks.renew(lock, lockToken, quietMs).catch(() => undefined);
+    }
+  }
+
+  return async (job: Job<Delivery>, token?: string): Promise<string> => {
+    try {
+      return await deliver(job, token);
+    } catch (err) {
+      if (err instanceof DelayedError) throw err;
+      const lastAttempt = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (lastAttempt) {
+        logger.error({ err, jobId: job.id, kind: job.data.kind, chatId: job.data.chatId }, 'delivery given up');
+        await hooks.gaveUp(job.data, err).catch((e: unknown) => logger.error({ err: e }, 'delivery give-up hook failed'));
+      } else {
+        logger.warn({ err, jobId: job.id, kind: job.data.kind, chatId: job.data.chatId, attempt: job.attemptsMade + 1 }, 'delivery failed; will retry');
+      }
+      throw err;
+    }
+  };
+}

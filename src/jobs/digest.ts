@@ -1,0 +1,123 @@
+// Daily digests: a BullMQ job scheduler per chat fires at the chat's local HH:MM (cron with its IANA zone,
+// so DST moves with it); the job fetches yesterday's orders, renders the digest and hands it to delivery.
+import type { Job } from 'bullmq';
+import { localDateOf, type TimeRange } from '../domain/calendar.js';
+import { computeDigest, digestRanges, renderDigest, type DayOrders } from '../domain/digest.js';
+import { describeDay } from '../domain/format/dates.js';
+import { isLang, type Lang } from '../domain/i18n/lang.js';
+import type { Credentials } from '../justclick/types.js';
+import { accountCurrency, type EngineContext } from './context.js';
+import { deliveryJobOptions, digestJobOptions, jobIds, type DigestJob } from './queues.js';
+
+/** A digest is claimed per chat and local day for this long: longer than any day, shorter than forever. */
+const CLAIM_SECONDS = 3 * 86_400;
+
+export interface DigestService {
+  /** (Re)reads the chat's digest time and zone and sets its schedule; removes it when the digest is off. */
+  schedule(chatId: number): Promise<{ scheduled: boolean; pattern?: string; timeZone?: string }>;
+  unschedule(chatId: number): Promise<void>;
+  /** /digest now: a digest at once, not counted as the day's scheduled one. */
+  sendNow(chatId: number): Promise<void>;
+}
+
+/** `09:30` → `0 30 9 * * *` (seconds first: BullMQ's cron has six fields). */
+export function digestPattern(time: string): string {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!m) throw new TypeError(`digest time must be HH:MM, got ${time}`);
+  return `0 ${Number(m[2])} ${Number(m[1])} * * *`;
+}
+
+const dateKey = (d: { year: number; month: number; day: number }) =>
+  `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+
+export function createDigestService(ctx: EngineContext): DigestService {
+  const { chats, queues } = ctx;
+
+  async function schedule(chatId: number) {
+    const chat = await chats.get(chatId);
+    if (!chat.digest || chat.inactive) {
+      await unschedule(chatId);
+      return { scheduled: false };
+    }
+    const pattern = digestPattern(chat.digest.time);
+    const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
+    await queues.digest.upsertJobScheduler(
+      jobIds.digestScheduler(chatId),
+      { pattern, tz: timeZone },
+      { name: 'digest', data: { chatId }, opts: digestJobOptions },
+    );
+    return { scheduled: true, pattern, timeZone };
+  }
+
+  async function unschedule(chatId: number): Promise<void> {
+    await queues.digest.removeJobScheduler(jobIds.digestScheduler(chatId));
+  }
+
+  async function sendNow(chatId: number): Promise<void> {
+    await queues.digest.add('digest', { chatId, now: true }, { ...digestJobOptions, jobId: `digest-now-${chatId}-${Date.now()}` });
+  }
+
+  return { schedule, unschedule, sendNow };
+}
+
+export function createDigestProcessor(ctx: EngineContext) {
+  const { accounts, chats, locks, queues, logger } = ctx;
+
+  async function fetchDay(creds: Credentials, range: TimeRange): Promise<DayOrders> {
+    const ask = (paidOnly: boolean) => ctx.client.fetchOrders(creds, { ...range, paidOnly, goods: [] }, ctx.ordersMethod);
+    const [created, paid] = await Promise.all([ask(false), ask(true)]);
+    return { created, paid };
+  }
+
+  async function langOf(chatId: number, lang: Lang | undefined): Promise<Lang> {
+    if (lang) return lang;
+    const user = chatId > 0 ? await chats.getUser(chatId) : {};
+    return user.lang && isLang(user.lang) ? user.lang : 'ru';
+  }
+
+  return async (job: Job<DigestJob>): Promise<string> => {
+    const { chatId, now: onDemand = false } = job.data;
+    const chat = await chats.get(chatId);
+    if (chat.inactive) return 'chat-gone';
+    // Switched off after the schedule fired: nothing to send.
+    if (!onDemand && !chat.digest) return 'off';
+    if (chat.ownerId === undefined) return 'no-account';
+    const account = await accounts.get(chat.ownerId);
+    if (!account) return 'no-account';
+
+    const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
+    const now = ctx.now();
+    const ranges = digestRanges(now, timeZone, -1);
+    const date = dateKey(ranges.date);
+    // At most one scheduled digest per chat and local day, whichever replica or rescheduling fires it.
+    const claim = onDemand ? undefined : `digest-sent:${chatId}:${date}`;
+    if (claim && !(await locks.claim(claim, CLAIM_SECONDS))) return 'already-sent';
+
+    try {
+      const [day, dayBefore, weekAgo, monthToDatePaid] = await Promise.all([
+        fetchDay(account.creds, ranges.day),
+        fetchDay(account.creds, ranges.dayBefore),
+        fetchDay(account.creds, ranges.weekAgo),
+        ctx.client.fetchOrders(account.creds, { ...ranges.monthToDate, paidOnly: true, goods: [] }, ctx.ordersMethod),
+      ]);
+      const lang = await langOf(chatId, chat.lang);
+      const html = renderDigest(computeDigest({ day, dayBefore, weekAgo, monthToDatePaid }), {
+        dayLabel: describeDay(ranges.date, localDateOf(now, timeZone), lang),
+        lang,
+        currency: accountCurrency(account.creds.region),
+      });
+      await queues.delivery.add(
+        'digest',
+        { kind: 'digest', chatId, html, ...(claim ? { claim } : {}) },
+        // Keyed by this digest job: its retries re-add a no-op, a later run (after a given-up send) gets its own.
+        { ...deliveryJobOptions, jobId: jobIds.digestDelivery(chatId, job.id ?? `${date}-${Date.now()}`) },
+      );
+      return 'queued';
+    } catch (err) {
+      // Not sent: give the day back so that the retry (or a later schedule today) can send it.
+      if (claim) await locks.unclaim(claim);
+      logger.warn({ err, chatId }, 'digest failed');
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,189 @@
+// The alert and digest engine, assembled: three BullMQ queues and workers on the bot's Redis, the leader
+// that owns the poll tick, and the service API the commands (/alerts, /digest, /status) and the HTTP push use.
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { createNotificationHandler, type NotificationAnswer } from '../http/notifications.js';
+import type { JustClickClient } from '../justclick/client.js';
+import type { Order, OrdersMethod } from '../justclick/types.js';
+import type { Logger } from '../logger.js';
+import type { AccountStore } from '../store/accounts.js';
+import type { ChatStore } from '../store/chats.js';
+import { AlertLedger, WatchList } from '../store/ledger.js';
+import { Locks } from '../store/locks.js';
+import { createRedis, quitRedis } from '../store/redis.js';
+import type { Gateway } from '../telegram/gateway.js';
+import { createAlertService, type AlertSource, type AlertStatus } from './alerts.js';
+import type { EngineContext } from './context.js';
+import { createDeliveryProcessor } from './deliver.js';
+import { createDigestProcessor, createDigestService } from './digest.js';
+import { createLeader, type Leader } from './leader.js';
+import { createPollProcessor } from './poll.js';
+import { cappedBackoff, DELIVERY_QUEUE, DIGEST_QUEUE, POLL_QUEUE, type Delivery, type DigestJob } from './queues.js';
+import { upsertPollTick } from './scheduler.js';
+
+export interface AlertEngineDeps {
+  redisUrl: string;
+  /** The bot's key prefix (e.g. `jcb:`): ledger, locks and the watch list live under it. */
+  prefix: string;
+  /** BullMQ's key prefix; defaults to `<prefix>bull` (so `jcb:bull:delivery:…`). */
+  queuePrefix?: string;
+  accounts: AccountStore;
+  chats: ChatStore;
+  client: Pick<JustClickClient, 'fetchOrders'>;
+  gateway: Pick<Gateway, 'sendHtml'>;
+  logger: Logger;
+  ordersMethod: OrdersMethod;
+  pollSeconds: number;
+  defaultTimeZone?: string;
+  now?: () => Date;
+  /** Concurrent account checks per replica: I/O bound, so high. */
+  pollConcurrency?: number;
+  /** Messages per second to Telegram from all chats, per replica (Telegram's bulk limit is about 30). */
+  sendsPerSecond?: number;
+  /** Leader lock timings (tests shorten them). */
+  leader?: { ttlMs?: number; renewMs?: number };
+}
+
+export interface AlertEngine {
+  alerts: {
+    /** Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. */
+    enable(chatId: number, ownerId: number): Promise<{ baselined: number }>;
+    disable(chatId: number): Promise<void>;
+    status(ownerId: number): Promise<AlertStatus>;
+  };
+  digests: {
+    schedule(chatId: number): Promise<{ scheduled: boolean; pattern?: string; timeZone?: string }>;
+    unschedule(chatId: number): Promise<void>;
+    sendNow(chatId: number): Promise<void>;
+  };
+  /** For POST /justclick/notify/<token>. */
+  handleNotification(token: string, rawBody: string): Promise<NotificationAnswer>;
+  enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
+  /** Starts the workers and the campaign for the poll-tick leadership. */
+  start(): Promise<void>;
+  /** True while this replica owns the poll tick. */
+  isLeader(): boolean;
+  /** Stops taking jobs, waits for running ones up to the deadline, then closes every connection. */
+  close(deadlineMs?: number): Promise<void>;
+}
+
+export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
+  const logger = deps.logger.child({ part: 'alerts' });
+  const queuePrefix = deps.queuePrefix ?? `${deps.prefix}bull`;
+  const redis = createRedis(deps.redisUrl, { logger, name: 'alerts' });
+  // BullMQ makes (and closes) its own connections from these options; workers block, so no retry cap.
+  const connection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: null };
+  const onError = (what: string) => (err: Error) => logger.error({ err: { message: err.message }, what }, 'queue connection error');
+
+  const poll = new Queue(POLL_QUEUE, { connection, prefix: queuePrefix });
+  const delivery = new Queue<Delivery>(DELIVERY_QUEUE, { connection, prefix: queuePrefix });
+  const digest = new Queue<DigestJob>(DIGEST_QUEUE, { connection, prefix: queuePrefix });
+  poll.on('error', onError('poll queue'));
+  delivery.on('error', onError('delivery queue'));
+  digest.on('error', onError('digest queue'));
+
+  const ctx: EngineContext = {
+    accounts: deps.accounts,
+    chats: deps.chats,
+    client: deps.client,
+    gateway: deps.gateway,
+    logger,
+    ordersMethod: deps.ordersMethod,
+    pollSeconds: deps.pollSeconds,
+    defaultTimeZone: deps.defaultTimeZone ?? 'Europe/Moscow',
+    now: deps.now ?? (() => new Date()),
+    ledger: new AlertLedger(redis, deps.prefix),
+    watch: new WatchList(redis, deps.prefix),
+    locks: new Locks(redis, `${deps.prefix}lock:`),
+    queues: { poll, delivery, digest },
+  };
+  const alerts = createAlertService(ctx);
+  const digests = createDigestService(ctx);
+  const handleNotification = createNotificationHandler({ accounts: deps.accounts, alerts, logger, now: ctx.now });
+
+  /** Telegram said the chat is gone: nothing more is sent there until someone uses the bot in it again. */
+  async function chatGone(chatId: number, reason: string): Promise<void> {
+    const chat = await deps.chats.get(chatId);
+    await deps.chats.markInactive(chatId, reason, Math.floor(ctx.now().getTime() / 1000));
+    await deps.chats.update(chatId, { digest: null, ...(chat.alerts ? { alerts: { on: false, since: chat.alerts.since } } : {}) });
+    await digests.unschedule(chatId);
+    if (chat.ownerId !== undefined) await alerts.refreshWatch(chat.ownerId);
+    logger.warn({ chatId, reason }, 'chat is gone: alerts and digest switched off');
+  }
+
+  async function chatMigrated(from: number, to: number): Promise<void> {
+    await deps.chats.migrate(from, to);
+    await ctx.ledger.migrate(from, to);
+    await digests.unschedule(from);
+    await digests.schedule(to);
+  }
+
+  let workers: Worker[] = [];
+  let leader: Leader | undefined;
+  let closed = false;
+
+  async function start(): Promise<void> {
+    if (workers.length > 0 || closed) return;
+    const common = { connection, prefix: queuePrefix };
+    const pollWorker = new Worker(POLL_QUEUE, createPollProcessor(ctx, alerts), {
+      ...common,
+      concurrency: deps.pollConcurrency ?? 50,
+    });
+    const deliveryWorker = new Worker<Delivery>(
+      DELIVERY_QUEUE,
+      createDeliveryProcessor(ctx, {
+        chatGone,
+        chatMigrated,
+        gaveUp: async (d) => {
+          if (d.kind === 'digest' && d.claim) await ctx.locks.unclaim(d.claim);
+        },
+      }),
+      {
+        ...common,
+        // Waiting on Telegram is I/O; the limiter, not the concurrency, keeps us under the bulk limit.
+        concurrency: 25,
+        limiter: { max: deps.sendsPerSecond ?? 25, duration: 1000 },
+        settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
+      },
+    );
+    const digestWorker = new Worker<DigestJob>(DIGEST_QUEUE, createDigestProcessor(ctx), { ...common, concurrency: 10 });
+    workers = [pollWorker, deliveryWorker, digestWorker];
+    for (const w of workers) w.on('error', onError(`${w.name} worker`));
+    await Promise.all(workers.map((w) => w.waitUntilReady()));
+
+    leader = createLeader(redis, {
+      key: `${deps.prefix}leader:poll-tick`,
+      ...deps.leader,
+      logger,
+      onAcquire: () => upsertPollTick(poll, deps.pollSeconds),
+    });
+  }
+
+  async function close(deadlineMs = 10_000): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await leader?.stop();
+    // worker.close() waits for active jobs without a deadline: give them until the deadline, then force.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), deadlineMs);
+    });
+    const graceful = Promise.all(workers.map((w) => w.close())).then(() => 'done' as const);
+    if ((await Promise.race([graceful, deadline])) === 'late') {
+      logger.warn({ deadlineMs }, 'jobs still running at the shutdown deadline; closing anyway (their locks expire and they rerun)');
+      await Promise.all(workers.map((w) => w.close(true)));
+    }
+    clearTimeout(timer);
+    await Promise.all([poll.close(), delivery.close(), digest.close()]);
+    await quitRedis(redis);
+  }
+
+  return {
+    alerts: { enable: alerts.enable, disable: alerts.disable, status: alerts.status },
+    digests,
+    handleNotification,
+    enqueueAlerts: alerts.enqueueAlerts,
+    start,
+    isLeader: () => leader?.isLeader() ?? false,
+    close,
+  };
+}

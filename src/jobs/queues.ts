@@ -1,0 +1,84 @@
+// The three BullMQ queues of the alert engine, what their jobs carry, and how each kind is retried.
+// Job data is stored in clear text: it holds ids and order snapshots, never a JustClick key or a bot token.
+import { createHash } from 'node:crypto';
+import type { JobsOptions } from 'bullmq';
+import type { JustClickErrorKind } from '../justclick/errors.js';
+import type { AlertOrder } from '../domain/alert.js';
+
+export const POLL_QUEUE = 'alert-poll';
+export const DELIVERY_QUEUE = 'delivery';
+export const DIGEST_QUEUE = 'digest';
+
+/** Scheduler id of the one job that fans out a poll per watched account. */
+export const POLL_TICK = 'poll-tick';
+
+export type PollJob = { name: 'tick'; data: Record<string, never> } | { name: 'poll'; data: { ownerId: number } };
+
+/** One message to one chat. Rendering happens at delivery, in the chat's language of that moment. */
+export type Delivery =
+  /** One paid order, or (more than one) a summary: several paid at once are one message, not a burst. */
+  | { kind: 'paid'; chatId: number; ownerId: number; login: string; currency: string; orders: AlertOrder[] }
+  | { kind: 'refund' | 'cancel'; chatId: number; ownerId: number; login: string; currency: string; order: AlertOrder }
+  /** Told to the owner once when polling for their account stops. */
+  | { kind: 'paused'; chatId: number; ownerId: number; login: string; reason: JustClickErrorKind }
+  /** `claim` is the once-a-day lock given back when the digest finally cannot be sent. */
+  | { kind: 'digest'; chatId: number; html: string; claim?: string };
+
+export interface DigestJob {
+  chatId: number;
+  /** Asked for with /digest now: sent at once and not counted as the day's digest. */
+  now?: boolean;
+}
+
+const DAY_SECONDS = 86_400;
+
+/**
+ * Completed deliveries are kept two days: while a job id exists, adding it again is a no-op, which is what
+ * heals a crash between "job added" and "ledger written" (the next poll re-adds, harmlessly).
+ */
+export const deliveryJobOptions: JobsOptions = {
+  // Telegram outages can last hours: about a day and a half of retries, each at most five minutes apart.
+  attempts: 500,
+  backoff: { type: 'capped' },
+  removeOnComplete: { age: 2 * DAY_SECONDS },
+  removeOnFail: { age: 14 * DAY_SECONDS },
+};
+
+/** Poll jobs are not retried: the next tick is the retry. */
+export const pollJobOptions: JobsOptions = {
+  attempts: 1,
+  removeOnComplete: { age: 3600, count: 20_000 },
+  removeOnFail: { age: DAY_SECONDS, count: 5_000 },
+};
+
+export const digestJobOptions: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: { age: 2 * DAY_SECONDS },
+  removeOnFail: { age: 7 * DAY_SECONDS },
+};
+
+/** Exponential from one second, capped at five minutes: used by the delivery worker's `capped` backoff. */
+export function cappedBackoff(attemptsMade: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attemptsMade - 1), 5 * 60_000);
+}
+
+/**
+ * A job-id part from an outside value. BullMQ ids must not contain ':' and must not be all digits; values
+ * that are not plain `[A-Za-z0-9_-]` are hashed so that two different values never share an id.
+ */
+export function idPart(value: string | number): string {
+  const s = String(value);
+  return /^[A-Za-z0-9_-]{1,64}$/.test(s) ? s : `h${createHash('sha1').update(s).digest('hex').slice(0, 20)}`;
+}
+
+export const jobIds = {
+  paid: (chatId: number, orderId: string) => `paid-${chatId}-${idPart(orderId)}`,
+  summary: (chatId: number, orderIds: string[]) =>
+    `paid-${chatId}-n${orderIds.length}-${createHash('sha1').update([...orderIds].sort().join(',')).digest('hex').slice(0, 16)}`,
+  status: (kind: 'refund' | 'cancel', chatId: number, orderId: string) => `${kind}-${chatId}-${idPart(orderId)}`,
+  paused: (ownerId: number, at: number) => `paused-${ownerId}-${at}`,
+  poll: (ownerId: number, tick: string) => `poll-${ownerId}-${idPart(tick)}`,
+  digestDelivery: (chatId: number, digestJobId: string) => `digest-${chatId}-${idPart(digestJobId)}`,
+  digestScheduler: (chatId: number) => `digest-${chatId}`,
+};
