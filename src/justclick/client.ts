@@ -145,7 +145,8 @@ export class JustClickClient {
         orders = parseOrdersResult(result);
       } catch (error) {
         if (!(error instanceof JustClickError)) throw error;
-        throw new JustClickError(error.kind, `JustClick ${method} for ${creds.login}: ${error.message}`, { method, login: creds.login });
+        const what = error.message.replace(/^JustClick /, '');
+        throw new JustClickError(error.kind, `JustClick ${method} for ${creds.login}: ${what}`, { method, login: creds.login });
       }
       for (const order of orders) if (!byId.has(order.id)) byId.set(order.id, order);
     }

@@ -173,6 +173,7 @@ export interface FakeJustClick {
   /** API URL template for the client: `http://127.0.0.1:PORT/{login}/api`. */
   url: string;
   origin: string;
+  /** Adding a login again replaces it (its orders too). */
   addAccount(login: string, key: string, options?: FakeAccountOptions): void;
   addOrder(login: string, input?: RawOrderInput): RawOrder;
   payOrder(login: string, id: string, atUnix: number): RawOrder;
@@ -225,12 +226,12 @@ const GET_ORDERS_FIELDS = [
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
-export async function startFakeJustClick(): Promise<FakeJustClick> {
+export async function startFakeJustClick(options: { now?: () => number } = {}): Promise<FakeJustClick> {
   const accounts = new Map<string, Account>();
   const requests: RecordedRequest[] = [];
   const faults: { fault: Fault; left: number }[] = [];
   const sockets = new Set<Socket>();
-  let now = () => Date.now();
+  let now = options.now ?? (() => Date.now());
 
   const account = (login: string): Account => {
     const found = accounts.get(login);

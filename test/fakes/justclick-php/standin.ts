@@ -29,6 +29,12 @@ export async function startPhpJustClick(fake: FakeJustClick): Promise<PhpJustCli
     child.stderr?.on('data', (chunk: Buffer) => {
       log = (log + chunk.toString('utf8')).slice(-4000);
     });
+    // A missing php binary is an 'error' event; without this it would be an uncaught exception.
+    const started = await new Promise<Error | null>((resolve) => {
+      child.once('spawn', () => resolve(null));
+      child.once('error', resolve);
+    });
+    if (started) throw new Error(`cannot run php -S (${started.message}): install php-cli`);
     try {
       await waitForPort(port, child, () => log);
       return { url: `http://127.0.0.1:${port}/{login}/api`, close: () => stop(child) };
@@ -68,7 +74,7 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
