@@ -74,6 +74,9 @@ export async function accountForNotifications(s: Services, ctx: BotContext): Pro
   const account = await s.accounts.get(userId);
   if (!account) return refuse(privateChat ? text.notLinked : text.notLinkedInGroup);
   if (!privateChat && !(await isChatAdmin(ctx, chatId, userId))) return refuse(text.notChatAdmin);
-  if (owner !== userId) ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId });
+  // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
+  if (owner !== userId || !ctx.chatSettings.lang) {
+    ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId, lang: ctx.chatSettings.lang ?? ctx.lang });
+  }
   return { ok: true, value: account };
 }

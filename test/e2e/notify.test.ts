@@ -1,0 +1,108 @@
+// End to end: /alerts and /digest on top of the running alert & digest engine: who may switch them on
+// where, the push URL and where to paste it, the schedule following /tz, and a digest sent on demand.
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
+import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { describeRedis } from '../support/redis.js';
+
+const KEY = 'deadbeefdeadbeefdeadbeefdeadbeef';
+const msk = (day: string, time: string) => Math.floor(Date.parse(`${day}T${time}:00+03:00`) / 1000);
+const text = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n---\n').replace(/[\u00a0\u202f]/g, ' ');
+
+describeRedis('e2e: /alerts and /digest', () => {
+  let h: BotHarness;
+  let digests: Queue;
+  const vera = { id: 7001, firstName: 'Vera', languageCode: 'ru' };
+  const tom = { id: 7002, firstName: 'Tom', languageCode: 'en' };
+  const CHANNEL = { id: -1007770001, type: 'supergroup' as const, title: 'Sales feed' };
+
+  const schedulerOf = async (chatId: number) => (await digests.getJobSchedulers()).find((s) => s.key === `digest-${chatId}` || s.id === `digest-${chatId}`);
+
+  beforeAll(async () => {
+    h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z'), engine: true, publicUrl: 'https://bot.example.com' });
+    await h.engine!.start();
+    digests = new Queue(DIGEST_QUEUE, { connection: { url: h.config.redisUrl }, prefix: `${h.prefix}bull` });
+    h.jc.addAccount('vera', KEY);
+    h.jc.addOrder('vera', { id: 9001, created: msk('2026-11-27', '10:00'), paid: msk('2026-11-27', '10:05'), price: '4990.00' });
+    h.jc.addOrder('vera', { id: 9002, created: msk('2026-11-27', '11:00'), paid: msk('2026-11-27', '11:30'), price: '1010.00' });
+    await h.say(vera, `/link vera ${KEY}`);
+    await h.say(tom, `/link vera ${KEY}`);
+  });
+  afterAll(async () => {
+    await digests?.close();
+    await h?.close();
+  });
+
+  describe('/alerts', () => {
+    it('without a word tells the state', async () => {
+      expect(text(await h.say(vera, '/alerts'))).toContain('Уведомления здесь выключены. /alerts on — включить.');
+    });
+
+    it('on: alerts for this chat, with the push URL and where in JustClick it goes', async () => {
+      const reply = text(await h.say(vera, '/alerts on'));
+      expect(reply).toContain('🔔 Уведомления включены: сообщение о каждом заказе, оплаченном с этого момента (JustClick проверяется каждые 60 с).');
+      expect(reply).toContain('поле «URL для оповещений по API об оплаченном счете»');
+      const url = /https:\/\/bot\.example\.com\/justclick\/notify\/([A-Za-z0-9_-]{32})/.exec(reply);
+      expect(url).not.toBeNull();
+      expect(await h.accounts.ownerByPushToken(url![1]!)).toBe(vera.id);
+      expect((await h.chats.get(vera.id)).alerts?.on).toBe(true);
+      expect((await h.engine!.alerts.status(vera.id)).alertChats).toEqual([vera.id]);
+      // Asking again shows the same URL: the token is made once.
+      expect(text(await h.say(vera, '/alerts'))).toContain(url![0]);
+    });
+
+    it('in a group: only for an administrator with a linked account; the URL stays private', async () => {
+      expect(text(await h.say(tom, '/alerts on', GROUP))).toContain('Only an administrator of this chat');
+      h.tg.setMember(GROUP.id, tom.id, 'administrator');
+      const reply = text(await h.say(tom, '/alerts on', GROUP));
+      expect(reply).toContain('🔔 Alerts are on');
+      expect(reply).toContain('is in our private chat: send /alerts there');
+      expect(reply).not.toContain('/justclick/notify/');
+      expect((await h.chats.get(GROUP.id)).ownerId).toBe(tom.id);
+    });
+
+    it('to another chat named by id from the private chat, checked with Telegram', async () => {
+      await h.say(vera, '/start', CHANNEL); // the chat exists and the bot is in it
+      expect(text(await h.say(vera, `/alerts on ${CHANNEL.id}`))).toContain('Включить уведомления в Sales feed может только его администратор.');
+      h.tg.setMember(CHANNEL.id, vera.id, 'creator');
+      expect(text(await h.say(vera, `/alerts on ${CHANNEL.id}`))).toContain('Уведомления включены для Sales feed');
+      const target = await h.chats.get(CHANNEL.id);
+      expect(target.alerts?.on).toBe(true);
+      expect(target.lang).toBe('ru');
+      expect(text(await h.say(vera, `/alerts off ${CHANNEL.id}`))).toContain('Уведомления выключены для Sales feed');
+      expect((await h.chats.get(CHANNEL.id)).alerts?.on).toBe(false);
+      expect(text(await h.say(vera, '/alerts on -1000000000404'))).toContain('Я не вижу чат');
+    });
+
+    it('off stops them, and nonsense gets the usage', async () => {
+      expect(text(await h.say(vera, '/alerts off'))).toBe('🔕 Уведомления выключены.');
+      expect((await h.chats.get(vera.id)).alerts?.on).toBe(false);
+      expect(text(await h.say(tom, '/alerts maybe'))).toContain('/alerts on — a message for every paid order in this chat');
+    });
+  });
+
+  describe('/digest', () => {
+    it('HH:MM schedules it at local time; /tz moves the schedule; off removes it', async () => {
+      expect(text(await h.say(tom, '/digest'))).toContain('The daily digest is off here.');
+      expect(text(await h.say(tom, '/digest 9:30'))).toContain('The daily digest comes here at 09:30 (Europe/Moscow)');
+      expect(await schedulerOf(tom.id)).toMatchObject({ pattern: '0 30 9 * * *', tz: 'Europe/Moscow' });
+      await h.say(tom, '/tz Asia/Novosibirsk');
+      expect(await schedulerOf(tom.id)).toMatchObject({ pattern: '0 30 9 * * *', tz: 'Asia/Novosibirsk' });
+      expect(text(await h.say(tom, '/digest'))).toContain('comes here at 09:30 (Asia/Novosibirsk)');
+      expect(text(await h.say(tom, '/digest 25:00'))).toContain('“25:00” is not a time.');
+      expect(text(await h.say(tom, '/digest off'))).toBe('The daily digest is off here.');
+      expect(await schedulerOf(tom.id)).toBeUndefined();
+    });
+
+    it('now: yesterday’s digest arrives in the chat’s language', async () => {
+      const before = h.tg.sent(vera.id).length;
+      expect(text(await h.say(vera, '/digest now'))).toBe('Готовлю сводку за вчера, сейчас пришлю.');
+      await h.tg.waitFor(() => h.tg.sent(vera.id).slice(before).some((m) => m.text.includes('Продажи')), 15_000);
+      const digest = text(h.tg.sent(vera.id).slice(before).filter((m) => m.text.includes('Продажи')));
+      expect(digest).toContain('📊 Продажи — вчера, 27 ноября');
+      expect(digest).toContain('💰 Выручка: 6 000 ₽');
+      expect(digest).toContain('✅ Оплачено заказов: 2');
+    });
+  });
+});
