@@ -116,10 +116,8 @@ export class JustClickClient {
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(url, body);
       if (outcome.ok) return this.interpret(outcome.status, outcome.text, creds, base, where, details);
-      if (!outcome.retry || attempt >= this.retries) {
-        if (!outcome.retry) {
-          throw new JustClickError('protocol', `${where}: ${outcome.reason}`, details, { cause: outcome.cause });
-        }
+      if (!outcome.retry) throw new JustClickError('protocol', `${where}: ${outcome.reason}`, details, { cause: outcome.cause });
+      if (attempt >= this.retries) {
         throw new JustClickError('unavailable', `${where}: no usable answer after ${attempt + 1} attempts (last: ${outcome.reason})`, details, {
           cause: outcome.cause,
         });
