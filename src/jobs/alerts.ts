@@ -4,7 +4,7 @@ import { localDay } from '../domain/calendar.js';
 import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
 import type { Order } from '../justclick/types.js';
 import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
-import { accountCurrency, type EngineContext } from './context.js';
+import { ACCOUNT_CURRENCY, type EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
 
 export type AlertSource = 'poll' | 'push';
@@ -69,7 +69,6 @@ export function createAlertService(ctx: EngineContext): AlertService {
     const now = ctx.now();
     // Older than the ledger remembers, an order could be alerted twice; the poller never looks that far back.
     const oldest = seconds(now) - LEDGER_RETENTION_SECONDS + 86_400;
-    const currency = accountCurrency(account.creds.region);
     let queued = 0;
 
     for (const chatId of await chats.forOwner(ownerId)) {
@@ -87,7 +86,7 @@ export function createAlertService(ctx: EngineContext): AlertService {
         chatId,
         ownerId,
         login: account.creds.login,
-        currency,
+        currency: ACCOUNT_CURRENCY,
         orders: list.map(toAlertOrder),
       });
       const jobs =
@@ -113,7 +112,7 @@ export function createAlertService(ctx: EngineContext): AlertService {
     await queues.delivery.addBulk(
       targets.map((chatId) => ({
         name: kind,
-        data: { kind, chatId, ownerId, login: account.creds.login, currency: accountCurrency(account.creds.region), order: alertOrder },
+        data: { kind, chatId, ownerId, login: account.creds.login, currency: ACCOUNT_CURRENCY, order: alertOrder },
         opts: { ...deliveryJobOptions, jobId: jobIds.status(kind, chatId, order.id) },
       })),
     );

@@ -31,7 +31,5 @@ export interface EngineContext {
   };
 }
 
-/** Currency of an account's amounts. JustClick has no currency field; justclick.ru accounts sell in roubles. */
-export function accountCurrency(region: 'ru' | 'io'): string {
-  return region === 'io' ? 'USD' : 'RUB';
-}
+/** JustClick sends no currency field; roubles are the usual on justclick.ru (as /orders assumes too). */
+export const ACCOUNT_CURRENCY = 'RUB';

@@ -6,7 +6,7 @@ import { computeDigest, digestRanges, renderDigest, type DayOrders } from '../do
 import { describeDay } from '../domain/format/dates.js';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import type { Credentials } from '../justclick/types.js';
-import { accountCurrency, type EngineContext } from './context.js';
+import { ACCOUNT_CURRENCY, type EngineContext } from './context.js';
 import { deliveryJobOptions, digestJobOptions, jobIds, type DigestJob } from './queues.js';
 
 /** A digest is claimed per chat and local day for this long: longer than any day, shorter than forever. */
@@ -104,7 +104,7 @@ export function createDigestProcessor(ctx: EngineContext) {
       const html = renderDigest(computeDigest({ day, dayBefore, weekAgo, monthToDatePaid }), {
         dayLabel: describeDay(ranges.date, localDateOf(now, timeZone), lang),
         lang,
-        currency: accountCurrency(account.creds.region),
+        currency: ACCOUNT_CURRENCY,
       });
       await queues.delivery.add(
         'digest',

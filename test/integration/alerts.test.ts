@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { toAlertOrder } from '../../src/domain/alert.js';
-import { DELIVERY_QUEUE, deliveryJobOptions, jobIds } from '../../src/jobs/queues.js';
+import { DELIVERY_QUEUE, deliveryJobOptions, jobIds, POLL_QUEUE } from '../../src/jobs/queues.js';
 import { parseOrder } from '../../src/justclick/orders.js';
 import { notificationBody } from '../fakes/justclick.js';
 import { describeRedis } from '../support/redis.js';
@@ -58,6 +58,9 @@ describeRedis('paid-order alerts', () => {
     await a.alerts.enable(OWNER, OWNER);
     await b.alerts.enable(GROUP, OWNER);
     await waitFor(() => a.isLeader() !== b.isLeader(), { message: 'one leader' });
+    const polls = new Queue(POLL_QUEUE, { connection: { url: h.redisUrl }, prefix: `${h.prefix}bull` });
+    expect(await polls.getJobSchedulersCount()).toBe(1);
+    await polls.close();
 
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -169,6 +172,35 @@ describeRedis('paid-order alerts', () => {
     await h.afterChecks(login, 3);
     expect(await h.ledger.has(OWNER, second.id)).toBe(true);
     expect(mentioning(OWNER, second.id)).toHaveLength(1);
+  });
+
+  it('pauses an account only after JustClick has said "limit reached" for over an hour', async () => {
+    const { login } = await h.link(OWNER);
+    let skewMs = 0;
+    const engine = h.engine({ now: () => new Date(Date.now() + skewMs) });
+    await engine.start();
+    await engine.alerts.enable(OWNER, OWNER);
+    h.jc.setAccountState(login, 'limited');
+
+    // Several failed checks within the hour: the error is recorded, polling goes on, nobody is told.
+    const failedChecks = new Set<number>();
+    await waitFor(
+      async () => {
+        const at = (await h.accounts.get(OWNER))?.lastError?.at;
+        if (at !== undefined) failedChecks.add(at);
+        return failedChecks.size >= 3;
+      },
+      { message: 'three failed checks' },
+    );
+    expect((await h.accounts.get(OWNER))?.lastError?.kind).toBe('api-limited');
+    expect((await h.accounts.get(OWNER))?.pausedAt).toBeUndefined();
+    expect(h.tg.sent(OWNER)).toEqual([]);
+
+    skewMs = 61 * 60_000;
+    await waitFor(() => h.tg.sent(OWNER).length > 0, { message: 'the pause notice' });
+    expect((await h.accounts.get(OWNER))?.pausedAt).toBeDefined();
+    expect(h.tg.sent(OWNER)).toHaveLength(1);
+    expect(h.tg.sent(OWNER)[0]!.text).toContain('лимит запросов');
   });
 
   it('pauses an account JustClick refuses, tells the owner once, and resumes after /link', async () => {

@@ -1,0 +1,90 @@
+// Daily digests on real Redis and BullMQ: the per-chat cron schedule in the chat's zone, the digest's
+// content from the fake JustClick, and at most one scheduled digest per chat and day across replicas.
+import { Queue } from 'bullmq';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { localDay } from '../../src/domain/calendar.js';
+import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
+import { describeRedis } from '../support/redis.js';
+import { startHarness, waitFor, type Harness } from './alerts-harness.js';
+
+const OWNER = 503;
+const ZONE = 'Asia/Yekaterinburg';
+
+describeRedis('daily digest', () => {
+  let h: Harness;
+  let digests: Queue;
+  beforeEach(async () => {
+    h = await startHarness();
+    digests = new Queue(DIGEST_QUEUE, { connection: { url: h.redisUrl }, prefix: `${h.prefix}bull` });
+  });
+  afterEach(async () => {
+    await digests.close();
+    await h.close();
+  });
+
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+  const digestsIn = (chatId: number) => h.tg.sent(chatId).filter((m) => m.text.includes('Продажи —'));
+
+  /** An owner with a linked account, a chat in Yekaterinburg fed by it, and two orders paid yesterday there. */
+  async function seller() {
+    const { login } = await h.link(OWNER);
+    await h.chats.update(OWNER, { ownerId: OWNER, timeZone: ZONE, digest: { time: '09:30' } });
+    const yesterday = localDay(new Date(), ZONE, -1);
+    const noon = Math.floor(yesterday.from.getTime() / 1000) + 12 * 3600;
+    h.jc.addOrder(login, { created: noon - 600, paid: noon, price: '1500.00' });
+    h.jc.addOrder(login, { created: noon - 300, paid: noon + 60, price: '2500.00' });
+    return { login };
+  }
+
+  it('schedules the digest at the chat’s local time in its zone and removes it when switched off', async () => {
+    await seller();
+    const engine = h.engine();
+    expect(await engine.digests.schedule(OWNER)).toEqual({ scheduled: true, pattern: '0 30 9 * * *', timeZone: ZONE });
+    const scheduler = await digests.getJobScheduler(`digest-${OWNER}`);
+    expect(scheduler?.pattern).toBe('0 30 9 * * *');
+    expect(scheduler?.tz).toBe(ZONE);
+    // The next run is 09:30 on a Yekaterinburg wall clock (UTC+5): 04:30 UTC.
+    expect(new Date(scheduler!.next!).toISOString()).toMatch(/T04:30:00\.000Z$/);
+
+    await h.chats.update(OWNER, { digest: null });
+    expect(await engine.digests.schedule(OWNER)).toEqual({ scheduled: false });
+    expect(await digests.getJobScheduler(`digest-${OWNER}`)).toBeUndefined();
+  });
+
+  it('sends a digest of yesterday’s sales on /digest now', async () => {
+    await seller();
+    const engine = h.engine();
+    await engine.start();
+    await engine.digests.sendNow(OWNER);
+
+    await waitFor(() => digestsIn(OWNER).length > 0, { message: 'the digest' });
+    const text = plain(digestsIn(OWNER)[0]!.text);
+    expect(text).toContain('вчера');
+    expect(text).toContain('Выручка: 4 000 ₽');
+    expect(text).toContain('Оплачено заказов: 2');
+  });
+
+  it('sends at most one scheduled digest per chat and day, however many replicas fire it', async () => {
+    await seller();
+    const a = h.engine();
+    const b = h.engine();
+    await Promise.all([a.start(), b.start()]);
+    // Two firings on the same day (two replicas, or a schedule changed after it already ran today).
+    const fired = await Promise.all([
+      digests.add('digest', { chatId: OWNER }, { jobId: 'fire-1' }),
+      digests.add('digest', { chatId: OWNER }, { jobId: 'fire-2' }),
+      digests.add('digest', { chatId: OWNER }, { jobId: 'fire-3' }),
+    ]);
+    await waitFor(async () => (await Promise.all(fired.map((j) => j.getState()))).every((s) => s === 'completed'), {
+      message: 'every firing processed',
+    });
+    await waitFor(() => digestsIn(OWNER).length > 0, { message: 'the digest' });
+    const outcomes = await Promise.all(fired.map(async (j) => (await digests.getJob(j.id!))?.returnvalue as string));
+    expect(outcomes.sort()).toEqual(['already-sent', 'already-sent', 'queued']);
+    expect(digestsIn(OWNER)).toHaveLength(1);
+
+    // /digest now is not counted against the day's digest.
+    await a.digests.sendNow(OWNER);
+    await waitFor(() => digestsIn(OWNER).length === 2, { message: 'the on-demand digest' });
+  });
+});
