@@ -10,6 +10,7 @@ import { accountFeature } from './features/link.js';
 import { alertsFeature } from './features/alerts.js';
 import { digestFeature } from './features/digest.js';
 import { exportFeature } from './features/export.js';
+import { chatEventsFeature } from './features/chat-events.js';
 import { fallbackFeature } from './features/fallback.js';
 import { ordersFeature } from './features/orders.js';
 import { settingsFeature } from './features/settings.js';
@@ -17,7 +18,7 @@ import { startFeature, menuCommands } from './features/start.js';
 import { statusFeature } from './features/status.js';
 import type { ChatSettings, UserPrefs } from '../store/chats.js';
 import type { BotContext, BotDeps, BotEngine, Services } from './context.js';
-import { ChatGone } from './errors.js';
+import { ChatGone, TelegramBadRequest } from './errors.js';
 import { createGateway, type Gateway } from './gateway.js';
 
 export interface Bot {
@@ -25,9 +26,9 @@ export interface Bot {
   gateway: Gateway;
   /** Registers the command menus (English by default, Russian for language_code ru). */
   commandMenus(): Promise<void>;
-  /** Feeds one update (webhook mode); resolves when its quick part is done, see `drain`. */
+  /** Feeds one update (webhook mode); resolves when its quick part is done, `drain` waits for the rest. */
   handleUpdate(update: Update): Promise<void>;
-  /** Resolves when every background task (JustClick calls started by commands) has finished. */
+  /** Resolves when every update fed by handleUpdate and every background task (JustClick calls) has finished. */
   drain(): Promise<void>;
   /**
    * Gives /alerts and /digest their engine when it is built after the bot (the engine sends through
@@ -57,8 +58,14 @@ export function createBot(deps: BotDeps): Bot {
     const lang: Lang = ctx.lang ?? langFromTelegram(ctx.from?.language_code);
     const apology = botText[lang].apology;
     try {
+      let chatId = ctx.chat?.id;
+      // The group became a supergroup while we answered: its settings move, the apology goes there.
+      if (chatId !== undefined && err instanceof TelegramBadRequest && err.migrateToChatId !== undefined) {
+        await deps.chats.migrate(chatId, err.migrateToChatId);
+        chatId = err.migrateToChatId;
+      }
       if (ctx.callbackQuery) await gateway.answerCallback(ctx.callbackQuery.id, apology, false);
-      else if (ctx.chat) await gateway.sendHtml(ctx.chat.id, apology);
+      else if (chatId !== undefined) await gateway.sendHtml(chatId, apology);
     } catch (second) {
       log.warn({ err: second }, 'could not send the apology');
     }
@@ -67,7 +74,12 @@ export function createBot(deps: BotDeps): Bot {
   // A polling batch is handled with Promise.all before the next getUpdates, so one JustClick call
   // that waits on retries would stall every chat. Slow work runs here instead, one task per user at
   // a time (a second request meanwhile gets "still working"), and errors take the same path as bot.catch.
-  const running = new Set<Promise<void>>();
+  const running = new Set<Promise<unknown>>();
+  const track = (task: Promise<void>): void => {
+    const forget = () => running.delete(settled);
+    const settled: Promise<unknown> = task.then(forget, forget);
+    running.add(settled);
+  };
   const busyUsers = new Set<number>();
   const background: Services['background'] = async (ctx, work) => {
     const userId = ctx.from?.id;
@@ -76,20 +88,20 @@ export function createBot(deps: BotDeps): Bot {
       return;
     }
     if (userId !== undefined) busyUsers.add(userId);
-    const task = work()
-      .catch((err: unknown) => reportError(err, ctx))
-      .finally(() => {
-        if (userId !== undefined) busyUsers.delete(userId);
-        running.delete(task);
-      });
-    running.add(task);
+    track(
+      work()
+        .catch((err: unknown) => reportError(err, ctx))
+        .finally(() => {
+          if (userId !== undefined) busyUsers.delete(userId);
+        }),
+    );
   };
 
   const services: Services = { ...deps, gateway, now: deps.now ?? (() => new Date()), background };
 
   bot.use(async (ctx, next) => {
     ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id });
-    // Other bots (and channel posts, which have no sender) never command this one.
+    // Other bots never command this one (channel posts, which have no sender, match no handler below).
     if (ctx.from?.is_bot) return;
     const [chatSettings, user] = await Promise.all([
       ctx.chat ? deps.chats.get(ctx.chat.id) : Promise.resolve<ChatSettings>({}),
@@ -110,6 +122,7 @@ export function createBot(deps: BotDeps): Bot {
     statusFeature(services),
     alertsFeature(services),
     digestFeature(services),
+    chatEventsFeature(services),
     fallbackFeature(services),
   );
 
@@ -122,7 +135,11 @@ export function createBot(deps: BotDeps): Bot {
       await gateway.setCommands(menuCommands('en'));
       await gateway.setCommands(menuCommands('ru'), { languageCode: 'ru' });
     },
-    handleUpdate: (update) => bot.handleUpdate(update),
+    handleUpdate: (update) => {
+      const handled = bot.handleUpdate(update);
+      track(handled);
+      return handled;
+    },
     async drain() {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

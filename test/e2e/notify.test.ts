@@ -104,5 +104,17 @@ describeRedis('e2e: /alerts and /digest', () => {
       expect(digest).toContain('💰 Выручка: 6 000 ₽');
       expect(digest).toContain('✅ Оплачено заказов: 2');
     });
+
+    it('/unlink takes the digests and alerts of every chat the account fed with it', async () => {
+      await h.say(vera, '/digest 08:00');
+      await h.say(vera, '/alerts on');
+      expect(await schedulerOf(vera.id)).toBeDefined();
+      await h.say(vera, '/unlink');
+      expect(await schedulerOf(vera.id)).toBeUndefined();
+      expect((await h.engine!.alerts.status(vera.id)).alertChats).toEqual([]);
+      const chat = await h.chats.get(vera.id);
+      expect(chat.digest).toBeUndefined();
+      expect(chat.alerts).toBeUndefined();
+    });
   });
 });

@@ -1,16 +1,22 @@
 // The real bot (createBot on real Redis, polling a strict fake Telegram, asking a JustClick stand-in that
 // checks signatures with PHP where php exists), driven as a user would: say something, read the answers.
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import type { Update } from 'telegraf/types';
 import type { Config } from '../../src/config.js';
 import { JustClickClient } from '../../src/justclick/client.js';
 import { createLogger } from '../../src/logger.js';
+import { Metrics } from '../../src/http/metrics.js';
+import { createHttpServer, WEBHOOK_PATH } from '../../src/http/server.js';
 import { createAlertEngine, type AlertEngine } from '../../src/jobs/engine.js';
 import { AccountStore } from '../../src/store/accounts.js';
 import { ChatStore } from '../../src/store/chats.js';
 import { FlowStore } from '../../src/store/flows.js';
 import { PageStore } from '../../src/store/pages.js';
 import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
+import { UpdateLog } from '../../src/store/updates.js';
 import { Vault } from '../../src/store/vault.js';
 import { createBot, type Bot } from '../../src/telegram/bot.js';
 import { phpMissingReason } from '../fakes/justclick-php/oracle.js';
@@ -24,6 +30,8 @@ export interface HarnessOptions {
   /** Build the alert & digest engine (its workers are not started: commands only need its service API). */
   engine?: boolean;
   publicUrl?: string;
+  /** `webhook`: updates come as Telegram's POSTs to the bot's HTTP server (src/http/server.ts) instead of getUpdates. */
+  mode?: 'polling' | 'webhook';
 }
 
 export interface CallbackAnswer {
@@ -50,11 +58,14 @@ export interface BotHarness {
   say(from: UserSpec, text: string, chat?: ChatSpec): Promise<SentMessage[]>;
   /** Presses a button of a bot message, waits until the bot is done, returns the callback answer and the message as it now is. */
   press(from: UserSpec, message: SentMessage, data: string): Promise<{ answer: CallbackAnswer; message: SentMessage | undefined }>;
+  /** Hands Telegram's update to the bot the way this harness runs it (getUpdates queue or webhook POST). */
+  deliver(update: Update): Promise<void>;
   /** Waits until every update pushed so far is handled and every background task has finished. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
+export const WEBHOOK_SECRET = 'e2e-webhook-secret_0123456789';
 export const GROUP: ChatSpec = { id: -1001234567890, type: 'supergroup', title: 'Shop team' };
 
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
@@ -84,10 +95,10 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     ordersMethod: 'getOrdersWithGoods',
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 60,
-    botMode: 'polling',
+    botMode: options.mode ?? 'polling',
     port: 0,
     publicUrl: options.publicUrl,
-    webhookSecret: undefined,
+    webhookSecret: options.mode === 'webhook' ? WEBHOOK_SECRET : undefined,
     logLevel: 'debug',
   };
 
@@ -117,13 +128,39 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     : undefined;
   if (engine) bot.attachEngine(engine);
 
-  let launched!: () => void;
-  const started = new Promise<void>((resolve) => (launched = resolve));
-  const polling = bot.bot.launch(launched);
-  await Promise.race([started, polling]);
+  const webhookMode = options.mode === 'webhook';
+  let polling: Promise<void> = Promise.resolve();
+  let http: Server | undefined;
+  if (webhookMode) {
+    const updates = new UpdateLog(redis, prefix);
+    http = createHttpServer({
+      logger,
+      metrics: new Metrics(),
+      healthy: async () => true,
+      notifications: async () => ({ status: 404, body: 'not found\n' }),
+      webhook: { secret: WEBHOOK_SECRET, accept: async (id) => !(await updates.seenUpdate(id)), handle: (u) => bot.handleUpdate(u as Update) },
+    });
+    const server = http;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await bot.bot.telegram.setWebhook(`http://127.0.0.1:${port}${WEBHOOK_PATH}`, { secret_token: WEBHOOK_SECRET });
+  } else {
+    let launched!: () => void;
+    const started = new Promise<void>((resolve) => (launched = resolve));
+    polling = bot.bot.launch(launched);
+    await Promise.race([started, polling]);
+  }
 
+  const deliver = async (update: Update) => {
+    if (!webhookMode) {
+      tg.pushUpdate(update);
+      return;
+    }
+    const status = await tg.deliverWebhook(update);
+    if (status !== 200) throw new Error(`the webhook answered ${status}`);
+  };
   const idle = async () => {
-    await tg.waitUntilHandled(15_000);
+    if (!webhookMode) await tg.waitUntilHandled(15_000);
     await bot.drain();
   };
 
@@ -143,14 +180,16 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
       now = d;
     },
     async say(from, text, chat) {
-      const update = tg.say({ from, text, ...(chat ? { chat } : {}) });
+      const update = tg.makeUpdate.message({ from, text, ...(chat ? { chat } : {}) });
+      await deliver(update);
       await idle();
       const { chat: where, message_id: asked } = update.message;
       return tg.sent(where.id).filter((m) => m.messageId > asked);
     },
     async press(from, message, data) {
       const chat = message.chatId < 0 ? { ...GROUP, id: message.chatId } : undefined;
-      const update = tg.press({ from, messageId: message.messageId, data, ...(chat ? { chat } : {}) });
+      const update = tg.makeUpdate.callback({ from, messageId: message.messageId, data, ...(chat ? { chat } : {}) });
+      await deliver(update);
       await idle();
       const call = tg.calls.find(
         (c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === update.callback_query.id && !c.error,
@@ -160,8 +199,12 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
       return { answer, message: tg.sent(message.chatId).find((m) => m.messageId === message.messageId) };
     },
     idle,
+    deliver,
     async close() {
-      bot.bot.stop('test over');
+      if (http) {
+        const server = http;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      } else bot.bot.stop('test over');
       await polling.catch(() => undefined);
       await bot.drain();
       await engine?.close(2_000);

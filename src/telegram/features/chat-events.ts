@@ -1,0 +1,23 @@
+// Service messages about the chat itself: a group that becomes a supergroup gets a new id, and its
+// settings (owner, language, zone, alerts, digest) move with it.
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import type { BotContext, Services } from '../context.js';
+
+export function chatEventsFeature(s: Services): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.on(message('migrate_to_chat_id'), async (ctx) => {
+    const from = ctx.chat.id;
+    const to = ctx.message.migrate_to_chat_id;
+    await s.chats.migrate(from, to);
+    // The digest schedule is keyed by the chat id.
+    if ((await s.chats.get(to)).digest && s.engine) {
+      await s.engine.digests.unschedule(from);
+      await s.engine.digests.schedule(to);
+    }
+    ctx.log.info({ to }, 'group became a supergroup; its settings moved');
+  });
+
+  return feature;
+}
