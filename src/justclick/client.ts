@@ -27,6 +27,8 @@ export interface JustClickClientOptions {
   limitedBackoffMs?: number;
   /** Answers larger than this are refused (a 10,000-order answer is ~15 MB). */
   maxResponseBytes?: number;
+  /** Keep-alive connections per JustClick host (each account is its own host in production). */
+  connectionsPerHost?: number;
   logger?: Logger;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -86,7 +88,7 @@ export class JustClickClient {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
       keepAliveTimeout: 30_000,
-      connections: 16,
+      connections: options.connectionsPerHost ?? 16,
     });
   }
 
