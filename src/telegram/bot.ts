@@ -114,8 +114,9 @@ export function createBot(deps: BotDeps): Bot {
   });
 
   bot.use(
-    startFeature(services),
+    // First: any command leaves a /link question flow, so the flow must see every command.
     accountFeature(services),
+    startFeature(services),
     ordersFeature(services),
     exportFeature(services),
     settingsFeature(services),

@@ -152,6 +152,10 @@ describeRedis('e2e: start and link', () => {
       await h.say(user, '/link');
       expect(text(await h.say(user, '/tz'))).toContain('Time zone: Europe/Moscow');
       expect(text(await h.say(user, 'shop'))).toContain('Send a command');
+      await h.say(user, '/link shop');
+      expect(text(await h.say(user, '/help'))).toContain('JustClick orders bot');
+      expect(text(await h.say(user, KEY))).toContain('Send a command');
+      expect(await h.accounts.get(user.id)).toBeNull();
     });
 
     it('asks again when the answer is not a login', async () => {
