@@ -75,6 +75,9 @@ describeRedis('e2e: start and link', () => {
       const user = seller('en');
       const replies = await h.say(user, `/link https://shop.justclick.ru/ ${KEY}`);
       expect(text(replies)).toContain('Linked shop.justclick.ru');
+      // An account on the international platform keeps its domain.
+      expect(text(await h.say(user, `/link SHOP.justclick.io ${KEY}`))).toContain('Linked shop.justclick.io');
+      expect((await h.accounts.get(user.id))?.creds).toMatchObject({ login: 'shop', region: 'io' });
     });
 
     it('deletes the key message and stores nothing when the key is wrong', async () => {
