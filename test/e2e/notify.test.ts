@@ -3,6 +3,7 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
+import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { describeRedis } from '../support/redis.js';
 
@@ -79,6 +80,24 @@ describeRedis('e2e: /alerts and /digest', () => {
       expect(text(await h.say(vera, '/alerts off'))).toBe('🔕 Уведомления выключены.');
       expect((await h.chats.get(vera.id)).alerts?.on).toBe(false);
       expect(text(await h.say(tom, '/alerts maybe'))).toContain('/alerts on — a message for every paid order in this chat');
+    });
+  });
+
+  describe('linking another account', () => {
+    it('does not alert what that account sold before it was linked', async () => {
+      const gleb = { id: 7003, firstName: 'Gleb', languageCode: 'en' };
+      h.jc.addAccount('second', 'second-key-0000');
+      const sold = h.jc.addOrder('second', { id: 9101, created: msk('2026-11-28', '12:20'), paid: msk('2026-11-28', '12:30'), price: '700.00' });
+      await h.say(gleb, `/link vera ${KEY}`);
+      await h.say(gleb, '/alerts on');
+      h.setNow(new Date('2026-11-28T10:00:00Z'));
+      try {
+        expect(text(await h.say(gleb, '/link second second-key-0000'))).toContain('Linked second.justclick.ru');
+        expect((await h.chats.get(gleb.id)).alerts).toEqual({ on: true, since: msk('2026-11-28', '13:00') });
+        expect(await h.engine!.enqueueAlerts(gleb.id, parseOrdersResult([sold]), 'poll')).toEqual({ queued: 0 });
+      } finally {
+        h.setNow(new Date('2026-11-28T09:00:00Z'));
+      }
     });
   });
 

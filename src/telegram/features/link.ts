@@ -51,9 +51,19 @@ export function accountFeature(s: Services): Composer<BotContext> {
         await gateway.sendHtml(chatId, botText[ctx.lang].justclick(err.kind, domain, 'link') + (deleted ? '' : `\n${text.keyNotDeleted}`));
         return;
       }
+      const previous = await s.accounts.get(userId);
       await s.accounts.link(userId, creds, Math.floor(s.now().getTime() / 1000));
       await s.chats.update(chatId, { ownerId: userId });
       ctx.log.info({ login: creds.login, region: creds.region }, 'account linked');
+      // Another account now feeds the same chats: everything it has already sold is history, not news.
+      // (The same account with a new key keeps its alert window, so nothing paid meanwhile is lost.)
+      if (previous && s.engine && (previous.creds.login !== creds.login || previous.creds.region !== creds.region)) {
+        for (const fedChat of await s.chats.forOwner(userId)) {
+          if (!(await s.chats.get(fedChat)).alerts?.on) continue;
+          await s.engine.alerts.disable(fedChat);
+          await s.engine.alerts.enable(fedChat, userId);
+        }
+      }
       await gateway.sendHtml(chatId, text.linked(domain) + (deleted ? '' : `\n\n${text.keyNotDeleted}`));
     });
   };
