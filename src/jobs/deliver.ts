@@ -111,10 +111,12 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       await job.moveToDelayed(Date.now() + wait + Math.floor(Math.random() * 250), token);
       throw new DelayedError();
     }
-    let quietMs = paceFor(d.chatId);
+    // How long the chat stays quiet after this job: a pace after a send, retry_after after a 429, none otherwise.
+    let quietMs = 0;
     try {
       const message = await compose(job, chat);
       if (!message) return 'already-sent';
+      quietMs = paceFor(d.chatId);
       let sentTo: number;
       try {
         sentTo = await send(d.chatId, message.html);
@@ -140,7 +142,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       return 'sent';
     } finally {
       // Keep the lock as the pace: it expires when the next message to this chat may go.
-      await locks.renew(lock, lockToken, quietMs).catch(() => undefined);
+      await (quietMs > 0 ? locks.renew(lock, lockToken, quietMs) : locks.release(lock, lockToken)).catch(() => undefined);
     }
   }
 

@@ -35,9 +35,9 @@ export interface AlertEngineDeps {
   pollSeconds: number;
   defaultTimeZone?: string;
   now?: () => Date;
-  /** Concurrent account checks per replica: I/O bound, so high. */
+  /** Concurrent account checks per replica (default 100): I/O bound, so high; 10,000 accounts at ~0.5 s a JustClick call fit in a minute. */
   pollConcurrency?: number;
-  /** Messages per second to Telegram from all chats, per replica (Telegram's bulk limit is about 30). */
+  /** Messages per second to Telegram from all chats; BullMQ's limiter is queue-wide, so across replicas (bulk limit ~30/s). */
   sendsPerSecond?: number;
   /** Leader lock timings (tests shorten them). */
   leader?: { ttlMs?: number; renewMs?: number };
@@ -126,7 +126,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     const common = { connection, prefix: queuePrefix };
     const pollWorker = new Worker(POLL_QUEUE, createPollProcessor(ctx, alerts), {
       ...common,
-      concurrency: deps.pollConcurrency ?? 50,
+      concurrency: deps.pollConcurrency ?? 100,
     });
     const deliveryWorker = new Worker<Delivery>(
       DELIVERY_QUEUE,

@@ -47,6 +47,20 @@ describeRedis('alert delivery', () => {
     expect(accepted!.at - refused!.at).toBeGreaterThanOrEqual(1_900);
   });
 
+  it('shows what buyers typed, <, & and quotes included, and masks their contacts in a group', async () => {
+    const { login } = await alertsOn(GROUP);
+    const order = h.jc.addOrder(login, { paid: nowSeconds(), hostile: true, utm: { source: 'vk<ads>', medium: 'cpc' } });
+
+    await waitFor(() => delivered(GROUP, order.id).length > 0, { message: 'the alert' });
+    const text = delivered(GROUP, order.id)[0]!.text;
+    expect(text).toContain('<b>Анна</b> & "Co"');
+    expect(text).toContain('«Курс «Продажи» <PRO> & "VIP"»');
+    expect(text).toContain('vk<ads> / cpc');
+    expect(text).not.toContain('anna+test@пример.рф');
+    expect(text).toContain('an***@пример.рф');
+    expect(text).not.toContain('000-00-00');
+  });
+
   it('retries after Telegram 5xx answers and network resets until the message is taken', async () => {
     const { login } = await alertsOn();
     h.tg.inject('sendMessage', { code: 502, description: 'Bad Gateway' }, { chatId: OWNER });
