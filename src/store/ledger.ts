@@ -118,10 +118,6 @@ export class WatchList {
     return (await this.redis.sismember(this.setKey, String(ownerId))) === 1;
   }
 
-  async count(): Promise<number> {
-    return this.redis.scard(this.setKey);
-  }
-
   /** Walks the list in batches with SSCAN, so 10,000 accounts never block Redis in one reply. */
   async *batches(batchSize = 1000): AsyncGenerator<number[]> {
     let cursor = '0';

@@ -38,11 +38,6 @@ export class Locks {
     return Math.max(0, await this.redis.pttl(this.key(name)));
   }
 
-  /** Who holds the lock now (its token), if anyone. */
-  async holder(name: string): Promise<string | null> {
-    return this.redis.get(this.key(name));
-  }
-
   /** A once-only claim (no owner token): true for the first caller until it expires or is given back. */
   async claim(name: string, ttlSeconds: number): Promise<boolean> {
     return (await this.redis.set(this.key(name), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';

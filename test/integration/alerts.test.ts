@@ -1,8 +1,9 @@
 // Paid-order alerts end to end on real Redis and BullMQ, the fake JustClick and the fake Telegram:
 // no flood at switch-on, exactly one alert per order per chat (replicas, restarts, push + poll, crashes).
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { toAlertOrder } from '../../src/domain/alert.js';
+import { pollWindow } from '../../src/jobs/poll.js';
 import { DELIVERY_QUEUE, deliveryJobOptions, jobIds, POLL_QUEUE } from '../../src/jobs/queues.js';
 import { parseOrder } from '../../src/justclick/orders.js';
 import { notificationBody } from '../fakes/justclick.js';
@@ -232,5 +233,24 @@ describeRedis('paid-order alerts', () => {
     const order = h.jc.addOrder(login, { paid: nowSeconds() });
     await waitFor(() => mentioning(OWNER, order.id).length > 0, { message: 'alerts after re-link' });
     expect(mentioning(GROUP, order.id)).toHaveLength(1);
+  });
+});
+
+describe('the window each check reads', () => {
+  const now = new Date('2026-11-28T15:00:00Z'); // 18:00 in Moscow
+  const startOfYesterdayInMoscow = new Date('2026-11-26T21:00:00Z');
+
+  it('always re-reads yesterday and today in Moscow, even right after a check', () => {
+    expect(pollWindow(now, new Date(now.getTime() - 60_000))).toEqual({ from: startOfYesterdayInMoscow, to: now });
+    expect(pollWindow(now, null)).toEqual({ from: startOfYesterdayInMoscow, to: now });
+  });
+
+  it('reaches back to the last successful check (minus an overlap) after an outage', () => {
+    const lastCheck = new Date('2026-11-20T10:00:00Z');
+    expect(pollWindow(now, lastCheck).from).toEqual(new Date('2026-11-20T09:50:00Z'));
+  });
+
+  it('never reaches back more than 35 days', () => {
+    expect(pollWindow(now, new Date('2026-01-01T00:00:00Z')).from).toEqual(new Date('2026-10-24T15:00:00Z'));
   });
 });
