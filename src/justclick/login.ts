@@ -11,10 +11,16 @@ const LOGIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** `shop`, `shop.justclick.ru`, `SHOP.justclick.io`, `https://shop.justclick.ru/` → login and region; null for anything else. */
 export function parseAccount(input: string): { login: string; region: 'ru' | 'io' } | null {
   let text = input.trim().toLowerCase();
+  const pastedUrl = /^https?:\/\//.test(text);
   text = text.replace(/^https?:\/\//, '');
-  // A pasted URL may carry a path (`/api`, `/lk/`): the host is all we need.
+  // A pasted URL (or a justclick domain) may carry a path (`/api`, `/lk/`): the host is all we need.
+  // A bare login followed by a slash is not an address but a typo: refuse it rather than guess.
   const slash = text.indexOf('/');
-  if (slash !== -1) text = text.slice(0, slash);
+  if (slash !== -1) {
+    const host = text.slice(0, slash);
+    if (!pastedUrl && !/\.justclick\.(ru|io)$/.test(host)) return null;
+    text = host;
+  }
   const match = /^([^.]+)(?:\.justclick\.(ru|io))?$/.exec(text);
   if (!match) return null;
   const login = match[1]!;
