@@ -68,7 +68,7 @@ const when = (o: AlertOrder): Date => new Date((o.paid ?? o.created) * 1000);
 
 function goodsLine(goods: string[], lang: Lang): string | null {
   if (goods.length === 0) return null;
-  const shown = goods.slice(0, GOODS_SHOWN).map((g) => `«${esc(g)}»`).join(', ');
+  const shown = goods.slice(0, GOODS_SHOWN).map((g) => esc(g)).join(', ');
   const rest = goods.length - GOODS_SHOWN;
   return rest > 0 ? `${shown} ${ALERT_TEXTS[lang].moreGoods(rest)}` : shown;
 }
@@ -118,7 +118,7 @@ export function renderPaidSummary(orders: AlertOrder[], view: AlertView): string
   const sorted = [...orders].sort((a, b) => when(a).getTime() - when(b).getTime());
   for (const o of sorted.slice(0, SUMMARY_LINES)) {
     const time = formatDateTime(when(o), view.timeZone, view.lang);
-    const what = o.goods[0] ? ` — «${esc(o.goods[0], 60)}»` : '';
+    const what = o.goods[0] ? ` — ${esc(o.goods[0], 60)}` : '';
     const who = o.name ? ` — ${esc(o.name, 60)}` : '';
     lines.push(`• ${time} ${t.orderNo(esc(o.id, 40))}: ${escapeHtml(formatMoney(o.price, view.currency, view.lang))}${what}${who}`);
   }

@@ -54,7 +54,7 @@ describeRedis('alert delivery', () => {
     await waitFor(() => delivered(GROUP, order.id).length > 0, { message: 'the alert' });
     const text = delivered(GROUP, order.id)[0]!.text;
     expect(text).toContain('<b>Анна</b> & "Co"');
-    expect(text).toContain('«Курс «Продажи» <PRO> & "VIP"»');
+    expect(text).toContain('Курс «Продажи» <PRO> & "VIP"');
     expect(text).toContain('vk<ads> / cpc');
     expect(text).not.toContain('anna+test@пример.рф');
     expect(text).toContain('an***@пример.рф');
