@@ -17,6 +17,9 @@ import { createRedis, quitRedis } from './store/redis.js';
 import { UpdateLog } from './store/updates.js';
 import { Vault } from './store/vault.js';
 import { createBot, type Bot } from './telegram/bot.js';
+import { createGateway } from './telegram/gateway.js';
+import { checkTelegramHtml } from './domain/format/html.js';
+import { splitMessage } from './domain/format/split.js';
 
 /** Every key of this bot starts with it; BullMQ's live under `<PREFIX>bull:`. */
 export const PREFIX = 'jcb:';
@@ -61,7 +64,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     accounts,
     chats,
     client,
-    gateway: bot.gateway,
+    // Deliveries never wait out a 429 in place: the job is delayed by retry_after and the worker moves on.
+    gateway: createGateway(bot.bot.telegram, { logger, checkHtml: checkTelegramHtml, split: splitMessage, maxWaitSeconds: 0 }),
     logger,
     ordersMethod: config.ordersMethod,
     pollSeconds: config.alertPollSeconds,
