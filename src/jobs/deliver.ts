@@ -32,8 +32,25 @@ interface Composed {
 
 const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
 
+/** How long a delivery keeps trying to record a message Telegram already took (Redis restarting). */
+export const RECORD_SENT_DEADLINE_MS = 120_000;
+
 export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks) {
   const { chats, ledger, locks, logger } = ctx;
+
+  async function untilRecorded(record: () => Promise<void>): Promise<void> {
+    const deadline = Date.now() + RECORD_SENT_DEADLINE_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await record();
+        return;
+      } catch (err) {
+        if (Date.now() >= deadline) throw err;
+        logger.warn({ err: { message: (err as Error).message }, attempt }, 'sent, but could not record it yet; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 5_000)));
+      }
+    }
+  }
 
   async function langOf(chatId: number, chat: ChatSettings): Promise<Lang> {
     if (chat.lang) return chat.lang;
@@ -137,8 +154,12 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         }
         throw err; // 5xx, network: retried with backoff
       }
-      await ledger.markSent(d.chatId, message.marks);
-      if (sentTo !== d.chatId) await ledger.markSent(sentTo, message.marks);
+      // Telegram has the message now. If Redis is down this very moment, failing the job would make its
+      // retry send the message again: keep trying to record it until Redis is back (or the deadline).
+      await untilRecorded(async () => {
+        await ledger.markSent(d.chatId, message.marks);
+        if (sentTo !== d.chatId) await ledger.markSent(sentTo, message.marks);
+      });
       return 'sent';
     } finally {
       // Keep the lock as the pace: it expires when the next message to this chat may go.
