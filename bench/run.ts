@@ -1,7 +1,12 @@
-// `npm run bench`: runs every benchmark exported from bench/*.ts and prints a markdown table.
-// Flags: --quick (fewer samples, for CI smoke runs), --json <file> (also write the results), --filter <text>.
-// To add benchmarks, create bench/<area>.ts exporting `benchmarks: Benchmark[]` (import only the type from here).
-import { readdirSync, writeFileSync } from 'node:fs';
+// `npm run bench`: runs every benchmark exported from bench/*.ts and prints markdown tables; a run without
+// --filter also rewrites docs/benchmarks.md. Flags: --quick (fewer samples and sizes, under 3 minutes on
+// 2 cores), --json <file> (also write the results), --filter <text>, --docs <file> (write the report there).
+// To add benchmarks, create bench/<area>.ts exporting `benchmarks: Benchmark[]` or `studies: Study[]`
+// (import only the types from here).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface Benchmark {
@@ -30,10 +35,34 @@ export interface BenchResult {
   ratio?: number;
 }
 
+/**
+ * A measurement bigger than one call (servers, child processes, whole polling rounds) that produces its own
+ * tables of figures, e.g. the bot against PHP or against a fake JustClick with thousands of accounts.
+ */
+export interface Study {
+  name: string;
+  /** Place in the report, lowest first. */
+  order: number;
+  run(settings: { quick: boolean }): Promise<StudyTable[]>;
+}
+
+export interface StudyTable {
+  title: string;
+  /** How it was measured, in a sentence or three (printed above the table in docs/benchmarks.md). */
+  method: string;
+  columns: string[];
+  rows: string[][];
+  /** Lines under the table: the goal and whether it is met, caveats. */
+  notes?: string[];
+  /** The same figures as plain numbers, for --json. */
+  figures: unknown;
+}
+
 interface Settings {
   quick: boolean;
   json?: string;
   filter?: string;
+  docs?: string;
 }
 
 function parseArgs(argv: string[]): Settings {
@@ -41,12 +70,13 @@ function parseArgs(argv: string[]): Settings {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') settings.quick = true;
-    else if (arg === '--json' || arg === '--filter') {
+    else if (arg === '--json' || arg === '--filter' || arg === '--docs') {
       const value = argv[++i];
       if (!value) throw new Error(`${arg} needs a value`);
       if (arg === '--json') settings.json = value;
+      else if (arg === '--docs') settings.docs = value;
       else settings.filter = value;
-    } else throw new Error(`unknown argument ${arg}; use --quick, --json <file>, --filter <text>`);
+    } else throw new Error(`unknown argument ${arg}; use --quick, --json <file>, --filter <text>, --docs <file>`);
   }
   return settings;
 }
@@ -127,25 +157,112 @@ export function table(results: BenchResult[]): string {
   return ['| benchmark | ops/s | median | p99 | vs baseline |', '|---|--:|--:|--:|---|', ...rows].join('\n');
 }
 
-async function discover(): Promise<Benchmark[]> {
-  const dir = fileURLToPath(new URL('.', import.meta.url));
-  const found: Benchmark[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'run.ts').sort()) {
-    const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { benchmarks?: Benchmark[] };
-    if (mod.benchmarks) found.push(...mod.benchmarks);
+export function studyTable(t: StudyTable): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(t.columns), line(t.columns.map((_, i) => (i === 0 ? '---' : '--:'))), ...t.rows.map(line)].join('\n');
+}
+
+interface Machine {
+  date: string;
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  php: string;
+  redis: string;
+}
+
+function versionOf(command: string, args: string[]): string {
+  const run = spawnSync(command, args, { encoding: 'utf8' });
+  return run.status === 0 ? (run.stdout.split('\n')[0] ?? '').trim() : 'not installed';
+}
+
+function machine(): Machine {
+  return {
+    date: new Date().toISOString(),
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    php: versionOf('php', ['-r', 'echo "PHP ", PHP_VERSION;']),
+    redis: versionOf('redis-server', ['--version']).replace(/^Redis server v=([\d.]+).*$/, 'Redis $1'),
+  };
+}
+
+function report(m: Machine, settings: Settings, results: BenchResult[], studies: { name: string; tables: StudyTable[] }[]): string {
+  const out = [
+    '# Benchmarks',
+    '',
+    `Measured ${m.date.slice(0, 10)} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM; Node ${m.node}, ${m.php}, ${m.redis}` +
+      `${settings.quick ? '; quick mode (fewer samples and sizes)' : ''}.`,
+    'Every figure comes from runs made side by side in one `npm run bench` process (the things compared run',
+    'back to back on the same machine in the same minute), reported as medians and ratios: these machines are',
+    'noisy, so compare ratios rather than absolute numbers across machines.',
+    '',
+    '## How to reproduce',
+    '',
+    '```sh',
+    'apt-get install redis-server php-cli   # the benchmarks start their own redis-server and php',
+    'npm ci',
+    'npm run bench                          # everything, full sizes (about 8 minutes on 2 cores); rewrites this file',
+    'npm run bench -- --quick               # fewer samples and sizes (under 3 minutes on 2 cores)',
+    'npm run bench -- --json bench.json     # the same figures as JSON',
+    "npm run bench -- --filter polling      # one area (does not rewrite this file unless --docs <file> is given)",
+    '```',
+    '',
+  ];
+  for (const study of studies) {
+    for (const t of study.tables) {
+      out.push(`## ${t.title}`, '', t.method, '', studyTable(t), '');
+      for (const note of t.notes ?? []) out.push(`- ${note}`);
+      if (t.notes?.length) out.push('');
+    }
   }
-  return found;
+  if (results.length > 0) {
+    out.push('## Hot paths (micro-benchmarks)', '', 'Per-operation medians and p99 over batches; the ratio is against the named baseline.', '', table(results), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+async function discover(): Promise<{ benchmarks: Benchmark[]; studies: Study[] }> {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const benchmarks: Benchmark[] = [];
+  const studies: Study[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'run.ts').sort()) {
+    const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { benchmarks?: Benchmark[]; studies?: Study[] };
+    if (mod.benchmarks) benchmarks.push(...mod.benchmarks);
+    if (mod.studies) studies.push(...mod.studies);
+  }
+  return { benchmarks, studies: studies.sort((a, b) => a.order - b.order) };
 }
 
 const settings = parseArgs(process.argv.slice(2));
 const all = await discover();
-const chosen = settings.filter ? all.filter((b) => b.name.includes(settings.filter!)) : all;
+const matches = (name: string) => settings.filter === undefined || name.includes(settings.filter);
+const chosen = all.benchmarks.filter((b) => matches(b.name));
 // A baseline runs even when the filter leaves it out, or the ratio could not be given.
-const needed = all.filter((b) => chosen.includes(b) || chosen.some((c) => c.baseline === b.name));
-const results = await runBenchmarks(needed, settings);
-console.log(`\nNode ${process.version}${settings.quick ? ', --quick' : ''}\n\n${table(results)}\n`);
+const needed = all.benchmarks.filter((b) => chosen.includes(b) || chosen.some((c) => c.baseline === b.name));
+const m = machine();
+console.log(`\n${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${m.php}, ${m.redis}${settings.quick ? ', --quick' : ''}\n`);
+const studies: { name: string; tables: StudyTable[] }[] = [];
+for (const study of all.studies.filter((s) => matches(s.name))) {
+  const started = performance.now();
+  console.log(`… ${study.name}`);
+  const tables = await study.run({ quick: settings.quick });
+  studies.push({ name: study.name, tables });
+  for (const t of tables) console.log(`\n### ${t.title}\n\n${studyTable(t)}\n${(t.notes ?? []).map((n) => `- ${n}`).join('\n')}\n`);
+  console.log(`(${study.name}: ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+const results = needed.length > 0 ? await runBenchmarks(needed, settings) : [];
+if (results.length > 0) console.log(`\n### Hot paths\n\n${table(results)}\n`);
 if (settings.json) {
-  writeFileSync(settings.json, `${JSON.stringify({ node: process.version, quick: settings.quick, date: new Date().toISOString(), results }, null, 2)}\n`);
+  writeFileSync(settings.json, `${JSON.stringify({ machine: m, node: process.version, quick: settings.quick, date: m.date, results, studies }, null, 2)}\n`);
   console.log(`results written to ${settings.json}`);
+}
+const docs = settings.docs ?? (settings.filter === undefined ? fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url)) : undefined);
+if (docs) {
+  mkdirSync(dirname(docs), { recursive: true });
+  writeFileSync(docs, report(m, settings, results, studies));
+  console.log(`report written to ${docs}`);
 }
 void sink;
