@@ -1,0 +1,55 @@
+// A child process holding the fake JustClick with thousands of accounts, each reachable at its own loopback
+// address (http://127.<login>:PORT/...), as real accounts each have their own host: the client keeps one
+// connection pool per host, so one shared test host would cap the bot at a pool that production never meets.
+// Runs apart from the engine under test so that the fake's CPU is not counted as the bot's.
+import { createServer as createHttpServer, request, Agent } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
+import { startFakeJustClick } from '../../test/fakes/justclick.js';
+import { freePort } from '../../test/support/redis-server.js';
+import { benchAccount, hostOf } from './accounts.js';
+import { reply, serve } from './child.js';
+
+const fake = await startFakeJustClick();
+const upstream = new URL(fake.origin);
+const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+// Every account address lands here; requests go on to the fake unchanged.
+const proxy = createHttpServer((req, res) => {
+  const forward = request(
+    { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  forward.on('error', () => res.destroy());
+  req.pipe(forward);
+});
+let port = 0;
+
+serve(async (message) => {
+  if (message.type === 'start') {
+    const count = Number(message.accounts);
+    port = await freePort();
+    const now = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < count; i++) {
+      const { login, key } = benchAccount(i);
+      fake.addAccount(login, key);
+      // Paid before alerts are switched on (the baseline takes them), so a check finds orders but alerts none.
+      fake.addOrder(login, { created: now - 3 * 3600, paid: now - 2 * 3600 });
+      fake.addOrder(login, { created: now - 26 * 3600, paid: now - 25 * 3600 });
+      fake.addOrder(login, { created: now - 3600, paid: null });
+      const listener = createTcpServer((socket) => proxy.emit('connection', socket));
+      await new Promise<void>((resolve, reject) => {
+        listener.once('error', reject);
+        listener.listen(port, hostOf(login), resolve);
+      });
+    }
+    reply({ type: 'started', template: `http://127.{login}:${port}/{login}/api`, oneOrigin: fake.url, port });
+  } else if (message.type === 'latency') {
+    // The next `count` requests are answered after `ms`, like a distant JustClick.
+    fake.inject({ latencyMs: Number(message.ms) }, Number(message.count));
+    reply({ type: 'latency' });
+  } else if (message.type === 'requests') {
+    reply({ type: 'requests', total: fake.requests.length, faulted: fake.requests.filter((r) => r.fault !== undefined).length });
+  }
+});

@@ -1,0 +1,187 @@
+// A child process running the real alert engine (createAlertEngine, real stores, the real JustClick client)
+// on its own Redis, as the polling benchmark's "bot": it seeds N accounts with alerts on, then times whole
+// polling rounds and reports its own CPU, RSS and Redis figures. One process per size, so sizes do not mix.
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Telegram } from 'telegraf';
+import { checkTelegramHtml } from '../../src/domain/format/html.js';
+import { splitMessage } from '../../src/domain/format/split.js';
+import { createAlertEngine, type AlertEngine } from '../../src/jobs/engine.js';
+import { POLL_QUEUE } from '../../src/jobs/queues.js';
+import { JustClickClient } from '../../src/justclick/client.js';
+import { createLogger } from '../../src/logger.js';
+import { AccountStore } from '../../src/store/accounts.js';
+import { ChatStore } from '../../src/store/chats.js';
+import { createRedis, quitRedis } from '../../src/store/redis.js';
+import { Vault } from '../../src/store/vault.js';
+import { createGateway } from '../../src/telegram/gateway.js';
+import { benchAccount } from './accounts.js';
+import { reply, serve } from './child.js';
+
+const PREFIX = 'jcb:';
+const SEED_CONCURRENCY = 100;
+
+export interface RoundFigures {
+  wallMs: number;
+  cpuMs: number;
+  redisCpuMs: number;
+}
+
+export interface EngineFigures {
+  accounts: number;
+  rounds: RoundFigures[];
+  rssPeakBytes: number;
+  /** Live JS heap right after the rounds, after a full GC. */
+  heapAfterGcBytes: number;
+  redisBaseBytes: number;
+  redisSeededBytes: number;
+  redisAfterRoundsBytes: number;
+  /** Completed poll jobs BullMQ keeps (removeOnComplete) when the rounds are over. */
+  keptPollJobs: number;
+  /** Accounts whose last check failed. */
+  failedAccounts: number;
+}
+
+interface Setup {
+  accounts: number;
+  engine: AlertEngine;
+  store: AccountStore;
+  redis: Redis;
+  pollQueue: Queue;
+  client: JustClickClient;
+  base: number;
+  seeded: number;
+  close(): Promise<void>;
+}
+
+let setup: Setup | undefined;
+
+async function info(redis: Redis, section: 'memory' | 'cpu'): Promise<Map<string, string>> {
+  const text = await redis.info(section);
+  return new Map(text.split('\r\n').filter((l) => l.includes(':')).map((l) => l.split(':', 2) as [string, string]));
+}
+const usedMemory = async (redis: Redis) => Number((await info(redis, 'memory')).get('used_memory'));
+const redisCpuMs = async (redis: Redis) => {
+  const cpu = await info(redis, 'cpu');
+  return (Number(cpu.get('used_cpu_user')) + Number(cpu.get('used_cpu_sys'))) * 1000;
+};
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Poll jobs still to run (not counting the scheduler's next tick, which waits delayed). */
+const pending = async (queue: Queue) => Object.values(await queue.getJobCounts('wait', 'active', 'prioritized')).reduce((a, b) => a + b, 0);
+
+async function seed(message: { accounts: number; redisUrl: string; template: string; telegramApiRoot: string; botToken: string }) {
+  const logger = createLogger('warn');
+  const redis = createRedis(message.redisUrl, { logger, name: 'store' });
+  const store = new AccountStore(redis, new Vault(Buffer.alloc(32, 7)), PREFIX, logger);
+  const chats = new ChatStore(redis, PREFIX);
+  const client = new JustClickClient({ apiUrl: message.template, logger });
+  const gateway = createGateway(new Telegram(message.botToken, { apiRoot: message.telegramApiRoot }), {
+    logger,
+    checkHtml: checkTelegramHtml,
+    split: splitMessage,
+    maxWaitSeconds: 0,
+  });
+  // Far longer than the benchmark: the only rounds are the ones it starts itself.
+  const engine = createAlertEngine({ redisUrl: message.redisUrl, prefix: PREFIX, accounts: store, chats, client, gateway, logger, ordersMethod: 'getOrdersWithGoods', pollSeconds: 3600 });
+  const pollQueue = new Queue(POLL_QUEUE, { connection: { url: message.redisUrl }, prefix: `${PREFIX}bull` });
+  const base = await usedMemory(redis);
+
+  // As /link then /alerts on would leave them: the account, its private chat fed by it, alerts on (with the baseline call).
+  let next = 0;
+  const linkedAt = Math.floor(Date.now() / 1000) - 86_400;
+  await Promise.all(
+    Array.from({ length: SEED_CONCURRENCY }, async () => {
+      for (let i = next++; i < message.accounts; i = next++) {
+        const { login, key, ownerId } = benchAccount(i);
+        await store.link(ownerId, { login, region: 'ru', key }, linkedAt);
+        await chats.update(ownerId, { ownerId });
+        await engine.alerts.enable(ownerId, ownerId);
+      }
+    }),
+  );
+  const seeded = await usedMemory(redis);
+  setup = {
+    accounts: message.accounts,
+    engine,
+    store,
+    redis,
+    pollQueue,
+    client,
+    base,
+    seeded,
+    async close() {
+      await engine.close(5_000);
+      await pollQueue.close();
+      await client.close();
+      await quitRedis(redis);
+    },
+  };
+  reply({ type: 'seeded' });
+}
+
+async function rounds(count: number): Promise<EngineFigures> {
+  if (!setup) throw new Error('seed first');
+  const { accounts, engine, redis, pollQueue } = setup;
+  let rssPeak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 100);
+
+  /** One poll tick, as the scheduler would queue it, and every check it fans out. */
+  const round = async (r: number): Promise<RoundFigures> => {
+    const id = `bench-tick-${r}`;
+    const cpu = process.cpuUsage();
+    const redisCpu = await redisCpuMs(redis);
+    const start = performance.now();
+    await pollQueue.add('tick', {}, { jobId: id });
+    await until(async () => (await pollQueue.getJob(id))?.finishedOn !== undefined && (await pending(pollQueue)) === 0, `round ${r}`);
+    const wallMs = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    return { wallMs, cpuMs: (used.user + used.system) / 1000, redisCpuMs: (await redisCpuMs(redis)) - redisCpu };
+  };
+
+  // Starting the engine fires its scheduled tick at once (the next one is an hour away): that round warms up
+  // connections and the JIT and is not counted. The measured rounds are ticks queued here, one at a time.
+  await engine.start();
+  await until(async () => (await pollQueue.getJobCounts('completed')).completed! > accounts && (await pending(pollQueue)) === 0, 'the warm-up round');
+  const figures: RoundFigures[] = [];
+  for (let r = 1; r <= count; r++) figures.push(await round(r));
+  clearInterval(sampler);
+  // What the process really keeps (RSS peaks hold garbage V8 has not collected yet); needs --expose-gc.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const heapAfterGc = gc ? process.memoryUsage().heapUsed : Number.NaN;
+
+  let failed = 0;
+  for (let i = 0; i < accounts; i++) if ((await setup.store.get(benchAccount(i).ownerId))?.lastError) failed++;
+  return {
+    accounts,
+    rounds: figures,
+    rssPeakBytes: rssPeak,
+    heapAfterGcBytes: heapAfterGc,
+    redisBaseBytes: setup.base,
+    redisSeededBytes: setup.seeded,
+    redisAfterRoundsBytes: await usedMemory(redis),
+    keptPollJobs: (await pollQueue.getJobCounts('completed')).completed!,
+    failedAccounts: failed,
+  };
+}
+
+serve(async (message) => {
+  if (message.type === 'seed') {
+    await seed(message as unknown as Parameters<typeof seed>[0]);
+  } else if (message.type === 'rounds') {
+    const figures = await rounds(Number(message.count));
+    await setup?.close();
+    reply({ type: 'rounds', figures });
+  }
+});
