@@ -48,7 +48,6 @@ export interface World {
   lines: string[];
   /** Orders paid while the drill runs, by id. */
   paid: Map<string, Seller>;
-  env: BotEnv;
   startBot(name: string): Promise<BotProcess>;
   /** Links every seller's account and switches alerts on (private chat, and the group for sellers with one). */
   setUp(): Promise<void>;
@@ -198,7 +197,6 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
     sellers,
     lines,
     paid,
-    env,
     async startBot(name) {
       const bot = await startBotProcess({ name, env, lines });
       bots.push(bot);
