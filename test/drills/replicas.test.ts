@@ -1,6 +1,7 @@
 // Fault drill: two replicas share Redis; the one consuming Telegram updates is killed with SIGKILL while
 // alerts flow (pushes from JustClick arriving at the other). The survivor takes over updates and polling.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { notificationBody } from '../fakes/justclick.js';
 import type { BotProcess } from '../support/process-harness.js';
 import { describeRedis } from '../support/redis.js';
 import { alertedOrders, conclude, itKeepsItsPromises, startWorld, type DrillOutcome, type World } from './world.js';
@@ -17,6 +18,7 @@ describeRedis('drill: one of two replicas killed with SIGKILL', () => {
   let outcome: DrillOutcome | undefined;
   let survivor: BotProcess | undefined;
   let takeover: { updates: number | undefined; pollTick: number | undefined } | undefined;
+  let forged: { order: string; status: number } | undefined;
 
   beforeAll(async () => {
     const world = (w = await startWorld({ sellers: [{ group: true }, {}] }));
@@ -38,6 +40,14 @@ describeRedis('drill: one of two replicas killed with SIGKILL', () => {
     expect(await world.push(rival, world.pay(rival), other)).toBe(200);
     await world.tg.waitFor(() => alertedOrders(world.tg.sent(shop.group!.id)).length >= 2, 20_000);
     await consumer.kill('SIGKILL');
+    // A forged push: an order that was never paid, claimed paid with a hash made from a wrong key.
+    const unpaid = world.jc.addOrder(shop.login);
+    const response = await fetch(`http://127.0.0.1:${other.port}/justclick/notify/${shop.pushToken}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: notificationBody({ ...unpaid, paid: String(Math.floor(Date.now() / 1000)) }, 'not-the-key'),
+    });
+    forged = { order: unpaid.id, status: response.status };
     expect(await world.push(shop, world.pay(shop), other)).toBe(200);
     await world.tg.waitFor(() => world.paid.size >= 14, 20_000);
     await payer.stop();
@@ -49,6 +59,11 @@ describeRedis('drill: one of two replicas killed with SIGKILL', () => {
   });
 
   itKeepsItsPromises(() => outcome);
+
+  it('refuses a forged notification with 403 and alerts nothing for it', () => {
+    expect(forged?.status).toBe(403);
+    expect(alertedOrders(w!.tg.sent())).not.toContain(forged?.order);
+  });
 
   it('leaves the survivor consuming Telegram updates and owning the poll tick', () => {
     expect(survivor?.alive()).toBe(true);
