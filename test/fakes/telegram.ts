@@ -149,7 +149,7 @@ const CHAT_ACTIONS = new Set([
 ]);
 
 export async function startFakeTelegram(opts: { token?: string } = {}): Promise<FakeTelegram> {
-  const token = opts.token ?? '7000000001:AAFakeTokenForTests_abcdefghijklmnop';
+  const token = opts.token ?? '123456:fake-token-for-the-loopback-bot-api';
   const botId = Number(token.split(':')[0]) || 7000000001;
   const bot: User = { id: botId, is_bot: true, first_name: 'JustClick Test Bot', username: 'jc_test_bot' };
 
