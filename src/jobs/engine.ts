@@ -55,6 +55,8 @@ export interface AlertEngine {
     unschedule(chatId: number): Promise<void>;
     sendNow(chatId: number): Promise<void>;
   };
+  /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
+  migrateChat(fromChatId: number, toChatId: number): Promise<void>;
   /** For POST /justclick/notify/<token>. */
   handleNotification(token: string, rawBody: string): Promise<NotificationAnswer>;
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
@@ -180,6 +182,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   return {
     alerts: { enable: alerts.enable, disable: alerts.disable, status: alerts.status },
     digests,
+    migrateChat: chatMigrated,
     handleNotification,
     enqueueAlerts: alerts.enqueueAlerts,
     start,

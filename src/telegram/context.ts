@@ -13,7 +13,7 @@ import type { AlertEngine } from '../jobs/engine.js';
 import type { Gateway } from './gateway.js';
 
 /** The part of the alert & digest engine the commands use. */
-export type BotEngine = Pick<AlertEngine, 'alerts' | 'digests'>;
+export type BotEngine = Pick<AlertEngine, 'alerts' | 'digests' | 'migrateChat'>;
 
 export interface BotDeps {
   config: Config;

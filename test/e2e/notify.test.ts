@@ -2,6 +2,7 @@
 // where, the push URL and where to paste it, the schedule following /tz, and a digest sent on demand.
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Update } from 'telegraf/types';
 import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
 import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
@@ -98,6 +99,25 @@ describeRedis('e2e: /alerts and /digest', () => {
       } finally {
         h.setNow(new Date('2026-11-28T09:00:00Z'));
       }
+    });
+  });
+
+  describe('a group that becomes a supergroup', () => {
+    it('is not alerted again about orders it already had an alert for', async () => {
+      const old = { id: -5550001, type: 'group' as const, title: 'Old group' };
+      const upgraded = -1005550001;
+      h.tg.setMember(old.id, tom.id, 'administrator');
+      expect(text(await h.say(tom, '/alerts on', old))).toContain('🔔 Alerts are on');
+      h.jc.addAccount('migr', 'migr-key-0000');
+      const paid = parseOrdersResult([h.jc.addOrder('migr', { id: 9301, created: msk('2026-11-28', '12:10'), paid: msk('2026-11-28', '12:20'), price: '300.00' })]);
+      expect((await h.engine!.enqueueAlerts(tom.id, paid, 'push')).queued).toBeGreaterThan(0);
+      await h.deliver({
+        message: { message_id: 98, date: 0, chat: old, from: { id: tom.id, is_bot: false, first_name: 'Tom' }, migrate_to_chat_id: upgraded },
+      } as unknown as Update);
+      await h.idle();
+      expect((await h.chats.get(upgraded)).alerts?.on).toBe(true);
+      // The same order seen again (the poller re-reads yesterday and today): the supergroup remembers it.
+      expect(await h.engine!.enqueueAlerts(tom.id, paid, 'poll')).toEqual({ queued: 0 });
     });
   });
 

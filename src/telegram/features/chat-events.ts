@@ -1,5 +1,5 @@
 // Service messages about the chat itself: a group that becomes a supergroup gets a new id, and its
-// settings (owner, language, zone, alerts, digest) move with it.
+// settings (owner, language, zone, alerts, digest), alert ledger and digest schedule move with it.
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { BotContext, Services } from '../context.js';
@@ -10,12 +10,9 @@ export function chatEventsFeature(s: Services): Composer<BotContext> {
   feature.on(message('migrate_to_chat_id'), async (ctx) => {
     const from = ctx.chat.id;
     const to = ctx.message.migrate_to_chat_id;
-    await s.chats.migrate(from, to);
-    // The digest schedule is keyed by the chat id.
-    if ((await s.chats.get(to)).digest && s.engine) {
-      await s.engine.digests.unschedule(from);
-      await s.engine.digests.schedule(to);
-    }
+    // The alert ledger moves too: without it the supergroup would be alerted again about recent orders.
+    if (s.engine) await s.engine.migrateChat(from, to);
+    else await s.chats.migrate(from, to);
     ctx.log.info({ to }, 'group became a supergroup; its settings moved');
   });
 
