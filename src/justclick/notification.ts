@@ -18,17 +18,6 @@ export interface Notification {
 
 const STATUSES: ReadonlySet<string> = new Set<NotificationStatus>(['paid', 'new_order', 'cancel_order', 'moneyback']);
 
-/**
- * The unverified fields needed to pick the right key and to deduplicate (id, email, paid, status), read
- * without any key. Null when the body has no order id. Never act on these before `parseNotification`.
- */
-export function notificationIdentity(body: string): { id: string; email: string; paid: string; status: string } | null {
-  const fields = parsePhpQuery(body);
-  const id = field(fields, 'id');
-  if (id === '') return null;
-  return { id, email: field(fields, 'email'), paid: field(fields, 'paid'), status: field(fields, 'status') || 'paid' };
-}
-
 /** Verifies the hash with the account's key, then reads the order. Throws JustClickError('protocol') otherwise. */
 export function parseNotification(body: string, key: string): Notification {
   const fields = parsePhpQuery(body);

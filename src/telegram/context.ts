@@ -49,5 +49,3 @@ export interface BotContext extends Context {
 export function accountDomain(creds: { login: string; region: 'ru' | 'io' }): string {
   return `${creds.login}.justclick.${creds.region}`;
 }
-
-export const isPrivate = (ctx: Context): boolean => ctx.chat?.type === 'private';

@@ -1,7 +1,7 @@
 // Push notifications from JustClick: believed only with the right hash, then read like any order.
 import { describe, expect, it } from 'vitest';
 import { JustClickError } from '../../src/justclick/errors.js';
-import { notificationIdentity, parseNotification } from '../../src/justclick/notification.js';
+import { parseNotification } from '../../src/justclick/notification.js';
 import { notificationBody, rawOrder } from '../fakes/justclick.js';
 
 const KEY = 'shop-secret-key';
@@ -87,20 +87,5 @@ describe('parseNotification', () => {
   it('is not fooled by a hash field sent twice: PHP keeps the last one', () => {
     const good = notificationBody(paidOrder(), KEY);
     expect(() => parseNotification(`${good}&hash=00000000000000000000000000000000`, KEY)).toThrow('notification hash mismatch');
-  });
-});
-
-describe('notificationIdentity', () => {
-  it('reads id, email, paid and status without a key', () => {
-    expect(notificationIdentity(notificationBody(paidOrder(), KEY, { status: 'moneyback' }))).toEqual({
-      id: '4242',
-      email: 'anna+test@пример.рф',
-      paid: '1793484000',
-      status: 'moneyback',
-    });
-  });
-
-  it('says null for a body with no order id', () => {
-    expect(notificationIdentity('email=a%40b.ru')).toBeNull();
   });
 });

@@ -2,8 +2,6 @@
 
 export type Lang = 'ru' | 'en';
 
-export const LANGS: readonly Lang[] = ['ru', 'en'];
-
 export function isLang(value: unknown): value is Lang {
   return value === 'ru' || value === 'en';
 }
