@@ -102,6 +102,23 @@ describeRedis('e2e: /alerts and /digest', () => {
     });
   });
 
+  describe('linking the same account again (a new key)', () => {
+    it('still alerts an order paid after alerts were switched on and before the re-link', async () => {
+      const ira = { id: 7004, firstName: 'Ira', languageCode: 'en' };
+      h.jc.addAccount('relink', 'relink-key-0000');
+      await h.say(ira, '/link relink relink-key-0000');
+      await h.say(ira, '/alerts on');
+      const paid = parseOrdersResult([h.jc.addOrder('relink', { id: 9401, created: msk('2026-11-28', '12:10'), paid: msk('2026-11-28', '12:20'), price: '500.00' })]);
+      h.setNow(new Date('2026-11-28T10:00:00Z'));
+      try {
+        expect(text(await h.say(ira, '/link relink relink-key-0000'))).toContain('Linked relink.justclick.ru');
+        expect(await h.engine!.enqueueAlerts(ira.id, paid, 'poll')).toEqual({ queued: 1 });
+      } finally {
+        h.setNow(new Date('2026-11-28T09:00:00Z'));
+      }
+    });
+  });
+
   describe('a group that becomes a supergroup', () => {
     it('is not alerted again about orders it already had an alert for', async () => {
       const old = { id: -5550001, type: 'group' as const, title: 'Old group' };

@@ -52,7 +52,10 @@ export function accountFeature(s: Services): Composer<BotContext> {
         return;
       }
       const previous = await s.accounts.get(userId);
-      await s.accounts.link(userId, creds, Math.floor(s.now().getTime() / 1000));
+      const sameAccount = previous !== null && previous.creds.login === creds.login && previous.creds.region === creds.region;
+      // linkedAt bounds which paid orders may be alerted: a new key for the same account must not move it,
+      // or orders paid since the last check (e.g. while polling was paused on the old key) are never alerted.
+      await s.accounts.link(userId, creds, sameAccount ? previous.linkedAt : Math.floor(s.now().getTime() / 1000));
       await s.chats.update(chatId, { ownerId: userId });
       ctx.log.info({ login: creds.login, region: creds.region }, 'account linked');
       // Another account now feeds the same chats: everything it has already sold is history, not news.
