@@ -107,7 +107,9 @@ export function createBot(deps: BotDeps): Bot {
       ctx.chat ? deps.chats.get(ctx.chat.id) : Promise.resolve<ChatSettings>({}),
       ctx.from ? deps.chats.getUser(ctx.from.id) : Promise.resolve<UserPrefs>({}),
     ]);
-    ctx.chatSettings = chatSettings;
+    // A message from the chat proves it is reachable again (unblocked, re-added): lift the "gone" mark that
+    // delivery set, or the digest and alerts switched on from now would be dropped silently.
+    ctx.chatSettings = chatSettings.inactive && ctx.chat && ctx.message ? await deps.chats.update(ctx.chat.id, { inactive: null }) : chatSettings;
     ctx.lang = chatSettings.lang ?? user.lang ?? langFromTelegram(ctx.from?.language_code);
     ctx.timeZone = chatSettings.timeZone ?? config.defaultTimezone;
     await next();

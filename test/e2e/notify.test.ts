@@ -151,6 +151,14 @@ describeRedis('e2e: /alerts and /digest', () => {
       expect(await schedulerOf(tom.id)).toBeUndefined();
     });
 
+    it('a chat that once blocked the bot gets its digest again once it writes to the bot', async () => {
+      await h.chats.markInactive(tom.id, 'Forbidden: bot was blocked by the user');
+      expect(text(await h.say(tom, '/digest 7:15'))).toContain('The daily digest comes here at 07:15');
+      expect(await schedulerOf(tom.id)).toMatchObject({ pattern: '0 15 7 * * *' });
+      expect((await h.chats.get(tom.id)).inactive).toBeUndefined();
+      await h.say(tom, '/digest off');
+    });
+
     it('now: yesterday’s digest arrives in the chat’s language', async () => {
       const before = h.tg.sent(vera.id).length;
       expect(text(await h.say(vera, '/digest now'))).toBe('Готовлю сводку за вчера, сейчас пришлю.');
