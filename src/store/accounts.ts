@@ -38,7 +38,6 @@ const MAX_ERROR_MESSAGE = 500;
 const HEALTH_FIELDS = ['lastOkAt', 'errKind', 'errAt', 'errMessage', 'pausedAt'];
 
 const unlinkScript = new LuaScript(`
-redis.call('SREM', KEYS[2], ARGV[2])
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local fields = redis.call('HMGET', KEYS[1], 'login', 'pushToken')
 if fields[2] then redis.call('DEL', ARGV[1] .. fields[2]) end
@@ -78,9 +77,6 @@ export class AccountStore {
   #account(ownerId: number): string {
     return `${this.#prefix}acct:${userIdPart(ownerId)}`;
   }
-  get #owners(): string {
-    return `${this.#prefix}acct:owners`;
-  }
   get #pushPrefix(): string {
     return `${this.#prefix}push:`;
   }
@@ -97,7 +93,6 @@ export class AccountStore {
         key: this.#vault.seal(creds.key, keyAad(ownerId)),
         linkedAt: String(at),
       })
-      .sadd(this.#owners, String(ownerId))
       .exec();
   }
 
@@ -136,12 +131,12 @@ export class AccountStore {
     return account;
   }
 
-  /** Forgets the account, its push token and its place among linked owners. */
+  /** Forgets the account and its push token. */
   async unlink(ownerId: number): Promise<UnlinkedAccount | null> {
     const reply = (await unlinkScript.run(
       this.#redis,
-      [this.#account(ownerId), this.#owners],
-      [this.#pushPrefix, userIdPart(ownerId)],
+      [this.#account(ownerId)],
+      [this.#pushPrefix],
     )) as [string | null, string | null] | null;
     if (!reply) return null;
     const [login, pushToken] = reply;
@@ -172,10 +167,6 @@ export class AccountStore {
     return this.#setIfLinked(ownerId, { pausedAt: String(at) });
   }
 
-  async resume(ownerId: number): Promise<void> {
-    await this.#redis.hdel(this.#account(ownerId), 'pausedAt');
-  }
-
   /** The account's push token, made on first use: random 24 bytes, base64url (32 characters). */
   async ensurePushToken(ownerId: number): Promise<string> {
     const candidate = randomBytes(24).toString('base64url');
@@ -196,23 +187,6 @@ export class AccountStore {
 
   async markPush(ownerId: number, at: number = nowSeconds()): Promise<boolean> {
     return this.#setIfLinked(ownerId, { lastPushAt: String(at) });
-  }
-
-  /** Every owner with a linked account, each once, walked with SSCAN so a large set never blocks Redis. */
-  async *listOwners(): AsyncGenerator<number> {
-    const seen = new Set<number>();
-    let cursor = '0';
-    do {
-      const [next, members] = await this.#redis.sscan(this.#owners, cursor, 'COUNT', 200);
-      cursor = next;
-      for (const member of members) {
-        const id = intOrUndefined(member);
-        // SSCAN may repeat an element while the set is rehashed.
-        if (id === undefined || seen.has(id)) continue;
-        seen.add(id);
-        yield id;
-      }
-    } while (cursor !== '0');
   }
 
   async #setIfLinked(ownerId: number, fields: Record<string, string>): Promise<boolean> {
