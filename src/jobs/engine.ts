@@ -143,6 +143,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         ...common,
         // Waiting on Telegram is I/O; the limiter, not the concurrency, keeps us under the bulk limit.
         concurrency: 25,
+        // A delivery whose process died mid-send is retried, not failed: the sent marks keep it once-only.
+        maxStalledCount: 20,
         limiter: { max: deps.sendsPerSecond ?? 25, duration: 1000 },
         settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
       },
