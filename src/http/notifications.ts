@@ -64,7 +64,7 @@ export function createNotificationHandler(deps: NotificationDeps): (token: strin
         // The paid-invoice body has no pay_status; the notification itself says it. Its `paid` is hashed.
         order.payStatus = 'paid';
         order.paid ??= Math.floor(at.getTime() / 1000);
-        await alerts.enqueueAlerts(ownerId, [order], 'push');
+        await alerts.enqueueAlerts(account, [order], 'push');
         break;
       case 'moneyback':
         await alerts.enqueueStatusChange(ownerId, order, 'refund');

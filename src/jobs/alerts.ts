@@ -3,6 +3,7 @@
 import { localDay } from '../domain/calendar.js';
 import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
 import type { Order } from '../justclick/types.js';
+import type { LinkedAccount } from '../store/accounts.js';
 import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY, type EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
@@ -21,7 +22,8 @@ export interface AlertStatus {
 }
 
 export interface AlertService {
-  enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
+  /** The caller already holds the account (the poller fetched with it, the push checked its hash with it). */
+  enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }>;
   enable(chatId: number, ownerId: number): Promise<{ baselined: number }>;
   disable(chatId: number): Promise<void>;
@@ -61,11 +63,10 @@ export function createAlertService(ctx: EngineContext): AlertService {
     return false;
   }
 
-  async function enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }> {
+  async function enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource): Promise<{ queued: number }> {
     const paid = orders.filter((o) => o.payStatus === 'paid' && o.paid !== null);
     if (paid.length === 0) return { queued: 0 };
-    const account = await accounts.get(ownerId);
-    if (!account) return { queued: 0 };
+    const { ownerId } = account;
     const now = ctx.now();
     // Older than the ledger remembers, an order could be alerted twice; the poller never looks that far back.
     const oldest = seconds(now) - LEDGER_RETENTION_SECONDS + 86_400;

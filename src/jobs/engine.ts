@@ -186,7 +186,10 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     digests,
     migrateChat: chatMigrated,
     handleNotification,
-    enqueueAlerts: alerts.enqueueAlerts,
+    async enqueueAlerts(ownerId, orders, source) {
+      const account = await deps.accounts.get(ownerId);
+      return account ? alerts.enqueueAlerts(account, orders, source) : { queued: 0 };
+    },
     start,
     isLeader: () => leader?.isLeader() ?? false,
     close,

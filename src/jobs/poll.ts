@@ -93,7 +93,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
       await failed(account, err, now);
       return 'failed';
     }
-    await alerts.enqueueAlerts(ownerId, orders, 'poll');
+    await alerts.enqueueAlerts(account, orders, 'poll');
     // Only once the alerts are queued does this check count: a crash before here re-reads the same window.
     await watch.checked(ownerId, now);
     await accounts.markOk(ownerId, Math.floor(now.getTime() / 1000));
