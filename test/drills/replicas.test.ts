@@ -39,7 +39,9 @@ describeRedis('drill: one of two replicas killed with SIGKILL', () => {
     expect(await world.push(shop, world.pay(shop), other)).toBe(200);
     expect(await world.push(rival, world.pay(rival), other)).toBe(200);
     await world.tg.waitFor(() => alertedOrders(world.tg.sent(shop.group!.id)).length >= 2, 20_000);
+    const release = await world.holdTelegram();
     await consumer.kill('SIGKILL');
+    release();
     // A forged push: an order that was never paid, claimed paid with a hash made from a wrong key.
     const unpaid = world.jc.addOrder(shop.login);
     const response = await fetch(`http://127.0.0.1:${other.port}/justclick/notify/${shop.pushToken}`, {

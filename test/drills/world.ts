@@ -62,6 +62,13 @@ export interface World {
    * while Telegram takes a message and the bot has yet to note it as sent.
    */
   onNextAlert(action: () => void): void;
+  /**
+   * Makes Telegram fail every send (5xx) and waits until the bot has noted as sent every alert Telegram took;
+   * returns what lets Telegram answer again. Used before a SIGKILL: a kill in the few milliseconds between
+   * Telegram taking a message and the bot noting it would repeat that one message (sendMessage is not
+   * idempotent; no bot can close that gap), which is not what the drills are about.
+   */
+  holdTelegram(): Promise<() => void>;
   /** JustClick's own push for an order, posted to a bot process. Resolves to the HTTP status. */
   push(seller: Seller, orderId: string, bot: BotProcess): Promise<number>;
   /** True once every paid order has an alert in every alert chat; false after timeoutMs. */
@@ -235,6 +242,17 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
           return ids;
         },
       };
+    },
+    async holdTelegram() {
+      tg.inject('sendMessage', { code: 500 }, { times: Infinity });
+      if (store.status === 'wait') await store.connect();
+      const sentMarks = async () => {
+        let count = 0;
+        for await (const keys of store.scanStream({ match: `${PREFIX}alert:sent:*`, count: 1000 })) count += (keys as string[]).length;
+        return count;
+      };
+      await waitUntil(async () => (await sentMarks()) >= alertedOrders(tg.sent()).length, 10_000);
+      return () => tg.clearInjections();
     },
     onNextAlert(action) {
       onAlert = action;

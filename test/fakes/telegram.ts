@@ -78,6 +78,8 @@ export interface FakeTelegram {
    * letting `skip` matching calls through (default 0): e.g. the second part of a split message.
    */
   inject(method: string, failure: InjectedFailure, opts?: { times?: number; chatId?: number; skip?: number }): void;
+  /** Drops every pending injection: Telegram answers normally again. */
+  clearInjections(): void;
   /** Queues an update for getUpdates (and wakes a waiting long poll). */
   pushUpdate(update: Update): Update;
   makeUpdate: {
@@ -717,6 +719,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     deleted: (chatId) => deletedList.filter((d) => chatId === undefined || d.chatId === chatId),
     inject: (method, failure, { times = 1, chatId, skip = 0 } = {}) => {
       injections.push({ method, failure, times, skip, ...(chatId === undefined ? {} : { chatId }) });
+    },
+    clearInjections: () => {
+      injections.length = 0;
     },
     pushUpdate,
     makeUpdate: { message: makeMessage, callback: makeCallback, myChatMember: makeMyChatMember },
