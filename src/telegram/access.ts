@@ -14,21 +14,32 @@ const refuse = (reply: string): { ok: false; reply: string } => ({ ok: false, re
  * feeds yet becomes fed by the first linked member who asks.
  */
 export async function accountForQuery(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
+  const asker = await linkedAsker(s, ctx);
+  if (!asker.ok) return asker;
+  const { account, userId, chatId, owner } = asker.value;
+  if (owner !== userId) ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId });
+  return { ok: true, value: account };
+}
+
+/**
+ * The asker's own linked account, unless the chat is a group fed by someone else's (still linked) account:
+ * the part every who-may-use-which-account decision starts with.
+ */
+async function linkedAsker(
+  s: Services,
+  ctx: BotContext,
+): Promise<Access<{ account: LinkedAccount; userId: number; chatId: number; privateChat: boolean; owner: number | undefined }>> {
   const text = botText[ctx.lang];
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return refuse(text.notLinked);
   const privateChat = ctx.chat?.type === 'private';
   const owner = ctx.chatSettings.ownerId;
-
-  if (!privateChat && owner !== undefined && owner !== userId) {
-    // The chat's owner may have unlinked since; then the chat is free again.
-    if (await s.accounts.get(owner)) return refuse(text.notYourAccount);
-  }
+  // The chat's owner may have unlinked since; then the chat is free again.
+  if (!privateChat && owner !== undefined && owner !== userId && (await s.accounts.get(owner))) return refuse(text.notYourAccount);
   const account = await s.accounts.get(userId);
   if (!account) return refuse(privateChat ? text.notLinked : text.notLinkedInGroup);
-  if (owner !== userId) ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId });
-  return { ok: true, value: account };
+  return { ok: true, value: { account, userId, chatId, privateChat, owner } };
 }
 
 /** True for the chat's creator and administrators (Telegram's own answer, not a cached one). */
@@ -62,18 +73,10 @@ export async function mayConfigureChat(s: Services, ctx: BotContext): Promise<Ac
  * group they must be an administrator, and the chat must not be fed by someone else's account.
  */
 export async function accountForNotifications(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
-  const text = botText[ctx.lang];
-  const userId = ctx.from?.id;
-  const chatId = ctx.chat?.id;
-  if (userId === undefined || chatId === undefined) return refuse(text.notLinked);
-  const privateChat = ctx.chat?.type === 'private';
-  const owner = ctx.chatSettings.ownerId;
-  if (!privateChat && owner !== undefined && owner !== userId && (await s.accounts.get(owner))) {
-    return refuse(text.notYourAccount);
-  }
-  const account = await s.accounts.get(userId);
-  if (!account) return refuse(privateChat ? text.notLinked : text.notLinkedInGroup);
-  if (!privateChat && !(await isChatAdmin(ctx, chatId, userId))) return refuse(text.notChatAdmin);
+  const asker = await linkedAsker(s, ctx);
+  if (!asker.ok) return asker;
+  const { account, userId, chatId, privateChat, owner } = asker.value;
+  if (!privateChat && !(await isChatAdmin(ctx, chatId, userId))) return refuse(botText[ctx.lang].notChatAdmin);
   // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
   if (owner !== userId || !ctx.chatSettings.lang) {
     ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId, lang: ctx.chatSettings.lang ?? ctx.lang });
