@@ -5,7 +5,8 @@ import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
 import type { Order } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
-import { ACCOUNT_CURRENCY, type EngineContext } from './context.js';
+import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
+import type { EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
 
 export type AlertSource = 'poll' | 'push';

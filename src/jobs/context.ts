@@ -31,5 +31,3 @@ export interface EngineContext {
   };
 }
 
-/** JustClick sends no currency field; roubles are the usual on justclick.ru (as /orders assumes too). */
-export const ACCOUNT_CURRENCY = 'RUB';

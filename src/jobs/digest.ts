@@ -6,7 +6,8 @@ import { computeDigest, digestRanges, renderDigest, type DayOrders } from '../do
 import { describeDay } from '../domain/format/dates.js';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import type { Credentials } from '../justclick/types.js';
-import { ACCOUNT_CURRENCY, type EngineContext } from './context.js';
+import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
+import type { EngineContext } from './context.js';
 import { deliveryJobOptions, digestJobOptions, jobIds, type DigestJob } from './queues.js';
 
 /** A digest is claimed per chat and local day for this long: longer than any day, shorter than forever. */

@@ -2,15 +2,10 @@
 // that owns the poll tick, and the service API the commands (/alerts, /digest, /status) and the HTTP push use.
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import { createNotificationHandler, type NotificationAnswer } from '../http/notifications.js';
-import type { JustClickClient } from '../justclick/client.js';
-import type { Order, OrdersMethod } from '../justclick/types.js';
-import type { Logger } from '../logger.js';
-import type { AccountStore } from '../store/accounts.js';
-import type { ChatStore } from '../store/chats.js';
+import type { Order } from '../justclick/types.js';
 import { AlertLedger, WatchList } from '../store/ledger.js';
 import { Locks } from '../store/locks.js';
 import { createRedis, quitRedis } from '../store/redis.js';
-import type { Gateway } from '../telegram/gateway.js';
 import { createAlertService, type AlertSource, type AlertStatus } from './alerts.js';
 import type { EngineContext } from './context.js';
 import { createDeliveryProcessor } from './deliver.js';
@@ -20,19 +15,13 @@ import { createPollProcessor } from './poll.js';
 import { cappedBackoff, DELIVERY_QUEUE, DIGEST_QUEUE, POLL_QUEUE, type Delivery, type DigestJob } from './queues.js';
 import { upsertPollTick } from './scheduler.js';
 
-export interface AlertEngineDeps {
+/** What the engine is given; the rest of its EngineContext (ledger, locks, queues) it builds on this Redis. */
+export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats' | 'client' | 'gateway' | 'logger' | 'ordersMethod' | 'pollSeconds'> {
   redisUrl: string;
   /** The bot's key prefix (e.g. `jcb:`): ledger, locks and the watch list live under it. */
   prefix: string;
   /** BullMQ's key prefix; defaults to `<prefix>bull` (so `jcb:bull:delivery:…`). */
   queuePrefix?: string;
-  accounts: AccountStore;
-  chats: ChatStore;
-  client: Pick<JustClickClient, 'fetchOrders'>;
-  gateway: Pick<Gateway, 'sendHtml'>;
-  logger: Logger;
-  ordersMethod: OrdersMethod;
-  pollSeconds: number;
   defaultTimeZone?: string;
   now?: () => Date;
   /** Concurrent account checks per replica (default 100): I/O bound, so high; 10,000 accounts at ~0.5 s a JustClick call fit in a minute. */

@@ -2,6 +2,9 @@
 import type { Minor } from '../../justclick/types.js';
 import type { Lang } from '../i18n/lang.js';
 
+/** JustClick sends no currency field; roubles are the usual on justclick.ru, so every account is shown in them. */
+export const ACCOUNT_CURRENCY = 'RUB';
+
 const LOCALE: Record<Lang, string> = { ru: 'ru-RU', en: 'en-US' };
 const formats = new Map<string, Intl.NumberFormat>();
 

@@ -2,6 +2,7 @@
 // than one message are paged with ◀ ▶ buttons that edit the message in place, for whoever asked only.
 import { Composer } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { ACCOUNT_CURRENCY } from '../../domain/format/money.js';
 import { renderOrdersPages } from '../../domain/format/orders.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { PageStore } from '../../store/pages.js';
@@ -10,8 +11,6 @@ import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
 
 const PAGE_PRESS = /^pg:([A-Za-z0-9_-]{11}):(\d{1,4})$/;
 const PAGE_COUNTER = 'pg:count';
-/** JustClick sends no currency field; roubles are the usual on justclick.ru (see justclick-api.md). */
-const CURRENCY = 'RUB';
 
 /** ◀ 2/7 ▶ — the arrows wrap around, so every button does something. */
 export function pageKeyboard(id: string, index: number, total: number): InlineKeyboardMarkup {
@@ -47,7 +46,7 @@ export function ordersFeature(s: Services): Composer<BotContext> {
         goods: prepared.query.goods,
         timeZone: ctx.timeZone,
         lang: ctx.lang,
-        currency: CURRENCY,
+        currency: ACCOUNT_CURRENCY,
         maskContacts: ctx.chat.type !== 'private',
         now: s.now(),
       });
