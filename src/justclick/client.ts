@@ -13,6 +13,12 @@ import type { Credentials, Order, OrdersMethod, OrdersQuery } from './types.js';
 /** What `call` returns for error codes 400/401 ("order(s) not found"): an empty answer, not a failure. */
 export const NOT_FOUND: unique symbol = Symbol('JustClick: not found');
 
+/** Per-call reading of the answer. */
+export interface CallOptions {
+  /** More error codes that mean "nothing there" for this method (GetAllGoods: 700): NOT_FOUND once the hash checks out. */
+  notFoundCodes?: readonly number[];
+}
+
 export interface JustClickClientOptions {
   /** URL template with `{login}`, e.g. `https://{login}.justclick.ru/api`. */
   apiUrl?: string;
@@ -93,10 +99,10 @@ export class JustClickClient {
   }
 
   /**
-   * One signed API call. Returns `result` for error code 0 and NOT_FOUND for 400/401; every other
-   * outcome is a JustClickError whose message names the method and login (never the key or hash).
+   * One signed API call. Returns `result` for error code 0 and NOT_FOUND for 400/401 (and `notFoundCodes`);
+   * every other outcome is a JustClickError whose message names the method and login (never the key or hash).
    */
-  async call(creds: Credentials, method: string, params: QueryParams): Promise<unknown> {
+  async call(creds: Credentials, method: string, params: QueryParams, options: CallOptions = {}): Promise<unknown> {
     const base = apiBaseUrl(this.apiUrl, creds);
     const where = `JustClick ${method} for ${creds.login}`;
     const details = { method, login: creds.login };
@@ -117,7 +123,7 @@ export class JustClickClient {
 
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(url, body);
-      if (outcome.ok) return this.interpret(outcome.status, outcome.text, creds, base, where, details);
+      if (outcome.ok) return this.interpret(outcome.status, outcome.text, creds, base, where, details, options);
       if (!outcome.retry) throw new JustClickError('protocol', `${where}: ${outcome.reason}`, details, { cause: outcome.cause });
       if (attempt >= this.retries) {
         throw new JustClickError('unavailable', `${where}: no usable answer after ${attempt + 1} attempts (last: ${outcome.reason})`, details, {
@@ -225,6 +231,7 @@ export class JustClickClient {
     base: string,
     where: string,
     details: { method: string; login: string },
+    options: CallOptions,
   ): unknown {
     let answer: unknown;
     try {
@@ -248,7 +255,7 @@ export class JustClickClient {
       });
     }
     if (code === 0) return answer.result;
-    if (code === 400 || code === 401) return NOT_FOUND;
+    if (code === 400 || code === 401 || options.notFoundCodes?.includes(code)) return NOT_FOUND;
     if (code === 8) return this.limited(base, where, details, CODE_KINDS[8]!.what);
     const known = CODE_KINDS[code];
     const said = answer.error_text.length > 120 ? `${answer.error_text.slice(0, 120)}…` : answer.error_text;

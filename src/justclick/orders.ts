@@ -129,13 +129,13 @@ function unixTime(value: unknown, orderId: string, field: string): UnixSeconds |
 }
 
 /** A list, an id-keyed object (PHP's non-sequential array) or `[]`/missing → the values in order. */
-function valuesOf(value: unknown): unknown[] {
+export function valuesOf(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (isRecord(value)) return Object.values(value);
   return [];
 }
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return '';
@@ -143,10 +143,10 @@ function text(value: unknown): string {
 
 const truthy = (value: unknown): boolean => value === true || value === 1 || value === '1' || value === 'true';
 
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A short, safe description of an unexpected value for an error message (never the whole payload). */
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
