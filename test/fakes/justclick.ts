@@ -1,5 +1,6 @@
 // A fake JustClick API on 127.0.0.1 for every test that needs orders: accounts, raw PHP-shaped orders,
-// both listing methods with their date rules, the server's signature check, and injectable faults.
+// both listing methods with their date rules, the lookups (getOrderDetails, GetBills, GetAllGoods),
+// the server's signature check, and injectable faults.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -132,6 +133,14 @@ export function rawOrder(input: RawOrderInput = {}): RawOrder {
   };
 }
 
+/** A product as GetAllGoods lists it. `good_type` is whatever JustClick calls the kind (undocumented). */
+export interface RawProduct {
+  good_name: string;
+  good_title: string;
+  good_type: string;
+  good_sum: string;
+}
+
 const money = (value: string | number) => (typeof value === 'number' ? value.toFixed(2) : value);
 
 export type AccountState = 'ok' | 'disabled' | 'limited' | 'ip-denied';
@@ -153,7 +162,9 @@ export type Fault =
   | 'reset'
   | { latencyMs: number }
   | { errorCode: number; errorText?: string }
-  | { status: number };
+  | { status: number }
+  /** An OK answer, correctly signed, whose `result` is this value as it is (odd shapes JustClick might send). */
+  | { result: unknown };
 
 export interface RecordedRequest {
   method: string;
@@ -179,6 +190,8 @@ export interface FakeJustClick {
   payOrder(login: string, id: string, atUnix: number): RawOrder;
   setOrderStatus(login: string, id: string, status: string): RawOrder;
   orders(login: string): readonly RawOrder[];
+  /** A product GetAllGoods lists even with no order of it; its title wins over the orders' item titles. */
+  addProduct(login: string, product: Partial<RawProduct> & { good_name: string }): RawProduct;
   readonly requests: RecordedRequest[];
   /** The fake's clock in ms (decides "today" when a call has no dates). */
   setNow(now: () => number): void;
@@ -198,6 +211,7 @@ interface Account {
   resultAs: 'list' | 'object';
   emptyAs: '[]' | '401';
   orders: RawOrder[];
+  products: RawProduct[];
 }
 
 const MOSCOW = 'Europe/Moscow';
@@ -217,6 +231,7 @@ const ERROR_TEXTS: Record<number, string> = {
   8: 'Request limit reached',
   400: 'Order not found',
   401: 'Orders not found',
+  700: 'Goods not found',
 };
 // Fields GetOrders lists; getOrdersWithGoods adds the rest of RawOrder.
 const GET_ORDERS_FIELDS = [
@@ -307,7 +322,9 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
 
     const acct = accounts.get(login);
     let answer: Envelope;
-    if (typeof fault === 'object' && 'errorCode' in fault) {
+    if (typeof fault === 'object' && 'result' in fault) {
+      answer = envelope(0, 'OK', acct?.key ?? '', fault.result);
+    } else if (typeof fault === 'object' && 'errorCode' in fault) {
       answer = envelope(fault.errorCode, fault.errorText ?? ERROR_TEXTS[fault.errorCode] ?? 'Error', acct?.key ?? '');
     } else if (!acct) {
       answer = envelope(5, ERROR_TEXTS[5]!, '');
@@ -367,6 +384,29 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
       const listed = found.map((o) => Object.fromEntries(GET_ORDERS_FIELDS.map((f) => [f, structuredClone(o[f])])));
       return envelope(0, 'OK', acct.key, shape(acct, listed));
     }
+    if (method === 'getOrderDetails') {
+      const id = phpInt(fields.get('bill_id'));
+      const found = acct.orders.find((o) => o.id === id);
+      if (!found) return envelope(400, ERROR_TEXTS[400]!, acct.key);
+      return envelope(0, 'OK', acct.key, structuredClone(found));
+    }
+    if (method === 'GetBills') {
+      const email = fields.get('email');
+      const status = fields.get('pay_status');
+      // Undocumented what the server says without an e-mail; "wrong posted data" is the closest code.
+      if (typeof email !== 'string' || email === '') return envelope(3, ERROR_TEXTS[3]!, acct.key);
+      const found = acct.orders
+        .filter((o) => o.email.toLowerCase() === email.toLowerCase() && (typeof status !== 'string' || status === '' || o.pay_status === status))
+        .sort((a, b) => Number(a.id) - Number(b.id));
+      if (found.length === 0) return envelope(400, ERROR_TEXTS[400]!, acct.key);
+      const bills = phpArray(found.map((o) => [o.id, phpArray(o.items.map((i) => [i.id, { good_name: i.id, good_title: i.title }]))]));
+      return envelope(0, 'OK', acct.key, bills);
+    }
+    if (method === 'GetAllGoods') {
+      const goods = productsOf(acct);
+      if (goods.length === 0) return envelope(700, ERROR_TEXTS[700]!, acct.key);
+      return envelope(0, 'OK', acct.key, goods);
+    }
     return envelope(3, 'Unknown method', acct.key);
   }
 
@@ -381,6 +421,7 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
         resultAs: options.resultAs ?? 'list',
         emptyAs: options.emptyAs ?? '[]',
         orders: [],
+        products: [],
       });
     },
     addOrder(login, input = {}) {
@@ -403,6 +444,12 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
       return raw;
     },
     orders: (login) => account(login).orders,
+    addProduct(login, product) {
+      const acct = account(login);
+      const raw: RawProduct = { good_title: product.good_name, good_type: 'digital', good_sum: '0.00', ...product };
+      acct.products = [...acct.products.filter((p) => p.good_name !== raw.good_name), raw];
+      return raw;
+    },
     setNow(fn) {
       now = fn;
     },
@@ -492,6 +539,31 @@ function envelope(code: number, text: string, key: string, result?: unknown): En
   return answer;
 }
 
+/**
+ * What GetAllGoods lists: the seeded products, then every other product code the orders' items name,
+ * titled and priced by its latest order (the fake has no catalogue of its own).
+ */
+export function productsOf(acct: { orders: readonly RawOrder[]; products: readonly RawProduct[] }): RawProduct[] {
+  const byCode = new Map<string, RawProduct>();
+  const newestFirst = [...acct.orders].sort((a, b) => Number(b.id) - Number(a.id));
+  for (const o of newestFirst) {
+    for (const item of o.items) {
+      if (!byCode.has(item.id)) byCode.set(item.id, { good_name: item.id, good_title: item.title, good_type: 'digital', good_sum: item.price });
+    }
+  }
+  for (const p of acct.products) byCode.delete(p.good_name);
+  return [...acct.products.map((p) => ({ ...p })), ...[...byCode.values()].sort((a, b) => (a.good_name < b.good_name ? -1 : 1))];
+}
+
+/**
+ * A PHP array as json_encode writes it: a list when its keys are exactly 0, 1, 2… in order, else an
+ * object (so `{"1": …}` for one product coded "1", and `[…]` for one coded "0").
+ */
+export function phpArray(entries: [string, unknown][]): unknown {
+  if (entries.every(([k], i) => k === String(i))) return entries.map(([, v]) => v);
+  return Object.fromEntries(entries);
+}
+
 function shape(acct: Account, list: { id?: unknown }[]): unknown {
   list.sort((a, b) => Number(a.id) - Number(b.id));
   return acct.resultAs === 'object' ? Object.fromEntries(list.map((o) => [String(o.id), o])) : list;
@@ -522,6 +594,15 @@ function goodsFilter(v: unknown): Set<string> | null {
   if (typeof v === 'string') return v === '' ? null : new Set([v]);
   if (v instanceof Map) return new Set([...v.values()].filter((x): x is string => typeof x === 'string'));
   return null;
+}
+
+/** A posted field as PHP's (int) reads it, as decimal text: leading digits (exactly, beyond 2^53), else 0. */
+function phpInt(v: unknown): string {
+  const m = typeof v === 'string' ? /^\s*([+-]?)(\d+)/.exec(v) : null;
+  if (!m) return '0';
+  const n = BigInt(`${m[1]}${m[2]}`);
+  const max = 9223372036854775807n;
+  return String(n > max ? max : n < -max - 1n ? -max - 1n : n);
 }
 
 function unix(v: unknown): number | null {
