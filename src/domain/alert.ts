@@ -1,11 +1,13 @@
 // Alert messages as Telegram HTML: one paid order, a summary of many, a refund or cancellation, and the
-// "alerts paused" notice. Pure functions of their inputs; every value that came from JustClick is escaped.
+// "alerts paused" notice. Pure functions of their inputs; every value that came from JustClick is
+// flattened to one line, clipped and escaped.
 import type { JustClickErrorKind } from '../justclick/errors.js';
 import type { Minor, Order, UnixSeconds, Utm } from '../justclick/types.js';
 import { formatDateTime } from './format/dates.js';
-import { escapeHtml } from './format/html.js';
+import { escapeHtml, html, joinHtml, type Html } from './format/html.js';
 import { maskEmail, maskPhone } from './format/mask.js';
 import { formatMoney } from './format/money.js';
+import { clipLine } from './format/text.js';
 import { ALERT_TEXTS } from './i18n/alerts.js';
 import type { Lang } from './i18n/lang.js';
 
@@ -55,96 +57,104 @@ export function toAlertOrder(order: Order): AlertOrder {
   };
 }
 
-/** Free text from buyers can be long: cut it (by code points) before escaping. */
-function clip(s: string, max = FIELD_MAX): string {
-  const chars = Array.from(s.trim());
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
-}
-
-const esc = (s: string, max?: number) => escapeHtml(clip(s, max));
+/** Buyer-typed text, flattened to one line and clipped (so that a newline in a name adds no line), then escaped. */
+const esc = (s: string, max = FIELD_MAX): Html => escapeHtml(clipLine(s, max));
 
 /** When it was paid (or, for an order not paid, created). */
 const when = (o: AlertOrder): Date => new Date((o.paid ?? o.created) * 1000);
 
-function goodsLine(goods: string[], lang: Lang): string | null {
+const money = (minor: Minor, view: AlertView): Html => escapeHtml(formatMoney(minor, view.currency, view.lang));
+
+function goodsLine(goods: string[], lang: Lang): Html | null {
   if (goods.length === 0) return null;
-  const shown = goods.slice(0, GOODS_SHOWN).map((g) => esc(g)).join(', ');
+  const shown = joinHtml(goods.slice(0, GOODS_SHOWN).map((g) => esc(g)), ', ');
   const rest = goods.length - GOODS_SHOWN;
-  return rest > 0 ? `${shown} ${ALERT_TEXTS[lang].moreGoods(rest)}` : shown;
+  return rest > 0 ? html`${shown} ${ALERT_TEXTS[lang].moreGoods(rest)}` : shown;
 }
 
-function customerLine(order: AlertOrder, view: AlertView): string | null {
+function customerLine(order: AlertOrder, view: AlertView): Html | null {
   const contacts = [
     view.group ? maskEmail(order.email) : order.email.trim(),
     view.group ? maskPhone(order.phone) : order.phone.trim(),
-  ].filter(Boolean);
-  const parts = [order.name, ...contacts].filter((s) => s !== '').map((s) => esc(s));
-  return parts.length > 0 ? parts.join(' · ') : null;
+  ];
+  const parts = [order.name, ...contacts].map((s) => clipLine(s, FIELD_MAX)).filter((s) => s !== '');
+  return parts.length > 0 ? joinHtml(parts.map(escapeHtml), ' · ') : null;
 }
 
-function sourceLine(utm: Utm): string | null {
-  const parts = [utm.source, utm.medium, utm.campaign].map((s) => (s ?? '').trim()).filter(Boolean);
+function sourceLine(utm: Utm): Html | null {
+  const parts = [utm.source, utm.medium, utm.campaign].map((s) => clipLine(s ?? '', FIELD_MAX)).filter(Boolean);
   return parts.length > 0 ? esc(parts.join(' / ')) : null;
 }
 
 /** JustClick documents no admin URL for an order; the order's own `link` is used when it is a web address. */
-function orderLink(link: string): string | null {
+function orderLink(link: string): Html | null {
   const url = link.trim();
   return /^https?:\/\/\S+$/i.test(url) && url.length <= 2000 ? escapeHtml(url) : null;
 }
 
-export function renderPaidAlert(order: AlertOrder, view: AlertView): string {
-  const t = ALERT_TEXTS[view.lang];
-  const lines = [t.paidTitle(esc(order.id, 40))];
-  const amount = `<b>${escapeHtml(formatMoney(order.price, view.currency, view.lang))}</b>`;
+/** The amount, and what was bought when anything was. */
+function amountLine(order: AlertOrder, view: AlertView): Html {
+  const amount = html`<b>${money(order.price, view)}</b>`;
   const goods = goodsLine(order.goods, view.lang);
-  lines.push(goods ? `${amount} — ${goods}` : amount);
+  return goods ? html`${amount} — ${goods}` : amount;
+}
+
+export function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
+  const t = ALERT_TEXTS[view.lang];
   const customer = customerLine(order, view);
-  if (customer) lines.push(`👤 ${t.customer}: ${customer}`);
-  if (order.payway.trim()) lines.push(`💳 ${t.payway}: ${esc(order.payway)}`);
   const source = sourceLine(order.utm);
-  if (source) lines.push(`📣 ${t.source}: ${source}`);
-  lines.push(`🕒 ${t.paidAt}: ${formatDateTime(when(order), view.timeZone, view.lang)}`);
   const link = orderLink(order.link);
-  if (link) lines.push(`🔗 <a href="${link}">${t.openOrder}</a>`);
-  return lines.join('\n');
+  return joinHtml(
+    [
+      t.paidTitle(clipLine(order.id, 40)),
+      amountLine(order, view),
+      customer && html`👤 ${t.customer}: ${customer}`,
+      order.payway.trim() ? html`💳 ${t.payway}: ${esc(order.payway)}` : null,
+      source && html`📣 ${t.source}: ${source}`,
+      html`🕒 ${t.paidAt}: ${escapeHtml(formatDateTime(when(order), view.timeZone, view.lang))}`,
+      link && html`🔗 <a href="${link}">${t.openOrder}</a>`,
+    ],
+    '\n',
+  );
 }
 
 /** Many orders at once: the count, the total and one short line per order (the first few of them). */
-export function renderPaidSummary(orders: AlertOrder[], view: AlertView): string {
+export function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
   const t = ALERT_TEXTS[view.lang];
   const total = orders.reduce((sum, o) => sum + o.price, 0);
-  const lines = [t.summaryTitle(orders.length, escapeHtml(formatMoney(total, view.currency, view.lang)))];
+  const lines = [t.summaryTitle(orders.length, formatMoney(total, view.currency, view.lang))];
   const sorted = [...orders].sort((a, b) => when(a).getTime() - when(b).getTime());
   for (const o of sorted.slice(0, SUMMARY_LINES)) {
-    const time = formatDateTime(when(o), view.timeZone, view.lang);
-    const what = o.goods[0] ? ` — ${esc(o.goods[0], 60)}` : '';
-    const who = o.name ? ` — ${esc(o.name, 60)}` : '';
-    lines.push(`• ${time} ${t.orderNo(esc(o.id, 40))}: ${escapeHtml(formatMoney(o.price, view.currency, view.lang))}${what}${who}`);
+    const time = escapeHtml(formatDateTime(when(o), view.timeZone, view.lang));
+    const what = o.goods[0] ? html` — ${esc(o.goods[0], 60)}` : '';
+    const who = o.name ? html` — ${esc(o.name, 60)}` : '';
+    lines.push(html`• ${time} ${t.orderNo(clipLine(o.id, 40))}: ${money(o.price, view)}${what}${who}`);
   }
   if (sorted.length > SUMMARY_LINES) lines.push(t.andMore(sorted.length - SUMMARY_LINES));
-  return lines.join('\n');
+  return joinHtml(lines, '\n');
 }
 
 /** One paid order alone, several together. */
-export function renderPaid(orders: AlertOrder[], view: AlertView): string {
+export function renderPaid(orders: AlertOrder[], view: AlertView): Html {
   const [first] = orders;
   if (first && orders.length === 1) return renderPaidAlert(first, view);
   return renderPaidSummary(orders, view);
 }
 
-export function renderStatusAlert(kind: 'refund' | 'cancel', order: AlertOrder, view: AlertView): string {
+export function renderStatusAlert(kind: 'refund' | 'cancel', order: AlertOrder, view: AlertView): Html {
   const t = ALERT_TEXTS[view.lang];
-  const title = kind === 'refund' ? t.refundTitle(esc(order.id, 40)) : t.cancelTitle(esc(order.id, 40));
-  const lines = [title];
-  const amount = `<b>${escapeHtml(formatMoney(order.price, view.currency, view.lang))}</b>`;
-  const goods = goodsLine(order.goods, view.lang);
-  lines.push(goods ? `${amount} — ${goods}` : amount);
+  const no = clipLine(order.id, 40);
   const customer = customerLine(order, view);
-  if (customer) lines.push(`👤 ${t.customer}: ${customer}`);
-  return lines.join('\n');
+  return joinHtml(
+    [
+      kind === 'refund' ? t.refundTitle(no) : t.cancelTitle(no),
+      amountLine(order, view),
+      customer && html`👤 ${t.customer}: ${customer}`,
+    ],
+    '\n',
+  );
 }
 
-export function renderPausedNotice(reason: JustClickErrorKind, login: string, lang: Lang): string {
-  return ALERT_TEXTS[lang].paused(reason, esc(login, 64));
+export function renderPausedNotice(reason: JustClickErrorKind, login: string, lang: Lang): Html {
+  return ALERT_TEXTS[lang].paused(reason, clipLine(login, 64));
 }

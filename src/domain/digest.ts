@@ -10,7 +10,7 @@ import {
   type LocalDate,
   type TimeRange,
 } from './calendar.js';
-import { escapeHtml } from './format/html.js';
+import { escapeHtml, html, joinHtml, type Html } from './format/html.js';
 import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
 import { digestText } from './i18n/digest.js';
@@ -160,14 +160,15 @@ export interface DigestRenderOptions {
 }
 
 /** The digest as Telegram HTML; always well within one message (titles are clipped, lists capped). */
-export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): string {
+export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Html {
   const t = digestText[opts.lang];
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
   const change = (c: Comparison) => (c.percent === null ? t.noBase : formatChange(c.percent));
 
+  const blank = html``;
   const lines = [
     t.title(opts.dayLabel),
-    '',
+    blank,
     t.revenue(money(stats.revenue)),
     t.paid(stats.paidCount, stats.averageCheck === null ? null : money(stats.averageCheck)),
     t.created(stats.createdCount, stats.paidShare === null ? null : Math.round(stats.paidShare * 100)),
@@ -175,21 +176,21 @@ export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): str
     t.monthToDate(money(stats.monthToDateRevenue)),
   ];
   if (stats.topProducts.length > 0) {
-    lines.push('', t.topProducts);
+    lines.push(blank, t.topProducts);
     stats.topProducts.forEach((p, i) =>
-      lines.push(`${i + 1}. ${escapeHtml(clipLine(p.title || p.id || '—', 80))} — ${escapeHtml(money(p.revenue))} (${p.count})`),
+      lines.push(html`${i + 1}. ${escapeHtml(clipLine(p.title || p.id || '—', 80))} — ${escapeHtml(money(p.revenue))} (${p.count})`),
     );
   }
   if (stats.topSources.length > 0) {
-    lines.push('', t.topSources);
+    lines.push(blank, t.topSources);
     stats.topSources.forEach((s, i) =>
-      lines.push(`${i + 1}. ${s.source === null ? t.direct : escapeHtml(clipLine(s.source, 60))} — ${escapeHtml(money(s.revenue))} (${s.count})`),
+      lines.push(html`${i + 1}. ${s.source === null ? t.direct : escapeHtml(clipLine(s.source, 60))} — ${escapeHtml(money(s.revenue))} (${s.count})`),
     );
   }
   if (stats.cancelled.count > 0 || stats.refunded.count > 0) {
-    lines.push('', t.losses(stats.cancelled.count, money(stats.cancelled.sum), stats.refunded.count, money(stats.refunded.sum)));
+    lines.push(blank, t.losses(stats.cancelled.count, money(stats.cancelled.sum), stats.refunded.count, money(stats.refunded.sum)));
   }
-  return lines.join('\n');
+  return joinHtml(lines, '\n');
 }
 
 /** "▲ 25%", "▼ 10%", "±0%". */

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { renderPaid, renderPausedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import type { Html } from '../domain/format/html.js';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import type { ChatSettings } from '../store/chats.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../telegram/errors.js';
@@ -25,7 +26,7 @@ export interface DeliveryHooks {
 }
 
 interface Composed {
-  html: string;
+  html: Html;
   /** Sent markers written after Telegram took the message; a retry that finds them sends nothing. */
   marks: string[];
 }
@@ -96,7 +97,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
   }
 
   /** Sends; a group that became a supergroup is followed to its new id once. */
-  async function send(chatId: number, html: string): Promise<number> {
+  async function send(chatId: number, html: Html): Promise<number> {
     try {
       await ctx.gateway.sendHtml(chatId, html);
       return chatId;

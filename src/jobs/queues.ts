@@ -1,5 +1,6 @@
 // The three BullMQ queues of the alert engine, what their jobs carry, and how each kind is retried.
 // Job data is stored in clear text: it holds ids and order snapshots, never a JustClick key or a bot token.
+import type { Html } from '../domain/format/html.js';
 import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import type { JustClickErrorKind } from '../justclick/errors.js';
@@ -22,7 +23,7 @@ export type Delivery =
   /** Told to the owner once when polling for their account stops. */
   | { kind: 'paused'; chatId: number; ownerId: number; login: string; reason: JustClickErrorKind }
   /** `claim` is the once-a-day lock given back when the digest finally cannot be sent. */
-  | { kind: 'digest'; chatId: number; html: string; claim?: string };
+  | { kind: 'digest'; chatId: number; html: Html; claim?: string };
 
 export interface DigestJob {
   chatId: number;

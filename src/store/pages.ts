@@ -1,5 +1,6 @@
 // Rendered answer pages kept for an hour so ◀ ▶ buttons can edit a message in place; the button carries
 // only a short random id, and whoever asked is recorded so a stranger's press can be refused.
+import type { Html } from '../domain/format/html.js';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { userIdPart } from './ids.js';
@@ -10,7 +11,8 @@ export interface PagedAnswer {
   /** Whose JustClick account the orders came from (so /unlink can forget them). */
   ownerId: number;
   chatId: number;
-  pages: string[];
+  /** Rendered by us before they were stored: Html again when read back. */
+  pages: Html[];
 }
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{11}$/;

@@ -1,12 +1,13 @@
 // Who may do what: whose JustClick account a chat's questions go to, and who may change a group's
 // settings. Every decision is made here, so features only ask and answer.
+import type { Html } from '../domain/format/html.js';
 import { botText } from '../domain/i18n/bot.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import type { BotContext, Services } from './context.js';
 
-export type Access<T> = { ok: true; value: T } | { ok: false; reply: string };
+export type Access<T> = { ok: true; value: T } | { ok: false; reply: Html };
 
-const refuse = (reply: string): { ok: false; reply: string } => ({ ok: false, reply });
+const refuse = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply });
 
 /**
  * The account whose orders this chat may see, for the user asking. In a private chat: the user's own.

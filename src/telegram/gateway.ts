@@ -2,6 +2,7 @@
 // messages, waits out short 429s, and turns failures into the classes of ./errors.ts.
 import type { Telegram } from 'telegraf';
 import type { BotCommand, BotCommandScope, InlineKeyboardMarkup } from 'telegraf/types';
+import type { Html } from '../domain/format/html.js';
 import type { Logger } from '../logger.js';
 import { fromTelegraf, OutboundRefused, TelegramApiError, TelegramBadRequest, TelegramRateLimited } from './errors.js';
 
@@ -32,13 +33,16 @@ export interface SendExtra {
 }
 
 export interface Gateway {
-  /** Sends HTML, split when longer than a message; returns the message ids in order. */
-  sendHtml(chatId: number, html: string, extra?: SendExtra): Promise<number[]>;
+  /**
+   * Sends HTML, split when longer than a message; returns the message ids in order. Only Html (escaped
+   * values in our markup) is accepted, so a raw buyer-typed string cannot reach a chat as markup.
+   */
+  sendHtml(chatId: number, html: Html, extra?: SendExtra): Promise<number[]>;
   /** Replaces a message's text (and keyboard: without one it is removed). Unchanged content is not an error. */
-  editHtml(chatId: number, messageId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<void>;
+  editHtml(chatId: number, messageId: number, html: Html, keyboard?: InlineKeyboardMarkup): Promise<void>;
   /** Replaces or (without `keyboard`) removes a message's buttons. */
   editKeyboard(chatId: number, messageId: number, keyboard?: InlineKeyboardMarkup): Promise<void>;
-  sendDocument(chatId: number, file: { filename: string; content: Buffer }, captionHtml?: string): Promise<number>;
+  sendDocument(chatId: number, file: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
   /** False when Telegram will not delete it (already gone, too old, no rights). */
   deleteMessage(chatId: number, messageId: number): Promise<boolean>;
   /** Stops the button's spinner; a query that is too old is ignored. */

@@ -3,7 +3,7 @@
 import { Telegram } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkTelegramHtml } from '../../src/domain/format/html.js';
+import { checkTelegramHtml, type Html } from '../../src/domain/format/html.js';
 import { splitMessage } from '../../src/domain/format/split.js';
 import { createLogger } from '../../src/logger.js';
 import {
@@ -19,6 +19,8 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../src/tele
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 
 const logger = createLogger('silent');
+/** These tests feed the gateway markup as it is, valid or not: its own checks are what is tested. */
+const raw = (markup: string) => markup as Html;
 const CHAT = 4242;
 const GROUP = -1001234567890;
 
@@ -70,7 +72,7 @@ describe('gateway', () => {
   });
 
   it('delivers HTML as formatted text with its buttons', async () => {
-    const ids = await gateway.sendHtml(CHAT, '<b>Paid</b> order #17: Tom &amp; Jerry &lt;3', { keyboard: buttons('p:2') });
+    const ids = await gateway.sendHtml(CHAT, raw('<b>Paid</b> order #17: Tom &amp; Jerry &lt;3'), { keyboard: buttons('p:2') });
     expect(ids).toHaveLength(1);
     const [seen] = fake.sent(CHAT).slice(-1);
     expect(seen).toMatchObject({
@@ -83,15 +85,15 @@ describe('gateway', () => {
   });
 
   it('sends quietly and as an answer when asked', async () => {
-    const [question] = (await gateway.sendHtml(CHAT, 'question')) as [number];
-    const [answer] = (await gateway.sendHtml(CHAT, 'answer', { silent: true, replyTo: question })) as [number];
+    const [question] = (await gateway.sendHtml(CHAT, raw('question'))) as [number];
+    const [answer] = (await gateway.sendHtml(CHAT, raw('answer'), { silent: true, replyTo: question })) as [number];
     expect(fake.sent(CHAT).find((m) => m.messageId === answer)).toMatchObject({ silent: true, replyTo: question });
   });
 
   it('refuses HTML Telegram would reject, before calling Telegram', async () => {
     const calls = fake.calls.length;
     for (const html of ['Anna <3 you', '<b>unclosed', '<div>x</div>', 'a > b']) {
-      const err = await caught(gateway.sendHtml(CHAT, html));
+      const err = await caught(gateway.sendHtml(CHAT, raw(html)));
       expect(err, html).toBeInstanceOf(OutboundRefused);
       expect(err.message).toMatch(/^sendMessage refused before sending: invalid HTML/);
     }
@@ -100,7 +102,7 @@ describe('gateway', () => {
 
   it('splits a long message into parts that each fit, with the keyboard on the last part only', async () => {
     const lines = Array.from({ length: 300 }, (_, i) => `<b>Order ${i + 1}</b>: ${'x'.repeat(20)}`);
-    const ids = await gateway.sendHtml(CHAT, lines.join('\n'), { keyboard: buttons('more') });
+    const ids = await gateway.sendHtml(CHAT, raw(lines.join('\n')), { keyboard: buttons('more') });
     expect(ids.length).toBeGreaterThan(1);
     const parts = fake.sent(CHAT).filter((m) => ids.includes(m.messageId));
     expect(parts.map((p) => p.messageId)).toEqual(ids);
@@ -112,18 +114,18 @@ describe('gateway', () => {
 
   it('refuses callback_data over 64 bytes before sending (Cyrillic counts 2 bytes a letter)', async () => {
     const calls = fake.calls.length;
-    const err = await caught(gateway.sendHtml(CHAT, 'pick one', { keyboard: buttons('д'.repeat(33)) }));
+    const err = await caught(gateway.sendHtml(CHAT, raw('pick one'), { keyboard: buttons('д'.repeat(33)) }));
     expect(err).toBeInstanceOf(OutboundRefused);
     expect(err.message).toContain('66 bytes');
     expect(fake.calls.length).toBe(calls);
-    await expect(gateway.sendHtml(CHAT, 'pick one', { keyboard: buttons('д'.repeat(32)) })).resolves.toHaveLength(1);
+    await expect(gateway.sendHtml(CHAT, raw('pick one'), { keyboard: buttons('д'.repeat(32)) })).resolves.toHaveLength(1);
   });
 
   it('waits out a short 429 and delivers the message exactly once', async () => {
     fake.inject('sendMessage', { code: 429, retryAfter: 1 }, { chatId: CHAT });
     const shown = fake.sent(CHAT).length;
     const calls = sendCalls().length;
-    const ids = await gateway.sendHtml(CHAT, 'after the pause');
+    const ids = await gateway.sendHtml(CHAT, raw('after the pause'));
     expect(waits).toEqual([1000]);
     expect(sendCalls().length).toBe(calls + 2);
     expect(fake.sent(CHAT)).toHaveLength(shown + 1);
@@ -133,7 +135,7 @@ describe('gateway', () => {
   it('hands a long 429 to the caller as TelegramRateLimited, without waiting', async () => {
     fake.inject('sendMessage', { code: 429, retryAfter: 30 }, { chatId: CHAT });
     const calls = sendCalls().length;
-    const err = await caught(gateway.sendHtml(CHAT, 'flood'));
+    const err = await caught(gateway.sendHtml(CHAT, raw('flood')));
     expect(err).toBeInstanceOf(TelegramRateLimited);
     expect((err as TelegramRateLimited).retryAfter).toBe(30);
     expect(isRetryable(err)).toBe(true);
@@ -144,7 +146,7 @@ describe('gateway', () => {
   it('stops waiting once 429s add up past maxWaitSeconds', async () => {
     const impatient = gatewayFor(fake, { maxWaitSeconds: 1 });
     fake.inject('sendMessage', { code: 429, retryAfter: 1 }, { chatId: CHAT, times: 2 });
-    const err = await caught(impatient.sendHtml(CHAT, 'still flooded'));
+    const err = await caught(impatient.sendHtml(CHAT, raw('still flooded')));
     expect(err).toBeInstanceOf(TelegramRateLimited);
     expect(waits).toEqual([1000]);
   });
@@ -152,7 +154,7 @@ describe('gateway', () => {
   it('reports a blocked bot (403) as ChatGone, once, without retrying', async () => {
     fake.inject('sendMessage', { code: 403, description: 'Forbidden: bot was blocked by the user' }, { chatId: CHAT });
     const calls = sendCalls().length;
-    const err = await caught(gateway.sendHtml(CHAT, 'alert'));
+    const err = await caught(gateway.sendHtml(CHAT, raw('alert')));
     expect(err).toBeInstanceOf(ChatGone);
     expect(err).toMatchObject({ code: 403, chatId: CHAT, method: 'sendMessage', description: 'Forbidden: bot was blocked by the user' });
     expect(isRetryable(err)).toBe(false);
@@ -161,9 +163,9 @@ describe('gateway', () => {
 
   it('treats "chat not found" as ChatGone and other 400s as our bug', async () => {
     fake.inject('sendMessage', { code: 400, description: 'Bad Request: chat not found' }, { chatId: CHAT });
-    expect(await caught(gateway.sendHtml(CHAT, 'x'))).toBeInstanceOf(ChatGone);
+    expect(await caught(gateway.sendHtml(CHAT, raw('x')))).toBeInstanceOf(ChatGone);
     fake.inject('sendMessage', { code: 400, description: 'Bad Request: wrong parameter action in request' }, { chatId: CHAT });
-    const err = await caught(gateway.sendHtml(CHAT, 'x'));
+    const err = await caught(gateway.sendHtml(CHAT, raw('x')));
     expect(err).toBeInstanceOf(TelegramBadRequest);
     expect(err).not.toBeInstanceOf(ChatGone);
     expect(isRetryable(err)).toBe(false);
@@ -171,18 +173,18 @@ describe('gateway', () => {
 
   it('carries migrate_to_chat_id when a group became a supergroup', async () => {
     fake.inject('sendMessage', { code: 400, migrateToChatId: -1009876543210 }, { chatId: -4242 });
-    const err = await caught(gateway.sendHtml(-4242, 'digest'));
+    const err = await caught(gateway.sendHtml(-4242, raw('digest')));
     expect(err).toBeInstanceOf(TelegramBadRequest);
     expect((err as TelegramBadRequest).migrateToChatId).toBe(-1009876543210);
   });
 
   it('reports 5xx and dropped connections as TelegramUnavailable (retryable)', async () => {
     fake.inject('sendMessage', { code: 502 }, { chatId: CHAT });
-    const err = await caught(gateway.sendHtml(CHAT, 'x'));
+    const err = await caught(gateway.sendHtml(CHAT, raw('x')));
     expect(err).toBeInstanceOf(TelegramUnavailable);
     expect(err).toMatchObject({ code: 502 });
     fake.inject('sendMessage', { network: 'reset' }, { chatId: CHAT });
-    const reset = await caught(gateway.sendHtml(CHAT, 'x'));
+    const reset = await caught(gateway.sendHtml(CHAT, raw('x')));
     expect(reset).toBeInstanceOf(TelegramUnavailable);
     expect(isRetryable(reset)).toBe(true);
   });
@@ -190,7 +192,7 @@ describe('gateway', () => {
   it('tells the caller which parts got through when a split send fails half-way', async () => {
     fake.inject('sendMessage', { code: 500 }, { chatId: CHAT, skip: 1 });
     const long = Array.from({ length: 400 }, (_, i) => `line ${i} ${'y'.repeat(15)}`).join('\n');
-    const err = await caught(gateway.sendHtml(CHAT, long));
+    const err = await caught(gateway.sendHtml(CHAT, raw(long)));
     expect(err).toBeInstanceOf(TelegramUnavailable);
     const delivered = (err as TelegramApiError).sentMessageIds;
     expect(delivered).toHaveLength(1);
@@ -198,30 +200,30 @@ describe('gateway', () => {
   });
 
   it('edits a message; an unchanged edit is not an error; an edit cannot be split', async () => {
-    const [id] = (await gateway.sendHtml(CHAT, 'page 1', { keyboard: buttons('p:2') })) as [number];
-    await gateway.editHtml(CHAT, id, '<i>page 2</i>', buttons('p:1'));
+    const [id] = (await gateway.sendHtml(CHAT, raw('page 1'), { keyboard: buttons('p:2') })) as [number];
+    await gateway.editHtml(CHAT, id, raw('<i>page 2</i>'), buttons('p:1'));
     expect(fake.sent(CHAT).find((m) => m.messageId === id)).toMatchObject({
       text: 'page 2',
       edited: true,
       keyboard: [[{ text: 'Next ▶', data: 'p:1' }]],
     });
-    await expect(gateway.editHtml(CHAT, id, '<i>page 2</i>', buttons('p:1'))).resolves.toBeUndefined();
+    await expect(gateway.editHtml(CHAT, id, raw('<i>page 2</i>'), buttons('p:1'))).resolves.toBeUndefined();
     expect(fake.calls.at(-1)?.error?.description).toMatch(/message is not modified/);
     await gateway.editKeyboard(CHAT, id);
     expect(fake.sent(CHAT).find((m) => m.messageId === id)?.keyboard).toBeUndefined();
     await expect(gateway.editKeyboard(CHAT, id)).resolves.toBeUndefined();
-    const err = await caught(gateway.editHtml(CHAT, id, 'z'.repeat(5000)));
+    const err = await caught(gateway.editHtml(CHAT, id, raw('z'.repeat(5000))));
     expect(err).toBeInstanceOf(OutboundRefused);
   });
 
   it('sends a CSV document with an HTML caption, and refuses an over-long caption', async () => {
     const csv = Buffer.from('id;paid\n17;4990.00\n', 'utf8');
-    const id = await gateway.sendDocument(CHAT, { filename: 'orders.csv', content: csv }, '<b>Orders</b> for today');
+    const id = await gateway.sendDocument(CHAT, { filename: 'orders.csv', content: csv }, raw('<b>Orders</b> for today'));
     const seen = fake.sent(CHAT).find((m) => m.messageId === id);
     expect(seen?.document?.filename).toBe('orders.csv');
     expect(seen?.document?.content.equals(csv)).toBe(true);
     expect(seen?.text).toBe('Orders for today');
-    const err = await caught(gateway.sendDocument(CHAT, { filename: 'a.csv', content: csv }, 'c'.repeat(1025)));
+    const err = await caught(gateway.sendDocument(CHAT, { filename: 'a.csv', content: csv }, raw('c'.repeat(1025))));
     expect(err).toBeInstanceOf(OutboundRefused);
   });
 
@@ -233,7 +235,7 @@ describe('gateway', () => {
   });
 
   it('answers a button press, and ignores a press too old to answer', async () => {
-    const [id] = (await gateway.sendHtml(CHAT, 'pick', { keyboard: buttons('x') })) as [number];
+    const [id] = (await gateway.sendHtml(CHAT, raw('pick'), { keyboard: buttons('x') })) as [number];
     const press = fake.makeUpdate.callback({ from: CHAT, messageId: id, data: 'x' });
     await gateway.answerCallback(press.callback_query.id, 'Done');
     await expect(gateway.answerCallback(press.callback_query.id)).resolves.toBeUndefined();
@@ -255,7 +257,7 @@ describe('gateway', () => {
   });
 
   it('sends to groups as well', async () => {
-    const [id] = (await gateway.sendHtml(GROUP, 'hello group')) as [number];
+    const [id] = (await gateway.sendHtml(GROUP, raw('hello group'))) as [number];
     expect(fake.sent(GROUP)).toEqual([expect.objectContaining({ messageId: id, text: 'hello group' })]);
   });
 });
@@ -270,10 +272,10 @@ describe('gateway errors never show the bot token', () => {
       f.inject('sendMessage', { code: 500 });
       f.inject('sendMessage', { network: 'reset' });
       f.inject('deleteMessage', { code: 401, description: `Unauthorized: ${token}` });
-      errors.push(await caught(g.sendHtml(1, 'a')), await caught(g.sendHtml(1, 'b')), await caught(g.sendHtml(1, 'c')));
+      errors.push(await caught(g.sendHtml(1, raw('a'))), await caught(g.sendHtml(1, raw('b'))), await caught(g.sendHtml(1, raw('c'))));
       errors.push(await caught(g.deleteMessage(1, 1)));
       await f.close();
-      errors.push(await caught(g.sendHtml(1, 'after close')));
+      errors.push(await caught(g.sendHtml(1, raw('after close'))));
       for (const err of errors.splice(0)) {
         expect(err).toBeInstanceOf(TelegramApiError);
         const shown = `${err.message}\n${err.stack}\n${JSON.stringify(err)}\n${String((err as { cause?: unknown }).cause)}`;
@@ -288,7 +290,7 @@ describe('gateway errors never show the bot token', () => {
     const f = await startFakeTelegram();
     const g = gatewayFor(f);
     await f.close();
-    const err = await caught(g.sendHtml(1, 'x'));
+    const err = await caught(g.sendHtml(1, raw('x')));
     expect(err).toBeInstanceOf(TelegramUnavailable);
     expect(err.message).toMatch(/ECONNREFUSED/);
   });

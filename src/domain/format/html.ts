@@ -1,9 +1,45 @@
-// Telegram HTML: the one escaper for interpolated values, and a checker that accepts exactly the
-// markup Telegram parses (https://core.telegram.org/bots/api#html-style), so bad text is refused before sending.
+// Telegram HTML: the Html type that only escaped or authored markup has, the one escaper for
+// interpolated values, and a checker that accepts exactly the markup Telegram parses
+// (https://core.telegram.org/bots/api#html-style), so bad text is refused before sending.
+
+declare const htmlBrand: unique symbol;
+
+/**
+ * Telegram HTML whose every value was escaped. Only escapeHtml, html`…` and joinHtml make one (the
+ * i18n tables return them), and the gateway sends nothing else: a raw string cannot reach a chat as markup.
+ */
+export type Html = string & { readonly [htmlBrand]: true };
 
 /** Escapes a plain value for Telegram HTML: & < > and " (the last for attribute values). */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+export function escapeHtml(s: string): Html {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;')) as Html;
+}
+
+/**
+ * What html`…` accepts between its literal parts: Html and numbers. A plain string is a compile error,
+ * not escaped silently: at run time Html is a string too, so only the type can tell them apart.
+ * ('' is allowed for "nothing here".)
+ */
+export type HtmlValue = Html | number | '';
+
+/**
+ * Markup written in our source around values that are already Html: html`<b>${escapeHtml(name)}</b>`.
+ * The literal parts are trusted because they are code.
+ */
+export function html(literals: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
+  let out = literals[0] ?? '';
+  values.forEach((value, i) => {
+    out += String(value) + (literals[i + 1] ?? '');
+  });
+  return out as Html;
+}
+
+/** Only a separator written as a literal in our code: a variable string could carry markup. */
+type LiteralSeparator<S extends string> = string extends S ? never : S;
+
+/** Joins lines or parts with a literal separator, leaving out the null ones (an empty part stays: a blank line). */
+export function joinHtml<S extends string>(parts: readonly (Html | null)[], separator: LiteralSeparator<S>): Html {
+  return parts.filter((p): p is Html => p !== null).join(separator) as Html;
 }
 
 export type HtmlToken =

@@ -7,7 +7,7 @@ import { ordersText, type KnownStatus } from '../i18n/orders.js';
 import { isPaid } from '../order-facts.js';
 import type { Period } from '../period.js';
 import { describePeriod, formatDay, formatTime, spansDays } from './dates.js';
-import { escapeHtml, visibleLength } from './html.js';
+import { escapeHtml, html, joinHtml, visibleLength, type Html } from './html.js';
 import { maskEmail, maskPhone } from './mask.js';
 import { clipLine } from './text.js';
 import { formatMoney } from './money.js';
@@ -58,31 +58,32 @@ export function summarize(orders: readonly Order[], paidOnly: boolean): OrdersSu
  * 4096 − PAGE_FOOTER_RESERVE visible characters; buyer-typed fields are flattened to one line,
  * clipped and escaped. No orders → one page saying so.
  */
-export function renderOrdersPages(orders: readonly Order[], opts: OrdersPageOptions): string[] {
+export function renderOrdersPages(orders: readonly Order[], opts: OrdersPageOptions): Html[] {
   const text = ordersText[opts.lang];
   const periodName = describePeriod(opts.period, opts.lang);
   const filters = text.filters(opts.paidOnly, clipList(opts.goods));
   const listed = opts.paidOnly ? orders.filter(isPaid) : [...orders];
 
-  if (listed.length === 0) return [[text.noOrders(periodName), filters].filter(Boolean).join('\n')];
+  if (listed.length === 0) return [joinHtml([text.noOrders(periodName), filters], '\n')];
 
   const s = summarize(listed, opts.paidOnly);
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
-  const header = [
-    text.header(periodName),
-    filters,
-    text.totals(s.count, s.paidCount, opts.paidOnly),
-    text.revenue(money(s.paidRevenue), s.averageCheck === null ? null : money(s.averageCheck)),
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const header = joinHtml(
+    [
+      text.header(periodName),
+      filters,
+      text.totals(s.count, s.paidCount, opts.paidOnly),
+      text.revenue(money(s.paidRevenue), s.averageCheck === null ? null : money(s.averageCheck)),
+    ],
+    '\n',
+  );
 
   const when = (o: Order) => (opts.paidOnly && o.paid !== null ? o.paid : o.created);
   listed.sort((a, b) => when(b) - when(a) || compareIds(b.id, a.id));
 
   const thisYear = localDateOf(opts.now, opts.timeZone).year;
   const budget = TELEGRAM_TEXT_LIMIT - PAGE_FOOTER_RESERVE;
-  const pages: string[] = [];
+  const pages: Html[] = [];
   let page = header;
   let used = visibleLength(header);
   let onPage = 0;
@@ -95,7 +96,7 @@ export function renderOrdersPages(orders: readonly Order[], opts: OrdersPageOpti
       used = visibleLength(header);
       onPage = 0;
     }
-    page += `\n\n${block}`;
+    page = html`${page}\n\n${block}`;
     used += cost;
     onPage++;
   }
@@ -104,7 +105,7 @@ export function renderOrdersPages(orders: readonly Order[], opts: OrdersPageOpti
 }
 
 /** One order, four short lines; each buyer-typed value is clipped so that any order fits a page. */
-function renderOrder(order: Order, at: number, thisYear: number, opts: OrdersPageOptions): string {
+function renderOrder(order: Order, at: number, thisYear: number, opts: OrdersPageOptions): Html {
   const text = ordersText[opts.lang];
   const instant = new Date(at * 1000);
   const day = localDateOf(instant, opts.timeZone);
@@ -115,23 +116,26 @@ function renderOrder(order: Order, at: number, thisYear: number, opts: OrdersPag
     ? text.status[order.payStatus]
     : text.otherStatus(clipLine(order.payStatus, 30));
 
-  const name = clipLine(`${order.firstName} ${order.lastName}`, 80) || text.noName;
+  const name = clipLine(`${order.firstName} ${order.lastName}`, 80);
   const email = clipLine(order.email, 80);
   const phone = clipLine(order.phone, 40);
-  const contacts = [name, opts.maskContacts ? maskEmail(email) : email, opts.maskContacts ? maskPhone(phone) : phone];
+  const contacts = [opts.maskContacts ? maskEmail(email) : email, opts.maskContacts ? maskPhone(phone) : phone];
 
   const titles = order.items.map((i) => clipLine(i.title, 300)).filter(Boolean);
-  const items = titles.length > 0 ? clipLine(titles.join('; '), 300) : text.noItems;
+  const items = titles.length > 0 ? escapeHtml(clipLine(titles.join('; '), 300)) : text.noItems;
 
   const utm = [order.utm.source, order.utm.medium, order.utm.campaign].map((v) => clipLine(v ?? '', 150)).filter(Boolean);
   const source = clipLine(utm.length > 0 ? utm.join(' / ') : order.domain, 150);
 
-  return [
-    `<b>#${escapeHtml(clipLine(order.id, 30))}</b> · ${time} · ${status}`,
-    `👤 ${contacts.filter(Boolean).map(escapeHtml).join(' · ')}`,
-    `🛒 ${escapeHtml(items)}`,
-    `💳 ${escapeHtml(formatMoney(order.price, opts.currency, opts.lang))}${source ? ` · 🔗 ${escapeHtml(source)}` : ''}`,
-  ].join('\n');
+  return joinHtml(
+    [
+      html`<b>#${escapeHtml(clipLine(order.id, 30))}</b> · ${escapeHtml(time)} · ${status}`,
+      html`👤 ${joinHtml([name ? escapeHtml(name) : text.noName, ...contacts.filter(Boolean).map(escapeHtml)], ' · ')}`,
+      html`🛒 ${items}`,
+      html`💳 ${escapeHtml(formatMoney(order.price, opts.currency, opts.lang))}${source ? html` · 🔗 ${escapeHtml(source)}` : ''}`,
+    ],
+    '\n',
+  );
 }
 
 function isKnownStatus(status: string): status is KnownStatus {

@@ -1,63 +1,79 @@
 // The bot's general texts in Telegram HTML: /start and /help, the command menus, refusals, and what each
 // JustClick failure means for the seller. Every interpolated value is escaped here.
 import type { JustClickErrorKind } from '../../justclick/errors.js';
-import { escapeHtml } from '../format/html.js';
-import type { Lang } from './lang.js';
+import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
+import { LANGS, plural, type Lang } from './lang.js';
+
+/** The commands of the menu, in the order Telegram shows them. */
+export const MENU_COMMANDS = ['orders', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface BotText {
-  help: string;
-  /** setMyCommands menus: command → short description (Telegram allows 3–256 characters). */
-  menu: Record<string, string>;
-  apology: string;
-  busy: string;
-  privateOnly(command: string): string;
-  notLinked: string;
-  notLinkedInGroup: string;
+  help: Html;
+  /** setMyCommands menus: command → short description, plain text (Telegram allows 3–256 characters). */
+  menu: Record<MenuCommand, string>;
+  apology: Html;
+  busy: Html;
+  privateOnly(command: string): Html;
+  notLinked: Html;
+  notLinkedInGroup: Html;
   /** A group fed by someone else's account. */
-  notYourAccount: string;
-  notChatAdmin: string;
-  engineMissing: string;
+  notYourAccount: Html;
+  notChatAdmin: Html;
+  engineMissing: Html;
   staleButton: string;
   pageExpired: string;
   pageNotYours: string;
-  unknownCommand: string;
-  plainText: string;
+  unknownCommand: Html;
+  plainText: Html;
   /** The caption of an /export file: "📄 12 orders — 01.11–15.11.2026". */
-  exportCaption(count: number, period: string): string;
+  exportCaption(count: number, period: string): Html;
   /** What a JustClick failure means, with what to do next. `login` is the account's domain. */
-  justclick(kind: JustClickErrorKind, login: string, during: 'link' | 'query'): string;
+  justclick(kind: JustClickErrorKind, login: string, during: 'link' | 'query'): Html;
 }
 
+/** How /help offers each language to a reader of another one, in its own words. */
+const LANG_OFFER: Record<Lang, Html> = {
+  en: html`<code>/lang en</code> — language: English`,
+  ru: html`<code>/lang ru</code> — язык: русский`,
+};
+
+/** The /lang lines of /help: every other language. */
+const langOffers = (reader: Lang): Html[] => LANGS.filter((l) => l !== reader).map((l) => LANG_OFFER[l]);
+
 const en: BotText = {
-  help: [
-    '<b>JustClick orders bot</b>',
-    'I show your JustClick orders when you ask, alert you the moment an order is paid, and send a daily sales digest.',
-    '',
-    '<b>Start</b>',
-    '1. Find your API key: in your JustClick account open the API section of the account settings («Интеграция и API»), allow API access and copy the secret key.',
-    '2. Send <code>/link shop KEY</code> — your login (or the account address, e.g. <code>shop.justclick.ru</code>) and the key. Or send /link and I will ask. I delete the message with the key at once.',
-    '',
-    '<b>Orders</b>',
-    '/orders — today',
-    '<code>/orders yesterday paid</code> — paid yesterday',
-    '<code>/orders week</code>, <code>/orders month</code>, <code>/orders 7d</code>',
-    '<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>',
-    '<code>/orders today goods 12,14</code> — only these products',
-    '<code>/export month paid</code> — the same as a CSV file for Excel',
-    '',
-    '<b>Notifications</b>',
-    '<code>/alerts on</code> — a message for every paid order (<code>/alerts off</code>)',
-    '<code>/digest 09:00</code> — a daily sales digest at 09:00 (<code>/digest now</code>, <code>/digest off</code>)',
-    '',
-    '<b>Settings</b>',
-    '<code>/tz Europe/Moscow</code> — time zone',
-    '<code>/lang ru</code> — язык: русский',
-    '/status — what is linked and how it goes',
-    '/unlink — forget the account',
-    '/cancel — stop a question',
-    '',
-    'In a group, only the person who linked the account can ask for its orders, and buyers’ e-mails and phones are masked.',
-  ].join('\n'),
+  help: joinHtml(
+    [
+      html`<b>JustClick orders bot</b>`,
+      html`I show your JustClick orders when you ask, alert you the moment an order is paid, and send a daily sales digest.`,
+      html``,
+      html`<b>Start</b>`,
+      html`1. Find your API key: in your JustClick account open the API section of the account settings («Интеграция и API»), allow API access and copy the secret key.`,
+      html`2. Send <code>/link shop KEY</code> — your login (or the account address, e.g. <code>shop.justclick.ru</code>) and the key. Or send /link and I will ask. I delete the message with the key at once.`,
+      html``,
+      html`<b>Orders</b>`,
+      html`/orders — today`,
+      html`<code>/orders yesterday paid</code> — paid yesterday`,
+      html`<code>/orders week</code>, <code>/orders month</code>, <code>/orders 7d</code>`,
+      html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
+      html`<code>/orders today goods 12,14</code> — only these products`,
+      html`<code>/export month paid</code> — the same as a CSV file for Excel`,
+      html``,
+      html`<b>Notifications</b>`,
+      html`<code>/alerts on</code> — a message for every paid order (<code>/alerts off</code>)`,
+      html`<code>/digest 09:00</code> — a daily sales digest at 09:00 (<code>/digest now</code>, <code>/digest off</code>)`,
+      html``,
+      html`<b>Settings</b>`,
+      html`<code>/tz Europe/Moscow</code> — time zone`,
+      ...langOffers('en'),
+      html`/status — what is linked and how it goes`,
+      html`/unlink — forget the account`,
+      html`/cancel — stop a question`,
+      html``,
+      html`In a group, only the person who linked the account can ask for its orders, and buyers’ e-mails and phones are masked.`,
+    ],
+    '\n',
+  ),
   menu: {
     orders: 'Orders: /orders yesterday paid',
     export: 'Orders as a CSV file',
@@ -70,74 +86,77 @@ const en: BotText = {
     lang: 'Language: /lang ru or /lang en',
     help: 'What I can do, with examples',
   },
-  apology: 'Sorry, something went wrong on my side. Please try again in a minute.',
-  busy: 'I am still working on your previous request. One moment, please.',
-  privateOnly: (command) => `/${escapeHtml(command)} works only in our private chat: open it and send the command there.`,
-  notLinked: 'No JustClick account is linked yet. Send /link to link one (see /help for where to find the key).',
-  notLinkedInGroup: 'Link your JustClick account in a private chat with me first (/link), then ask here.',
-  notYourAccount: 'Sorry, this chat shows the orders of the person who linked its JustClick account, and only they can ask for them here.',
-  notChatAdmin: 'Only an administrator of this chat who has linked a JustClick account can change this here.',
-  engineMissing: 'Alerts and digests are not available in this installation of the bot.',
+  apology: html`Sorry, something went wrong on my side. Please try again in a minute.`,
+  busy: html`I am still working on your previous request. One moment, please.`,
+  privateOnly: (command) => html`/${escapeHtml(command)} works only in our private chat: open it and send the command there.`,
+  notLinked: html`No JustClick account is linked yet. Send /link to link one (see /help for where to find the key).`,
+  notLinkedInGroup: html`Link your JustClick account in a private chat with me first (/link), then ask here.`,
+  notYourAccount: html`Sorry, this chat shows the orders of the person who linked its JustClick account, and only they can ask for them here.`,
+  notChatAdmin: html`Only an administrator of this chat who has linked a JustClick account can change this here.`,
+  engineMissing: html`Alerts and digests are not available in this installation of the bot.`,
   staleButton: 'This button no longer works. Ask again, please.',
   pageExpired: 'This list has expired. Ask for the orders again, please.',
   pageNotYours: 'These buttons belong to whoever asked for this list.',
-  unknownCommand: 'I do not know this command. /help lists what I can do.',
-  plainText: 'Send a command, for example /orders today. /help lists them all.',
-  exportCaption: (count, period) => `📄 ${count === 1 ? '1 order' : `${count} orders`} — ${escapeHtml(period)}`,
+  unknownCommand: html`I do not know this command. /help lists what I can do.`,
+  plainText: html`Send a command, for example /orders today. /help lists them all.`,
+  exportCaption: (count, period) => html`📄 ${count} ${escapeHtml(plural('en', count, { one: 'order', other: 'orders' }))} — ${escapeHtml(period)}`,
   justclick: (kind, login, during) => {
-    const account = `<b>${escapeHtml(login)}</b>`;
-    const notLinked = during === 'link' ? 'The account is not linked. ' : '';
+    const account = html`<b>${escapeHtml(login)}</b>`;
+    const notLinked = during === 'link' ? html`The account is not linked. ` : '';
     switch (kind) {
       case 'wrong-key':
         return during === 'link'
-          ? `JustClick does not accept this key for ${account}. Copy the key again from the API section of your account settings (a single character missing is enough) and send /link again.`
-          : `JustClick no longer accepts the key of ${account}: was it changed? Send /link with the current key.`;
+          ? html`JustClick does not accept this key for ${account}. Copy the key again from the API section of your account settings (a single character missing is enough) and send /link again.`
+          : html`JustClick no longer accepts the key of ${account}: was it changed? Send /link with the current key.`;
       case 'unknown-login':
-        return `JustClick has no account ${account}. ${notLinked}The login is the first part of your account address: for <code>shop.justclick.ru</code> it is <code>shop</code>. Check it and send /link again.`;
+        return html`JustClick has no account ${account}. ${notLinked}The login is the first part of your account address: for <code>shop.justclick.ru</code> it is <code>shop</code>. Check it and send /link again.`;
       case 'account-disabled':
-        return `JustClick says the account ${account} is disabled. ${notLinked}Once it is active again, send /link${during === 'query' ? ' or ask again' : ''}.`;
+        return html`JustClick says the account ${account} is disabled. ${notLinked}Once it is active again, send /link${during === 'query' ? html` or ask again` : ''}.`;
       case 'api-limited':
-        return `JustClick refuses API requests for ${account}: API access is switched off in the account settings, or the request limit is reached. ${notLinked}Switch API access on in the API section of your account settings and try again in 15 minutes.`;
+        return html`JustClick refuses API requests for ${account}: API access is switched off in the account settings, or the request limit is reached. ${notLinked}Switch API access on in the API section of your account settings and try again in 15 minutes.`;
       case 'ip-denied':
-        return `JustClick refuses requests from this bot’s address for ${account}: the account allows API access only from certain IP addresses. ${notLinked}Remove that restriction in the API section of your account settings, then try again.`;
+        return html`JustClick refuses requests from this bot’s address for ${account}: the account allows API access only from certain IP addresses. ${notLinked}Remove that restriction in the API section of your account settings, then try again.`;
       case 'unavailable':
-        return `JustClick is not answering right now. ${notLinked}Nothing was changed; please try again in a few minutes.`;
+        return html`JustClick is not answering right now. ${notLinked}Nothing was changed; please try again in a few minutes.`;
       case 'protocol':
-        return `JustClick’s answer could not be verified, so I did not use it. ${notLinked}Please try again later; if it keeps happening, send /link again.`;
+        return html`JustClick’s answer could not be verified, so I did not use it. ${notLinked}Please try again later; if it keeps happening, send /link again.`;
     }
   },
 };
 
 const ru: BotText = {
-  help: [
-    '<b>Бот заказов JustClick</b>',
-    'Показываю заказы JustClick по запросу, сообщаю об оплате заказа сразу же и присылаю ежедневную сводку продаж.',
-    '',
-    '<b>Начало</b>',
-    '1. Найдите ключ API: в аккаунте JustClick откройте раздел настроек API («Интеграция и API»), включите доступ по API и скопируйте секретный ключ.',
-    '2. Отправьте <code>/link shop КЛЮЧ</code> — логин (или адрес аккаунта, например <code>shop.justclick.ru</code>) и ключ. Или просто /link, и я спрошу. Сообщение с ключом я сразу удаляю.',
-    '',
-    '<b>Заказы</b>',
-    '/orders — за сегодня',
-    '<code>/orders вчера оплаченные</code> — оплаченные вчера',
-    '<code>/orders неделя</code>, <code>/orders месяц</code>, <code>/orders 7д</code>',
-    '<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>',
-    '<code>/orders сегодня товары 12,14</code> — только эти товары',
-    '<code>/export месяц оплаченные</code> — то же файлом CSV для Excel',
-    '',
-    '<b>Уведомления</b>',
-    '<code>/alerts on</code> — сообщение о каждом оплаченном заказе (<code>/alerts off</code>)',
-    '<code>/digest 09:00</code> — сводка продаж каждый день в 09:00 (<code>/digest now</code>, <code>/digest off</code>)',
-    '',
-    '<b>Настройки</b>',
-    '<code>/tz Europe/Moscow</code> — часовой пояс',
-    '<code>/lang en</code> — language: English',
-    '/status — что подключено и как работает',
-    '/unlink — забыть аккаунт',
-    '/cancel — прервать вопрос',
-    '',
-    'В группе заказы может запросить только тот, кто подключил аккаунт; почта и телефоны покупателей скрыты.',
-  ].join('\n'),
+  help: joinHtml(
+    [
+      html`<b>Бот заказов JustClick</b>`,
+      html`Показываю заказы JustClick по запросу, сообщаю об оплате заказа сразу же и присылаю ежедневную сводку продаж.`,
+      html``,
+      html`<b>Начало</b>`,
+      html`1. Найдите ключ API: в аккаунте JustClick откройте раздел настроек API («Интеграция и API»), включите доступ по API и скопируйте секретный ключ.`,
+      html`2. Отправьте <code>/link shop КЛЮЧ</code> — логин (или адрес аккаунта, например <code>shop.justclick.ru</code>) и ключ. Или просто /link, и я спрошу. Сообщение с ключом я сразу удаляю.`,
+      html``,
+      html`<b>Заказы</b>`,
+      html`/orders — за сегодня`,
+      html`<code>/orders вчера оплаченные</code> — оплаченные вчера`,
+      html`<code>/orders неделя</code>, <code>/orders месяц</code>, <code>/orders 7д</code>`,
+      html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
+      html`<code>/orders сегодня товары 12,14</code> — только эти товары`,
+      html`<code>/export месяц оплаченные</code> — то же файлом CSV для Excel`,
+      html``,
+      html`<b>Уведомления</b>`,
+      html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе (<code>/alerts off</code>)`,
+      html`<code>/digest 09:00</code> — сводка продаж каждый день в 09:00 (<code>/digest now</code>, <code>/digest off</code>)`,
+      html``,
+      html`<b>Настройки</b>`,
+      html`<code>/tz Europe/Moscow</code> — часовой пояс`,
+      ...langOffers('ru'),
+      html`/status — что подключено и как работает`,
+      html`/unlink — забыть аккаунт`,
+      html`/cancel — прервать вопрос`,
+      html``,
+      html`В группе заказы может запросить только тот, кто подключил аккаунт; почта и телефоны покупателей скрыты.`,
+    ],
+    '\n',
+  ),
   menu: {
     orders: 'Заказы: /orders вчера оплаченные',
     export: 'Заказы файлом CSV',
@@ -150,40 +169,40 @@ const ru: BotText = {
     lang: 'Язык: /lang ru или /lang en',
     help: 'Что я умею, с примерами',
   },
-  apology: 'Извините, у меня что-то сломалось. Попробуйте ещё раз через минуту.',
-  busy: 'Я ещё выполняю ваш предыдущий запрос. Секунду, пожалуйста.',
-  privateOnly: (command) => `/${escapeHtml(command)} работает только в личном чате со мной: откройте его и отправьте команду там.`,
-  notLinked: 'Аккаунт JustClick ещё не подключён. Отправьте /link, чтобы подключить (где взять ключ — в /help).',
-  notLinkedInGroup: 'Сначала подключите аккаунт JustClick в личном чате со мной (/link), потом спрашивайте здесь.',
-  notYourAccount: 'Извините, в этом чате показываются заказы того, кто подключил к нему аккаунт JustClick, и запрашивать их здесь может только он.',
-  notChatAdmin: 'Изменить это здесь может только администратор чата, подключивший аккаунт JustClick.',
-  engineMissing: 'Уведомления и сводки в этой установке бота недоступны.',
+  apology: html`Извините, у меня что-то сломалось. Попробуйте ещё раз через минуту.`,
+  busy: html`Я ещё выполняю ваш предыдущий запрос. Секунду, пожалуйста.`,
+  privateOnly: (command) => html`/${escapeHtml(command)} работает только в личном чате со мной: откройте его и отправьте команду там.`,
+  notLinked: html`Аккаунт JustClick ещё не подключён. Отправьте /link, чтобы подключить (где взять ключ — в /help).`,
+  notLinkedInGroup: html`Сначала подключите аккаунт JustClick в личном чате со мной (/link), потом спрашивайте здесь.`,
+  notYourAccount: html`Извините, в этом чате показываются заказы того, кто подключил к нему аккаунт JustClick, и запрашивать их здесь может только он.`,
+  notChatAdmin: html`Изменить это здесь может только администратор чата, подключивший аккаунт JustClick.`,
+  engineMissing: html`Уведомления и сводки в этой установке бота недоступны.`,
   staleButton: 'Эта кнопка больше не работает. Запросите ещё раз, пожалуйста.',
   pageExpired: 'Этот список устарел. Запросите заказы ещё раз, пожалуйста.',
   pageNotYours: 'Эти кнопки — для того, кто запросил список.',
-  unknownCommand: 'Такой команды я не знаю. Все команды — в /help.',
-  plainText: 'Отправьте команду, например /orders сегодня. Все команды — в /help.',
-  exportCaption: (count, period) => `📄 Заказов: ${count} — ${escapeHtml(period)}`,
+  unknownCommand: html`Такой команды я не знаю. Все команды — в /help.`,
+  plainText: html`Отправьте команду, например /orders сегодня. Все команды — в /help.`,
+  exportCaption: (count, period) => html`📄 Заказов: ${count} — ${escapeHtml(period)}`,
   justclick: (kind, login, during) => {
-    const account = `<b>${escapeHtml(login)}</b>`;
-    const notLinked = during === 'link' ? 'Аккаунт не подключён. ' : '';
+    const account = html`<b>${escapeHtml(login)}</b>`;
+    const notLinked = during === 'link' ? html`Аккаунт не подключён. ` : '';
     switch (kind) {
       case 'wrong-key':
         return during === 'link'
-          ? `JustClick не принимает этот ключ для ${account}. Скопируйте ключ ещё раз из раздела настроек API вашего аккаунта (достаточно одного пропущенного символа) и снова отправьте /link.`
-          : `JustClick больше не принимает ключ ${account}: возможно, его сменили? Отправьте /link с действующим ключом.`;
+          ? html`JustClick не принимает этот ключ для ${account}. Скопируйте ключ ещё раз из раздела настроек API вашего аккаунта (достаточно одного пропущенного символа) и снова отправьте /link.`
+          : html`JustClick больше не принимает ключ ${account}: возможно, его сменили? Отправьте /link с действующим ключом.`;
       case 'unknown-login':
-        return `В JustClick нет аккаунта ${account}. ${notLinked}Логин — это первая часть адреса аккаунта: для <code>shop.justclick.ru</code> это <code>shop</code>. Проверьте его и снова отправьте /link.`;
+        return html`В JustClick нет аккаунта ${account}. ${notLinked}Логин — это первая часть адреса аккаунта: для <code>shop.justclick.ru</code> это <code>shop</code>. Проверьте его и снова отправьте /link.`;
       case 'account-disabled':
-        return `JustClick сообщает, что аккаунт ${account} отключён. ${notLinked}Когда он снова заработает, отправьте /link${during === 'query' ? ' или повторите запрос' : ''}.`;
+        return html`JustClick сообщает, что аккаунт ${account} отключён. ${notLinked}Когда он снова заработает, отправьте /link${during === 'query' ? html` или повторите запрос` : ''}.`;
       case 'api-limited':
-        return `JustClick отклоняет запросы API для ${account}: доступ по API выключен в настройках аккаунта или исчерпан лимит запросов. ${notLinked}Включите доступ в разделе настроек API и попробуйте через 15 минут.`;
+        return html`JustClick отклоняет запросы API для ${account}: доступ по API выключен в настройках аккаунта или исчерпан лимит запросов. ${notLinked}Включите доступ в разделе настроек API и попробуйте через 15 минут.`;
       case 'ip-denied':
-        return `JustClick отклоняет запросы с адреса бота для ${account}: в аккаунте разрешён доступ к API только с определённых IP-адресов. ${notLinked}Снимите это ограничение в разделе настроек API и попробуйте снова.`;
+        return html`JustClick отклоняет запросы с адреса бота для ${account}: в аккаунте разрешён доступ к API только с определённых IP-адресов. ${notLinked}Снимите это ограничение в разделе настроек API и попробуйте снова.`;
       case 'unavailable':
-        return `JustClick сейчас не отвечает. ${notLinked}Ничего не изменилось; попробуйте через несколько минут.`;
+        return html`JustClick сейчас не отвечает. ${notLinked}Ничего не изменилось; попробуйте через несколько минут.`;
       case 'protocol':
-        return `Ответ JustClick не прошёл проверку, и я его не использовал. ${notLinked}Попробуйте позже; если повторится — снова отправьте /link.`;
+        return html`Ответ JustClick не прошёл проверку, и я его не использовал. ${notLinked}Попробуйте позже; если повторится — снова отправьте /link.`;
     }
   },
 };

@@ -1,72 +1,72 @@
 // Texts of /link, /unlink and /cancel: the two questions, the refusals and the outcomes.
-import { escapeHtml } from '../format/html.js';
+import { escapeHtml, html, type Html } from '../format/html.js';
 import type { Lang } from './lang.js';
 
 export interface LinkText {
-  askLogin: string;
-  askKey(domain: string): string;
-  badLogin(input: string): string;
-  badKey: string;
+  askLogin: Html;
+  askKey(domain: string): Html;
+  badLogin(input: string): Html;
+  badKey: Html;
   /** `keyMessage`: the /link message had no words after it, was deleted, or could not be deleted. */
-  groupRefused(keyMessage: 'none' | 'deleted' | 'kept'): string;
-  keyNotDeleted: string;
-  linked(domain: string): string;
-  unlinked(domain: string): string;
-  nothingToUnlink: string;
-  cancelled: string;
-  nothingToCancel: string;
+  groupRefused(keyMessage: 'none' | 'deleted' | 'kept'): Html;
+  keyNotDeleted: Html;
+  linked(domain: string): Html;
+  unlinked(domain: string): Html;
+  nothingToUnlink: Html;
+  cancelled: Html;
+  nothingToCancel: Html;
 }
 
 const en: LinkText = {
   askLogin:
-    'What is your JustClick login? It is the first part of your account address: <code>shop</code> for <code>shop.justclick.ru</code>. The address itself works too. (/cancel to stop.)',
+    html`What is your JustClick login? It is the first part of your account address: <code>shop</code> for <code>shop.justclick.ru</code>. The address itself works too. (/cancel to stop.)`,
   askKey: (domain) =>
-    `Now send the API key of <b>${escapeHtml(domain)}</b>: it is in the API section of your JustClick account settings («Интеграция и API»). I delete the message with the key at once. (/cancel to stop.)`,
+    html`Now send the API key of <b>${escapeHtml(domain)}</b>: it is in the API section of your JustClick account settings («Интеграция и API»). I delete the message with the key at once. (/cancel to stop.)`,
   badLogin: (input) =>
-    `“${escapeHtml(input)}” is not a JustClick login. Send the first part of your account address, like <code>shop</code>, or the address itself, like <code>shop.justclick.ru</code>.`,
-  badKey: 'That does not look like an API key (one word, no spaces). Copy it again from the API section of your JustClick account settings and send it.',
+    html`“${escapeHtml(input)}” is not a JustClick login. Send the first part of your account address, like <code>shop</code>, or the address itself, like <code>shop.justclick.ru</code>.`,
+  badKey: html`That does not look like an API key (one word, no spaces). Copy it again from the API section of your JustClick account settings and send it.`,
   groupRefused: (keyMessage) =>
-    `I link accounts only in a private chat, so that the key stays secret: open a chat with me and send /link there.${
+    html`I link accounts only in a private chat, so that the key stays secret: open a chat with me and send /link there.${
       {
-        none: '',
-        deleted: ' I deleted the message with the key; as others may have seen it, consider making a new key in JustClick.',
-        kept: ' I could not delete the message with the key (I need the right to delete messages here): delete it yourself, and make a new key in JustClick, as others may have seen it.',
+        none: html``,
+        deleted: html` I deleted the message with the key; as others may have seen it, consider making a new key in JustClick.`,
+        kept: html` I could not delete the message with the key (I need the right to delete messages here): delete it yourself, and make a new key in JustClick, as others may have seen it.`,
       }[keyMessage]
     }`,
-  keyNotDeleted: 'I could not delete your message with the key: please delete it yourself.',
+  keyNotDeleted: html`I could not delete your message with the key: please delete it yourself.`,
   linked: (domain) =>
-    `✅ Linked <b>${escapeHtml(domain)}</b>.\nTry <code>/orders today</code>, <code>/alerts on</code> for a message on every paid order, or <code>/digest 09:00</code> for a daily summary.`,
+    html`✅ Linked <b>${escapeHtml(domain)}</b>.\nTry <code>/orders today</code>, <code>/alerts on</code> for a message on every paid order, or <code>/digest 09:00</code> for a daily summary.`,
   unlinked: (domain) =>
-    `Forgot <b>${escapeHtml(domain)}</b>: its key, alerts and digests are gone. /link links an account again.`,
-  nothingToUnlink: 'No JustClick account is linked, nothing to forget.',
-  cancelled: 'Stopped. Nothing was saved.',
-  nothingToCancel: 'There is no question to stop.',
+    html`Forgot <b>${escapeHtml(domain)}</b>: its key, alerts and digests are gone. /link links an account again.`,
+  nothingToUnlink: html`No JustClick account is linked, nothing to forget.`,
+  cancelled: html`Stopped. Nothing was saved.`,
+  nothingToCancel: html`There is no question to stop.`,
 };
 
 const ru: LinkText = {
   askLogin:
-    'Какой у вас логин JustClick? Это первая часть адреса аккаунта: <code>shop</code> для <code>shop.justclick.ru</code>. Можно прислать и сам адрес. (/cancel — прервать.)',
+    html`Какой у вас логин JustClick? Это первая часть адреса аккаунта: <code>shop</code> для <code>shop.justclick.ru</code>. Можно прислать и сам адрес. (/cancel — прервать.)`,
   askKey: (domain) =>
-    `Теперь отправьте ключ API для <b>${escapeHtml(domain)}</b>: он в разделе настроек API вашего аккаунта JustClick («Интеграция и API»). Сообщение с ключом я сразу удалю. (/cancel — прервать.)`,
+    html`Теперь отправьте ключ API для <b>${escapeHtml(domain)}</b>: он в разделе настроек API вашего аккаунта JustClick («Интеграция и API»). Сообщение с ключом я сразу удалю. (/cancel — прервать.)`,
   badLogin: (input) =>
-    `«${escapeHtml(input)}» — не логин JustClick. Отправьте первую часть адреса аккаунта, например <code>shop</code>, или сам адрес, например <code>shop.justclick.ru</code>.`,
-  badKey: 'Это не похоже на ключ API (одно слово без пробелов). Скопируйте его ещё раз из раздела настроек API аккаунта JustClick и отправьте.',
+    html`«${escapeHtml(input)}» — не логин JustClick. Отправьте первую часть адреса аккаунта, например <code>shop</code>, или сам адрес, например <code>shop.justclick.ru</code>.`,
+  badKey: html`Это не похоже на ключ API (одно слово без пробелов). Скопируйте его ещё раз из раздела настроек API аккаунта JustClick и отправьте.`,
   groupRefused: (keyMessage) =>
-    `Аккаунты я подключаю только в личном чате, чтобы ключ остался секретным: откройте чат со мной и отправьте /link там.${
+    html`Аккаунты я подключаю только в личном чате, чтобы ключ остался секретным: откройте чат со мной и отправьте /link там.${
       {
-        none: '',
-        deleted: ' Сообщение с ключом я удалил; раз его могли увидеть другие, лучше создать в JustClick новый ключ.',
-        kept: ' Удалить сообщение с ключом я не смог (мне нужно право удалять сообщения): удалите его сами и создайте в JustClick новый ключ — его могли увидеть.',
+        none: html``,
+        deleted: html` Сообщение с ключом я удалил; раз его могли увидеть другие, лучше создать в JustClick новый ключ.`,
+        kept: html` Удалить сообщение с ключом я не смог (мне нужно право удалять сообщения): удалите его сами и создайте в JustClick новый ключ — его могли увидеть.`,
       }[keyMessage]
     }`,
-  keyNotDeleted: 'Не получилось удалить ваше сообщение с ключом: пожалуйста, удалите его сами.',
+  keyNotDeleted: html`Не получилось удалить ваше сообщение с ключом: пожалуйста, удалите его сами.`,
   linked: (domain) =>
-    `✅ Аккаунт <b>${escapeHtml(domain)}</b> подключён.\nПопробуйте <code>/orders сегодня</code>, <code>/alerts on</code> — сообщение о каждой оплате, или <code>/digest 09:00</code> — ежедневную сводку.`,
+    html`✅ Аккаунт <b>${escapeHtml(domain)}</b> подключён.\nПопробуйте <code>/orders сегодня</code>, <code>/alerts on</code> — сообщение о каждой оплате, или <code>/digest 09:00</code> — ежедневную сводку.`,
   unlinked: (domain) =>
-    `Аккаунт <b>${escapeHtml(domain)}</b> забыт: ключ, уведомления и сводки удалены. /link подключит аккаунт снова.`,
-  nothingToUnlink: 'Аккаунт JustClick не подключён, забывать нечего.',
-  cancelled: 'Прервано. Ничего не сохранено.',
-  nothingToCancel: 'Нет вопроса, который можно прервать.',
+    html`Аккаунт <b>${escapeHtml(domain)}</b> забыт: ключ, уведомления и сводки удалены. /link подключит аккаунт снова.`,
+  nothingToUnlink: html`Аккаунт JustClick не подключён, забывать нечего.`,
+  cancelled: html`Прервано. Ничего не сохранено.`,
+  nothingToCancel: html`Нет вопроса, который можно прервать.`,
 };
 
 export const linkText: Record<Lang, LinkText> = { en, ru };

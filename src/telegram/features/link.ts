@@ -2,6 +2,7 @@
 // call before it is stored, the message holding it is always deleted, and groups are refused.
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
+import { html } from '../../domain/format/html.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { linkText } from '../../domain/i18n/link.js';
 import { isJustClickError } from '../../justclick/errors.js';
@@ -29,13 +30,13 @@ export function accountFeature(s: Services): Composer<BotContext> {
     const deleted = await gateway.deleteMessage(chatId, keyMessageId);
     const account = parseAccount(accountInput);
     if (!account) {
-      await gateway.sendHtml(chatId, text.badLogin(accountInput.slice(0, 64)) + (deleted ? '' : `\n${text.keyNotDeleted}`));
+      await gateway.sendHtml(chatId, html`${text.badLogin(accountInput.slice(0, 64))}${deleted ? '' : html`\n${text.keyNotDeleted}`}`);
       return;
     }
     if (!KEY.test(key)) {
       // The login was fine: wait for the key alone.
       await flows.set(userId, chatId, { kind: LINK_FLOW, step: 'key', login: account.login, region: account.region });
-      await gateway.sendHtml(chatId, text.badKey + (deleted ? '' : `\n${text.keyNotDeleted}`));
+      await gateway.sendHtml(chatId, html`${text.badKey}${deleted ? '' : html`\n${text.keyNotDeleted}`}`);
       return;
     }
     await flows.clear(userId, chatId);
@@ -48,7 +49,7 @@ export function accountFeature(s: Services): Composer<BotContext> {
       } catch (err) {
         if (!isJustClickError(err)) throw err;
         ctx.log.info({ kind: err.kind, login: creds.login }, 'JustClick refused the key check');
-        await gateway.sendHtml(chatId, botText[ctx.lang].justclick(err.kind, domain, 'link') + (deleted ? '' : `\n${text.keyNotDeleted}`));
+        await gateway.sendHtml(chatId, html`${botText[ctx.lang].justclick(err.kind, domain, 'link')}${deleted ? '' : html`\n${text.keyNotDeleted}`}`);
         return;
       }
       const previous = await s.accounts.get(userId);
@@ -67,7 +68,7 @@ export function accountFeature(s: Services): Composer<BotContext> {
           await s.engine.alerts.enable(fedChat, userId);
         }
       }
-      await gateway.sendHtml(chatId, text.linked(domain) + (deleted ? '' : `\n\n${text.keyNotDeleted}`));
+      await gateway.sendHtml(chatId, html`${text.linked(domain)}${deleted ? '' : html`\n\n${text.keyNotDeleted}`}`);
     });
   };
 
