@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { renderPaid, renderPausedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
 import type { Html } from '../domain/format/html.js';
-import { isLang, type Lang } from '../domain/i18n/lang.js';
 import type { ChatSettings } from '../store/chats.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../telegram/errors.js';
 import type { EngineContext } from './context.js';
+import { deliveryLanguage } from './language.js';
 import { idPart, type Delivery } from './queues.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
@@ -53,20 +53,10 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     }
   }
 
-  async function langOf(chatId: number, chat: ChatSettings): Promise<Lang> {
-    if (chat.lang) return chat.lang;
-    // A private chat's id is its user's id: their own /lang choice applies.
-    if (chatId > 0) {
-      const user = await chats.getUser(chatId);
-      if (user.lang && isLang(user.lang)) return user.lang;
-    }
-    return 'ru';
-  }
-
   async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
     const d = job.data;
     const view = async (currency: string): Promise<AlertView> => ({
-      lang: await langOf(d.chatId, chat),
+      lang: await deliveryLanguage(chats, d.chatId, chat),
       timeZone: chat.timeZone ?? ctx.defaultTimeZone,
       group: d.chatId < 0,
       currency,
@@ -90,7 +80,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       case 'digest': {
         const mark = `j${idPart(job.id ?? '')}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        const html = d.kind === 'digest' ? d.html : renderPausedNotice(d.reason, d.login, await langOf(d.chatId, chat));
+        const html = d.kind === 'digest' ? d.html : renderPausedNotice(d.reason, d.login, await deliveryLanguage(chats, d.chatId, chat));
         return { html, marks: [mark] };
       }
     }

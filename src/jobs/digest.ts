@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import { localDateOf, type TimeRange } from '../domain/calendar.js';
 import { computeDigest, digestRanges, renderDigest, type DayOrders } from '../domain/digest.js';
 import { describeDay } from '../domain/format/dates.js';
-import { isLang, type Lang } from '../domain/i18n/lang.js';
+import { deliveryLanguage } from './language.js';
 import type { Credentials } from '../justclick/types.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
@@ -70,12 +70,6 @@ export function createDigestProcessor(ctx: EngineContext) {
     return { created, paid };
   }
 
-  async function langOf(chatId: number, lang: Lang | undefined): Promise<Lang> {
-    if (lang) return lang;
-    const user = chatId > 0 ? await chats.getUser(chatId) : {};
-    return user.lang && isLang(user.lang) ? user.lang : 'ru';
-  }
-
   return async (job: Job<DigestJob>): Promise<string> => {
     const { chatId, now: onDemand = false } = job.data;
     const chat = await chats.get(chatId);
@@ -101,7 +95,7 @@ export function createDigestProcessor(ctx: EngineContext) {
         fetchDay(account.creds, ranges.weekAgo),
         ctx.client.fetchOrders(account.creds, { ...ranges.monthToDate, paidOnly: true, goods: [] }, ctx.ordersMethod),
       ]);
-      const lang = await langOf(chatId, chat.lang);
+      const lang = await deliveryLanguage(chats, chatId, chat);
       const html = renderDigest(computeDigest({ day, dayBefore, weekAgo, monthToDatePaid }), {
         dayLabel: describeDay(ranges.date, localDateOf(now, timeZone), lang),
         lang,

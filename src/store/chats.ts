@@ -1,10 +1,9 @@
 // Per-chat settings (language, time zone, whose account feeds the chat, alerts, digest) and per-user
 // preferences. A hash per chat; a set per owner lists the chats that owner's account feeds.
 import type { Redis } from 'ioredis';
+import { isLang, type Lang } from '../domain/i18n/lang.js';
 import { chatIdPart, intOrUndefined, nowSeconds, userIdPart } from './ids.js';
 import { LuaScript } from './lua.js';
-
-export type Lang = 'ru' | 'en';
 
 export interface ChatSettings {
   lang?: Lang;
@@ -27,7 +26,6 @@ export interface UserPrefs {
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isLang = (v: string | undefined): v is Lang => v === 'ru' || v === 'en';
 
 // Hash fields of each setting; a setting spread over several fields is removed as a whole.
 const FIELDS: Record<keyof ChatSettings, string[]> = {
@@ -189,7 +187,7 @@ export class ChatStore {
 
   async getUser(userId: number): Promise<UserPrefs> {
     const lang = await this.#redis.hget(this.#user(userId), 'lang');
-    return isLang(lang ?? undefined) ? { lang: lang as Lang } : {};
+    return isLang(lang) ? { lang } : {};
   }
 
   async updateUser(userId: number, patch: { lang?: Lang | null }): Promise<UserPrefs> {

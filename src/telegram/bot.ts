@@ -5,7 +5,7 @@ import type { Update } from 'telegraf/types';
 import { checkTelegramHtml } from '../domain/format/html.js';
 import { splitMessage } from '../domain/format/split.js';
 import { botText } from '../domain/i18n/bot.js';
-import { langFromTelegram, type Lang } from '../domain/i18n/lang.js';
+import { chatLanguage, DEFAULT_LANG, LANGS, type Lang } from '../domain/i18n/lang.js';
 import { accountFeature } from './features/link.js';
 import { alertsFeature } from './features/alerts.js';
 import { digestFeature } from './features/digest.js';
@@ -24,7 +24,7 @@ import { createGateway, type Gateway } from './gateway.js';
 export interface Bot {
   bot: Telegraf<BotContext>;
   gateway: Gateway;
-  /** Registers the command menus (English by default, Russian for language_code ru). */
+  /** Registers the command menus: DEFAULT_LANG's for everyone, each other language's for its language_code. */
   commandMenus(): Promise<void>;
   /** Feeds one update (webhook mode); resolves when its quick part is done, `drain` waits for the rest. */
   handleUpdate(update: Update): Promise<void>;
@@ -55,7 +55,7 @@ export function createBot(deps: BotDeps): Bot {
       return;
     }
     log.error({ err, updateType: ctx.updateType }, 'update failed');
-    const lang: Lang = ctx.lang ?? langFromTelegram(ctx.from?.language_code);
+    const lang: Lang = ctx.lang ?? chatLanguage({ telegramCode: ctx.from?.language_code });
     const apology = botText[lang].apology;
     try {
       let chatId = ctx.chat?.id;
@@ -110,7 +110,7 @@ export function createBot(deps: BotDeps): Bot {
     // A message from the chat proves it is reachable again (unblocked, re-added): lift the "gone" mark that
     // delivery set, or the digest and alerts switched on from now would be dropped silently.
     ctx.chatSettings = chatSettings.inactive && ctx.chat && ctx.message ? await deps.chats.update(ctx.chat.id, { inactive: null }) : chatSettings;
-    ctx.lang = chatSettings.lang ?? user.lang ?? langFromTelegram(ctx.from?.language_code);
+    ctx.lang = chatLanguage({ chat: chatSettings.lang, user: user.lang, telegramCode: ctx.from?.language_code });
     ctx.timeZone = chatSettings.timeZone ?? config.defaultTimezone;
     await next();
   });
@@ -135,8 +135,7 @@ export function createBot(deps: BotDeps): Bot {
     bot,
     gateway,
     async commandMenus() {
-      await gateway.setCommands(menuCommands('en'));
-      await gateway.setCommands(menuCommands('ru'), { languageCode: 'ru' });
+      for (const lang of LANGS) await gateway.setCommands(menuCommands(lang), lang === DEFAULT_LANG ? {} : { languageCode: lang });
     },
     handleUpdate: (update) => {
       const handled = bot.handleUpdate(update);

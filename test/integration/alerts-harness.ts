@@ -109,6 +109,8 @@ export async function startHarness(): Promise<Harness> {
       const key = randomBytes(16).toString('hex');
       jc.addAccount(login, key);
       await accounts.link(ownerId, { login, region: 'ru', key }, nowSeconds() - 3600);
+      // These sellers chose Russian (/lang ru): chats they feed that have no language of their own read Russian.
+      await chats.updateUser(ownerId, { lang: 'ru' });
       return { login, key };
     },
     checks,

@@ -2,13 +2,13 @@
 // command menus registered with setMyCommands.
 import { Composer } from 'telegraf';
 import type { BotCommand } from 'telegraf/types';
-import { botText } from '../../domain/i18n/bot.js';
+import { botText, MENU_COMMANDS } from '../../domain/i18n/bot.js';
 import type { Lang } from '../../domain/i18n/lang.js';
 import type { BotContext, Services } from '../context.js';
 
 /** The menu, in the order Telegram shows it. */
 export function menuCommands(lang: Lang): BotCommand[] {
-  return Object.entries(botText[lang].menu).map(([command, description]) => ({ command, description }));
+  return MENU_COMMANDS.map((command) => ({ command, description: botText[lang].menu[command] }));
 }
 
 export function startFeature({ gateway }: Services): Composer<BotContext> {
