@@ -2,11 +2,10 @@
 // RFC 4180), and that cannot smuggle a formula into the seller's spreadsheet.
 import type { Minor, Order } from '../justclick/types.js';
 import { formatLocalIso } from './format/dates.js';
+import { CSV_COLUMNS, CSV_HEADERS, type CsvColumn } from './i18n/csv.js';
 import type { Lang } from './i18n/lang.js';
 
 interface Column {
-  en: string;
-  ru: string;
   /** Amounts and flags are ours and written plainly; everything else is text the buyer or seller typed. */
   kind: 'text' | 'number';
   /** A local time: the header names the zone. */
@@ -20,39 +19,40 @@ function decimal(minor: Minor): string {
   return `${minor < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const COLUMNS: Column[] = [
-  { en: 'id', ru: 'номер', kind: 'text', value: (o) => o.id },
-  { en: 'created', ru: 'создан', kind: 'text', zoned: true, value: (o, tz) => formatLocalIso(new Date(o.created * 1000), tz) },
-  { en: 'paid', ru: 'оплачен', kind: 'text', zoned: true, value: (o, tz) => (o.paid === null ? '' : formatLocalIso(new Date(o.paid * 1000), tz)) },
-  { en: 'status', ru: 'статус', kind: 'text', value: (o) => o.payStatus },
-  { en: 'payway', ru: 'способ оплаты', kind: 'text', value: (o) => o.payway },
-  { en: 'price', ru: 'сумма', kind: 'number', value: (o) => decimal(o.price) },
-  { en: 'to pay', ru: 'к оплате', kind: 'number', value: (o) => (o.toPay === null ? '' : decimal(o.toPay)) },
-  { en: 'first name', ru: 'имя', kind: 'text', value: (o) => o.firstName },
-  { en: 'last name', ru: 'фамилия', kind: 'text', value: (o) => o.lastName },
-  { en: 'middle name', ru: 'отчество', kind: 'text', value: (o) => o.middleName },
-  { en: 'email', ru: 'email', kind: 'text', value: (o) => o.email },
-  { en: 'phone', ru: 'телефон', kind: 'text', value: (o) => o.phone },
-  { en: 'country', ru: 'страна', kind: 'text', value: (o) => o.country },
-  { en: 'region', ru: 'регион', kind: 'text', value: (o) => o.region },
-  { en: 'city', ru: 'город', kind: 'text', value: (o) => o.city },
-  { en: 'postal code', ru: 'индекс', kind: 'text', value: (o) => o.postalcode },
-  { en: 'address', ru: 'адрес', kind: 'text', value: (o) => o.address },
-  { en: 'comment', ru: 'комментарий', kind: 'text', value: (o) => o.comment },
-  { en: 'type', ru: 'тип', kind: 'text', value: (o) => o.type },
-  { en: 'recurrent', ru: 'рекуррентный', kind: 'number', value: (o) => (o.isRecurrent ? '1' : '0') },
-  { en: 'domain', ru: 'домен', kind: 'text', value: (o) => o.domain },
-  { en: 'link', ru: 'ссылка', kind: 'text', value: (o) => o.link },
-  { en: 'utm_source', ru: 'utm_source', kind: 'text', value: (o) => o.utm.source ?? '' },
-  { en: 'utm_medium', ru: 'utm_medium', kind: 'text', value: (o) => o.utm.medium ?? '' },
-  { en: 'utm_campaign', ru: 'utm_campaign', kind: 'text', value: (o) => o.utm.campaign ?? '' },
-  { en: 'utm_content', ru: 'utm_content', kind: 'text', value: (o) => o.utm.content ?? '' },
-  { en: 'utm_term', ru: 'utm_term', kind: 'text', value: (o) => o.utm.term ?? '' },
-  { en: 'tag', ru: 'тег', kind: 'text', value: (o) => o.tag },
-  { en: 'coupon', ru: 'купон', kind: 'text', value: (o) => o.kupon },
-  { en: 'items', ru: 'товары', kind: 'text', value: (o) => o.items.map((i) => `${i.title} ×${decimal(i.sum)}`).join('; ') },
-  { en: 'item ids', ru: 'id товаров', kind: 'text', value: (o) => o.items.map((i) => i.id).join('; ') },
-];
+/** How each column of CSV_COLUMNS is filled. */
+const COLUMNS: Record<CsvColumn, Column> = {
+  id: { kind: 'text', value: (o) => o.id },
+  created: { kind: 'text', zoned: true, value: (o, tz) => formatLocalIso(new Date(o.created * 1000), tz) },
+  paid: { kind: 'text', zoned: true, value: (o, tz) => (o.paid === null ? '' : formatLocalIso(new Date(o.paid * 1000), tz)) },
+  status: { kind: 'text', value: (o) => o.payStatus },
+  payway: { kind: 'text', value: (o) => o.payway },
+  price: { kind: 'number', value: (o) => decimal(o.price) },
+  toPay: { kind: 'number', value: (o) => (o.toPay === null ? '' : decimal(o.toPay)) },
+  firstName: { kind: 'text', value: (o) => o.firstName },
+  lastName: { kind: 'text', value: (o) => o.lastName },
+  middleName: { kind: 'text', value: (o) => o.middleName },
+  email: { kind: 'text', value: (o) => o.email },
+  phone: { kind: 'text', value: (o) => o.phone },
+  country: { kind: 'text', value: (o) => o.country },
+  region: { kind: 'text', value: (o) => o.region },
+  city: { kind: 'text', value: (o) => o.city },
+  postalCode: { kind: 'text', value: (o) => o.postalcode },
+  address: { kind: 'text', value: (o) => o.address },
+  comment: { kind: 'text', value: (o) => o.comment },
+  type: { kind: 'text', value: (o) => o.type },
+  recurrent: { kind: 'number', value: (o) => (o.isRecurrent ? '1' : '0') },
+  domain: { kind: 'text', value: (o) => o.domain },
+  link: { kind: 'text', value: (o) => o.link },
+  utmSource: { kind: 'text', value: (o) => o.utm.source ?? '' },
+  utmMedium: { kind: 'text', value: (o) => o.utm.medium ?? '' },
+  utmCampaign: { kind: 'text', value: (o) => o.utm.campaign ?? '' },
+  utmContent: { kind: 'text', value: (o) => o.utm.content ?? '' },
+  utmTerm: { kind: 'text', value: (o) => o.utm.term ?? '' },
+  tag: { kind: 'text', value: (o) => o.tag },
+  coupon: { kind: 'text', value: (o) => o.kupon },
+  items: { kind: 'text', value: (o) => o.items.map((i) => `${i.title} ×${decimal(i.sum)}`).join('; ') },
+  itemIds: { kind: 'text', value: (o) => o.items.map((i) => i.id).join('; ') },
+};
 
 /**
  * A cell starting with = + - @ (or a tab or CR) is run as a formula by spreadsheets (CSV injection,
@@ -71,8 +71,9 @@ const row = (cells: string[]) => `${cells.map(quote).join(',')}\r\n`;
 
 /** One row per order, every field, times in the chat's zone (named in the header). */
 export function ordersToCsv(orders: readonly Order[], opts: { timeZone: string; lang: Lang }): Buffer {
-  const header = COLUMNS.map((c) => (c.zoned ? `${c[opts.lang]} (${opts.timeZone})` : c[opts.lang]));
+  const names = CSV_HEADERS[opts.lang];
+  const header = CSV_COLUMNS.map((key) => (COLUMNS[key].zoned ? `${names[key]} (${opts.timeZone})` : names[key]));
   let text = '\uFEFF' + row(header);
-  for (const order of orders) text += row(COLUMNS.map((c) => defuse(c.value(order, opts.timeZone), c.kind)));
+  for (const order of orders) text += row(CSV_COLUMNS.map((key) => defuse(COLUMNS[key].value(order, opts.timeZone), COLUMNS[key].kind)));
   return Buffer.from(text, 'utf8');
 }

@@ -3,14 +3,10 @@ import { TZDate } from '@date-fns/tz';
 import { localDateOf, compareLocalDates, addLocalDays, type LocalDate } from '../calendar.js';
 import type { Period } from '../period.js';
 import type { Lang } from '../i18n/lang.js';
+import { MONTHS } from '../i18n/calendar.js';
 import { periodText } from '../i18n/period.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-const MONTHS: Record<Lang, readonly string[]> = {
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-};
 
 /** Wall-clock parts of an instant in a zone. */
 function wallClock(instant: Date, timeZone: string) {

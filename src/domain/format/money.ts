@@ -1,18 +1,17 @@
 // Money as sellers read it: "4 990 ₽" in Russian, "₽4,990" in English; kopecks only when there are some.
 import type { Minor } from '../../justclick/types.js';
-import type { Lang } from '../i18n/lang.js';
+import { LOCALES, type Lang } from '../i18n/lang.js';
 
 /** JustClick sends no currency field; roubles are the usual on justclick.ru, so every account is shown in them. */
 export const ACCOUNT_CURRENCY = 'RUB';
 
-const LOCALE: Record<Lang, string> = { ru: 'ru-RU', en: 'en-US' };
 const formats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(lang: Lang, currency: string, fraction: 0 | 2): Intl.NumberFormat {
   const id = `${lang}|${currency}|${fraction}`;
   let f = formats.get(id);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], {
+    f = new Intl.NumberFormat(LOCALES[lang], {
       style: 'currency',
       currency,
       currencyDisplay: 'narrowSymbol',
@@ -36,7 +35,7 @@ export function formatMoney(minor: Minor, currency = 'RUB', lang: Lang = 'ru'): 
   try {
     return numberFormat(lang, currency.toUpperCase(), fraction).format(amount);
   } catch {
-    const number = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fraction, maximumFractionDigits: fraction });
+    const number = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: fraction, maximumFractionDigits: fraction });
     return `${number.format(amount)} ${currency}`;
   }
 }

@@ -5,13 +5,12 @@ import { Composer } from 'telegraf';
 import type { Chat } from 'telegraf/types';
 import { formatDateTime } from '../../domain/format/dates.js';
 import { botText } from '../../domain/i18n/bot.js';
+import { switchWord } from '../../domain/i18n/commands.js';
 import { notifyText } from '../../domain/i18n/notify.js';
 import { NOTIFY_PATH } from '../../http/server.js';
 import { accountForNotifications, isChatAdmin, mayConfigureChat } from '../access.js';
 import type { BotContext, BotEngine, Services } from '../context.js';
 
-const ON = new Set(['on', 'вкл', 'включить']);
-const OFF = new Set(['off', 'выкл', 'выключить']);
 const TARGET = /^(@[A-Za-z0-9_]{4,32}|-?\d{5,20})$/;
 
 function chatTitle(chat: Chat): string {
@@ -96,8 +95,8 @@ export function alertsFeature(s: Services): Composer<BotContext> {
       await gateway.sendHtml(chatId, text.alertsState(since, url));
       return;
     }
-    const on = ON.has(word);
-    if ((!on && !OFF.has(word)) || rest.length > 0 || (targetInput !== undefined && !TARGET.test(targetInput))) {
+    const on = switchWord(word) === 'on';
+    if ((!on && switchWord(word) !== 'off') || rest.length > 0 || (targetInput !== undefined && !TARGET.test(targetInput))) {
       await gateway.sendHtml(chatId, text.alertsUsage);
       return;
     }

@@ -2,6 +2,7 @@
 // scheduled by the engine; /tz moves the schedule with the zone.
 import { Composer } from 'telegraf';
 import { botText } from '../../domain/i18n/bot.js';
+import { switchWord } from '../../domain/i18n/commands.js';
 import { notifyText } from '../../domain/i18n/notify.js';
 import { accountForNotifications, mayConfigureChat } from '../access.js';
 import type { BotContext, Services } from '../context.js';
@@ -37,7 +38,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
       return;
     }
 
-    if (arg === 'off' || arg === 'выкл') {
+    if (switchWord(arg) === 'off') {
       const access = await mayConfigureChat(s, ctx);
       if (!access.ok) {
         await gateway.sendHtml(chatId, access.reply);
@@ -49,7 +50,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
       return;
     }
 
-    const time = arg === 'now' || arg === 'сейчас' ? 'now' : parseDigestTime(arg);
+    const time = switchWord(arg) === 'now' ? 'now' : parseDigestTime(arg);
     if (time === null) {
       await gateway.sendHtml(chatId, text.digestUsage(ctx.payload.trim().slice(0, 32)));
       return;
