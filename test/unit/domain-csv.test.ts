@@ -72,6 +72,18 @@ describe('ordersToCsv', () => {
     expect(header?.slice(0, 4)).toEqual(['номер', 'создан (Europe/Moscow)', 'оплачен (Europe/Moscow)', 'статус']);
   });
 
+  it('names every column in Russian for a Russian chat, in the same order as in English', () => {
+    const [ru] = readCsv(csvText(ordersToCsv([], { timeZone: 'UTC', lang: 'ru' })));
+    const [en] = readCsv(csvText(ordersToCsv([], { timeZone: 'UTC', lang: 'en' })));
+    expect(ru).toEqual([
+      'номер', 'создан (UTC)', 'оплачен (UTC)', 'статус', 'способ оплаты', 'сумма', 'к оплате', 'имя', 'фамилия', 'отчество',
+      'email', 'телефон', 'страна', 'регион', 'город', 'индекс', 'адрес', 'комментарий', 'тип', 'рекуррентный', 'домен',
+      'ссылка', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'тег', 'купон', 'товары', 'id товаров',
+    ]);
+    expect(en?.slice(-3)).toEqual(['coupon', 'items', 'item ids']);
+    expect(en).toHaveLength(ru?.length ?? 0);
+  });
+
   it('writes one row per order with every field, local times and plain decimals', () => {
     const [header, row] = readCsv(csvText(ordersToCsv([order()], { timeZone: 'Europe/Moscow', lang: 'en' })));
     const record = Object.fromEntries((header ?? []).map((h, i) => [h, row?.[i]]));

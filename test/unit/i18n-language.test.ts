@@ -1,5 +1,7 @@
-// The one language rule (chatLanguage), as the bot and the delivery engine apply it, and plural forms.
+// The one language rule (chatLanguage), as the bot and the delivery engine apply it, plural forms, and
+// the words commands take in every language.
 import { describe, expect, it } from 'vitest';
+import { switchWord } from '../../src/domain/i18n/commands.js';
 import { chatLanguage, DEFAULT_LANG, isLang, LANGS, plural } from '../../src/domain/i18n/lang.js';
 import { deliveryLanguage } from '../../src/jobs/language.js';
 import type { UserPrefs } from '../../src/store/chats.js';
@@ -76,5 +78,17 @@ describe('plural', () => {
     expect(plural('en', 1, { one: 'order', other: 'orders' })).toBe('order');
     expect(plural('en', 0, { one: 'order', other: 'orders' })).toBe('orders');
     expect(plural('en', 3, { one: 'order', few: 'never', other: 'orders' })).toBe('orders');
+  });
+});
+
+describe('switchWord', () => {
+  it('understands on, off and now in every language, whatever the chat speaks', () => {
+    expect(['on', 'вкл', 'включить'].map(switchWord)).toEqual(['on', 'on', 'on']);
+    expect(['off', 'выкл', 'выключить'].map(switchWord)).toEqual(['off', 'off', 'off']);
+    expect(['now', 'сейчас'].map(switchWord)).toEqual(['now', 'now']);
+  });
+
+  it('knows nothing else', () => {
+    expect(['09:00', 'yes', 'o', ''].map(switchWord)).toEqual([null, null, null, null]);
   });
 });
