@@ -16,7 +16,7 @@ const HOUR_AND_MINUTES = /^(\d{1,2})(?:\s*(?:[:.\-]|часов|часа|час|�
 export function parseClockTime(text: string): ClockTime | null {
   let s = normalize(text);
   s = withoutLeadWord(s);
-  const named = namedTimes[s];
+  const named = Object.hasOwn(namedTimes, s) ? namedTimes[s] : undefined;
   if (named) return { ...named };
 
   const m = HOUR_AND_MINUTES.exec(s);
