@@ -57,8 +57,9 @@ export function parseTimeZone(text: string, lang: Lang = 'en', at: Date = new Da
 export function zoneLabel(zone: string, lang: Lang, at: Date): string {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
   const offset = tzOffset(zone, at);
+  if (!Number.isFinite(offset)) return zone;
   if (/^Etc\/GMT[+-]\d+$/.test(zone)) return formatUtcOffset(offset);
-  const city = normalize((zone.split('/').pop() ?? zone).replace(/_/g, ' '));
+  const city = keyOf((zone.split('/').pop() ?? zone).replace(/_/g, ' '));
   const namesake = zonePlaces.find((p) => p.zone === zone && keysOf(p).includes(city));
   const known = namesake ?? zonePlaces.find((p) => p.zone === zone) ?? Object.values(fractionalOffsetZones).find((z) => z.zone === zone);
   return `${known ? known.name[lang] : zone} (${formatUtcOffset(offset)})`;

@@ -469,6 +469,11 @@ describe('zone labels', () => {
     expect(zoneLabel('Etc/GMT+3', 'ru', winter)).toBe('UTC−3');
     expect(zoneLabel('UTC', 'en', winter)).toBe('UTC');
     expect(zoneLabel('Europe/Berlin', 'en', summer)).toBe('Berlin (UTC+2)');
+    expect(zoneLabel('Asia/Ho_Chi_Minh', 'ru', winter)).toBe('Хошимин (UTC+7)');
+  });
+
+  it('a zone this Node does not know reads as itself rather than as a broken offset', () => {
+    expect(zoneLabel('Mars/Olympus_Mons', 'en', winter)).toBe('Mars/Olympus_Mons');
   });
 
   it('offsets read with a true minus and minutes only when there are some', () => {
