@@ -2,7 +2,7 @@
 // form), a UTC offset, "МСК+2", or an abbreviation; ambiguous words get options, typos a suggestion.
 import { tzOffset } from '@date-fns/tz';
 import { editDistance } from './edit-distance.js';
-import type { Lang } from './i18n/lang.js';
+import { DEFAULT_LANG, type Lang } from './i18n/lang.js';
 import {
   fractionalOffsetZones,
   moscowRelativeZones,
@@ -34,7 +34,7 @@ const MAX_SUGGESTION_INPUT = 40;
  * The zone `text` names. `at` fixes the offsets shown in labels (London is UTC+0 in winter, UTC+1 in
  * summer); pass the bot's clock.
  */
-export function parseTimeZone(text: string, lang: Lang = 'en', at: Date = new Date()): ZoneAnswer {
+export function parseTimeZone(text: string, lang: Lang = DEFAULT_LANG, at: Date = new Date()): ZoneAnswer {
   if (text.length > MAX_INPUT) return { kind: 'unknown' };
   const raw = text.normalize('NFKC').trim();
   if (raw.includes('/')) {
