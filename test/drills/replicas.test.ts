@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notificationBody } from '../fakes/justclick.js';
 import type { BotProcess } from '../support/process-harness.js';
 import { describeRedis } from '../support/redis.js';
+import { waitFor } from '../support/wait.js';
 import { alertedOrders, conclude, itKeepsItsPromises, startWorld, type DrillOutcome, type World } from './world.js';
 
 /** A gauge of the replica's /metrics, e.g. jcb_takes_updates. */
@@ -24,10 +25,13 @@ describeRedis('drill: one of two replicas killed with SIGKILL', () => {
     const world = (w = await startWorld({ sellers: [{ group: true }, {}] }));
     const replicas = await Promise.all([world.startBot('replica A'), world.startBot('replica B')]);
     let consumer: BotProcess | undefined;
-    for (const deadline = Date.now() + 30_000; !consumer && Date.now() < deadline; ) {
-      for (const r of replicas) if ((await gauge(r, 'jcb_takes_updates')) === 1) consumer = r;
-      if (!consumer) await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor(
+      async () => {
+        for (const r of replicas) if ((await gauge(r, 'jcb_takes_updates')) === 1) consumer = r;
+        return consumer !== undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, message: 'either replica to take Telegram updates' },
+    );
     if (!consumer) throw new Error('neither replica took Telegram updates');
     const other = replicas.find((r) => r !== consumer)!;
     survivor = other;

@@ -11,6 +11,7 @@ import { startFakeJustClick, type FakeJustClick } from '../fakes/justclick.js';
 import { startFakeTelegram, type ChatSpec, type FakeTelegram, type SentMessage } from '../fakes/telegram.js';
 import { startBotProcess, type BotEnv, type BotProcess } from '../support/process-harness.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { holdsWithin } from '../support/wait.js';
 
 export interface Seller {
   login: string;
@@ -185,14 +186,8 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
     return result;
   };
 
-  const waitUntil = async (condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (await condition()) return true;
-      if (Date.now() > deadline) return false;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const waitUntil = (condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> =>
+    holdsWithin(condition, { timeoutMs, intervalMs: 50 });
 
   const deliveries = new Queue(DELIVERY_QUEUE, { connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: `${PREFIX}bull` });
   deliveries.on('error', () => undefined);

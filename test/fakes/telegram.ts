@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, Chat, InlineKeyboardButton, Message, Update, User } from 'telegraf/types';
 import { parseTelegramHtml, type Entity } from '../support/telegram-html.js';
+import { waitFor as waitUntil } from '../support/wait.js';
 
 export interface RecordedCall {
   method: string;
@@ -702,13 +703,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  const waitFor = async (predicate: () => boolean, timeoutMs = 5_000): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`fake Telegram: condition not met within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
+  const waitFor = (predicate: () => boolean, timeoutMs = 5_000): Promise<void> =>
+    waitUntil(predicate, { timeoutMs, intervalMs: 10, message: 'a condition on the fake Telegram' });
 
   return {
     apiRoot: `http://127.0.0.1:${port}`,

@@ -8,7 +8,8 @@ import { Metrics } from '../../src/http/metrics.js';
 import { createLogger } from '../../src/logger.js';
 import { AlertLedger, LEDGER_RETENTION_SECONDS } from '../../src/store/ledger.js';
 import { describeRedis } from '../support/redis.js';
-import { nowSeconds, startHarness, waitFor, type Harness } from './alerts-harness.js';
+import { waitFor } from '../support/wait.js';
+import { nowSeconds, startHarness, type Harness } from './alerts-harness.js';
 
 const OWNER = 502;
 const GROUP = -4_001;

@@ -8,7 +8,8 @@ import { DELIVERY_QUEUE, deliveryJobOptions, jobIds, POLL_QUEUE } from '../../sr
 import { parseOrder } from '../../src/justclick/orders.js';
 import { notificationBody } from '../fakes/justclick.js';
 import { describeRedis } from '../support/redis.js';
-import { nowSeconds, startHarness, waitFor, type Harness } from './alerts-harness.js';
+import { waitFor } from '../support/wait.js';
+import { nowSeconds, startHarness, type Harness } from './alerts-harness.js';
 
 const OWNER = 501;
 const GROUP = -100_777;

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/calendar.js';
 import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
 import { describeRedis } from '../support/redis.js';
-import { startHarness, waitFor, type Harness } from './alerts-harness.js';
+import { waitFor } from '../support/wait.js';
+import { startHarness, type Harness } from './alerts-harness.js';
 
 const OWNER = 503;
 const ZONE = 'Asia/Yekaterinburg';

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createLeader, type Leader } from '../../src/jobs/leader.js';
 import { describeRedis, freshPrefix, requireRedisUrl } from '../support/redis.js';
-import { waitFor } from './alerts-harness.js';
+import { waitFor } from '../support/wait.js';
 
 describeRedis('leader lock', () => {
   let redis: Redis;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { holdsWithin } from './wait.js';
 
 export interface RedisServer {
   url: string;
@@ -35,9 +36,8 @@ export async function freePort(): Promise<number> {
 }
 
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
+  const pong = () =>
+    new Promise<boolean>((resolve) => {
       const s = connect(port, '127.0.0.1');
       s.once('connect', () => {
         s.write('PING\r\n');
@@ -48,10 +48,7 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
       });
       s.once('error', () => resolve(false));
     });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  if (!(await holdsWithin(pong, { timeoutMs, intervalMs: 50 }))) throw new Error(`redis-server did not start on port ${port}`);
 }
 
 export async function startRedisServer(opts: { appendonly?: boolean } = {}): Promise<RedisServer> {
