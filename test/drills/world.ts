@@ -11,6 +11,7 @@ import { startFakeJustClick, type FakeJustClick } from '../fakes/justclick.js';
 import { startFakeTelegram, type ChatSpec, type FakeTelegram, type SentMessage } from '../fakes/telegram.js';
 import { startBotProcess, type BotEnv, type BotProcess } from '../support/process-harness.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { everyRedisValue } from '../support/redis-values.js';
 import { holdsWithin } from '../support/wait.js';
 
 export interface Seller {
@@ -298,30 +299,6 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
       await redis.stop();
     },
   };
-}
-
-/** Every key with its whole value as text, walked with SCAN (never KEYS), whatever the type. */
-export async function everyRedisValue(redis: Redis): Promise<[string, string][]> {
-  const out: [string, string][] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of keys) {
-      const type = await redis.type(key);
-      let value: unknown;
-      if (type === 'string') value = await redis.get(key);
-      else if (type === 'hash') value = await redis.hgetall(key);
-      else if (type === 'set') value = await redis.smembers(key);
-      else if (type === 'zset') value = await redis.zrange(key, '0', '-1', 'WITHSCORES');
-      else if (type === 'list') value = await redis.lrange(key, 0, -1);
-      else if (type === 'stream') value = await redis.xrange(key, '-', '+');
-      else if (type === 'none') continue; // expired between SCAN and TYPE
-      else throw new Error(`unexpected Redis type ${type} at ${key}`);
-      out.push([key, typeof value === 'string' ? value : JSON.stringify(value)]);
-    }
-  } while (cursor !== '0');
-  return out;
 }
 
 export interface DrillOutcome {

@@ -2,12 +2,12 @@
 // by answering two questions) and gets a plain explanation for each way JustClick can say no.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { text } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 
 const KEY = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';
 const anna = { id: 2001, firstName: 'Anna', languageCode: 'en' };
 const ivan = { id: 2002, firstName: 'Иван', languageCode: 'ru' };
-const text = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n---\n');
 
 describeRedis('e2e: start and link', () => {
   let h: BotHarness;

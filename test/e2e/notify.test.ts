@@ -6,11 +6,10 @@ import type { Update } from 'telegraf/types';
 import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
 import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { msk, text } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 
 const KEY = 'deadbeefdeadbeefdeadbeefdeadbeef';
-const msk = (day: string, time: string) => Math.floor(Date.parse(`${day}T${time}:00+03:00`) / 1000);
-const text = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n---\n').replace(/[\u00a0\u202f]/g, ' ');
 
 describeRedis('e2e: /alerts and /digest', () => {
   let h: BotHarness;

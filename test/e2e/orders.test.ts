@@ -2,6 +2,7 @@
 // numbers and totals; long answers are paged in place; JustClick failures get honest, short answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { msk, orderNumbers, plain, text } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 
 const KEY = 'f00dfeedf00dfeedf00dfeedf00dfeed';
@@ -9,13 +10,6 @@ const BIG_KEY = 'b16b16b16b16b16b16b16b16b16b16b1';
 const anna = { id: 4001, firstName: 'Anna', languageCode: 'en' };
 const ivan = { id: 4002, firstName: 'Иван', languageCode: 'ru' };
 const boris = { id: 4003, firstName: 'Boris', languageCode: 'en' };
-
-/** Unix seconds of a Moscow wall-clock time (UTC+3 all year). */
-const msk = (day: string, time: string) => Math.floor(Date.parse(`${day}T${time}:00+03:00`) / 1000);
-/** Money as a user reads it: Intl puts no-break spaces into "4 990 ₽". */
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-const text = (messages: { text: string }[]) => plain(messages.map((m) => m.text).join('\n---\n'));
-const orderNumbers = (s: string) => [...s.matchAll(/#(\d+) ·/g)].map((m) => m[1]);
 
 describeRedis('e2e: /orders', () => {
   let h: BotHarness;

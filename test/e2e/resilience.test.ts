@@ -3,12 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Update } from 'telegraf/types';
 import { startBotHarness, WEBHOOK_SECRET, type BotHarness } from '../support/bot-harness.js';
+import { msk, orderNumbers, text } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 
 const KEY = '5ecre75ecre75ecre75ecre75ecre700';
-const msk = (day: string, time: string) => Math.floor(Date.parse(`${day}T${time}:00+03:00`) / 1000);
-const text = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n---\n');
-const orderNumbers = (s: string) => [...s.matchAll(/#(\d+) ·/g)].map((m) => m[1]);
 
 describeRedis('e2e: when things go wrong', () => {
   let h: BotHarness;

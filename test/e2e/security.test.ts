@@ -3,33 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { msk, orderNumbers, text } from '../support/e2e.js';
+import { everyRedisValue } from '../support/redis-values.js';
 import { describeRedis } from '../support/redis.js';
-
-const msk = (day: string, time: string) => Math.floor(Date.parse(`${day}T${time}:00+03:00`) / 1000);
-const text = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n---\n');
-const orderNumbers = (s: string) => [...s.matchAll(/#(\d+) ·/g)].map((m) => m[1]);
-
-/** Every value in the whole Redis database, whatever its type (SCAN, never KEYS). */
-async function everyRedisValue(h: BotHarness): Promise<string[]> {
-  const values: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await h.redis.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of keys) {
-      values.push(key);
-      const type = await h.redis.type(key);
-      if (type === 'string') values.push((await h.redis.get(key)) ?? '');
-      else if (type === 'hash') values.push(...Object.entries(await h.redis.hgetall(key)).flat());
-      else if (type === 'set') values.push(...(await h.redis.smembers(key)));
-      else if (type === 'zset') values.push(...(await h.redis.zrange(key, '0', '-1')));
-      else if (type === 'list') values.push(...(await h.redis.lrange(key, 0, -1)));
-      else if (type === 'stream') values.push(JSON.stringify(await h.redis.xrange(key, '-', '+')));
-      else if (type !== 'none') throw new Error(`unexpected Redis type ${type} at ${key}`);
-    }
-  } while (cursor !== '0');
-  return values;
-}
 
 describeRedis('e2e: security', () => {
   let h: BotHarness;
@@ -73,7 +49,7 @@ describeRedis('e2e: security', () => {
     });
 
     it('is in no Redis value or key name', async () => {
-      const values = await everyRedisValue(h);
+      const values = (await everyRedisValue(h.redis)).flat();
       expect(values.length).toBeGreaterThan(10);
       expect(values.filter((v) => v.includes(key) || v.includes(secondKey))).toEqual([]);
     });

@@ -1,11 +1,10 @@
 // End to end: /export as a CSV file, /tz, /lang and /status, as a seller sees them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { msk, text } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 
 const KEY = 'c0ffeec0ffeec0ffeec0ffeec0ffee00';
-const msk = (day: string, time: string) => Math.floor(Date.parse(`${day}T${time}:00+03:00`) / 1000);
-const text = (messages: { text: string }[]) => messages.map((m) => m.text).join('\n---\n').replace(/[\u00a0\u202f]/g, ' ');
 
 describeRedis('e2e: /export, /tz, /lang, /status', () => {
   let h: BotHarness;
