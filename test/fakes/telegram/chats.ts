@@ -1,0 +1,200 @@
+// The fake Telegram's memory: chats, every message in them (the users' and the bot's), who is a member with
+// what status; and each message as the bot gets it (a Message) and as a user sees it (a SentMessage).
+import type { Chat, InlineKeyboardButton, Message, User } from 'telegraf/types';
+import type { Entity } from '../../support/telegram-html.js';
+import type { UploadedFile } from './wire.js';
+
+export type MemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
+
+export interface UserSpec {
+  id: number;
+  firstName?: string;
+  username?: string;
+  languageCode?: string;
+}
+
+export interface ChatSpec {
+  id: number;
+  type: 'private' | 'group' | 'supergroup';
+  title?: string;
+}
+
+/** A button as the user sees it. */
+export interface SeenButton {
+  text: string;
+  data?: string;
+  url?: string;
+}
+
+/** A message from the bot as the user sees it now (edits applied, deleted ones left out). */
+export interface SentMessage {
+  chatId: number;
+  messageId: number;
+  /** Visible text (entities parsed); the caption for documents. */
+  text: string;
+  entities: Entity[];
+  keyboard?: SeenButton[][];
+  document?: UploadedFile;
+  silent: boolean;
+  replyTo?: number;
+  edited: boolean;
+}
+
+export interface StoredMessage {
+  chatId: number;
+  messageId: number;
+  fromBot: boolean;
+  date: number;
+  text?: string;
+  caption?: string;
+  entities: Entity[];
+  markup?: Record<string, unknown>;
+  document?: UploadedFile & { fileId: string };
+  silent: boolean;
+  replyTo?: number;
+  edited: boolean;
+  deleted: boolean;
+}
+
+export interface ChatState {
+  chat: Chat;
+  lastMessageId: number;
+  messages: Map<number, StoredMessage>;
+}
+
+export const unixNow = () => Math.floor(Date.now() / 1000);
+
+export class Chats {
+  private readonly states = new Map<number, ChatState>();
+  /** Every message stored, in order. */
+  private readonly order: StoredMessage[] = [];
+  private readonly deletions: { chatId: number; messageId: number }[] = [];
+  private readonly members = new Map<string, MemberStatus>();
+
+  constructor(readonly bot: User) {}
+
+  /** A chat seen before, or undefined. */
+  find(chatId: number): ChatState | undefined {
+    return this.states.get(chatId);
+  }
+
+  /** A chat, made up on first mention: positive ids are private chats, -100… supergroups, other negatives groups. */
+  state(chatId: number, spec?: ChatSpec): ChatState {
+    let state = this.states.get(chatId);
+    if (!state) {
+      const chat: Chat = spec
+        ? spec.type === 'private'
+          ? { id: chatId, type: 'private', first_name: `User${chatId}` }
+          : spec.type === 'group'
+            ? { id: chatId, type: 'group', title: spec.title ?? `Group ${chatId}` }
+            : { id: chatId, type: 'supergroup', title: spec.title ?? `Group ${chatId}` }
+        : chatId > 0
+          ? { id: chatId, type: 'private', first_name: `User${chatId}` }
+          : { id: chatId, type: String(chatId).startsWith('-100') ? 'supergroup' : 'group', title: `Group ${chatId}` } as Chat;
+      state = { chat, lastMessageId: 0, messages: new Map() };
+      this.states.set(chatId, state);
+    }
+    return state;
+  }
+
+  /** A message of a chat seen before (deleted ones included), or undefined. */
+  message(chatId: number, messageId: number): StoredMessage | undefined {
+    return this.states.get(chatId)?.messages.get(messageId);
+  }
+
+  userOf(from: number | UserSpec): User {
+    const spec = typeof from === 'number' ? { id: from } : from;
+    const user: User = { id: spec.id, is_bot: false, first_name: spec.firstName ?? `User${spec.id}` };
+    if (spec.username) user.username = spec.username;
+    if (spec.languageCode) user.language_code = spec.languageCode;
+    return user;
+  }
+
+  /** Where a user writes: `spec`, or their private chat. */
+  chatOf(from: User, spec?: ChatSpec): Chat {
+    return this.state(spec?.id ?? from.id, spec ?? { id: from.id, type: 'private' }).chat;
+  }
+
+  store(chatId: number, fields: Omit<StoredMessage, 'chatId' | 'messageId' | 'date' | 'edited' | 'deleted'>): StoredMessage {
+    const state = this.state(chatId);
+    const message: StoredMessage = { ...fields, chatId, messageId: ++state.lastMessageId, date: unixNow(), edited: false, deleted: false };
+    state.messages.set(message.messageId, message);
+    this.order.push(message);
+    return message;
+  }
+
+  delete(message: StoredMessage): void {
+    message.deleted = true;
+    this.deletions.push({ chatId: message.chatId, messageId: message.messageId });
+  }
+
+  /** A document sent before, by its file_id. */
+  document(fileId: string): (UploadedFile & { fileId: string }) | undefined {
+    return this.order.find((m) => m.document?.fileId === fileId)?.document;
+  }
+
+  /** What getChatMember would say; undefined when nobody set it. */
+  memberStatus(chatId: number, userId: number): MemberStatus | undefined {
+    return this.members.get(`${chatId}/${userId}`);
+  }
+
+  setMember(chatId: number, userId: number, status: MemberStatus): void {
+    this.members.set(`${chatId}/${userId}`, status);
+  }
+
+  /** The bot's visible messages, in the order they were sent; one chat's when `chatId` is given. */
+  sent(chatId?: number): SentMessage[] {
+    return this.order.filter((m) => m.fromBot && !m.deleted && (chatId === undefined || m.chatId === chatId)).map(visible);
+  }
+
+  /** Messages deleted by the bot (its own or users'). */
+  deleted(chatId?: number): { chatId: number; messageId: number }[] {
+    return this.deletions.filter((d) => chatId === undefined || d.chatId === chatId);
+  }
+
+  /** The message as the Bot API returns it. */
+  asMessage(m: StoredMessage): Message {
+    const chat = this.state(m.chatId).chat;
+    const out: Record<string, unknown> = { message_id: m.messageId, from: this.bot, chat, date: m.date };
+    if (m.edited) out.edit_date = unixNow();
+    if (m.text !== undefined) out.text = m.text;
+    if (m.caption !== undefined) out.caption = m.caption;
+    if (m.entities.length > 0) out[m.text !== undefined ? 'entities' : 'caption_entities'] = m.entities;
+    if (m.markup?.inline_keyboard) out.reply_markup = m.markup;
+    if (m.document) {
+      out.document = {
+        file_id: m.document.fileId,
+        file_unique_id: `u${m.document.fileId}`,
+        file_name: m.document.filename,
+        mime_type: m.document.contentType,
+        file_size: m.document.content.length,
+      };
+    }
+    return out as unknown as Message;
+  }
+}
+
+function visible(m: StoredMessage): SentMessage {
+  const seen: SentMessage = {
+    chatId: m.chatId,
+    messageId: m.messageId,
+    text: m.text ?? m.caption ?? '',
+    entities: m.entities,
+    silent: m.silent,
+    edited: m.edited,
+  };
+  const rows = m.markup?.inline_keyboard as InlineKeyboardButton[][] | undefined;
+  if (rows) {
+    seen.keyboard = rows.map((row) =>
+      row.map((b) => {
+        const button: SeenButton = { text: b.text };
+        if ('callback_data' in b) button.data = b.callback_data;
+        if ('url' in b) button.url = b.url;
+        return button;
+      }),
+    );
+  }
+  if (m.document) seen.document = { filename: m.document.filename, contentType: m.document.contentType, content: m.document.content };
+  if (m.replyTo !== undefined) seen.replyTo = m.replyTo;
+  return seen;
+}
