@@ -1,19 +1,10 @@
 // Fault drill: Redis is killed and started again on the same port (AOF keeps the data) while accounts are
 // polled every second and orders keep being paid, at the worst moment: while Telegram takes an alert.
-import { afterAll, beforeAll } from 'vitest';
-import { describeRedis } from '../support/redis.js';
-import { alertedOrders, conclude, itKeepsItsPromises, startWorld, type DrillOutcome, type World } from './world.js';
+import { drill, ordersFlowing } from './drill.js';
 
-describeRedis('drill: Redis restarted while accounts are polled', () => {
-  let w: World | undefined;
-  let outcome: DrillOutcome | undefined;
-
-  beforeAll(async () => {
-    const world = (w = await startWorld({ sellers: [{ group: true }, {}] }));
-    await world.startBot('bot');
-    await world.setUp();
-    const payer = world.payer(700);
-    await world.tg.waitFor(() => alertedOrders(world.tg.sent()).length >= 2, 20_000);
+drill('drill: Redis restarted while accounts are polled', {
+  async scenario(world) {
+    const payer = await ordersFlowing(world, 700);
     let restarted: Promise<void> | undefined;
     world.onNextAlert(() => {
       restarted = world.redis.restart({ downMs: 2_000 });
@@ -24,11 +15,5 @@ describeRedis('drill: Redis restarted while accounts are polled', () => {
     const atRecovery = world.paid.size;
     await world.tg.waitFor(() => world.paid.size >= atRecovery + 4, 20_000);
     await payer.stop();
-    outcome = await conclude(world);
-  }, 180_000);
-  afterAll(async () => {
-    await w?.close();
-  });
-
-  itKeepsItsPromises(() => outcome);
+  },
 });
