@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/calendar.js';
 import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
+import { plain } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
 import { startHarness, type Harness } from './alerts-harness.js';
@@ -23,7 +24,6 @@ describeRedis('daily digest', () => {
     await h.close();
   });
 
-  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
   const digestsIn = (chatId: number) => h.tg.sent(chatId).filter((m) => m.text.includes('Продажи —'));
 
   /** An owner with a linked account, a chat in Yekaterinburg fed by it, and two orders paid yesterday there. */
