@@ -7,6 +7,7 @@ import { JustClickError, type JustClickErrorKind } from '../../src/justclick/err
 import type { Credentials, OrdersQuery } from '../../src/justclick/types.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeJustClick, type FakeJustClick, type Fault } from '../fakes/justclick.js';
+import { failure } from '../support/justclick-failure.js';
 
 const KEY = 'Zk3y-SECRET-do-not-leak_42';
 const NOW = Date.parse('2026-11-10T12:00:00+03:00');
@@ -35,16 +36,6 @@ function makeClient(options: JustClickClientOptions = {}): JustClickClient {
     logger: createLogger('debug', logs),
     ...options,
   });
-}
-
-async function failure(run: () => Promise<unknown>): Promise<JustClickError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof JustClickError) return error;
-    throw error;
-  }
-  throw new Error('expected a JustClickError');
 }
 
 beforeEach(async () => {

@@ -3,10 +3,11 @@
 // answer can be untrustworthy (wrong key, garbage, tampered hash).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JustClickClient } from '../../src/justclick/client.js';
-import { JustClickError, type JustClickErrorKind } from '../../src/justclick/errors.js';
+import type { JustClickErrorKind } from '../../src/justclick/errors.js';
 import { allGoods, buyerBills, buyerHistory, isOrderId, orderDetails, type JustClickCaller } from '../../src/justclick/lookups.js';
 import type { Credentials } from '../../src/justclick/types.js';
 import { rawOrder, startFakeJustClick, type FakeJustClick } from '../fakes/justclick.js';
+import { failure } from '../support/justclick-failure.js';
 
 const KEY = 'lookup-key-SECRET';
 const creds: Credentials = { login: 'shop', region: 'ru', key: KEY };
@@ -25,16 +26,6 @@ afterEach(async () => {
   await client.close();
   await fake.close();
 });
-
-async function failure(run: () => Promise<unknown>): Promise<JustClickError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof JustClickError) return error;
-    throw error;
-  }
-  throw new Error('expected a JustClickError');
-}
 
 describe('orderDetails', () => {
   it('finds one order with its goods, read exactly like the same order from getOrdersWithGoods', async () => {
