@@ -1,19 +1,10 @@
 // The runtime contract (see README "Settings"): environment → typed config, failing fast with one
 // clear line per problem.
 import { z } from 'zod';
+import { isValidTimeZone } from './domain/calendar.js';
 
 const ianaZone = (name: string) =>
   z.string().refine(isValidTimeZone, { message: `${name} is not an IANA time zone (e.g. Europe/Moscow, Asia/Almaty)` });
-
-export function isValidTimeZone(zone: string): boolean {
-  if (!zone.includes('/') && zone !== 'UTC') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const schema = z
   .object({

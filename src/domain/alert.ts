@@ -1,8 +1,6 @@
 // Alert messages as Telegram HTML: one paid order, a summary of many, a refund or cancellation, and the
 // "alerts paused" notice. Pure functions of their inputs; every value that came from JustClick is
 // flattened to one line, clipped and escaped.
-import type { JustClickErrorKind } from '../justclick/errors.js';
-import type { Minor, Order, UnixSeconds, Utm } from '../justclick/types.js';
 import { formatDateTime } from './format/dates.js';
 import { escapeHtml, html, joinHtml, type Html } from './format/html.js';
 import { maskEmail, maskPhone } from './format/mask.js';
@@ -10,6 +8,7 @@ import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
 import { ALERT_TEXTS } from './i18n/alerts.js';
 import type { Lang } from './i18n/lang.js';
+import { fromUnixSeconds, type JustClickErrorKind, type Minor, type Order, type UnixSeconds, type Utm } from './justclick.js';
 
 /** What an alert needs of an order: small enough to travel in job data, no more personal data than shown. */
 export interface AlertOrder {
@@ -61,7 +60,7 @@ export function toAlertOrder(order: Order): AlertOrder {
 const esc = (s: string, max = FIELD_MAX): Html => escapeHtml(clipLine(s, max));
 
 /** When it was paid (or, for an order not paid, created). */
-const when = (o: AlertOrder): Date => new Date((o.paid ?? o.created) * 1000);
+const when = (o: AlertOrder): Date => fromUnixSeconds(o.paid ?? o.created);
 
 const money = (minor: Minor, view: AlertView): Html => escapeHtml(formatMoney(minor, view.currency, view.lang));
 

@@ -10,6 +10,31 @@ export interface LocalDate {
   day: number;
 }
 
+/**
+ * True for an IANA zone name (Europe/Moscow, UTC); false for abbreviations such as MSK, which Intl
+ * accepts but which name no rules for DST.
+ */
+export function isValidTimeZone(zone: string): boolean {
+  if (!zone.includes('/') && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "europe/moscow" → "Europe/Moscow", the spelling Intl (and BullMQ's cron) uses; null when unknown. */
+export function canonicalTimeZone(input: string): string | null {
+  if (!isValidTimeZone(input)) return null;
+  return new Intl.DateTimeFormat('en-US', { timeZone: input }).resolvedOptions().timeZone;
+}
+
+/** 2026-11-28: the ISO spelling of a date (file names, JustClick's own date fields). */
+export function isoDate(d: LocalDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
 /** Half-open interval of instants [from, to). */
 export interface TimeRange {
   from: Date;

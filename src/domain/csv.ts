@@ -1,6 +1,6 @@
 // /export: orders as a CSV file that Excel, LibreOffice and Google Sheets open as-is (UTF-8 with BOM,
 // RFC 4180), and that cannot smuggle a formula into the seller's spreadsheet.
-import type { Minor, Order } from '../justclick/types.js';
+import type { Minor, Order } from './justclick.js';
 import { formatLocalIso } from './format/dates.js';
 import { CSV_COLUMNS, CSV_HEADERS, type CsvColumn } from './i18n/csv.js';
 import type { Lang } from './i18n/lang.js';

@@ -1,6 +1,6 @@
 // The daily sales digest: which time ranges to fetch, the statistics computed from those orders, and
 // the message that shows them. Pure: the orders come in, HTML goes out.
-import type { Minor, Order } from '../justclick/types.js';
+import type { Minor, Order } from './justclick.js';
 import {
   addLocalDays,
   localDay,

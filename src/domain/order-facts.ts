@@ -1,5 +1,5 @@
 // Facts about an order that several reports agree on: whether it counts as paid, where it came from.
-import type { Order } from '../justclick/types.js';
+import type { Order } from './justclick.js';
 
 /** Paid and not refunded: JustClick moves a refunded order from `paid` to `moneyback`. */
 export function isPaid(order: Order): boolean {

@@ -1,6 +1,6 @@
 // The words after /orders and /export ("week paid goods 12,14", "01.11-15.11", "вчера") turned into a
 // precise OrdersQuery, or into an error that names exactly what was not understood.
-import type { OrdersQuery } from '../justclick/types.js';
+import type { OrdersQuery } from './justclick.js';
 import {
   addLocalDays,
   compareLocalDates,

@@ -7,6 +7,7 @@ import { parsePhpQuery } from '../justclick/query.js';
 import { verifyNotificationHash } from '../justclick/signature.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore } from '../store/accounts.js';
+import { unixSeconds } from '../domain/justclick.js';
 
 export interface NotificationDeps {
   accounts: Pick<AccountStore, 'ownerByPushToken' | 'get' | 'markPush'>;
@@ -56,14 +57,14 @@ export function createNotificationHandler(deps: NotificationDeps): (token: strin
       return answer(400, 'not understood');
     }
     const at = now();
-    await accounts.markPush(ownerId, Math.floor(at.getTime() / 1000));
+    await accounts.markPush(ownerId, unixSeconds(at));
     const { status, order } = notification;
     switch (status) {
       case 'paid':
         if (notification.prepaymentSum !== null) break;
         // The paid-invoice body has no pay_status; the notification itself says it. Its `paid` is hashed.
         order.payStatus = 'paid';
-        order.paid ??= Math.floor(at.getTime() / 1000);
+        order.paid ??= unixSeconds(at);
         await alerts.enqueueAlerts(account, [order], 'push');
         break;
       case 'moneyback':

@@ -8,6 +8,7 @@ import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
+import { fromUnixSeconds, JUSTCLICK_TIME_ZONE, unixSeconds } from '../domain/justclick.js';
 
 export type AlertSource = 'poll' | 'push';
 
@@ -35,11 +36,8 @@ export interface AlertService {
   refreshWatch(ownerId: number): Promise<boolean>;
 }
 
-const MOSCOW = 'Europe/Moscow';
 /** JustClick's clock may run ahead of ours: the baseline also takes orders stamped a little in the future. */
 const BASELINE_SKEW_MS = 10 * 60_000;
-
-const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export function createAlertService(ctx: EngineContext): AlertService {
   const { accounts, chats, ledger, watch, queues, logger } = ctx;
@@ -70,7 +68,7 @@ export function createAlertService(ctx: EngineContext): AlertService {
     const { ownerId } = account;
     const now = ctx.now();
     // Older than the ledger remembers, an order could be alerted twice; the poller never looks that far back.
-    const oldest = seconds(now) - LEDGER_RETENTION_SECONDS + 86_400;
+    const oldest = unixSeconds(now) - LEDGER_RETENTION_SECONDS + 86_400;
     let queued = 0;
 
     for (const chatId of await chats.forOwner(ownerId)) {
@@ -136,7 +134,7 @@ export function createAlertService(ctx: EngineContext): AlertService {
       // Everything JustClick already counts as paid is history for this chat: into the ledger, never alerted.
       const orders = await ctx.client.fetchOrders(
         account.creds,
-        { from: localDay(at, MOSCOW, -1).from, to: new Date(at.getTime() + BASELINE_SKEW_MS), paidOnly: true, goods: [] },
+        { from: localDay(at, JUSTCLICK_TIME_ZONE, -1).from, to: new Date(at.getTime() + BASELINE_SKEW_MS), paidOnly: true, goods: [] },
         ctx.ordersMethod,
       );
       const paid = orders.filter((o) => o.payStatus === 'paid' && o.paid !== null);
@@ -147,7 +145,7 @@ export function createAlertService(ctx: EngineContext): AlertService {
       logger.warn({ err, chatId, ownerId }, 'alert baseline failed; relying on alerts.since');
     }
     // A command in the chat proves it is reachable again: clear an old "gone" mark.
-    await chats.update(chatId, { ownerId, alerts: { on: true, since: seconds(at) }, inactive: null });
+    await chats.update(chatId, { ownerId, alerts: { on: true, since: unixSeconds(at) }, inactive: null });
     await watch.add(ownerId);
     return { baselined };
   }
@@ -161,7 +159,7 @@ export function createAlertService(ctx: EngineContext): AlertService {
 
   async function status(ownerId: number): Promise<AlertStatus> {
     const [account, targets, lastCheckAt] = await Promise.all([accounts.get(ownerId), alertChats(ownerId), watch.lastCheck(ownerId)]);
-    const date = (s: number | undefined) => (s === undefined ? null : new Date(s * 1000));
+    const date = (s: number | undefined) => (s === undefined ? null : fromUnixSeconds(s));
     return {
       watched: targets.length > 0 && account !== null && account.pausedAt === undefined && (await watch.has(ownerId)),
       pollSeconds: ctx.pollSeconds,

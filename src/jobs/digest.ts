@@ -9,6 +9,7 @@ import type { Credentials } from '../justclick/types.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, digestJobOptions, jobIds, type DigestJob } from './queues.js';
+import { isoDate } from '../domain/calendar.js';
 
 /** A digest is claimed per chat and local day for this long: longer than any day, shorter than forever. */
 const CLAIM_SECONDS = 3 * 86_400;
@@ -27,9 +28,6 @@ export function digestPattern(time: string): string {
   if (!m) throw new TypeError(`digest time must be HH:MM, got ${time}`);
   return `0 ${Number(m[2])} ${Number(m[1])} * * *`;
 }
-
-const dateKey = (d: { year: number; month: number; day: number }) =>
-  `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 
 export function createDigestService(ctx: EngineContext): DigestService {
   const { chats, queues } = ctx;
@@ -83,7 +81,7 @@ export function createDigestProcessor(ctx: EngineContext) {
     const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
     const now = ctx.now();
     const ranges = digestRanges(now, timeZone, -1);
-    const date = dateKey(ranges.date);
+    const date = isoDate(ranges.date);
     // At most one scheduled digest per chat and local day, whichever replica or rescheduling fires it.
     const claim = onDemand ? undefined : `digest-sent:${chatId}:${date}`;
     if (claim && !(await locks.claim(claim, CLAIM_SECONDS))) return 'already-sent';

@@ -14,6 +14,7 @@ import { createLeader, type Leader } from './leader.js';
 import { createPollProcessor } from './poll.js';
 import { cappedBackoff, DELIVERY_QUEUE, DIGEST_QUEUE, POLL_QUEUE, type Delivery, type DigestJob } from './queues.js';
 import { upsertPollTick } from './scheduler.js';
+import { unixSeconds } from '../domain/justclick.js';
 
 /** What the engine is given; the rest of its EngineContext (ledger, locks, queues) it builds on this Redis. */
 export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats' | 'client' | 'gateway' | 'logger' | 'ordersMethod' | 'pollSeconds'> {
@@ -94,7 +95,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   /** Telegram said the chat is gone: nothing more is sent there until someone uses the bot in it again. */
   async function chatGone(chatId: number, reason: string): Promise<void> {
     const chat = await deps.chats.get(chatId);
-    await deps.chats.markInactive(chatId, reason, Math.floor(ctx.now().getTime() / 1000));
+    await deps.chats.markInactive(chatId, reason, unixSeconds(ctx.now()));
     await deps.chats.update(chatId, { digest: null, ...(chat.alerts ? { alerts: { on: false, since: chat.alerts.since } } : {}) });
     await digests.unschedule(chatId);
     if (chat.ownerId !== undefined) await alerts.refreshWatch(chat.ownerId);

@@ -7,8 +7,8 @@ import type { LinkedAccount } from '../store/accounts.js';
 import type { AlertService } from './alerts.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, pollJobOptions, type PollJob } from './queues.js';
+import { JUSTCLICK_TIME_ZONE, unixSeconds } from '../domain/justclick.js';
 
-const MOSCOW = 'Europe/Moscow';
 const DAY_MS = 86_400_000;
 /** Never further back than this, even after a long outage: the ledger remembers 36 days. */
 export const MAX_LOOKBACK_MS = 35 * DAY_MS;
@@ -26,7 +26,7 @@ const FATAL: ReadonlySet<JustClickErrorKind> = new Set(['wrong-key', 'unknown-lo
  * whole Moscow days and a payment may be stamped earlier than it becomes visible.
  */
 export function pollWindow(now: Date, lastCheck: Date | null): { from: Date; to: Date } {
-  const yesterday = localDay(now, MOSCOW, -1).from.getTime();
+  const yesterday = localDay(now, JUSTCLICK_TIME_ZONE, -1).from.getTime();
   const from = lastCheck === null ? yesterday : Math.min(lastCheck.getTime() - OVERLAP_MS, yesterday);
   return { from: new Date(Math.max(from, now.getTime() - MAX_LOOKBACK_MS)), to: now };
 }
@@ -51,7 +51,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
 
   async function pause(account: LinkedAccount, kind: JustClickErrorKind, now: Date): Promise<void> {
     const { ownerId } = account;
-    const at = Math.floor(now.getTime() / 1000);
+    const at = unixSeconds(now);
     await accounts.pause(ownerId, at);
     logger.warn({ ownerId, login: account.creds.login, kind }, 'alerts paused for account');
     if (!(await watch.claimPauseNotice(ownerId))) return;
@@ -65,7 +65,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
 
   async function failed(account: LinkedAccount, err: JustClickError, now: Date): Promise<void> {
     const { ownerId } = account;
-    await accounts.markError(ownerId, { kind: err.kind, message: err.message }, Math.floor(now.getTime() / 1000));
+    await accounts.markError(ownerId, { kind: err.kind, message: err.message }, unixSeconds(now));
     if (FATAL.has(err.kind)) return pause(account, err.kind, now);
     if (err.kind === 'api-limited') {
       const since = await watch.limitedSince(ownerId, now);
@@ -96,7 +96,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
     await alerts.enqueueAlerts(account, orders, 'poll');
     // Only once the alerts are queued does this check count: a crash before here re-reads the same window.
     await watch.checked(ownerId, now);
-    await accounts.markOk(ownerId, Math.floor(now.getTime() / 1000));
+    await accounts.markOk(ownerId, unixSeconds(now));
     return 'checked';
   }
 

@@ -9,6 +9,7 @@ import { parseOrdersResult } from './orders.js';
 import { httpBuildQuery, type QueryParams } from './query.js';
 import { signQuery, verifyResponseHash } from './signature.js';
 import type { Credentials, Order, OrdersMethod, OrdersQuery } from './types.js';
+import { JUSTCLICK_TIME_ZONE } from '../domain/justclick.js';
 
 /** What `call` returns for error codes 400/401 ("order(s) not found"): an empty answer, not a failure. */
 export const NOT_FOUND: unique symbol = Symbol('JustClick: not found');
@@ -43,8 +44,6 @@ export interface JustClickClientOptions {
 
 /** Days per getOrdersWithGoods call. The server cuts a range longer than "a month" silently; 28 days is under every month. */
 export const MAX_DAYS_PER_CALL = 28;
-
-const MOSCOW = 'Europe/Moscow';
 
 const CODE_KINDS: Partial<Record<number, { kind: JustClickErrorKind; what: string }>> = {
   1: { kind: 'protocol', what: 'the request had no hash (error 1)' },
@@ -303,7 +302,7 @@ export function moscowDay(instant: number): string {
 
 /** Days since 1970-01-01 of the Moscow calendar date at an instant (calendar arithmetic is then plain integers). */
 function moscowCalendarDay(instant: number): number {
-  const d = new TZDate(instant, MOSCOW);
+  const d = new TZDate(instant, JUSTCLICK_TIME_ZONE);
   return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
 }
 

@@ -5,9 +5,10 @@ import type { Redis } from 'ioredis';
 import type { JustClickErrorKind } from '../justclick/errors.js';
 import type { Credentials } from '../justclick/types.js';
 import { createLogger, type Logger } from '../logger.js';
-import { intOrUndefined, nowSeconds, userIdPart } from './ids.js';
+import { intOrUndefined, userIdPart } from './ids.js';
 import { hsetIfExists, LuaScript } from './lua.js';
 import type { Vault } from './vault.js';
+import { unixSeconds } from '../domain/justclick.js';
 
 export interface LinkedAccount {
   ownerId: number;
@@ -82,7 +83,7 @@ export class AccountStore {
   }
 
   /** Stores (or replaces) the owner's credentials. A push token survives a re-link; health starts clean. */
-  async link(ownerId: number, creds: Credentials, at: number = nowSeconds()): Promise<void> {
+  async link(ownerId: number, creds: Credentials, at: number = unixSeconds(new Date())): Promise<void> {
     const key = this.#account(ownerId);
     await this.#redis
       .multi()
@@ -146,7 +147,7 @@ export class AccountStore {
   }
 
   /** Records a successful JustClick call and clears the last error. False when no account is linked. */
-  async markOk(ownerId: number, at: number = nowSeconds()): Promise<boolean> {
+  async markOk(ownerId: number, at: number = unixSeconds(new Date())): Promise<boolean> {
     return (await markOkScript.run(this.#redis, [this.#account(ownerId)], [String(at)])) === 1;
   }
 
@@ -154,7 +155,7 @@ export class AccountStore {
   async markError(
     ownerId: number,
     error: { kind: JustClickErrorKind; message: string },
-    at: number = nowSeconds(),
+    at: number = unixSeconds(new Date()),
   ): Promise<boolean> {
     return this.#setIfLinked(ownerId, {
       errKind: error.kind,
@@ -163,7 +164,7 @@ export class AccountStore {
     });
   }
 
-  async pause(ownerId: number, at: number = nowSeconds()): Promise<boolean> {
+  async pause(ownerId: number, at: number = unixSeconds(new Date())): Promise<boolean> {
     return this.#setIfLinked(ownerId, { pausedAt: String(at) });
   }
 
@@ -185,7 +186,7 @@ export class AccountStore {
     return intOrUndefined(await this.#redis.get(`${this.#pushPrefix}${token}`)) ?? null;
   }
 
-  async markPush(ownerId: number, at: number = nowSeconds()): Promise<boolean> {
+  async markPush(ownerId: number, at: number = unixSeconds(new Date())): Promise<boolean> {
     return this.#setIfLinked(ownerId, { lastPushAt: String(at) });
   }
 

@@ -2,8 +2,9 @@
 // preferences. A hash per chat; a set per owner lists the chats that owner's account feeds.
 import type { Redis } from 'ioredis';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
-import { chatIdPart, intOrUndefined, nowSeconds, userIdPart } from './ids.js';
+import { chatIdPart, intOrUndefined, userIdPart } from './ids.js';
 import { LuaScript } from './lua.js';
+import { unixSeconds } from '../domain/justclick.js';
 
 export interface ChatSettings {
   lang?: Lang;
@@ -181,7 +182,7 @@ export class ChatStore {
   }
 
   /** Telegram said the chat is gone (403, chat not found): remember why, so deliveries stop. */
-  async markInactive(chatId: number, reason: string, at: number = nowSeconds()): Promise<void> {
+  async markInactive(chatId: number, reason: string, at: number = unixSeconds(new Date())): Promise<void> {
     await this.update(chatId, { inactive: { reason, at } });
   }
 

@@ -18,5 +18,3 @@ export function intOrUndefined(value: string | null | undefined): number | undef
   const n = Number(value);
   return Number.isSafeInteger(n) ? n : undefined;
 }
-
-export const nowSeconds = (): number => Math.floor(Date.now() / 1000);

@@ -2,6 +2,7 @@
 // the "sent" markers that guard the non-idempotent sendMessage, and the list of accounts watched for alerts.
 import type { Redis } from 'ioredis';
 import { chatIdPart, userIdPart } from './ids.js';
+import { unixSeconds } from '../domain/justclick.js';
 
 /** How long an alerted order is remembered; the poller never looks further back than this. */
 export const LEDGER_RETENTION_SECONDS = 36 * 86_400;
@@ -41,7 +42,7 @@ export class AlertLedger {
   async record(chatId: number, entries: LedgerEntry[], now: Date): Promise<void> {
     if (entries.length === 0) return;
     const key = this.ledgerKey(chatId);
-    const cutoff = Math.floor(now.getTime() / 1000) - this.retentionSeconds;
+    const cutoff = unixSeconds(now) - this.retentionSeconds;
     const args: (string | number)[] = [];
     for (const e of entries) args.push(e.paidAt, e.orderId);
     await this.redis

@@ -8,6 +8,7 @@ import type { Order, OrdersQuery } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { accountForQuery } from './access.js';
 import { accountDomain, type BotContext, type Services } from './context.js';
+import { unixSeconds } from '../domain/justclick.js';
 
 export interface PreparedQuery {
   account: LinkedAccount;
@@ -42,7 +43,7 @@ export async function prepareOrdersQuery(
  */
 export async function fetchOrdersFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Order[] | null> {
   const { account, query } = prepared;
-  const at = () => Math.floor(s.now().getTime() / 1000);
+  const at = () => unixSeconds(s.now());
   try {
     const orders = await s.client.fetchOrders(account.creds, query, s.config.ordersMethod);
     await s.accounts.markOk(account.ownerId, at());

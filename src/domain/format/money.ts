@@ -1,5 +1,5 @@
 // Money as sellers read it: "4 990 ₽" in Russian, "₽4,990" in English; kopecks only when there are some.
-import type { Minor } from '../../justclick/types.js';
+import type { Minor } from '../justclick.js';
 import { LOCALES, type Lang } from '../i18n/lang.js';
 
 /** JustClick sends no currency field; roubles are the usual on justclick.ru, so every account is shown in them. */

@@ -1,6 +1,6 @@
 // The answer to /orders: a summary header and the orders themselves, newest first, cut into pages
 // that each fit one Telegram message with room for the bot's "page 2/7" footer.
-import type { Minor, Order } from '../../justclick/types.js';
+import type { Minor, Order } from '../justclick.js';
 import { localDateOf } from '../calendar.js';
 import type { Lang } from '../i18n/lang.js';
 import { ordersText, type KnownStatus } from '../i18n/orders.js';

@@ -1,6 +1,6 @@
 // The words of alert messages (paid, refund, cancel, summary, "alerts paused") in each language.
 // Like every table, these functions escape the values they are given and return Telegram HTML.
-import type { JustClickErrorKind } from '../../justclick/errors.js';
+import type { JustClickErrorKind } from '../justclick.js';
 import { escapeHtml as e, html, joinHtml, type Html } from '../format/html.js';
 import { plural, type Lang } from './lang.js';
 

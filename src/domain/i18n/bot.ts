@@ -1,6 +1,6 @@
 // The bot's general texts in Telegram HTML: /start and /help, the command menus, refusals, and what each
 // JustClick failure means for the seller. Every interpolated value is escaped here.
-import type { JustClickErrorKind } from '../../justclick/errors.js';
+import type { JustClickErrorKind } from '../justclick.js';
 import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import { LANGS, plural, type Lang } from './lang.js';
 

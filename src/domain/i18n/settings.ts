@@ -1,5 +1,5 @@
 // Texts of /tz, /lang and /status.
-import type { JustClickErrorKind } from '../../justclick/errors.js';
+import type { JustClickErrorKind } from '../justclick.js';
 import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import { LANGS, LOCALES, type Lang } from './lang.js';
 

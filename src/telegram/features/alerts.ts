@@ -10,6 +10,7 @@ import { notifyText } from '../../domain/i18n/notify.js';
 import { NOTIFY_PATH } from '../../http/server.js';
 import { accountForNotifications, isChatAdmin, mayConfigureChat } from '../access.js';
 import type { BotContext, BotEngine, Services } from '../context.js';
+import { fromUnixSeconds } from '../../domain/justclick.js';
 
 const TARGET = /^(@[A-Za-z0-9_]{4,32}|-?\d{5,20})$/;
 
@@ -89,7 +90,7 @@ export function alertsFeature(s: Services): Composer<BotContext> {
       const alerts = ctx.chatSettings.alerts;
       const owner = ctx.chatSettings.ownerId;
       const on = alerts?.on === true && owner !== undefined && (await s.accounts.get(owner)) !== null;
-      const since = on ? formatDateTime(new Date(alerts!.since * 1000), ctx.timeZone, ctx.lang) : null;
+      const since = on ? formatDateTime(fromUnixSeconds(alerts!.since), ctx.timeZone, ctx.lang) : null;
       // The URL is the owner's, so it is shown in their private chat only.
       const url = on && privateChat && owner === ctx.from.id ? await pushUrl(owner) : null;
       await gateway.sendHtml(chatId, text.alertsState(since, url));

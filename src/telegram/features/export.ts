@@ -2,19 +2,17 @@
 // Private chats only: the file holds buyers' full contacts, which groups never see.
 import { Composer } from 'telegraf';
 import { ordersToCsv } from '../../domain/csv.js';
-import type { LocalDate } from '../../domain/calendar.js';
+import { isoDate } from '../../domain/calendar.js';
 import { describePeriod } from '../../domain/format/dates.js';
 import { botText } from '../../domain/i18n/bot.js';
 import type { Period } from '../../domain/period.js';
 import type { BotContext, Services } from '../context.js';
 import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
 
-const iso = (d: LocalDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-
 /** orders-2026-11-01_2026-11-15.csv (local days, inclusive); one day gives orders-2026-11-28.csv. */
 export function exportFilename(period: Period): string {
-  const first = iso(period.firstDay);
-  const last = iso(period.lastDay);
+  const first = isoDate(period.firstDay);
+  const last = isoDate(period.lastDay);
   return first === last ? `orders-${first}.csv` : `orders-${first}_${last}.csv`;
 }
 

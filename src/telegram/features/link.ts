@@ -9,6 +9,7 @@ import { isJustClickError } from '../../justclick/errors.js';
 import { parseAccount } from '../../justclick/login.js';
 import type { Credentials } from '../../justclick/types.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
+import { unixSeconds } from '../../domain/justclick.js';
 
 const LINK_FLOW = 'link';
 const KEY = /^\S{4,256}$/;
@@ -56,7 +57,7 @@ export function accountFeature(s: Services): Composer<BotContext> {
       const sameAccount = previous !== null && previous.creds.login === creds.login && previous.creds.region === creds.region;
       // linkedAt bounds which paid orders may be alerted: a new key for the same account must not move it,
       // or orders paid since the last check (e.g. while polling was paused on the old key) are never alerted.
-      await s.accounts.link(userId, creds, sameAccount ? previous.linkedAt : Math.floor(s.now().getTime() / 1000));
+      await s.accounts.link(userId, creds, sameAccount ? previous.linkedAt : unixSeconds(s.now()));
       await s.chats.update(chatId, { ownerId: userId });
       ctx.log.info({ login: creds.login, region: creds.region }, 'account linked');
       // Another account now feeds the same chats: everything it has already sold is history, not news.

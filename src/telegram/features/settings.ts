@@ -1,17 +1,11 @@
 // /tz and /lang: the chat's time zone (the digest schedule follows it) and the language the bot speaks.
 import { Composer } from 'telegraf';
-import { isValidTimeZone } from '../../config.js';
 import { formatTime } from '../../domain/format/dates.js';
 import { isLang } from '../../domain/i18n/lang.js';
 import { settingsText } from '../../domain/i18n/settings.js';
 import { mayConfigureChat } from '../access.js';
 import type { BotContext, Services } from '../context.js';
-
-/** "europe/moscow" → "Europe/Moscow", the spelling Intl (and BullMQ's cron) uses; null when unknown. */
-export function canonicalTimeZone(input: string): string | null {
-  if (!isValidTimeZone(input)) return null;
-  return new Intl.DateTimeFormat('en-US', { timeZone: input }).resolvedOptions().timeZone;
-}
+import { canonicalTimeZone } from '../../domain/calendar.js';
 
 export function settingsFeature(s: Services): Composer<BotContext> {
   const { gateway } = s;

@@ -4,6 +4,7 @@ import { Composer } from 'telegraf';
 import { formatDateTime, formatTime } from '../../domain/format/dates.js';
 import { settingsText, type StatusFacts } from '../../domain/i18n/settings.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
+import { fromUnixSeconds } from '../../domain/justclick.js';
 
 export function statusFeature(s: Services): Composer<BotContext> {
   const { gateway } = s;
@@ -12,8 +13,8 @@ export function statusFeature(s: Services): Composer<BotContext> {
   feature.command('status', async (ctx) => {
     const chatId = ctx.chat.id;
     const { timeZone, lang, chatSettings } = ctx;
-    const when = (unixSeconds: number | undefined) =>
-      unixSeconds === undefined ? null : formatDateTime(new Date(unixSeconds * 1000), timeZone, lang);
+    const when = (seconds: number | undefined) =>
+      seconds === undefined ? null : formatDateTime(fromUnixSeconds(seconds), timeZone, lang);
     // A private chat shows the user's own account; a group the account that feeds it.
     const ownerId = ctx.chat.type === 'private' ? ctx.from.id : chatSettings.ownerId;
     const account = ownerId === undefined ? null : await s.accounts.get(ownerId);
