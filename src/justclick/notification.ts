@@ -18,12 +18,16 @@ export interface Notification {
 
 const STATUSES: ReadonlySet<string> = new Set<NotificationStatus>(['paid', 'new_order', 'cancel_order', 'moneyback']);
 
-/** Verifies the hash with the account's key, then reads the order. Throws JustClickError('protocol') otherwise. */
+/**
+ * Verifies the hash with the account's key, then reads the order. Throws JustClickError: 'wrong-key' when the
+ * hash does not match, 'protocol' when a verified body cannot be read.
+ */
 export function parseNotification(body: string, key: string): Notification {
   const fields = parsePhpQuery(body);
   const id = field(fields, 'id');
   if (!verifyNotificationHash(id, field(fields, 'email'), field(fields, 'paid'), key, fields.get('hash'))) {
-    throw new JustClickError('protocol', 'notification hash mismatch');
+    // Not the account's key: the caller answers 403 for this kind, 400 for a body it cannot read.
+    throw new JustClickError('wrong-key', 'notification hash mismatch');
   }
   // A paid-invoice notification has no status field; the others say what happened.
   const status = field(fields, 'status') || 'paid';

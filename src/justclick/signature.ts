@@ -1,16 +1,13 @@
 // The one signer: JustClick's request signature, its response check and the notification hash.
 // All three are plain MD5 hex (not HMAC); comparisons run in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { httpBuildQuery, type QueryParams } from './query.js';
 
 const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
 
-/** `md5(http_build_query(params) . "::" . login . "::" . key)`, the `hash` field of every request. */
-export function signParams(params: QueryParams, login: string, key: string): string {
-  return signQuery(httpBuildQuery(params), login, key);
-}
-
-/** The same, for a query already built (the client sends exactly the string it signed). */
+/**
+ * `md5(http_build_query(params) . "::" . login . "::" . key)`, the `hash` field of every request, over the
+ * query already built (the client sends exactly the string it signed).
+ */
 export function signQuery(query: string, login: string, key: string): string {
   return md5(`${query}::${login}::${key}`);
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { httpBuildQuery, parsePhpQuery, phpUrlencode, type QueryValue } from '../../src/justclick/query.js';
-import { signParams } from '../../src/justclick/signature.js';
+import { signQuery } from '../../src/justclick/signature.js';
 import { canonOf, runPhpOracle, tag, untag, wellFormed, type Canon, type Tagged } from '../fakes/justclick-php/oracle.js';
 import { describePhp } from '../fakes/justclick-php/describe-php.js';
 
@@ -14,7 +14,7 @@ interface Vectors {
 }
 const vectors = JSON.parse(readFileSync(new URL('../fixtures/php-vectors.json', import.meta.url), 'utf8')) as Vectors;
 
-describe('httpBuildQuery and signParams match vectors recorded from PHP 8.2', () => {
+describe('httpBuildQuery and the request signature match vectors recorded from PHP 8.2', () => {
   it('has vectors to check', () => {
     expect(vectors.build.length).toBeGreaterThan(20);
     expect(vectors.parse.length).toBeGreaterThan(10);
@@ -23,7 +23,7 @@ describe('httpBuildQuery and signParams match vectors recorded from PHP 8.2', ()
     it(`builds: ${v.note}`, () => {
       const params = untag(v.params) as ReadonlyMap<string, QueryValue>;
       expect(httpBuildQuery(params)).toBe(v.query);
-      expect(signParams(params, v.login, v.key)).toBe(v.sign);
+      expect(signQuery(httpBuildQuery(params), v.login, v.key)).toBe(v.sign);
     });
   }
   for (const v of vectors.parse) {
@@ -96,7 +96,7 @@ const bodyPiece = fc.oneof(
 );
 const body = fc.array(bodyPiece, { maxLength: 30 }).map((ps) => ps.join(''));
 
-describePhp('httpBuildQuery, signParams and parsePhpQuery agree with php-cli on generated input', () => {
+describePhp('httpBuildQuery, the request signature and parsePhpQuery agree with php-cli on generated input', () => {
   it('builds the same query and signature as PHP for 1,500 generated parameter sets', () => {
     const cases = fc.sample(params, { numRuns: 1500, seed: 20261101 });
     const logins = fc.sample(hostileString, { numRuns: cases.length, seed: 7 });
@@ -104,7 +104,7 @@ describePhp('httpBuildQuery, signParams and parsePhpQuery agree with php-cli on 
     const answer = runPhpOracle({ build: cases.map((p, i) => ({ params: tag(p), login: wellFormed(logins[i]!), key: wellFormed(keys[i]!) })) });
     expect(answer.build).toHaveLength(1500);
     const mismatches = cases.flatMap((p, i) => {
-      const ours = { query: httpBuildQuery(p), sign: signParams(p, logins[i]!, keys[i]!) };
+      const ours = { query: httpBuildQuery(p), sign: signQuery(httpBuildQuery(p), logins[i]!, keys[i]!) };
       return ours.query === answer.build[i]!.query && ours.sign === answer.build[i]!.sign
         ? []
         : [{ params: tag(p), ours, php: answer.build[i] }];
