@@ -1,77 +1,130 @@
-// Composition root: config → logger → redis → stores → JustClick client → bot → alert engine → HTTP,
-// and one idempotent shutdown. main.ts runs it as a process; tests run it in-process.
+// Composition root: config → logger → redis → stores → JustClick client → alert engine → bot → HTTP, and one
+// idempotent shutdown. main.ts runs it as a process; every test harness and the benchmark assemble the same.
 import type { Server } from 'node:http';
-import { TelegramError } from 'telegraf';
+import { Telegram, TelegramError } from 'telegraf';
 import type { Config } from './config.js';
-import { createHttpServer, WEBHOOK_PATH } from './http/server.js';
+import { withDeadline } from './deadline.js';
+import { checkTelegramHtml } from './domain/format/html.js';
+import { splitMessage } from './domain/format/split.js';
 import { Metrics } from './http/metrics.js';
+import { createNotificationHandler } from './http/notifications.js';
+import { createHttpServer, NOTIFY_PATH, WEBHOOK_PATH } from './http/server.js';
 import { createAlertEngine, type AlertEngine } from './jobs/engine.js';
 import { createLeader, type Leader } from './jobs/leader.js';
-import { JustClickClient } from './justclick/client.js';
+import { JustClickClient, type JustClickClientOptions } from './justclick/client.js';
 import { createLogger, type Logger } from './logger.js';
+import { createGateway } from './outbound/gateway.js';
 import { AccountStore } from './store/accounts.js';
 import { ChatStore } from './store/chats.js';
 import { FlowStore } from './store/flows.js';
 import { PageStore } from './store/pages.js';
-import { createRedis, quitRedis } from './store/redis.js';
+import { createRedis, quitRedis, type Redis } from './store/redis.js';
 import { UpdateLog } from './store/updates.js';
 import { Vault } from './store/vault.js';
 import { createBot, type Bot } from './telegram/bot.js';
-import { createGateway } from './telegram/gateway.js';
-import { checkTelegramHtml } from './domain/format/html.js';
-import { splitMessage } from './domain/format/split.js';
 
 /** Every key of this bot starts with it; BullMQ's live under `<PREFIX>bull:`. */
 export const PREFIX = 'jcb:';
 
+/**
+ * What a harness may change: the clock, where logs go, timings that make fakes fail fast. Never how the
+ * parts are wired: that is the same in tests, the benchmark and production.
+ */
+export interface Overrides {
+  now?: () => Date;
+  logger?: Logger;
+  /** The key prefix (tests share one Redis, each under its own prefix). */
+  prefix?: string;
+  /** JustClick client timings (tests reach an outage in milliseconds, not minutes). */
+  justclick?: Pick<JustClickClientOptions, 'retries' | 'timeoutMs' | 'backoffBaseMs' | 'backoffMaxMs'>;
+  /** Leader-lock timings, for the updates consumer and the poll tick alike (tests shorten them). */
+  leader?: { ttlMs?: number; renewMs?: number };
+  /** Delay before retrying polling after a 409 (another consumer still holds getUpdates). */
+  pollingRetryMs?: number;
+  /**
+   * false: start() runs no alert or digest workers (tests that drive commands only, so that no poll tick
+   * of their own interleaves with the conversation); the engine's service API works all the same.
+   */
+  engineWorkers?: boolean;
+}
+
 export interface App {
-  /** The HTTP server's port (useful with PORT=0). */
-  port: number;
+  config: Config;
+  logger: Logger;
+  /** The stores on this replica's Redis connection (harnesses read and seed them). */
+  stores: { redis: Redis; accounts: AccountStore; chats: ChatStore };
   bot: Bot;
   engine: AlertEngine;
-  logger: Logger;
-  /** True while this replica consumes Telegram updates (polling mode). */
+  http: Server;
+  /** POST /justclick/notify/<token>, as the HTTP server calls it. */
+  handleNotification: ReturnType<typeof createNotificationHandler>;
+  /** The HTTP server's port once started (useful with PORT=0). */
+  port(): number;
+  /** True while this replica consumes Telegram updates (polling leader, or webhook mode). */
   takesUpdates(): boolean;
+  /** Listens, starts the engine's workers, and takes updates (webhook set, or campaigns to poll). */
+  start(): Promise<void>;
   /** Stops taking updates, finishes or hands back running work within the deadline, closes Redis. */
   stop(deadlineMs?: number): Promise<void>;
 }
 
-export interface AppOptions {
-  logger?: Logger;
-  /** Leader-lock timings for the polling consumer (tests shorten them). */
-  leader?: { ttlMs?: number; renewMs?: number };
-  /** Delay before retrying polling after a 409 (another consumer still holds getUpdates). */
-  pollingRetryMs?: number;
-}
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
-export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+/** Builds every part and connects them; nothing listens or polls until start(). */
+export function assemble(config: Config, overrides: Overrides = {}): App {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const prefix = overrides.prefix ?? PREFIX;
   const redis = createRedis(config.redisUrl, { logger, name: 'store' });
-  const vault = new Vault(config.credentialsKey);
-  const accounts = new AccountStore(redis, vault, PREFIX, logger);
-  const chats = new ChatStore(redis, PREFIX);
-  const flows = new FlowStore(redis, PREFIX);
-  const pages = new PageStore(redis, PREFIX);
-  const updates = new UpdateLog(redis, PREFIX);
-  const client = new JustClickClient({ apiUrl: config.justclickApiUrl, logger });
+  const accounts = new AccountStore(redis, new Vault(config.credentialsKey), prefix, logger);
+  const chats = new ChatStore(redis, prefix);
+  const flows = new FlowStore(redis, prefix);
+  const pages = new PageStore(redis, prefix);
+  const updates = new UpdateLog(redis, prefix);
+  const client = new JustClickClient({ apiUrl: config.justclickApiUrl, logger, ...overrides.justclick });
 
-  const bot = createBot({ config, logger, accounts, chats, flows, pages, client });
   const engine = createAlertEngine({
     redisUrl: config.redisUrl,
-    prefix: PREFIX,
+    prefix,
     accounts,
     chats,
     client,
     // Deliveries never wait out a 429 in place: the job is delayed by retry_after and the worker moves on.
-    gateway: createGateway(bot.bot.telegram, { logger, checkHtml: checkTelegramHtml, split: splitMessage, maxWaitSeconds: 0 }),
+    gateway: createGateway(new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false }), {
+      logger,
+      checkHtml: checkTelegramHtml,
+      split: splitMessage,
+      maxWaitSeconds: 0,
+    }),
     logger,
     ordersMethod: config.ordersMethod,
     pollSeconds: config.alertPollSeconds,
     defaultTimeZone: config.defaultTimezone,
+    ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.leader ? { leader: overrides.leader } : {}),
   });
-  bot.attachEngine(engine);
+
+  /** The account's JustClick notification URL, made on first use; null without PUBLIC_URL. */
+  const pushUrl = async (ownerId: number): Promise<string | null> =>
+    config.publicUrl ? `${config.publicUrl}${NOTIFY_PATH}${await accounts.ensurePushToken(ownerId)}` : null;
+
+  const bot = createBot({
+    config,
+    logger,
+    accounts,
+    chats,
+    flows,
+    pages,
+    client,
+    engine,
+    pushUrl,
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
+  const handleNotification = createNotificationHandler({ accounts, alerts: engine.alerts, logger, ...(overrides.now ? { now: overrides.now } : {}) });
+
+  let stopping = false;
+  let takingUpdates = false;
+  let polling: Promise<void> | undefined;
+  let updatesLeader: Leader | undefined;
 
   const metrics = new Metrics();
   metrics.gauge('jcb_takes_updates', '1 while this replica consumes Telegram updates', () => (takingUpdates ? 1 : 0));
@@ -81,8 +134,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger,
     metrics,
     healthy: async () => (await redis.ping()) === 'PONG',
-    notifications: (token, body) => engine.handleNotification(token, body),
-    ...(config.botMode === 'webhook' && config.webhookSecret
+    notifications: handleNotification,
+    ...(config.botMode === 'webhook'
       ? {
           webhook: {
             secret: config.webhookSecret,
@@ -92,19 +145,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         }
       : {}),
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, () => resolve());
-  });
-  const address = http.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-
-  await engine.start();
-
-  let stopping = false;
-  let takingUpdates = false;
-  let polling: Promise<void> | undefined;
-  let updatesLeader: Leader | undefined;
+  let port = config.port;
 
   const registerMenus = () =>
     bot.commandMenus().catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, 'could not register command menus'));
@@ -121,7 +162,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       } catch (err) {
         const conflict = err instanceof TelegramError && err.code === 409;
         logger.warn({ err: { message: (err as Error).message } }, conflict ? 'another getUpdates is still open; retrying' : 'polling failed; retrying');
-        await sleep(options.pollingRetryMs ?? 5_000);
+        await sleep(overrides.pollingRetryMs ?? 5_000);
       } finally {
         takingUpdates = false;
       }
@@ -135,40 +176,57 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   };
 
-  if (config.botMode === 'webhook') {
-    await bot.bot.telegram.setWebhook(`${config.publicUrl}${WEBHOOK_PATH}`, {
-      secret_token: config.webhookSecret,
-      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
-    });
-    await registerMenus();
-    takingUpdates = true;
-  } else {
-    updatesLeader = createLeader(redis, {
-      key: `${PREFIX}leader:updates`,
-      ...options.leader,
-      logger,
-      onAcquire: async () => {
-        void registerMenus();
-        polling = pollWhileLeader();
-      },
-      onLose: async () => {
-        stopPolling();
-        await polling;
-      },
-    });
-  }
-  logger.info({ mode: config.botMode, port, pollSeconds: config.alertPollSeconds }, 'bot started');
+  let started: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    started ??= (async () => {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, () => resolve());
+      });
+      const address = http.address();
+      if (typeof address === 'object' && address) port = address.port;
+
+      if (overrides.engineWorkers !== false) await engine.start();
+
+      if (config.botMode === 'webhook') {
+        await bot.bot.telegram.setWebhook(`${config.publicUrl}${WEBHOOK_PATH}`, {
+          secret_token: config.webhookSecret,
+          allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+        });
+        await registerMenus();
+        takingUpdates = true;
+      } else {
+        updatesLeader = createLeader(redis, {
+          key: `${prefix}leader:updates`,
+          ...overrides.leader,
+          logger,
+          onAcquire: async () => {
+            void registerMenus();
+            polling = pollWhileLeader();
+          },
+          onLose: async () => {
+            stopPolling();
+            await polling;
+          },
+        });
+      }
+      logger.info({ mode: config.botMode, port, pollSeconds: config.alertPollSeconds }, 'bot started');
+    })();
+    return started;
+  };
 
   let stopped: Promise<void> | undefined;
   const stop = (deadlineMs = 10_000): Promise<void> => {
     stopped ??= (async () => {
       stopping = true;
       logger.info('shutting down');
+      // A start still under way finishes first, so that nothing it opens outlives the stop.
+      await started?.catch(() => undefined);
       stopPolling();
       await updatesLeader?.stop();
       await polling;
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      await Promise.race([bot.drain(), sleep(deadlineMs)]);
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      await withDeadline(bot.drain(), deadlineMs);
       await engine.close(deadlineMs);
       await client.close();
       await quitRedis(redis);
@@ -177,5 +235,24 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     return stopped;
   };
 
-  return { port, bot, engine, logger, takesUpdates: () => takingUpdates, stop };
+  return {
+    config,
+    logger,
+    stores: { redis, accounts, chats },
+    bot,
+    engine,
+    http,
+    handleNotification,
+    port: () => port,
+    takesUpdates: () => takingUpdates,
+    start,
+    stop,
+  };
+}
+
+/** The process's way: assemble, then start. */
+export async function startApp(config: Config, overrides: Overrides = {}): Promise<App> {
+  const app = assemble(config, overrides);
+  await app.start();
+  return app;
 }

@@ -1,24 +1,15 @@
-// A child process running the real alert engine (createAlertEngine, real stores, the real JustClick client)
-// on its own Redis, as the polling benchmark's "bot": it seeds N accounts with alerts on, then times whole
+// A child process running the real bot (assemble from src/app.ts: the alert engine, real stores, the real
+// JustClick client) on its own Redis, as the polling benchmark's "bot": it seeds N accounts with alerts on, then times whole
 // polling rounds and reports its own CPU, RSS and Redis figures. One process per size, so sizes do not mix.
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { Telegram } from 'telegraf';
-import { checkTelegramHtml } from '../../src/domain/format/html.js';
-import { splitMessage } from '../../src/domain/format/split.js';
-import { createAlertEngine, type AlertEngine } from '../../src/jobs/engine.js';
+import type { Redis } from 'ioredis';
+import { assemble, PREFIX, type App } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
 import { POLL_QUEUE } from '../../src/jobs/queues.js';
-import { JustClickClient } from '../../src/justclick/client.js';
-import { createLogger } from '../../src/logger.js';
-import { AccountStore } from '../../src/store/accounts.js';
-import { ChatStore } from '../../src/store/chats.js';
-import { createRedis, quitRedis } from '../../src/store/redis.js';
-import { Vault } from '../../src/store/vault.js';
-import { createGateway } from '../../src/telegram/gateway.js';
+import type { AccountStore } from '../../src/store/accounts.js';
 import { benchAccount } from './accounts.js';
 import { reply, serve } from './child.js';
 
-const PREFIX = 'jcb:';
 const SEED_CONCURRENCY = 100;
 
 export interface RoundFigures {
@@ -44,11 +35,10 @@ export interface EngineFigures {
 
 interface Setup {
   accounts: number;
-  engine: AlertEngine;
+  app: App;
   store: AccountStore;
   redis: Redis;
   pollQueue: Queue;
-  client: JustClickClient;
   base: number;
   seeded: number;
   close(): Promise<void>;
@@ -78,19 +68,25 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 const pending = async (queue: Queue) => Object.values(await queue.getJobCounts('wait', 'active', 'prioritized')).reduce((a, b) => a + b, 0);
 
 async function seed(message: { accounts: number; redisUrl: string; template: string; telegramApiRoot: string; botToken: string }) {
-  const logger = createLogger('warn');
-  const redis = createRedis(message.redisUrl, { logger, name: 'store' });
-  const store = new AccountStore(redis, new Vault(Buffer.alloc(32, 7)), PREFIX, logger);
-  const chats = new ChatStore(redis, PREFIX);
-  const client = new JustClickClient({ apiUrl: message.template, logger });
-  const gateway = createGateway(new Telegram(message.botToken, { apiRoot: message.telegramApiRoot }), {
-    logger,
-    checkHtml: checkTelegramHtml,
-    split: splitMessage,
-    maxWaitSeconds: 0,
-  });
-  // Far longer than the benchmark: the only rounds are the ones it starts itself.
-  const engine = createAlertEngine({ redisUrl: message.redisUrl, prefix: PREFIX, accounts: store, chats, client, gateway, logger, ordersMethod: 'getOrdersWithGoods', pollSeconds: 3600 });
+  const config: Config = {
+    botToken: message.botToken,
+    credentialsKey: Buffer.alloc(32, 7),
+    redisUrl: message.redisUrl,
+    telegramApiRoot: message.telegramApiRoot,
+    justclickApiUrl: message.template,
+    ordersMethod: 'getOrdersWithGoods',
+    defaultTimezone: 'Europe/Moscow',
+    // Far longer than the benchmark: the only rounds are the ones it starts itself.
+    alertPollSeconds: 3600,
+    botMode: 'polling',
+    port: 0,
+    publicUrl: undefined,
+    webhookSecret: undefined,
+    logLevel: 'warn',
+  };
+  const app = assemble(config);
+  const { redis, accounts: store, chats } = app.stores;
+  const { engine } = app;
   const pollQueue = new Queue(POLL_QUEUE, { connection: { url: message.redisUrl }, prefix: `${PREFIX}bull` });
   const base = await usedMemory(redis);
 
@@ -110,18 +106,15 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
   const seeded = await usedMemory(redis);
   setup = {
     accounts: message.accounts,
-    engine,
+    app,
     store,
     redis,
     pollQueue,
-    client,
     base,
     seeded,
     async close() {
-      await engine.close(5_000);
       await pollQueue.close();
-      await client.close();
-      await quitRedis(redis);
+      await app.stop(5_000);
     },
   };
   reply({ type: 'seeded' });
@@ -129,7 +122,7 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
 
 async function rounds(count: number): Promise<EngineFigures> {
   if (!setup) throw new Error('seed first');
-  const { accounts, engine, redis, pollQueue } = setup;
+  const { accounts, app, redis, pollQueue } = setup;
   let rssPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
@@ -148,9 +141,9 @@ async function rounds(count: number): Promise<EngineFigures> {
     return { wallMs, cpuMs: (used.user + used.system) / 1000, redisCpuMs: (await redisCpuMs(redis)) - redisCpu };
   };
 
-  // Starting the engine fires its scheduled tick at once (the next one is an hour away): that round warms up
-  // connections and the JIT and is not counted. The measured rounds are ticks queued here, one at a time.
-  await engine.start();
+  // Starting the app starts the engine, which fires its scheduled tick at once (the next one is an hour away):
+  // that round warms up connections and the JIT and is not counted. The measured rounds are ticks queued here.
+  await app.start();
   await until(async () => (await pollQueue.getJobCounts('completed')).completed! > accounts && (await pending(pollQueue)) === 0, 'the warm-up round');
   const figures: RoundFigures[] = [];
   for (let r = 1; r <= count; r++) figures.push(await round(r));

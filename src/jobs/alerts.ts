@@ -12,21 +12,19 @@ import { fromUnixSeconds, JUSTCLICK_TIME_ZONE, unixSeconds } from '../domain/jus
 
 export type AlertSource = 'poll' | 'push';
 
+/** What /status and the tests read of an owner's alerts. */
 export interface AlertStatus {
-  /** The account is checked every `pollSeconds` (some chat it feeds has alerts on, and it is not paused). */
-  watched: boolean;
-  pollSeconds: number;
   /** Chats this owner's account feeds that have alerts on. */
   alertChats: number[];
   lastCheckAt: Date | null;
   pausedAt: Date | null;
-  lastPushAt: Date | null;
 }
 
 export interface AlertService {
   /** The caller already holds the account (the poller fetched with it, the push checked its hash with it). */
   enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }>;
+  /** Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. */
   enable(chatId: number, ownerId: number): Promise<{ baselined: number }>;
   disable(chatId: number): Promise<void>;
   status(ownerId: number): Promise<AlertStatus>;
@@ -159,14 +157,10 @@ export function createAlertService(ctx: EngineContext): AlertService {
 
   async function status(ownerId: number): Promise<AlertStatus> {
     const [account, targets, lastCheckAt] = await Promise.all([accounts.get(ownerId), alertChats(ownerId), watch.lastCheck(ownerId)]);
-    const date = (s: number | undefined) => (s === undefined ? null : fromUnixSeconds(s));
     return {
-      watched: targets.length > 0 && account !== null && account.pausedAt === undefined && (await watch.has(ownerId)),
-      pollSeconds: ctx.pollSeconds,
       alertChats: targets,
       lastCheckAt,
-      pausedAt: date(account?.pausedAt),
-      lastPushAt: date(account?.lastPushAt),
+      pausedAt: account?.pausedAt === undefined ? null : fromUnixSeconds(account.pausedAt),
     };
   }
 

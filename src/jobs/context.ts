@@ -8,7 +8,7 @@ import type { AccountStore } from '../store/accounts.js';
 import type { ChatStore } from '../store/chats.js';
 import type { AlertLedger, WatchList } from '../store/ledger.js';
 import type { Locks } from '../store/locks.js';
-import type { Gateway } from '../telegram/gateway.js';
+import type { Gateway } from '../outbound/gateway.js';
 import type { Delivery, DigestJob } from './queues.js';
 
 export interface EngineContext {

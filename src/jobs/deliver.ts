@@ -5,7 +5,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { renderPaid, renderPausedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
 import type { Html } from '../domain/format/html.js';
 import type { ChatSettings } from '../store/chats.js';
-import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../telegram/errors.js';
+import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
 import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
 import { idPart, type Delivery } from './queues.js';

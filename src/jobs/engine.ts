@@ -1,12 +1,12 @@
 // The alert and digest engine, assembled: three BullMQ queues and workers on the bot's Redis, the leader
-// that owns the poll tick, and the service API the commands (/alerts, /digest, /status) and the HTTP push use.
+// that owns the poll tick, and the service API the commands (/alerts, /digest, /status) and the HTTP push use
+// (each side declares the part it needs; app.ts hands this engine to both).
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { createNotificationHandler, type NotificationAnswer } from '../http/notifications.js';
 import type { Order } from '../justclick/types.js';
 import { AlertLedger, WatchList } from '../store/ledger.js';
 import { Locks } from '../store/locks.js';
 import { createRedis, quitRedis } from '../store/redis.js';
-import { createAlertService, type AlertSource, type AlertStatus } from './alerts.js';
+import { createAlertService, type AlertService, type AlertSource } from './alerts.js';
 import type { EngineContext } from './context.js';
 import { createDeliveryProcessor } from './deliver.js';
 import { createDigestProcessor, createDigestService } from './digest.js';
@@ -15,6 +15,7 @@ import { createPollProcessor } from './poll.js';
 import { cappedBackoff, DELIVERY_QUEUE, DIGEST_QUEUE, POLL_QUEUE, type Delivery, type DigestJob } from './queues.js';
 import { upsertPollTick } from './scheduler.js';
 import { unixSeconds } from '../domain/justclick.js';
+import { withDeadline } from '../deadline.js';
 
 /** What the engine is given; the rest of its EngineContext (ledger, locks, queues) it builds on this Redis. */
 export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats' | 'client' | 'gateway' | 'logger' | 'ordersMethod' | 'pollSeconds'> {
@@ -34,12 +35,8 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
 }
 
 export interface AlertEngine {
-  alerts: {
-    /** Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. */
-    enable(chatId: number, ownerId: number): Promise<{ baselined: number }>;
-    disable(chatId: number): Promise<void>;
-    status(ownerId: number): Promise<AlertStatus>;
-  };
+  /** /alerts on|off and /status, and the HTTP push (which feeds the same path as the poller). */
+  alerts: Pick<AlertService, 'enable' | 'disable' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange'>;
   digests: {
     schedule(chatId: number): Promise<{ scheduled: boolean; pattern?: string; timeZone?: string }>;
     unschedule(chatId: number): Promise<void>;
@@ -47,8 +44,6 @@ export interface AlertEngine {
   };
   /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
-  /** For POST /justclick/notify/<token>. */
-  handleNotification(token: string, rawBody: string): Promise<NotificationAnswer>;
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   /** Starts the workers and the campaign for the poll-tick leadership. */
   start(): Promise<void>;
@@ -90,7 +85,6 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   };
   const alerts = createAlertService(ctx);
   const digests = createDigestService(ctx);
-  const handleNotification = createNotificationHandler({ accounts: deps.accounts, alerts, logger, now: ctx.now });
 
   /** Telegram said the chat is gone: nothing more is sent there until someone uses the bot in it again. */
   async function chatGone(chatId: number, reason: string): Promise<void> {
@@ -157,25 +151,24 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     closed = true;
     await leader?.stop();
     // worker.close() waits for active jobs without a deadline: give them until the deadline, then force.
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), deadlineMs);
-    });
-    const graceful = Promise.all(workers.map((w) => w.close())).then(() => 'done' as const);
-    if ((await Promise.race([graceful, deadline])) === 'late') {
+    if (!(await withDeadline(Promise.all(workers.map((w) => w.close())), deadlineMs))) {
       logger.warn({ deadlineMs }, 'jobs still running at the shutdown deadline; closing anyway (their locks expire and they rerun)');
       await Promise.all(workers.map((w) => w.close(true)));
     }
-    clearTimeout(timer);
     await Promise.all([poll.close(), delivery.close(), digest.close()]);
     await quitRedis(redis);
   }
 
   return {
-    alerts: { enable: alerts.enable, disable: alerts.disable, status: alerts.status },
+    alerts: {
+      enable: alerts.enable,
+      disable: alerts.disable,
+      status: alerts.status,
+      enqueueAlerts: alerts.enqueueAlerts,
+      enqueueStatusChange: alerts.enqueueStatusChange,
+    },
     digests,
     migrateChat: chatMigrated,
-    handleNotification,
     async enqueueAlerts(ownerId, orders, source) {
       const account = await deps.accounts.get(ownerId);
       return account ? alerts.enqueueAlerts(account, orders, source) : { queued: 0 };

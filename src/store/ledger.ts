@@ -115,10 +115,6 @@ export class WatchList {
     await this.redis.srem(this.setKey, String(ownerId));
   }
 
-  async has(ownerId: number): Promise<boolean> {
-    return (await this.redis.sismember(this.setKey, String(ownerId))) === 1;
-  }
-
   /** Walks the list in batches with SSCAN, so 10,000 accounts never block Redis in one reply. */
   async *batches(batchSize = 1000): AsyncGenerator<number[]> {
     let cursor = '0';

@@ -1,6 +1,7 @@
 // Builds the ioredis connections the bot uses (store and BullMQ) with one policy for retries, logging and shutdown.
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { withDeadline } from '../deadline.js';
 
 export type { Redis };
 
@@ -60,10 +61,5 @@ export async function quitRedis(redis: Redis, deadlineMs = 2_000): Promise<void>
     // the next attempt, and that is all there is to end.
     if (redis.status === 'reconnecting') return;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), deadlineMs);
-  });
-  if ((await Promise.race([ended, late])) === 'late') redis.disconnect();
-  clearTimeout(timer);
+  if (!(await withDeadline(ended, deadlineMs))) redis.disconnect();
 }

@@ -17,9 +17,9 @@ import { settingsFeature } from './features/settings.js';
 import { startFeature, menuCommands } from './features/start.js';
 import { statusFeature } from './features/status.js';
 import type { ChatSettings, UserPrefs } from '../store/chats.js';
-import type { BotContext, BotDeps, BotEngine, Services } from './context.js';
-import { ChatGone, TelegramBadRequest } from './errors.js';
-import { createGateway, type Gateway } from './gateway.js';
+import type { BotContext, BotDeps, Services } from './context.js';
+import { ChatGone, TelegramBadRequest } from '../outbound/errors.js';
+import { createGateway, type Gateway } from '../outbound/gateway.js';
 
 export interface Bot {
   bot: Telegraf<BotContext>;
@@ -30,11 +30,6 @@ export interface Bot {
   handleUpdate(update: Update): Promise<void>;
   /** Resolves when every update fed by handleUpdate and every background task (JustClick calls) has finished. */
   drain(): Promise<void>;
-  /**
-   * Gives /alerts and /digest their engine when it is built after the bot (the engine sends through
-   * this bot's gateway, so main builds the bot first).
-   */
-  attachEngine(engine: BotEngine): void;
 }
 
 // Long enough for a gateway that waits out a 429 (≤ 10 s); JustClick calls run in the background.
@@ -144,9 +139,6 @@ export function createBot(deps: BotDeps): Bot {
     },
     async drain() {
       while (running.size > 0) await Promise.allSettled([...running]);
-    },
-    attachEngine(engine) {
-      services.engine = engine;
     },
   };
 }

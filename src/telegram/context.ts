@@ -9,11 +9,28 @@ import type { AccountStore } from '../store/accounts.js';
 import type { ChatSettings, ChatStore } from '../store/chats.js';
 import type { FlowStore } from '../store/flows.js';
 import type { PageStore } from '../store/pages.js';
-import type { AlertEngine } from '../jobs/engine.js';
-import type { Gateway } from './gateway.js';
+import type { Gateway } from '../outbound/gateway.js';
 
-/** The part of the alert & digest engine the commands use. */
-export type BotEngine = Pick<AlertEngine, 'alerts' | 'digests' | 'migrateChat'>;
+/**
+ * What the commands ask of the alert & digest engine (src/jobs/engine.ts implements it; app.ts connects
+ * the two, so neither imports the other).
+ */
+export interface BotEngine {
+  alerts: {
+    /** Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. */
+    enable(chatId: number, ownerId: number): Promise<unknown>;
+    disable(chatId: number): Promise<void>;
+    status(ownerId: number): Promise<{ lastCheckAt: Date | null }>;
+  };
+  digests: {
+    /** (Re)schedules the chat's digest from its stored time and zone; unschedules it when there is none. */
+    schedule(chatId: number): Promise<unknown>;
+    unschedule(chatId: number): Promise<void>;
+    sendNow(chatId: number): Promise<void>;
+  };
+  /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
+  migrateChat(fromChatId: number, toChatId: number): Promise<void>;
+}
 
 export interface BotDeps {
   config: Config;
@@ -25,6 +42,8 @@ export interface BotDeps {
   client: Pick<JustClickClient, 'checkKey' | 'fetchOrders'>;
   /** Absent: /alerts and /digest answer that they are not available in this deployment. */
   engine?: BotEngine;
+  /** The account's JustClick notification URL (made on first use); null when the bot has no PUBLIC_URL. */
+  pushUrl(ownerId: number): Promise<string | null>;
   now?: () => Date;
 }
 

@@ -21,7 +21,7 @@ describeRedis('e2e: /alerts and /digest', () => {
   const schedulerOf = async (chatId: number) => (await digests.getJobSchedulers()).find((s) => s.key === `digest-${chatId}` || s.id === `digest-${chatId}`);
 
   beforeAll(async () => {
-    h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z'), engine: true, publicUrl: 'https://bot.example.com' });
+    h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z'), publicUrl: 'https://bot.example.com' });
     await h.engine!.start();
     digests = new Queue(DIGEST_QUEUE, { connection: { url: h.config.redisUrl }, prefix: `${h.prefix}bull` });
     h.jc.addAccount('vera', KEY);

@@ -15,7 +15,7 @@ describeRedis('e2e: security', () => {
   const bob = { id: 6002, firstName: 'Bob', languageCode: 'en' };
 
   beforeAll(async () => {
-    h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z'), engine: true, publicUrl: 'https://bot.example.com' });
+    h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z'), publicUrl: 'https://bot.example.com' });
     h.jc.addAccount('alice', key);
     h.jc.addAccount('alice2', secondKey);
     for (const login of ['alice', 'alice2']) {

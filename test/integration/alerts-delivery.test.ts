@@ -1,11 +1,7 @@
 // How alert deliveries survive Telegram: 429 waits retry_after, 5xx is retried, 403 stops the chat for good,
 // a group that became a supergroup is followed; plus forged pushes and the bounded ledger.
-import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createHttpServer } from '../../src/http/server.js';
-import { Metrics } from '../../src/http/metrics.js';
-import { createLogger } from '../../src/logger.js';
 import { AlertLedger, LEDGER_RETENTION_SECONDS } from '../../src/store/ledger.js';
 import { describeRedis } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
@@ -114,34 +110,24 @@ describeRedis('alert delivery', () => {
   it('answers a forged or unknown JustClick notification with 4xx and sends nothing', async () => {
     const { login, engine } = await alertsOn();
     const token = await h.accounts.ensurePushToken(OWNER);
-    const server = createHttpServer({
-      logger: createLogger('silent'),
-      metrics: new Metrics(),
-      healthy: async () => true,
-      notifications: (t, body) => engine.handleNotification(t, body),
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/justclick/notify/`;
-    try {
-      const order = h.jc.addOrder(login, { paid: null });
-      expect(await h.jc.notify(`${base}${token}`, login, order.id, { key: 'not-the-key' })).toBe(403);
-      expect(await h.jc.notify(`${base}${'x'.repeat(32)}`, login, order.id)).toBe(404);
-      expect((await h.accounts.get(OWNER))?.lastPushAt).toBeUndefined();
-      await h.afterChecks(login, 2);
-      expect(h.tg.sent(OWNER)).toEqual([]);
+    // The replica's own HTTP server, as JustClick reaches it.
+    const base = `http://127.0.0.1:${engine.app.port()}/justclick/notify/`;
+    const order = h.jc.addOrder(login, { paid: null });
+    expect(await h.jc.notify(`${base}${token}`, login, order.id, { key: 'not-the-key' })).toBe(403);
+    expect(await h.jc.notify(`${base}${'x'.repeat(32)}`, login, order.id)).toBe(404);
+    expect((await h.accounts.get(OWNER))?.lastPushAt).toBeUndefined();
+    await h.afterChecks(login, 2);
+    expect(h.tg.sent(OWNER)).toEqual([]);
 
-      // And a genuine refund push gives its own short message, once even when repeated.
-      h.jc.setOrderStatus(login, order.id, 'moneyback');
-      expect(await h.jc.notify(`${base}${token}`, login, order.id, { status: 'moneyback' })).toBe(200);
-      expect(await h.jc.notify(`${base}${token}`, login, order.id, { status: 'moneyback' })).toBe(200);
-      await waitFor(() => h.tg.sent(OWNER).length > 0, { message: 'the refund message' });
-      await h.afterChecks(login, 2);
-      const messages = h.tg.sent(OWNER);
-      expect(messages).toHaveLength(1);
-      expect(messages[0]!.text).toContain(`Возврат по заказу № ${order.id}`);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    // And a genuine refund push gives its own short message, once even when repeated.
+    h.jc.setOrderStatus(login, order.id, 'moneyback');
+    expect(await h.jc.notify(`${base}${token}`, login, order.id, { status: 'moneyback' })).toBe(200);
+    expect(await h.jc.notify(`${base}${token}`, login, order.id, { status: 'moneyback' })).toBe(200);
+    await waitFor(() => h.tg.sent(OWNER).length > 0, { message: 'the refund message' });
+    await h.afterChecks(login, 2);
+    const messages = h.tg.sent(OWNER);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.text).toContain(`Возврат по заказу № ${order.id}`);
   });
 
   it('keeps the ledger bounded: entries older than the retention are dropped on write, idle ledgers expire', async () => {

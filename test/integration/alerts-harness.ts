@@ -1,18 +1,15 @@
 // Shared by the alert, digest and leader integration tests: real Redis, the fake JustClick and fake Telegram
-// servers, the real client, stores and gateway, and engines ("replicas") built on them; plus waiting on conditions.
+// servers, and replicas of the assembled app (src/app.ts) on them; plus waiting on conditions.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { Telegram } from 'telegraf';
-import { checkTelegramHtml } from '../../src/domain/format/html.js';
-import { splitMessage } from '../../src/domain/format/split.js';
-import { createAlertEngine, type AlertEngine, type AlertEngineDeps } from '../../src/jobs/engine.js';
-import { JustClickClient } from '../../src/justclick/client.js';
+import { assemble, type App, type Overrides } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { AlertEngine } from '../../src/jobs/engine.js';
 import { createLogger } from '../../src/logger.js';
 import { AccountStore } from '../../src/store/accounts.js';
 import { ChatStore } from '../../src/store/chats.js';
 import { AlertLedger } from '../../src/store/ledger.js';
 import { Vault } from '../../src/store/vault.js';
-import { createGateway, type Gateway } from '../../src/telegram/gateway.js';
 import { startFakeJustClick, type FakeJustClick } from '../fakes/justclick.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 import { freshPrefix, requireRedisUrl } from '../support/redis.js';
@@ -32,6 +29,17 @@ export async function waitFor(
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** One replica of the bot, as production runs several: the engine's API at hand, the whole app behind it. */
+export interface Replica extends Pick<AlertEngine, 'alerts' | 'digests' | 'isLeader'> {
+  app: App;
+  /** Starts the whole replica: its HTTP server, the engine's workers, its campaign for the updates. */
+  start(): Promise<void>;
+  /** Stops the replica; running jobs get until the deadline. */
+  close(deadlineMs?: number): Promise<void>;
+  /** POST /justclick/notify/<token>, without HTTP in between. */
+  handleNotification: App['handleNotification'];
+}
+
 export interface Harness {
   redisUrl: string;
   prefix: string;
@@ -41,10 +49,8 @@ export interface Harness {
   accounts: AccountStore;
   chats: ChatStore;
   ledger: AlertLedger;
-  client: JustClickClient;
-  gateway: Gateway;
-  /** A new engine ("replica") on the same Redis; closed with the harness unless closed before. */
-  engine(overrides?: Partial<AlertEngineDeps>): AlertEngine;
+  /** A new replica on the same Redis; stopped with the harness unless closed before. */
+  engine(overrides?: Pick<Overrides, 'now'>): Replica;
   /** Links a fresh JustClick account (created in the fake) to the Telegram user `ownerId`. */
   link(ownerId: number, login?: string): Promise<{ login: string; key: string }>;
   /** How many getOrdersWithGoods calls the fake JustClick has answered for a login. */
@@ -61,19 +67,25 @@ export async function startHarness(): Promise<Harness> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const jc = await startFakeJustClick();
   const tg = await startFakeTelegram();
-  const vault = new Vault(randomBytes(32));
-  const accounts = new AccountStore(redis, vault, prefix, logger);
+  const config: Config = {
+    botToken: tg.token,
+    credentialsKey: randomBytes(32),
+    redisUrl,
+    telegramApiRoot: tg.apiRoot,
+    justclickApiUrl: jc.url,
+    ordersMethod: 'getOrdersWithGoods',
+    defaultTimezone: 'Europe/Moscow',
+    alertPollSeconds: 1,
+    botMode: 'polling',
+    port: 0,
+    publicUrl: undefined,
+    webhookSecret: undefined,
+    logLevel: 'silent',
+  };
+  // The tests' own view of the stores, on the replicas' Redis and key prefix.
+  const accounts = new AccountStore(redis, new Vault(config.credentialsKey), prefix, logger);
   const chats = new ChatStore(redis, prefix);
-  // No client-side retries or sleeps: the engine's own retry behaviour is what the tests look at.
-  const client = new JustClickClient({ apiUrl: jc.url, retries: 0, timeoutMs: 5_000, logger });
-  // maxWaitSeconds 0: every 429 reaches the delivery worker, which must honour retry_after itself.
-  const gateway = createGateway(new Telegram(tg.token, { apiRoot: tg.apiRoot }), {
-    logger,
-    checkHtml: checkTelegramHtml,
-    split: splitMessage,
-    maxWaitSeconds: 0,
-  });
-  const engines: AlertEngine[] = [];
+  const replicas: Replica[] = [];
 
   const checks = (login: string) => jc.requests.filter((r) => r.login === login).length;
 
@@ -86,24 +98,27 @@ export async function startHarness(): Promise<Harness> {
     accounts,
     chats,
     ledger: new AlertLedger(redis, prefix),
-    client,
-    gateway,
     engine(overrides = {}) {
-      const engine = createAlertEngine({
-        redisUrl,
-        prefix,
-        accounts,
-        chats,
-        client,
-        gateway,
-        logger,
-        ordersMethod: 'getOrdersWithGoods',
-        pollSeconds: 1,
-        leader: { ttlMs: 1_500, renewMs: 300 },
+      const app = assemble(config, {
         ...overrides,
+        logger,
+        prefix,
+        // No client-side retries or sleeps: the engine's own retry behaviour is what the tests look at.
+        justclick: { retries: 0, timeoutMs: 5_000 },
+        leader: { ttlMs: 1_500, renewMs: 300 },
       });
-      engines.push(engine);
-      return engine;
+      const { alerts, digests, isLeader } = app.engine;
+      const replica: Replica = {
+        app,
+        alerts,
+        digests,
+        isLeader,
+        start: app.start,
+        close: app.stop,
+        handleNotification: app.handleNotification,
+      };
+      replicas.push(replica);
+      return replica;
     },
     async link(ownerId, login = `shop${randomBytes(3).toString('hex')}`) {
       const key = randomBytes(16).toString('hex');
@@ -119,8 +134,7 @@ export async function startHarness(): Promise<Harness> {
       await waitFor(() => checks(login) >= target, { message: `${n} more checks of ${login}` });
     },
     async close() {
-      await Promise.all(engines.map((e) => e.close(2_000)));
-      await client.close();
+      await Promise.all(replicas.map((r) => r.close(2_000)));
       await Promise.all([jc.close(), tg.close()]);
       redis.disconnect();
     },

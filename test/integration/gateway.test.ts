@@ -8,14 +8,13 @@ import { splitMessage } from '../../src/domain/format/split.js';
 import { createLogger } from '../../src/logger.js';
 import {
   ChatGone,
-  isRetryable,
   OutboundRefused,
   TelegramApiError,
   TelegramBadRequest,
   TelegramRateLimited,
   TelegramUnavailable,
-} from '../../src/telegram/errors.js';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/telegram/gateway.js';
+} from '../../src/outbound/errors.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/outbound/gateway.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 
 const logger = createLogger('silent');
@@ -138,7 +137,6 @@ describe('gateway', () => {
     const err = await caught(gateway.sendHtml(CHAT, raw('flood')));
     expect(err).toBeInstanceOf(TelegramRateLimited);
     expect((err as TelegramRateLimited).retryAfter).toBe(30);
-    expect(isRetryable(err)).toBe(true);
     expect(waits).toEqual([]);
     expect(sendCalls().length).toBe(calls + 1);
   });
@@ -157,7 +155,6 @@ describe('gateway', () => {
     const err = await caught(gateway.sendHtml(CHAT, raw('alert')));
     expect(err).toBeInstanceOf(ChatGone);
     expect(err).toMatchObject({ code: 403, chatId: CHAT, method: 'sendMessage', description: 'Forbidden: bot was blocked by the user' });
-    expect(isRetryable(err)).toBe(false);
     expect(sendCalls().length).toBe(calls + 1);
   });
 
@@ -168,7 +165,6 @@ describe('gateway', () => {
     const err = await caught(gateway.sendHtml(CHAT, raw('x')));
     expect(err).toBeInstanceOf(TelegramBadRequest);
     expect(err).not.toBeInstanceOf(ChatGone);
-    expect(isRetryable(err)).toBe(false);
   });
 
   it('carries migrate_to_chat_id when a group became a supergroup', async () => {
@@ -186,7 +182,6 @@ describe('gateway', () => {
     fake.inject('sendMessage', { network: 'reset' }, { chatId: CHAT });
     const reset = await caught(gateway.sendHtml(CHAT, raw('x')));
     expect(reset).toBeInstanceOf(TelegramUnavailable);
-    expect(isRetryable(reset)).toBe(true);
   });
 
   it('tells the caller which parts got through when a split send fails half-way', async () => {

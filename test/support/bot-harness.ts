@@ -1,24 +1,17 @@
-// The real bot (createBot on real Redis, polling a strict fake Telegram, asking a JustClick stand-in that
+// The real bot (the assembled app on real Redis, polling a strict fake Telegram, asking a JustClick stand-in that
 // checks signatures with PHP where php exists), driven as a user would: say something, read the answers.
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Update } from 'telegraf/types';
+import { assemble } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import { JustClickClient } from '../../src/justclick/client.js';
+import type { AlertEngine } from '../../src/jobs/engine.js';
 import { createLogger } from '../../src/logger.js';
-import { Metrics } from '../../src/http/metrics.js';
-import { createHttpServer, WEBHOOK_PATH } from '../../src/http/server.js';
-import { createAlertEngine, type AlertEngine } from '../../src/jobs/engine.js';
-import { AccountStore } from '../../src/store/accounts.js';
-import { ChatStore } from '../../src/store/chats.js';
-import { FlowStore } from '../../src/store/flows.js';
-import { PageStore } from '../../src/store/pages.js';
-import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
-import { UpdateLog } from '../../src/store/updates.js';
-import { Vault } from '../../src/store/vault.js';
-import { createBot, type Bot } from '../../src/telegram/bot.js';
+import type { AccountStore } from '../../src/store/accounts.js';
+import type { ChatStore } from '../../src/store/chats.js';
+import type { Redis } from '../../src/store/redis.js';
+import type { Bot } from '../../src/telegram/bot.js';
 import { phpMissingReason } from '../fakes/justclick-php/oracle.js';
 import { startFakeJustClick, startPhpJustClick, type FakeJustClick, type PhpJustClick } from '../fakes/justclick.js';
 import { startFakeTelegram, type ChatSpec, type FakeTelegram, type SentMessage, type UserSpec } from '../fakes/telegram.js';
@@ -27,8 +20,7 @@ import { freshPrefix, requireRedisUrl } from './redis.js';
 export interface HarnessOptions {
   /** The bot's clock; JustClick's stand-in keeps real time (it is only asked for explicit days). */
   now?: Date;
-  /** Build the alert & digest engine (its workers are not started: commands only need its service API). */
-  engine?: boolean;
+  /** PUBLIC_URL in polling mode (webhook mode uses the loopback URL the fake Telegram posts to). */
   publicUrl?: string;
   /** `webhook`: updates come as Telegram's POSTs to the bot's HTTP server (src/http/server.ts) instead of getUpdates. */
   mode?: 'polling' | 'webhook';
@@ -50,7 +42,7 @@ export interface BotHarness {
   accounts: AccountStore;
   chats: ChatStore;
   bot: Bot;
-  engine: AlertEngine | undefined;
+  engine: AlertEngine;
   /** Every log line the bot wrote (JSON), to check that no secret ends up there. */
   logs: string[];
   setNow(now: Date): void;
@@ -67,6 +59,16 @@ export interface BotHarness {
 
 export const WEBHOOK_SECRET = 'e2e-webhook-secret_0123456789';
 export const GROUP: ChatSpec = { id: -1001234567890, type: 'supergroup', title: 'Shop team' };
+
+/** A port nobody listens on right now, for a webhook URL that must be known before the server listens. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no free port');
+  return address.port;
+}
 
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const tg = await startFakeTelegram();
@@ -85,8 +87,9 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     }),
   );
 
-  const prefix = freshPrefix('e2e');
-  const config: Config = {
+  const webhookMode = options.mode === 'webhook';
+  const port = webhookMode ? await freePort() : 0;
+  const settings = {
     botToken: tg.token,
     credentialsKey: randomBytes(32),
     redisUrl: requireRedisUrl(),
@@ -95,61 +98,28 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     ordersMethod: 'getOrdersWithGoods',
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 60,
-    botMode: options.mode ?? 'polling',
-    port: 0,
-    publicUrl: options.publicUrl,
-    webhookSecret: options.mode === 'webhook' ? WEBHOOK_SECRET : undefined,
+    port,
     logLevel: 'debug',
-  };
+  } as const;
+  const config: Config = webhookMode
+    ? { ...settings, botMode: 'webhook', publicUrl: `http://127.0.0.1:${port}`, webhookSecret: WEBHOOK_SECRET }
+    : { ...settings, botMode: 'polling', publicUrl: options.publicUrl, webhookSecret: undefined };
 
   let now = options.now ?? new Date();
-  const redis = createRedis(config.redisUrl, { logger, name: 'e2e' });
-  const accounts = new AccountStore(redis, new Vault(config.credentialsKey), prefix, logger);
-  const chats = new ChatStore(redis, prefix);
-  const flows = new FlowStore(redis, prefix);
-  const pages = new PageStore(redis, prefix);
-  // Short timeouts and one retry: an outage is reached in milliseconds, not minutes.
-  const client = new JustClickClient({ apiUrl: config.justclickApiUrl, retries: 1, backoffBaseMs: 5, backoffMaxMs: 20, timeoutMs: 5_000, logger });
-
-  const bot = createBot({ config, logger, accounts, chats, flows, pages, client, now: () => now });
-  const engine = options.engine
-    ? createAlertEngine({
-        redisUrl: config.redisUrl,
-        prefix,
-        accounts,
-        chats,
-        client,
-        gateway: bot.gateway,
-        logger,
-        ordersMethod: config.ordersMethod,
-        pollSeconds: config.alertPollSeconds,
-        now: () => now,
-      })
-    : undefined;
-  if (engine) bot.attachEngine(engine);
-
-  const webhookMode = options.mode === 'webhook';
-  let polling: Promise<void> = Promise.resolve();
-  let http: Server | undefined;
-  if (webhookMode) {
-    const updates = new UpdateLog(redis, prefix);
-    http = createHttpServer({
-      logger,
-      metrics: new Metrics(),
-      healthy: async () => true,
-      notifications: async () => ({ status: 404, body: 'not found\n' }),
-      webhook: { secret: WEBHOOK_SECRET, accept: async (id) => !(await updates.seenUpdate(id)), handle: (u) => bot.handleUpdate(u as Update) },
-    });
-    const server = http;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    await bot.bot.telegram.setWebhook(`http://127.0.0.1:${port}${WEBHOOK_PATH}`, { secret_token: WEBHOOK_SECRET });
-  } else {
-    let launched!: () => void;
-    const started = new Promise<void>((resolve) => (launched = resolve));
-    polling = bot.bot.launch(launched);
-    await Promise.race([started, polling]);
-  }
+  const prefix = freshPrefix('e2e');
+  const app = assemble(config, {
+    now: () => now,
+    logger,
+    prefix,
+    // Short timeouts and one retry: an outage is reached in milliseconds, not minutes.
+    justclick: { retries: 1, backoffBaseMs: 5, backoffMaxMs: 20, timeoutMs: 5_000 },
+    // Commands only: no poll tick of the engine's own interleaves with the conversation.
+    engineWorkers: false,
+  });
+  await app.start();
+  if (!webhookMode) await tg.waitFor(() => app.takesUpdates(), 10_000);
+  const { bot, engine } = app;
+  const { redis, accounts, chats } = app.stores;
 
   const deliver = async (update: Update) => {
     if (!webhookMode) {
@@ -201,15 +171,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     idle,
     deliver,
     async close() {
-      if (http) {
-        const server = http;
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      } else bot.bot.stop('test over');
-      await polling.catch(() => undefined);
-      await bot.drain();
-      await engine?.close(2_000);
-      await quitRedis(redis);
-      await client.close();
+      await app.stop(2_000);
       await php?.close();
       await jc.close();
       await tg.close();

@@ -13,7 +13,7 @@ import { linkText } from '../../src/domain/i18n/link.js';
 import { notifyText } from '../../src/domain/i18n/notify.js';
 import { ordersText } from '../../src/domain/i18n/orders.js';
 import { settingsText } from '../../src/domain/i18n/settings.js';
-import type { Gateway } from '../../src/telegram/gateway.js';
+import type { Gateway } from '../../src/outbound/gateway.js';
 
 // A third language added to LANGS: every table would miss it. (Were a table typed loosely, say
 // Record<string, …>, its line would compile and its @ts-expect-error would fail instead.)

@@ -7,7 +7,6 @@ import { formatDateTime } from '../../domain/format/dates.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { switchWord } from '../../domain/i18n/commands.js';
 import { notifyText } from '../../domain/i18n/notify.js';
-import { NOTIFY_PATH } from '../../http/server.js';
 import { accountForNotifications, isChatAdmin, mayConfigureChat } from '../access.js';
 import type { BotContext, BotEngine, Services } from '../context.js';
 import { fromUnixSeconds } from '../../domain/justclick.js';
@@ -20,12 +19,8 @@ function chatTitle(chat: Chat): string {
 }
 
 export function alertsFeature(s: Services): Composer<BotContext> {
-  const { gateway } = s;
+  const { gateway, pushUrl } = s;
   const feature = new Composer<BotContext>();
-
-  /** The account's notification URL, made on first use; null without PUBLIC_URL. */
-  const pushUrl = async (ownerId: number): Promise<string | null> =>
-    s.config.publicUrl ? `${s.config.publicUrl}${NOTIFY_PATH}${await s.accounts.ensurePushToken(ownerId)}` : null;
 
   /** `/alerts on|off @channel` from the private chat: checked against Telegram, not against what the user says. */
   const forOtherChat = async (ctx: BotContext, engine: BotEngine, on: boolean, targetInput: string): Promise<void> => {

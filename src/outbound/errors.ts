@@ -69,10 +69,6 @@ export class OutboundRefused extends Error {
   }
 }
 
-/** True for errors worth another attempt later (with a delay of `retryAfter` for rate limits). */
-export const isRetryable = (e: unknown): e is TelegramRateLimited | TelegramUnavailable =>
-  e instanceof TelegramRateLimited || e instanceof TelegramUnavailable;
-
 // 400s that mean "you can never write here" rather than "your request is wrong".
 const GONE_400 = /chat not found|PEER_ID_INVALID|have no rights to send|not enough rights to send|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i;
 

@@ -3,11 +3,11 @@
 import type { Telegram } from 'telegraf';
 import type { BotCommand, BotCommandScope, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Html } from '../domain/format/html.js';
+import { TELEGRAM_TEXT_LIMIT } from '../domain/format/split.js';
 import type { Logger } from '../logger.js';
 import { fromTelegraf, OutboundRefused, TelegramApiError, TelegramBadRequest, TelegramRateLimited } from './errors.js';
 
 /** Telegram's limits on visible text, after entity parsing (platform-notes.md). */
-export const MESSAGE_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
 const CALLBACK_TEXT_LIMIT = 200;
 const CALLBACK_DATA_MAX_BYTES = 64;
@@ -106,7 +106,7 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
 
   return {
     async sendHtml(chatId, html, extra = {}) {
-      const parts = prepare('sendMessage', html, MESSAGE_LIMIT);
+      const parts = prepare('sendMessage', html, TELEGRAM_TEXT_LIMIT);
       checkKeyboard('sendMessage', extra.keyboard);
       const ids: number[] = [];
       for (const [index, part] of parts.entries()) {
@@ -134,7 +134,7 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
     },
 
     async editHtml(chatId, messageId, html, keyboard) {
-      const parts = prepare('editMessageText', html, MESSAGE_LIMIT);
+      const parts = prepare('editMessageText', html, TELEGRAM_TEXT_LIMIT);
       if (parts.length > 1) throw new OutboundRefused('editMessageText', 'text is too long for one message');
       checkKeyboard('editMessageText', keyboard);
       try {
