@@ -27,6 +27,11 @@ export interface AlertService {
   /** Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. */
   enable(chatId: number, ownerId: number): Promise<{ baselined: number }>;
   disable(chatId: number): Promise<void>;
+  /**
+   * Another JustClick account now feeds the owner's chats: alerts on there start over, so that everything it
+   * has already sold is history, not news. (The same account with a new key keeps its alert window.)
+   */
+  startOver(ownerId: number): Promise<void>;
   status(ownerId: number): Promise<AlertStatus>;
   /** The chats an owner's alerts go to right now (alerts on, chat not gone). */
   alertChats(ownerId: number): Promise<number[]>;
@@ -155,6 +160,14 @@ export function createAlertService(ctx: EngineContext): AlertService {
     if (chat.ownerId !== undefined) await refreshWatch(chat.ownerId);
   }
 
+  async function startOver(ownerId: number): Promise<void> {
+    for (const chatId of await chats.forOwner(ownerId)) {
+      if (!(await chats.get(chatId)).alerts?.on) continue;
+      await disable(chatId);
+      await enable(chatId, ownerId);
+    }
+  }
+
   async function status(ownerId: number): Promise<AlertStatus> {
     const [account, targets, lastCheckAt] = await Promise.all([accounts.get(ownerId), alertChats(ownerId), watch.lastCheck(ownerId)]);
     return {
@@ -164,5 +177,5 @@ export function createAlertService(ctx: EngineContext): AlertService {
     };
   }
 
-  return { enqueueAlerts, enqueueStatusChange, enable, disable, status, alertChats, refreshWatch };
+  return { enqueueAlerts, enqueueStatusChange, enable, disable, startOver, status, alertChats, refreshWatch };
 }

@@ -36,7 +36,7 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
 
 export interface AlertEngine {
   /** /alerts on|off and /status, and the HTTP push (which feeds the same path as the poller). */
-  alerts: Pick<AlertService, 'enable' | 'disable' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange'>;
+  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange'>;
   digests: {
     schedule(chatId: number): Promise<{ scheduled: boolean; pattern?: string; timeZone?: string }>;
     unschedule(chatId: number): Promise<void>;
@@ -163,6 +163,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     alerts: {
       enable: alerts.enable,
       disable: alerts.disable,
+      startOver: alerts.startOver,
       status: alerts.status,
       enqueueAlerts: alerts.enqueueAlerts,
       enqueueStatusChange: alerts.enqueueStatusChange,

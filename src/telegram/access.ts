@@ -1,13 +1,16 @@
 // Who may do what: whose JustClick account a chat's questions go to, and who may change a group's
 // settings. Every decision is made here, so features only ask and answer.
+import type { Chat } from 'telegraf/types';
 import type { Html } from '../domain/format/html.js';
 import { botText } from '../domain/i18n/bot.js';
+import { notifyText } from '../domain/i18n/notify.js';
 import type { LinkedAccount } from '../store/accounts.js';
+import type { ChatSettings } from '../store/chats.js';
 import type { BotContext, Services } from './context.js';
 
 export type Access<T> = { ok: true; value: T } | { ok: false; reply: Html };
 
-const refuse = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply });
+const denied = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply });
 
 /**
  * The account whose orders this chat may see, for the user asking. In a private chat: the user's own.
@@ -33,13 +36,13 @@ async function linkedAsker(
   const text = botText[ctx.lang];
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
-  if (userId === undefined || chatId === undefined) return refuse(text.notLinked);
+  if (userId === undefined || chatId === undefined) return denied(text.notLinked);
   const privateChat = ctx.chat?.type === 'private';
   const owner = ctx.chatSettings.ownerId;
   // The chat's owner may have unlinked since; then the chat is free again.
-  if (!privateChat && owner !== undefined && owner !== userId && (await s.accounts.get(owner))) return refuse(text.notYourAccount);
+  if (!privateChat && owner !== undefined && owner !== userId && (await s.accounts.get(owner))) return denied(text.notYourAccount);
   const account = await s.accounts.get(userId);
-  if (!account) return refuse(privateChat ? text.notLinked : text.notLinkedInGroup);
+  if (!account) return denied(privateChat ? text.notLinked : text.notLinkedInGroup);
   return { ok: true, value: { account, userId, chatId, privateChat, owner } };
 }
 
@@ -61,12 +64,12 @@ export async function isChatAdmin(ctx: BotContext, chatId: number, userId: numbe
 export async function mayConfigureChat(s: Services, ctx: BotContext): Promise<Access<true>> {
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
-  if (userId === undefined || chatId === undefined) return refuse(botText[ctx.lang].notChatAdmin);
+  if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notChatAdmin);
   if (ctx.chat?.type === 'private') return { ok: true, value: true };
   const owner = ctx.chatSettings.ownerId;
   if (owner === userId) return { ok: true, value: true };
-  if (owner !== undefined && (await s.accounts.get(owner))) return refuse(botText[ctx.lang].notChatAdmin);
-  return (await isChatAdmin(ctx, chatId, userId)) ? { ok: true, value: true } : refuse(botText[ctx.lang].notChatAdmin);
+  if (owner !== undefined && (await s.accounts.get(owner))) return denied(botText[ctx.lang].notChatAdmin);
+  return (await isChatAdmin(ctx, chatId, userId)) ? { ok: true, value: true } : denied(botText[ctx.lang].notChatAdmin);
 }
 
 /**
@@ -77,10 +80,46 @@ export async function accountForNotifications(s: Services, ctx: BotContext): Pro
   const asker = await linkedAsker(s, ctx);
   if (!asker.ok) return asker;
   const { account, userId, chatId, privateChat, owner } = asker.value;
-  if (!privateChat && !(await isChatAdmin(ctx, chatId, userId))) return refuse(botText[ctx.lang].notChatAdmin);
+  if (!privateChat && !(await isChatAdmin(ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
   // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
   if (owner !== userId || !ctx.chatSettings.lang) {
     ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId, lang: ctx.chatSettings.lang ?? ctx.lang });
   }
   return { ok: true, value: account };
+}
+
+function chatTitle(chat: Chat): string {
+  const named = chat as { id: number; title?: string; first_name?: string };
+  return named.title ?? named.first_name ?? String(named.id);
+}
+
+/**
+ * May this user switch alerts on or off, from their private chat, for a channel or group named by @username
+ * or id? Checked against Telegram, not against what the user says: they must administer it, and it must not
+ * be fed by someone else's account; switching on also needs their own linked account and, in a channel, the
+ * bot's right to post (channel posts carry no sender to check later).
+ */
+export async function otherChatForAlerts(
+  s: Services,
+  ctx: BotContext,
+  targetInput: string,
+  on: boolean,
+): Promise<Access<{ chat: Chat; title: string; settings: ChatSettings }>> {
+  const text = notifyText[ctx.lang];
+  const userId = ctx.from!.id;
+  let chat: Chat;
+  try {
+    chat = await ctx.telegram.getChat(/^-?\d+$/.test(targetInput) ? Number(targetInput) : targetInput);
+  } catch {
+    return denied(text.targetUnknown(targetInput));
+  }
+  const title = chatTitle(chat);
+  if (chat.type === 'private' || !(await isChatAdmin(ctx, chat.id, userId))) return denied(text.targetNotAdmin(title));
+  const settings = await s.chats.get(chat.id);
+  if (settings.ownerId !== undefined && settings.ownerId !== userId && (await s.accounts.get(settings.ownerId))) {
+    return denied(text.targetTaken(title));
+  }
+  if (on && !(await s.accounts.get(userId))) return denied(botText[ctx.lang].notLinked);
+  if (on && chat.type === 'channel' && !(await isChatAdmin(ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));
+  return { ok: true, value: { chat, title, settings } };
 }

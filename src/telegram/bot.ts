@@ -92,7 +92,11 @@ export function createBot(deps: BotDeps): Bot {
     );
   };
 
-  const services: Services = { ...deps, gateway, now: deps.now ?? (() => new Date()), background };
+  const refuse: Services['refuse'] = async (ctx, refusal) => {
+    if (ctx.chat) await gateway.sendHtml(ctx.chat.id, refusal.reply);
+  };
+
+  const services: Services = { ...deps, gateway, now: deps.now ?? (() => new Date()), refuse, background };
 
   bot.use(async (ctx, next) => {
     ctx.log = logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id, userId: ctx.from?.id });

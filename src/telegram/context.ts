@@ -2,6 +2,7 @@
 // (BotContext: a child logger, the language and time zone that apply, the chat's stored settings).
 import type { Context } from 'telegraf';
 import type { Config } from '../config.js';
+import type { Html } from '../domain/format/html.js';
 import type { Lang } from '../domain/i18n/lang.js';
 import type { JustClickClient } from '../justclick/client.js';
 import type { Logger } from '../logger.js';
@@ -20,6 +21,8 @@ export interface BotEngine {
     /** Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. */
     enable(chatId: number, ownerId: number): Promise<unknown>;
     disable(chatId: number): Promise<void>;
+    /** Another JustClick account now feeds the owner's chats: alerts on there start over (its past sales are history). */
+    startOver(ownerId: number): Promise<void>;
     status(ownerId: number): Promise<{ lastCheckAt: Date | null }>;
   };
   digests: {
@@ -50,6 +53,8 @@ export interface BotDeps {
 export interface Services extends Omit<BotDeps, 'now'> {
   gateway: Gateway;
   now: () => Date;
+  /** Answers a refusal from access.ts in the chat; the handler then stops. */
+  refuse(ctx: BotContext, refusal: { reply: Html }): Promise<void>;
   /** Runs slow work (JustClick calls) off the update loop; see bot.ts for why. */
   background: (ctx: BotContext, work: () => Promise<void>) => Promise<void>;
 }

@@ -31,7 +31,7 @@ export async function prepareOrdersQuery(
   }
   const access = await accountForQuery(s, ctx);
   if (!access.ok) {
-    await s.gateway.sendHtml(chatId, access.reply);
+    await s.refuse(ctx, access);
     return null;
   }
   return { account: access.value, ...parsed.value };

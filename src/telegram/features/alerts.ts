@@ -1,61 +1,32 @@
 // /alerts on|off (no argument: the state) on top of the alert engine. The owner switches alerts on in
 // their private chat, in a group where they are an administrator, or, from the private chat, for a
-// channel or group named by @username or id (channel posts carry no sender to check).
+// channel or group named by @username or id; access.ts decides who may.
 import { Composer } from 'telegraf';
-import type { Chat } from 'telegraf/types';
 import { formatDateTime } from '../../domain/format/dates.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { switchWord } from '../../domain/i18n/commands.js';
 import { notifyText } from '../../domain/i18n/notify.js';
-import { accountForNotifications, isChatAdmin, mayConfigureChat } from '../access.js';
+import { accountForNotifications, mayConfigureChat, otherChatForAlerts } from '../access.js';
 import type { BotContext, BotEngine, Services } from '../context.js';
 import { fromUnixSeconds } from '../../domain/justclick.js';
 
 const TARGET = /^(@[A-Za-z0-9_]{4,32}|-?\d{5,20})$/;
 
-function chatTitle(chat: Chat): string {
-  const named = chat as { id: number; title?: string; first_name?: string };
-  return named.title ?? named.first_name ?? String(named.id);
-}
-
 export function alertsFeature(s: Services): Composer<BotContext> {
   const { gateway, pushUrl } = s;
   const feature = new Composer<BotContext>();
 
-  /** `/alerts on|off @channel` from the private chat: checked against Telegram, not against what the user says. */
+  /** `/alerts on|off @channel` from the private chat: who may is access.ts's question. */
   const forOtherChat = async (ctx: BotContext, engine: BotEngine, on: boolean, targetInput: string): Promise<void> => {
     const text = notifyText[ctx.lang];
     const chatId = ctx.chat!.id;
     const userId = ctx.from!.id;
-    let target: Chat;
-    try {
-      target = await ctx.telegram.getChat(/^-?\d+$/.test(targetInput) ? Number(targetInput) : targetInput);
-    } catch {
-      await gateway.sendHtml(chatId, text.targetUnknown(targetInput));
-      return;
-    }
-    const title = chatTitle(target);
-    if (target.type === 'private' || !(await isChatAdmin(ctx, target.id, userId))) {
-      await gateway.sendHtml(chatId, text.targetNotAdmin(title));
-      return;
-    }
-    const settings = await s.chats.get(target.id);
-    if (settings.ownerId !== undefined && settings.ownerId !== userId && (await s.accounts.get(settings.ownerId))) {
-      await gateway.sendHtml(chatId, text.targetTaken(title));
-      return;
-    }
+    const access = await otherChatForAlerts(s, ctx, targetInput, on);
+    if (!access.ok) return s.refuse(ctx, access);
+    const { chat: target, title, settings } = access.value;
     if (!on) {
       await engine.alerts.disable(target.id);
       await gateway.sendHtml(chatId, text.alertsOff(title));
-      return;
-    }
-    const account = await s.accounts.get(userId);
-    if (!account) {
-      await gateway.sendHtml(chatId, botText[ctx.lang].notLinked);
-      return;
-    }
-    if (target.type === 'channel' && !(await isChatAdmin(ctx, target.id, ctx.botInfo.id))) {
-      await gateway.sendHtml(chatId, text.botCannotPost(title));
       return;
     }
     // Alerts in the channel speak the owner's language and keep their time zone, unless it has its own.
@@ -107,20 +78,14 @@ export function alertsFeature(s: Services): Composer<BotContext> {
 
     if (!on) {
       const access = await mayConfigureChat(s, ctx);
-      if (!access.ok) {
-        await gateway.sendHtml(chatId, access.reply);
-        return;
-      }
+      if (!access.ok) return s.refuse(ctx, access);
       await engine.alerts.disable(chatId);
       await gateway.sendHtml(chatId, text.alertsOff(null));
       return;
     }
 
     const access = await accountForNotifications(s, ctx);
-    if (!access.ok) {
-      await gateway.sendHtml(chatId, access.reply);
-      return;
-    }
+    if (!access.ok) return s.refuse(ctx, access);
     const ownerId = access.value.ownerId;
     await gateway.typing(chatId);
     // Switching on asks JustClick for what is already paid (so that it is never alerted): slow work.

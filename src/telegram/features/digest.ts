@@ -40,10 +40,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
 
     if (switchWord(arg) === 'off') {
       const access = await mayConfigureChat(s, ctx);
-      if (!access.ok) {
-        await gateway.sendHtml(chatId, access.reply);
-        return;
-      }
+      if (!access.ok) return s.refuse(ctx, access);
       ctx.chatSettings = await s.chats.update(chatId, { digest: null });
       await engine.digests.unschedule(chatId);
       await gateway.sendHtml(chatId, text.digestOff);
@@ -56,10 +53,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
       return;
     }
     const access = await accountForNotifications(s, ctx);
-    if (!access.ok) {
-      await gateway.sendHtml(chatId, access.reply);
-      return;
-    }
+    if (!access.ok) return s.refuse(ctx, access);
     if (time === 'now') {
       await gateway.sendHtml(chatId, text.digestComing);
       await s.background(ctx, () => engine.digests.sendNow(chatId).then(() => undefined));

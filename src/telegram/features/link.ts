@@ -60,15 +60,7 @@ export function accountFeature(s: Services): Composer<BotContext> {
       await s.accounts.link(userId, creds, sameAccount ? previous.linkedAt : unixSeconds(s.now()));
       await s.chats.update(chatId, { ownerId: userId });
       ctx.log.info({ login: creds.login, region: creds.region }, 'account linked');
-      // Another account now feeds the same chats: everything it has already sold is history, not news.
-      // (The same account with a new key keeps its alert window, so nothing paid meanwhile is lost.)
-      if (previous && s.engine && (previous.creds.login !== creds.login || previous.creds.region !== creds.region)) {
-        for (const fedChat of await s.chats.forOwner(userId)) {
-          if (!(await s.chats.get(fedChat)).alerts?.on) continue;
-          await s.engine.alerts.disable(fedChat);
-          await s.engine.alerts.enable(fedChat, userId);
-        }
-      }
+      if (previous && !sameAccount) await s.engine?.alerts.startOver(userId);
       await gateway.sendHtml(chatId, html`${text.linked(domain)}${deleted ? '' : html`\n\n${text.keyNotDeleted}`}`);
     });
   };

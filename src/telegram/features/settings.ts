@@ -24,10 +24,7 @@ export function settingsFeature(s: Services): Composer<BotContext> {
       return;
     }
     const access = await mayConfigureChat(s, ctx);
-    if (!access.ok) {
-      await gateway.sendHtml(chatId, access.reply);
-      return;
-    }
+    if (!access.ok) return s.refuse(ctx, access);
     ctx.chatSettings = await s.chats.update(chatId, { timeZone: zone });
     // The digest is "09:00 local": its schedule moves with the zone.
     if (ctx.chatSettings.digest) await s.engine?.digests.schedule(chatId);
@@ -46,10 +43,7 @@ export function settingsFeature(s: Services): Composer<BotContext> {
       return;
     }
     const access = await mayConfigureChat(s, ctx);
-    if (!access.ok) {
-      await gateway.sendHtml(chatId, access.reply);
-      return;
-    }
+    if (!access.ok) return s.refuse(ctx, access);
     // In a private chat the choice is the user's own: it follows them into groups that have none.
     if (ctx.chat.type === 'private') await s.chats.updateUser(ctx.from.id, { lang: input });
     ctx.chatSettings = await s.chats.update(chatId, { lang: input });
