@@ -43,8 +43,7 @@ export interface BotDeps {
   flows: FlowStore;
   pages: PageStore;
   client: Pick<JustClickClient, 'checkKey' | 'fetchOrders'>;
-  /** Absent: /alerts and /digest answer that they are not available in this deployment. */
-  engine?: BotEngine;
+  engine: BotEngine;
   /** The account's JustClick notification URL (made on first use); null when the bot has no PUBLIC_URL. */
   pushUrl(ownerId: number): Promise<string | null>;
   now?: () => Date;

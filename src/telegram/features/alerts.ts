@@ -44,11 +44,7 @@ export function alertsFeature(s: Services): Composer<BotContext> {
   feature.command('alerts', async (ctx) => {
     const chatId = ctx.chat.id;
     const text = notifyText[ctx.lang];
-    const engine = s.engine;
-    if (!engine) {
-      await gateway.sendHtml(chatId, botText[ctx.lang].engineMissing);
-      return;
-    }
+    const { engine } = s;
     const [word = '', targetInput, ...rest] = ctx.payload.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const privateChat = ctx.chat.type === 'private';
 

@@ -11,8 +11,7 @@ export function chatEventsFeature(s: Services): Composer<BotContext> {
     const from = ctx.chat.id;
     const to = ctx.message.migrate_to_chat_id;
     // The alert ledger moves too: without it the supergroup would be alerted again about recent orders.
-    if (s.engine) await s.engine.migrateChat(from, to);
-    else await s.chats.migrate(from, to);
+    await s.engine.migrateChat(from, to);
     ctx.log.info({ to }, 'group became a supergroup; its settings moved');
   });
 

@@ -1,7 +1,6 @@
 // /digest HH:MM|off|now (no argument: the state): the daily sales digest at the chat's local time,
 // scheduled by the engine; /tz moves the schedule with the zone.
 import { Composer } from 'telegraf';
-import { botText } from '../../domain/i18n/bot.js';
 import { switchWord } from '../../domain/i18n/commands.js';
 import { notifyText } from '../../domain/i18n/notify.js';
 import { accountForNotifications, mayConfigureChat } from '../access.js';
@@ -24,11 +23,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
   feature.command('digest', async (ctx) => {
     const chatId = ctx.chat.id;
     const text = notifyText[ctx.lang];
-    const engine = s.engine;
-    if (!engine) {
-      await gateway.sendHtml(chatId, botText[ctx.lang].engineMissing);
-      return;
-    }
+    const { engine } = s;
     const arg = ctx.payload.trim().toLowerCase();
 
     if (arg === '') {

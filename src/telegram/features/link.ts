@@ -60,7 +60,7 @@ export function accountFeature(s: Services): Composer<BotContext> {
       await s.accounts.link(userId, creds, sameAccount ? previous.linkedAt : unixSeconds(s.now()));
       await s.chats.update(chatId, { ownerId: userId });
       ctx.log.info({ login: creds.login, region: creds.region }, 'account linked');
-      if (previous && !sameAccount) await s.engine?.alerts.startOver(userId);
+      if (previous && !sameAccount) await s.engine.alerts.startOver(userId);
       await gateway.sendHtml(chatId, html`${text.linked(domain)}${deleted ? '' : html`\n\n${text.keyNotDeleted}`}`);
     });
   };
@@ -120,8 +120,8 @@ export function accountFeature(s: Services): Composer<BotContext> {
     }
     // Everything the account fed: alerts and digests of its chats, cached answer pages.
     for (const chatId of await s.chats.forOwner(ownerId)) {
-      await s.engine?.alerts.disable(chatId);
-      await s.engine?.digests.unschedule(chatId);
+      await s.engine.alerts.disable(chatId);
+      await s.engine.digests.unschedule(chatId);
       await s.chats.update(chatId, { ownerId: null, alerts: null, digest: null });
     }
     await s.pages.forgetOwner(ownerId);

@@ -27,7 +27,7 @@ export function settingsFeature(s: Services): Composer<BotContext> {
     if (!access.ok) return s.refuse(ctx, access);
     ctx.chatSettings = await s.chats.update(chatId, { timeZone: zone });
     // The digest is "09:00 local": its schedule moves with the zone.
-    if (ctx.chatSettings.digest) await s.engine?.digests.schedule(chatId);
+    if (ctx.chatSettings.digest) await s.engine.digests.schedule(chatId);
     await gateway.sendHtml(chatId, settingsText[ctx.lang].tzSet(zone, formatTime(s.now(), zone)));
   });
 

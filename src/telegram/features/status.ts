@@ -19,7 +19,7 @@ export function statusFeature(s: Services): Composer<BotContext> {
     const ownerId = ctx.chat.type === 'private' ? ctx.from.id : chatSettings.ownerId;
     const account = ownerId === undefined ? null : await s.accounts.get(ownerId);
     const alertsOn = chatSettings.alerts?.on === true && account !== null;
-    const engineStatus = alertsOn && s.engine ? await s.engine.alerts.status(account.ownerId) : null;
+    const engineStatus = alertsOn ? await s.engine.alerts.status(account.ownerId) : null;
     const facts: StatusFacts = {
       domain: account ? accountDomain(account.creds) : null,
       othersAccount: account !== null && account.ownerId !== ctx.from.id,
