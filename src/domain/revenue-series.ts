@@ -24,8 +24,17 @@ export interface RevenueBucket {
   revenue: Minor;
   /** How many such orders. */
   count: number;
-  /** The bucket starts at or after the period's end (the rest of "today"): nothing can be in it yet. */
+  /** The bucket starts at or after `until` (the rest of "today"): nothing can be in it yet. */
   ahead: boolean;
+  /** `until` falls inside the bucket: it is still filling up (this hour, this week so far). */
+  running: boolean;
+}
+
+export interface SeriesOptions {
+  /** Default: granularityFor(range). Give the current period's to the previous one, so they line up. */
+  granularity?: Granularity;
+  /** Count only what was paid before this instant (now): the range stays the axis, the rest is `ahead`. */
+  until?: Date;
 }
 
 export interface RevenueSeries {
@@ -90,25 +99,22 @@ function hourOf(instant: Date, timeZone: string): number {
 
 /**
  * Paid revenue of `range` per bucket. Counts each order once, only while still paid (a refunded order
- * leaves), by its `paid` time, and only within [range.from, range.to): buckets reaching past the range
- * are partly or wholly `ahead`.
+ * leaves), by its `paid` time, and only within [range.from, range.to) and before `until`. For "this month
+ * so far" pass the whole month as the range and now as `until`: the days to come are drawn empty.
  */
-export function revenueSeries(
-  orders: readonly Order[],
-  range: TimeRange,
-  timeZone: string,
-  granularity: Granularity = granularityFor(range, timeZone),
-): RevenueSeries {
+export function revenueSeries(orders: readonly Order[], range: TimeRange, timeZone: string, options: SeriesOptions = {}): RevenueSeries {
+  const granularity = options.granularity ?? granularityFor(range, timeZone);
+  const from = range.from.getTime();
+  const to = Math.min(range.to.getTime(), options.until?.getTime() ?? Infinity);
   const buckets: RevenueBucket[] = slots(range, timeZone, granularity).map((s) => ({
     ...s,
     revenue: 0,
     count: 0,
-    ahead: s.from.getTime() >= range.to.getTime(),
+    ahead: s.from.getTime() >= to,
+    running: s.from.getTime() < to && to < s.to.getTime(),
   }));
   let revenue = 0;
   let count = 0;
-  const from = range.from.getTime();
-  const to = range.to.getTime();
   for (const order of uniqueOrders(orders)) {
     if (!isPaid(order) || order.paid === null) continue;
     const at = order.paid * 1000;

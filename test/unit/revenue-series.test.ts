@@ -65,6 +65,22 @@ describe('revenueSeries', () => {
     expect(s.buckets.find((b) => b.hour === 14)?.revenue).toBe(10_00);
   });
 
+  it('this month so far: the whole month is the axis, nothing after now counts, the day of now is still running', () => {
+    const tz = 'Europe/Moscow';
+    const november = { from: localDayRange({ year: 2026, month: 11, day: 1 }, tz).from, to: localDayRange({ year: 2026, month: 12, day: 1 }, tz).from };
+    const now = new Date('2026-11-28T11:20:00Z');
+    const s = revenueSeries(
+      [paidAt('1', '2026-11-28T11:19:59Z', 10_00), paidAt('2', '2026-11-28T11:20:00Z', 20_00)], // one before now, one at now
+      november,
+      tz,
+      { until: now },
+    );
+    expect(s.buckets).toHaveLength(30);
+    expect([s.revenue, s.count]).toEqual([10_00, 1]);
+    expect(s.buckets.filter((b) => b.running).map((b) => b.date.day)).toEqual([28]);
+    expect(s.buckets.filter((b) => b.ahead).map((b) => b.date.day)).toEqual([29, 30]);
+  });
+
   it('counts only orders still paid, once each, by the time they were paid', () => {
     const day = localDayRange({ year: 2026, month: 11, day: 28 }, 'Europe/Moscow');
     const s = revenueSeries(
