@@ -8,8 +8,9 @@ import type { Lang } from './i18n/lang.js';
 import { xlsxText, type ItemColumn, type OrderColumn } from './i18n/xlsx.js';
 
 /**
- * The most orders one export may hold. 10,000 take about a second and 40 MB (docs/benchmarks.md); past
- * this the bot says to pick a shorter period instead of trying, so one export cannot starve the others.
+ * The most orders one export may hold. Memory stays flat (rows stream out: about 20 MB more at 20,000),
+ * time grows with the rows (10,000 took 2 s on 2 busy cores, docs/benchmarks.md section 7); past this
+ * the bot says to pick a shorter period instead of trying, so one export cannot hold up the others.
  */
 export const MAX_EXPORT_ORDERS = 20_000;
 
