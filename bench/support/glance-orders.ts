@@ -1,6 +1,6 @@
 // A shop's orders for the chart and export benchmarks: realistic fields (Cyrillic names, utm, partners,
 // a hostile comment now and then), paid through the day with a quiet night, deterministic.
-import type { Order } from '../../src/justclick/types.js';
+import type { Order } from '../../src/domain/justclick.js';
 
 export function shopOrders(count: number, from: Date, to: Date): Order[] {
   let seed = 20_261_128;

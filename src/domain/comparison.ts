@@ -1,6 +1,6 @@
 // A period against the previous equal one ("today by 14:00 vs yesterday by 14:00", "November so far vs
 // October as far"), and the change between their revenues as a seller reads it: ▲ 12% (+₽1,200).
-import type { Minor } from '../justclick/types.js';
+import type { Minor } from './justclick.js';
 import {
   addLocalDays,
   daysBetween,

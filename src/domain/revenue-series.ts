@@ -1,6 +1,6 @@
 // Paid revenue of a period cut into the buckets a chart draws: local hours for one day, local days up to
 // two months, seven-day stretches beyond. Pure and DST-correct: a local day has 23, 24 or 25 hours.
-import type { Minor, Order } from '../justclick/types.js';
+import type { Minor, Order } from './justclick.js';
 import { addLocalDays, compareLocalDates, daysBetween, localDateOf, startOfLocalDay, type LocalDate, type TimeRange } from './calendar.js';
 import { isPaid, uniqueOrders } from './order-facts.js';
 

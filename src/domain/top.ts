@@ -1,6 +1,6 @@
 // /top: where a period's paid revenue came from — products, traffic sources (utm source, medium,
 // campaign), payment methods and partners — each row with its count, sum and share. Pure.
-import type { Minor, Order } from '../justclick/types.js';
+import type { Minor, Order } from './justclick.js';
 import type { TimeRange } from './calendar.js';
 import { isPaid, uniqueOrders } from './order-facts.js';
 

@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { TZDate } from '@date-fns/tz';
-import type { Minor, Order } from '../justclick/types.js';
+import type { Minor, Order } from './justclick.js';
 import type { Lang } from './i18n/lang.js';
 import { xlsxText, type ItemColumn, type OrderColumn } from './i18n/xlsx.js';
 

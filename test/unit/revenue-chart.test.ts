@@ -6,7 +6,7 @@ import { localDayRange } from '../../src/domain/calendar.js';
 import { CHART_HEIGHT, CHART_WIDTH, renderRevenueChart, renderSvgToPng, revenueChartSvg, type RevenueChartInput } from '../../src/domain/chart/revenue-chart.js';
 import { formatShortMoney, revenueTicks } from '../../src/domain/chart/ticks.js';
 import { revenueSeries } from '../../src/domain/revenue-series.js';
-import type { Order } from '../../src/justclick/types.js';
+import type { Order } from '../../src/domain/justclick.js';
 
 const tz = 'Europe/Moscow';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDayRange } from '../../src/domain/calendar.js';
 import { granularityFor, revenueSeries } from '../../src/domain/revenue-series.js';
-import type { Order } from '../../src/justclick/types.js';
+import type { Order } from '../../src/domain/justclick.js';
 
 const at = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 

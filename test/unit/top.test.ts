@@ -1,7 +1,7 @@
 // /top breakdowns: exact counts, sums and shares of the orders paid within the period.
 import { describe, expect, it } from 'vitest';
 import { topBreakdowns } from '../../src/domain/top.js';
-import type { Order, OrderItem, Partner } from '../../src/justclick/types.js';
+import type { Order, OrderItem, Partner } from '../../src/domain/justclick.js';
 
 const FROM = new Date('2026-11-01T00:00:00Z');
 const TO = new Date('2026-11-08T00:00:00Z');

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { topBreakdowns } from '../../src/domain/top.js';
 import { buildOrdersWorkbook, currencyFormat, MAX_EXPORT_ORDERS } from '../../src/domain/xlsx.js';
-import type { Order } from '../../src/justclick/types.js';
+import type { Order } from '../../src/domain/justclick.js';
 
 const at = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 

@@ -2,7 +2,7 @@
 // with the bundled DejaVu Sans (Cyrillic and ₽), so that an image without system fonts still draws text.
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import type { Minor } from '../../justclick/types.js';
+import type { Minor } from '../justclick.js';
 import { chartText } from '../i18n/chart.js';
 import type { Lang } from '../i18n/lang.js';
 import type { RevenueBucket, RevenueSeries } from '../revenue-series.js';

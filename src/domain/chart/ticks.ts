@@ -1,6 +1,6 @@
 // The revenue axis of a chart: round steps (1, 2, 2.5 or 5 times a power of ten) and short money labels
 // in the chat's language ("12 тыс. ₽", "₽12K").
-import type { Minor } from '../../justclick/types.js';
+import type { Minor } from '../justclick.js';
 import type { Lang } from '../i18n/lang.js';
 
 const LOCALE: Record<Lang, string> = { ru: 'ru-RU', en: 'en-US' };
