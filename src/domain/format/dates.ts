@@ -55,25 +55,60 @@ export function describeDay(day: LocalDate, today: LocalDate, lang: Lang): strin
   return formatDay(day, lang, true);
 }
 
-/** What the user asked for, as a header says it: "today, 28 Nov", "last 7 days, 21.11–28.11", "01.11–15.11.2026". */
+/** "23–29 Nov", "30 Nov – 6 Dec" / "23–29 ноября": a short stretch of days in words. */
+export function formatDaysInWords(first: LocalDate, last: LocalDate, lang: Lang): string {
+  if (first.year === last.year && first.month === last.month) return `${first.day}–${formatDay(last, lang)}`;
+  return `${formatDay(first, lang)} – ${formatDay(last, lang)}`;
+}
+
+/**
+ * What the user asked for, as a header says it: "today, 28 Nov", "last week, 23–29 Nov", "November 2026",
+ * "Q4 2026", "last 7 days, 21.11–28.11", "01.11–15.11.2026". A month, quarter or year not over yet adds
+ * the days it covers so far.
+ */
 export function describePeriod(period: Period, lang: Lang): string {
   const words = periodText[lang];
+  const { firstDay, lastDay } = period;
+  const soFar = (name: string) => {
+    const end = lastDayOf(period);
+    return compareLocalDates(lastDay, end) < 0 ? `${name}, ${formatDaySpan(firstDay, lastDay, false)}` : name;
+  };
   switch (period.kind) {
     case 'today':
-      return `${words.today}, ${formatDay(period.firstDay, lang)}`;
+      return `${words.today}, ${formatDay(firstDay, lang)}`;
     case 'yesterday':
-      return `${words.yesterday}, ${formatDay(period.firstDay, lang)}`;
+      return `${words.yesterday}, ${formatDay(firstDay, lang)}`;
+    case 'dayBeforeYesterday':
+      return `${words.dayBeforeYesterday}, ${formatDay(firstDay, lang)}`;
     case 'week':
-      return `${words.thisWeek}, ${formatDaySpan(period.firstDay, period.lastDay, false)}`;
+      return `${words.thisWeek}, ${formatDaySpan(firstDay, lastDay, false)}`;
+    case 'lastWeek':
+      return `${words.lastWeek}, ${formatDaysInWords(firstDay, lastDay, lang)}`;
     case 'month':
-      return `${words.thisMonth}, ${formatDaySpan(period.firstDay, period.lastDay, false)}`;
+      return `${words.thisMonth}, ${formatDaySpan(firstDay, lastDay, false)}`;
+    case 'lastMonth':
+      return `${words.lastMonth}, ${words.month(firstDay.month, firstDay.year)}`;
+    case 'namedMonth':
+      return soFar(words.month(firstDay.month, firstDay.year));
+    case 'quarter':
+      return soFar(words.quarter(period.quarter, firstDay.year));
+    case 'year':
+      return soFar(words.year(firstDay.year));
     case 'rolling':
-      return `${words.lastDays(period.days)}, ${formatDaySpan(period.firstDay, period.lastDay, false)}`;
+      return `${words.lastDays(period.days)}, ${formatDaySpan(firstDay, lastDay, false)}`;
     case 'day':
-      return formatDay(period.firstDay, lang, true);
+      return formatDay(firstDay, lang, true);
     case 'range':
-      return formatDaySpan(period.firstDay, period.lastDay);
+      return formatDaySpan(firstDay, lastDay);
   }
+}
+
+/** The last day a month, quarter or year period would cover when over. */
+function lastDayOf(period: Period): LocalDate {
+  const { year, month } = period.firstDay;
+  const months = period.kind === 'quarter' ? 3 : period.kind === 'year' ? 12 : 1;
+  const t = new Date(Date.UTC(year, month - 1 + months, 0));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
 /** True when the period covers more than one local day, so that times need their date next to them. */

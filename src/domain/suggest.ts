@@ -1,0 +1,107 @@
+// "Did you mean …?": the nearest phrase the grammar understands, found by fixing each word not understood,
+// either as a typo (Damerau-Levenshtein over the grammar's words) or as typed in the wrong keyboard layout
+// ("ghjikfz ytltkz" → "прошлая неделя"); a suggestion is offered only when the fixed text parses.
+import { LEXICON } from './phrase-tokens.js';
+
+type Reparse = (text: string) => { ok: true } | { ok: false; error: { code: string }; span: [number, number] };
+
+const EN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+const RU = 'йцукенгшщзхъфывапролджэячсмитьбюё';
+const TO_RU = new Map(Array.from(EN, (c, i) => [c, RU[i]!] as const));
+const TO_EN = new Map(Array.from(RU, (c, i) => [c, EN[i]!] as const));
+/** Each grammar word once, by length, for the typo search; words under 3 letters are too short to guess. */
+const VOCABULARY: string[][] = [];
+for (const form of LEXICON.keys()) {
+  if (form.includes(' ') || form.length < 3) continue;
+  (VOCABULARY[form.length] ??= []).push(form);
+}
+const MAX_ROUNDS = 4;
+
+/** Optimal-string-alignment distance, or max + 1 when it is surely larger than max. */
+export function typoDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The text typed on the other layout: Latin keys to the Russian letters in their place, or back. */
+export function otherLayout(text: string): string {
+  const lower = text.toLowerCase();
+  const latin = (lower.match(/[a-z]/g) ?? []).length;
+  const cyrillic = (lower.match(/[а-яё]/g) ?? []).length;
+  const map = latin >= cyrillic ? TO_RU : TO_EN;
+  return Array.from(lower, (c) => map.get(c) ?? c).join('');
+}
+
+/** Grammar words within 1 typo (2 for words of 6 letters or more), nearest first. */
+function nearestWords(word: string): string[] {
+  const lower = word.toLowerCase().replaceAll('ё', 'е');
+  if (lower.length < 3) return [];
+  const max = lower.length >= 6 ? 2 : 1;
+  const found: [number, string][] = [];
+  for (let len = lower.length - max; len <= lower.length + max; len++) {
+    for (const form of VOCABULARY[len] ?? []) {
+      const d = typoDistance(lower, form, max);
+      if (d <= max) found.push([d, form]);
+    }
+  }
+  return found.sort((x, y) => x[0] - y[0]).map(([, form]) => form);
+}
+
+/** What the word not understood might have been: its chunk on the other layout first, then typos. */
+function replacements(text: string, [start, end]: [number, number]): { start: number; end: number; by: string }[] {
+  const out: { start: number; end: number; by: string }[] = [];
+  // The whole whitespace chunk: on the wrong layout "ноябрь" is typed "yjz,hm", punctuation included.
+  let cs = start;
+  while (cs > 0 && !/\s/u.test(text[cs - 1]!)) cs--;
+  let ce = end;
+  while (ce < text.length && !/\s/u.test(text[ce]!)) ce++;
+  const chunk = text.slice(cs, ce).replace(/[?!]+$/u, '');
+  const flipped = otherLayout(chunk);
+  if (flipped !== chunk.toLowerCase()) {
+    out.push({ start: cs, end: cs + chunk.length, by: flipped });
+    for (const near of nearestWords(flipped)) out.push({ start: cs, end: cs + chunk.length, by: near });
+  }
+  for (const near of nearestWords(text.slice(start, end))) out.push({ start, end, by: near });
+  return out;
+}
+
+/**
+ * The user's text with each word not understood replaced, when the result parses; undefined otherwise.
+ * Greedy, a few words at most: each step keeps the first replacement that gets further into the text.
+ */
+export function nearestPhrase(text: string, span: [number, number], reparse: Reparse): string | undefined {
+  let current = text;
+  let at = span;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let progressed = false;
+    for (const r of replacements(current, at).slice(0, 8)) {
+      const candidate = `${current.slice(0, r.start)}${r.by}${current.slice(r.end)}`;
+      const result = reparse(candidate);
+      if (result.ok) return candidate === text ? undefined : candidate;
+      if (result.error.code === 'unknown-word' && result.span[0] >= r.start + r.by.length) {
+        current = candidate;
+        at = result.span;
+        progressed = true;
+        break;
+      }
+    }
+    if (!progressed) return undefined;
+  }
+  return undefined;
+}
