@@ -40,11 +40,14 @@ export const normalizeWord = (s: string): string => s.toLowerCase().replaceAll('
 
 /** A Map, not an object literal: "constructor" typed by a user must not find Object.prototype. */
 export const LEXICON = new Map<string, Meaning>();
+/** A form's place in its list: the first forms are the usual ones, preferred when guessing a typo. */
+export const FORM_RANK = new Map<string, number>();
 let longestPhrase = 1;
 for (const entry of GRAMMAR) {
-  for (const form of [...entry.ru, ...entry.en]) {
+  for (const [rank, form] of [...entry.ru.entries(), ...entry.en.entries()]) {
     const key = normalizeWord(form);
     if (!LEXICON.has(key)) LEXICON.set(key, entry.meaning);
+    if (!FORM_RANK.has(key)) FORM_RANK.set(key, rank);
     longestPhrase = Math.max(longestPhrase, key.split(' ').length);
   }
 }

@@ -95,7 +95,7 @@ const FRAGMENT_MAX = 64;
 const cut = (s: string) => Array.from(s).slice(0, FRAGMENT_MAX).join('');
 
 /** How many days a rolling "N <unit>" covers; a month counts 30 days (the header shows the exact dates). */
-const ROLLING_DAYS: Record<Unit, number> = { day: 1, week: 7, month: 30, quarter: 91, year: 365 };
+const ROLLING_DAYS: Record<Unit, number> = { day: 1, week: 7, month: 30, quarter: 91, halfYear: 182, year: 365 };
 
 type Fail = { ok: false; error: RequestError; span: [number, number] };
 type Found = { next: number; period: Period } | { next: number; problem: PeriodProblem | 'unknown-word'; span: [number, number] };
@@ -267,6 +267,9 @@ export function readRequest(text: string, ctx: RequestContext): ReadResult {
     } else if (tok.t === 'num' && tok.digits.length === 1 && unitAt(i + 1) === 'quarter') {
       q = tok.n;
       next = i + 2;
+    } else if (meaningAt(i)?.is === 'numeral' && unitAt(i + 1) === 'quarter' && (meaningAt(i) as { n: number }).n <= 4) {
+      q = (meaningAt(i) as { n: number }).n;
+      next = i + 2;
     }
     if (q === null) return null;
     const [year, after] = optionalYear(next);
@@ -283,7 +286,9 @@ export function readRequest(text: string, ctx: RequestContext): ReadResult {
     const tok = toks[j];
     const count = tok?.t === 'num' ? tok.n : meaningAt(j)?.is === 'numeral' ? (meaningAt(j) as { n: number }).n : null;
     const unit = unitAt(j + 1);
-    if (count === null || unit === null || unit === 'quarter' || (tok?.t === 'num' && tok.digits.length > 4)) return null;
+    if (count === null || unit === null || unit === 'quarter') return null;
+    // "2025 год" is a year, not 2025 years.
+    if (tok?.t === 'num' && (tok.digits.length > 4 || (tok.digits.length === 4 && unit === 'year'))) return null;
     if (which === 'this') return null;
     const start = toks[i]!.start;
     const end = toks[j + 1]!.end;
@@ -302,7 +307,10 @@ export function readRequest(text: string, ctx: RequestContext): ReadResult {
     if (u?.is === 'unit' && (!u.short || which !== null)) {
       const end = toks[j]!.end;
       const offset = which === 'last' ? -1 : which === 'next' ? 1 : 0;
-      if (which === 'recent') return found(j + 1, rollingDays(ROLLING_DAYS[u.unit], clock), start, end);
+      if (which === 'recent' || u.unit === 'halfYear') {
+        if (which === 'next') return { next: j + 1, problem: 'future-range', span: [start, end] };
+        return found(j + 1, rollingDays(ROLLING_DAYS[u.unit], clock), start, end);
+      }
       switch (u.unit) {
         case 'day':
           return found(j + 1, relativeDay(offset, clock), start, end);

@@ -1,7 +1,7 @@
 // "Did you mean …?": the nearest phrase the grammar understands, found by fixing each word not understood,
 // either as a typo (Damerau-Levenshtein over the grammar's words) or as typed in the wrong keyboard layout
 // ("ghjikfz ytltkz" → "прошлая неделя"); a suggestion is offered only when the fixed text parses.
-import { LEXICON } from './phrase-tokens.js';
+import { FORM_RANK, LEXICON } from './phrase-tokens.js';
 
 type Reparse = (text: string) => { ok: true } | { ok: false; error: { code: string }; span: [number, number] };
 
@@ -60,7 +60,7 @@ function nearestWords(word: string): string[] {
       if (d <= max) found.push([d, form]);
     }
   }
-  return found.sort((x, y) => x[0] - y[0]).map(([, form]) => form);
+  return found.sort((x, y) => x[0] - y[0] || (FORM_RANK.get(x[1]) ?? 0) - (FORM_RANK.get(y[1]) ?? 0)).map(([, form]) => form);
 }
 
 /** What the word not understood might have been: its chunk on the other layout first, then typos. */
@@ -86,6 +86,21 @@ function replacements(text: string, [start, end]: [number, number]): { start: nu
  * Greedy, a few words at most: each step keeps the first replacement that gets further into the text.
  */
 export function nearestPhrase(text: string, span: [number, number], reparse: Reparse): string | undefined {
+  // A whole message on the wrong layout ("ntrobq vtczw") is fixed as a whole first, then word by word.
+  const flipped = otherLayout(text);
+  if (flipped !== text.toLowerCase()) {
+    const result = reparse(flipped);
+    if (result.ok) return flipped;
+    if (result.error.code === 'unknown-word') {
+      const fixed = fixWords(flipped, result.span, reparse);
+      if (fixed !== undefined) return fixed;
+    }
+  }
+  const fixed = fixWords(text, span, reparse);
+  return fixed === text ? undefined : fixed;
+}
+
+function fixWords(text: string, span: [number, number], reparse: Reparse): string | undefined {
   let current = text;
   let at = span;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -93,7 +108,7 @@ export function nearestPhrase(text: string, span: [number, number], reparse: Rep
     for (const r of replacements(current, at).slice(0, 8)) {
       const candidate = `${current.slice(0, r.start)}${r.by}${current.slice(r.end)}`;
       const result = reparse(candidate);
-      if (result.ok) return candidate === text ? undefined : candidate;
+      if (result.ok) return candidate;
       if (result.error.code === 'unknown-word' && result.span[0] >= r.start + r.by.length) {
         current = candidate;
         at = result.span;

@@ -3,7 +3,7 @@
 // looks words up here; it has no code path per word.
 import type { Lang } from './lang.js';
 
-export type Unit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type Unit = 'day' | 'week' | 'month' | 'quarter' | 'halfYear' | 'year';
 export type StatusWord = 'paid' | 'unpaid' | 'cancelled' | 'refunded' | 'all';
 
 export type Meaning =
@@ -62,14 +62,14 @@ export const GRAMMAR: readonly GrammarEntry[] = [
       'за', 'на', 'в', 'во', 'к', 'у', 'о', 'об', 'про', 'покажи', 'покажите', 'показать', 'мне', 'мои', 'мой', 'моих', 'нам', 'наши',
       'пожалуйста', 'плиз', 'какие', 'какой', 'какая', 'что', 'там', 'есть', 'были', 'было', 'был', 'была', 'ли', 'а', 'ну', 'вот',
       'дай', 'дайте', 'хочу', 'посмотреть', 'глянуть', 'список', 'меня', 'нас', 'вообще', 'бот', 'привет', 'скажи', 'подскажи',
-      'выведи', 'отчет', 'период', 'за период', 'заказы', 'заказов', 'заказам', 'заказах', 'покупки', 'покупок', 'прошло', 'пришло',
+      'выведи', 'отчет', 'выгрузка', 'выгрузи', 'период', 'за период', 'заказы', 'заказов', 'заказам', 'заказах', 'покупки', 'покупок', 'прошло', 'пришло',
       'пришли', 'сделали', 'сделано', 'какое', 'число', 'количество', 'всех', 'по заказам', 'и т д', 'числа',
     ],
     en: [
       'for', 'in', 'the', 'of', 'on', 'at', 'a', 'an', 'show', 'me', 'my', 'our', 'please', 'pls', 'plz', 'list', 'give', 'get',
       'i', 'we', 'want', 'see', 'check', 'what', "what's", 'whats', 'were', 'was', 'is', 'are', 'did', 'do', 'have', 'had', 'there',
       'orders', 'order list', 'purchases', 'hi', 'bot', 'report', 'tell', 'about', 'how', 'so', 'far', 'so far', 'up', 'come', 'came',
-      'in total', 'period', 'all of', 'year of', 'overview', 'by', 'during', 'over', 'within', 'any',
+      'in total', 'period', 'export', 'all of', 'year of', 'overview', 'by', 'during', 'over', 'within', 'any',
     ],
   },
   { meaning: { is: 'from' }, ru: ['с', 'со', 'от', 'начиная с', 'начиная со'], en: ['from', 'since', 'starting', 'starting from', 'beginning'] },
@@ -112,6 +112,7 @@ export const GRAMMAR: readonly GrammarEntry[] = [
   { meaning: unit('quarter'), ru: ['квартал', 'квартала', 'квартале', 'кварталов', 'кварталу'], en: ['quarter', 'quarters', 'qtr'] },
   { meaning: unit('quarter', true), ru: ['кв'], en: ['q'] },
   { meaning: unit('year'), ru: ['год', 'года', 'году', 'лет', 'годы', 'годом'], en: ['year', 'years', 'yr'] },
+  { meaning: unit('halfYear'), ru: ['полгода', 'полугодие', 'полугодия'], en: ['half a year', 'half year', 'six months'] },
   { meaning: unit('year', true), ru: ['г', 'гг'], en: [] },
 
   { meaning: month(1), ru: ['январь', 'января', 'январе', 'янв'], en: ['january', 'jan'] },
@@ -127,18 +128,18 @@ export const GRAMMAR: readonly GrammarEntry[] = [
   { meaning: month(11), ru: ['ноябрь', 'ноября', 'ноябре', 'ноя', 'нояб'], en: ['november', 'nov'] },
   { meaning: month(12), ru: ['декабрь', 'декабря', 'декабре', 'дек'], en: ['december', 'dec'] },
 
-  { meaning: weekday(1), ru: ['понедельник', 'пн'], en: ['monday', 'mon'] },
-  { meaning: weekday(2), ru: ['вторник', 'вт'], en: ['tuesday', 'tue', 'tues'] },
-  { meaning: weekday(3), ru: ['среда', 'среду', 'ср'], en: ['wednesday', 'wed'] },
-  { meaning: weekday(4), ru: ['четверг', 'чт'], en: ['thursday', 'thu', 'thurs'] },
-  { meaning: weekday(5), ru: ['пятница', 'пятницу', 'пт'], en: ['friday', 'fri'] },
-  { meaning: weekday(6), ru: ['суббота', 'субботу', 'сб'], en: ['saturday', 'sat'] },
-  { meaning: weekday(7), ru: ['воскресенье', 'вс'], en: ['sunday', 'sun'] },
+  { meaning: weekday(1), ru: ['понедельник', 'понедельника', 'пн'], en: ['monday', 'mon'] },
+  { meaning: weekday(2), ru: ['вторник', 'вторника', 'вт'], en: ['tuesday', 'tue', 'tues'] },
+  { meaning: weekday(3), ru: ['среда', 'среду', 'среды', 'ср'], en: ['wednesday', 'wed'] },
+  { meaning: weekday(4), ru: ['четверг', 'четверга', 'чт'], en: ['thursday', 'thu', 'thurs'] },
+  { meaning: weekday(5), ru: ['пятница', 'пятницу', 'пятницы', 'пт'], en: ['friday', 'fri'] },
+  { meaning: weekday(6), ru: ['суббота', 'субботу', 'субботы', 'сб'], en: ['saturday', 'sat'] },
+  { meaning: weekday(7), ru: ['воскресенье', 'воскресенья', 'вс'], en: ['sunday', 'sun'] },
 
-  { meaning: numeral(1), ru: ['один', 'одна', 'одну', 'одни'], en: ['one'] },
-  { meaning: numeral(2), ru: ['два', 'две', 'пару', 'пара'], en: ['two', 'couple', 'a couple'] },
-  { meaning: numeral(3), ru: ['три'], en: ['three'] },
-  { meaning: numeral(4), ru: ['четыре'], en: ['four'] },
+  { meaning: numeral(1), ru: ['один', 'одна', 'одну', 'одни', 'первый', 'первого', 'первом'], en: ['one', 'first'] },
+  { meaning: numeral(2), ru: ['два', 'две', 'пару', 'пара', 'второй', 'второго', 'втором'], en: ['two', 'couple', 'a couple', 'second'] },
+  { meaning: numeral(3), ru: ['три', 'третий', 'третьего', 'третьем'], en: ['three', 'third'] },
+  { meaning: numeral(4), ru: ['четыре', 'четвертый', 'четвертого', 'четвертом'], en: ['four', 'fourth'] },
   { meaning: numeral(5), ru: ['пять'], en: ['five'] },
   { meaning: numeral(6), ru: ['шесть'], en: ['six'] },
   { meaning: numeral(7), ru: ['семь'], en: ['seven'] },
