@@ -62,6 +62,7 @@ const ORDER_ID_RE = /[#№]\s?(\d{1,12})(?!\d)/uy;
 const HASH_RE = /[#№]/uy;
 const WORD_RE = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/uy;
 const LONG_NUMBER_RE = /\d+/y;
+const PLAIN_WORD_RE = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/uy;
 const SPACE_RE = /\s+/uy;
 const ANY_RE = /[^\s]/uy;
 
@@ -126,6 +127,8 @@ export function tokenize(text: string): { tokens: Token[]; chunks: Chunk[] } {
     } else if ((m = at(HASH_RE, text, pos))) {
       raw.push({ t: 'hash', ...place(m[0].length) });
     } else if ((m = at(WORD_RE, text, pos))) {
+      // "e-mail" is one word, "октябрь-ноябрь" a range: a hyphenated word stays whole only when the grammar knows it.
+      if (/[-]/u.test(m[0]) && !LEXICON.has(normalizeWord(m[0]))) m = at(PLAIN_WORD_RE, text, pos)!;
       raw.push({ t: 'word', norm: normalizeWord(m[0]), meaning: null, ...place(m[0].length) });
     } else {
       // A number too long to be anything stays one unknown word; other punctuation is dropped.

@@ -186,7 +186,11 @@ export function readRequest(text: string, ctx: RequestContext): ReadResult {
     const point = (p: Omit<Point, 'start' | 'end'>, next: number) => ({ point: { ...p, start, end: toks[next - 1]!.end }, next });
     if (tok.t === 'date') return point({ ...tok.date, fixed: null }, i + 1);
     const m = meaningAt(i);
-    if (m?.is === 'relativeDay') return point({ day: null, month: null, year: null, fixed: addLocalDays(today, m.offset) }, i + 1);
+    if (m?.is === 'relativeDay') {
+      // "вчерашний день", "this day": the day word adds nothing.
+      const next = unitAt(i + 1) === 'day' && !(meaningAt(i + 1) as { short?: true }).short ? i + 2 : i + 1;
+      return point({ day: null, month: null, year: null, fixed: addLocalDays(today, m.offset) }, next);
+    }
     if (m?.is === 'which' && (m.which === 'last' || m.which === 'this') && meaningAt(i + 1)?.is === 'weekday') {
       const wd = meaningAt(i + 1) as { weekday: number };
       return point({ day: null, month: null, year: null, fixed: latestWeekday(wd.weekday, today, m.which === 'last') }, i + 2);
@@ -235,7 +239,7 @@ export function readRequest(text: string, ctx: RequestContext): ReadResult {
     const p = a.point;
     const end = toks[a.next - 1]!.end;
     if (p.fixed === null && p.month === null) return null; // a bare day number is no date
-    if (lead?.is === 'from') {
+    if (lead?.is === 'from' && (lead.since || p.fixed === null)) {
       const first = resolvePoint(p, today);
       if ('bad' in first) return { next: a.next, problem: 'impossible-date', span: [start, end] };
       return found(a.next, daySpan({ kind: 'range' }, first, today, clock), start, end);

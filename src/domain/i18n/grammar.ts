@@ -10,7 +10,7 @@ export type Meaning =
   /** Words that add nothing: "за", "show me", "please". */
   | { is: 'filler' }
   /** Start and end of a range: "с 1 по 15", "from … to …", "between … and …". */
-  | { is: 'from' }
+  | { is: 'from'; since: boolean }
   | { is: 'to' }
   | { is: 'between' }
   | { is: 'and' }
@@ -62,23 +62,25 @@ export const GRAMMAR: readonly GrammarEntry[] = [
       'за', 'на', 'в', 'во', 'к', 'у', 'о', 'об', 'про', 'покажи', 'покажите', 'показать', 'мне', 'мои', 'мой', 'моих', 'нам', 'наши',
       'пожалуйста', 'плиз', 'какие', 'какой', 'какая', 'что', 'там', 'есть', 'были', 'было', 'был', 'была', 'ли', 'а', 'ну', 'вот',
       'дай', 'дайте', 'хочу', 'посмотреть', 'глянуть', 'список', 'меня', 'нас', 'вообще', 'бот', 'привет', 'скажи', 'подскажи',
-      'выведи', 'отчет', 'выгрузка', 'выгрузи', 'период', 'за период', 'заказы', 'заказов', 'заказам', 'заказах', 'покупки', 'покупок', 'прошло', 'пришло',
+      'выведи', 'отчет', 'выгрузка', 'выгрузи', 'кто', 'которые', 'который', 'которых', 'которая', 'период', 'за период', 'заказы', 'заказов', 'заказам', 'заказах', 'покупки', 'покупок', 'прошло', 'пришло',
       'пришли', 'сделали', 'сделано', 'какое', 'число', 'количество', 'всех', 'по заказам', 'и т д', 'числа',
     ],
     en: [
       'for', 'in', 'the', 'of', 'on', 'at', 'a', 'an', 'show', 'me', 'my', 'our', 'please', 'pls', 'plz', 'list', 'give', 'get',
       'i', 'we', 'want', 'see', 'check', 'what', "what's", 'whats', 'were', 'was', 'is', 'are', 'did', 'do', 'have', 'had', 'there',
       'orders', 'order list', 'purchases', 'hi', 'bot', 'report', 'tell', 'about', 'how', 'so', 'far', 'so far', 'up', 'come', 'came',
-      'in total', 'period', 'export', 'all of', 'year of', 'overview', 'by', 'during', 'over', 'within', 'any',
+      'in total', 'period', 'export', 'who', 'which', 'that', 'all of', 'year of', 'overview', 'by', 'during', 'over', 'within', 'any',
     ],
   },
-  { meaning: { is: 'from' }, ru: ['с', 'со', 'от', 'начиная с', 'начиная со'], en: ['from', 'since', 'starting', 'starting from', 'beginning'] },
+  /** "from yesterday" names yesterday's orders, "since yesterday" and "со вчера" run up to now. */
+  { meaning: { is: 'from', since: true }, ru: ['с', 'со', 'от', 'начиная с', 'начиная со'], en: ['since', 'starting', 'starting from', 'beginning'] },
+  { meaning: { is: 'from', since: false }, ru: [], en: ['from'] },
   { meaning: { is: 'to' }, ru: ['по', 'до', 'и по'], en: ['to', 'till', 'until', 'through', 'thru', 'up to'] },
   { meaning: { is: 'between' }, ru: ['между', 'в период с', 'в промежутке'], en: ['between'] },
   { meaning: { is: 'and' }, ru: ['и'], en: ['and'] },
 
   { meaning: { is: 'relativeDay', offset: 0 }, ru: ['сегодня', 'сегодняшние', 'сегодняшний', 'сегодняшняя', 'сегодняшних', 'сегодняшнюю', 'сейчас', 'сёдня', 'седня'], en: ['today', "today's", 'todays', 'now', 'tonight', 'this day'] },
-  { meaning: { is: 'relativeDay', offset: -1 }, ru: ['вчера', 'вчерашние', 'вчерашний', 'вчерашняя', 'вчерашних', 'вчерашнюю', 'вчерашнее'], en: ['yesterday', "yesterday's", 'yesterdays', 'yday'] },
+  { meaning: { is: 'relativeDay', offset: -1 }, ru: ['вчера', 'вчерашние', 'вчерашний', 'вчерашняя', 'вчерашних', 'вчерашнюю', 'вчерашнее', 'вчерашнего'], en: ['yesterday', "yesterday's", 'yesterdays', 'yday'] },
   { meaning: { is: 'relativeDay', offset: -2 }, ru: ['позавчера', 'позавчерашние', 'позавчерашний', 'позавчерашних', 'позавчерашнюю'], en: ['day before yesterday', 'the day before yesterday', 'two days ago'] },
   { meaning: { is: 'relativeDay', offset: 1 }, ru: ['завтра', 'завтрашние', 'послезавтра'], en: ['tomorrow', 'day after tomorrow'] },
 
