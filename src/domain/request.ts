@@ -474,8 +474,12 @@ export function readRequest(text: string, ctx: RequestContext): ReadResult {
       case 'which':
       case 'weekday':
       case 'relativeDay':
-      case 'month':
+      case 'month': {
+        // "прошлую неделб": the word that stopped "прошлую" from meaning something is the one to name.
+        const next = toks[i + 1];
+        if (next?.t === 'word' && next.meaning === null) return fail('unknown-word', next.start, next.end);
         return fail('unknown-word', tok.start, tok.end);
+      }
       default:
         // from/to/between/and outside a range are fillers.
         break;

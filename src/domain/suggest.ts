@@ -88,7 +88,7 @@ function replacements(text: string, [start, end]: [number, number]): { start: nu
 export function nearestPhrase(text: string, span: [number, number], reparse: Reparse): string | undefined {
   // A whole message on the wrong layout ("ntrobq vtczw") is fixed as a whole first, then word by word.
   const flipped = otherLayout(text);
-  if (flipped !== text.toLowerCase()) {
+  if (flipped !== text.toLowerCase() && !hasGrammarWord(text)) {
     const result = reparse(flipped);
     if (result.ok) return flipped;
     if (result.error.code === 'unknown-word') {
@@ -98,6 +98,11 @@ export function nearestPhrase(text: string, span: [number, number], reparse: Rep
   }
   const fixed = fixWords(text, span, reparse);
   return fixed === text ? undefined : fixed;
+}
+
+/** True when some word of the text is a grammar word as typed: then its layout is right. */
+function hasGrammarWord(text: string): boolean {
+  return (text.toLowerCase().replaceAll('ё', 'е').match(/\p{L}+/gu) ?? []).some((w) => w.length > 1 && LEXICON.has(w));
 }
 
 function fixWords(text: string, span: [number, number], reparse: Reparse): string | undefined {
