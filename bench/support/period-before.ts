@@ -11,7 +11,7 @@ import {
   localDay,
   startOfLocalDay,
   type LocalDate,
-} from '../../src/domain/calendar.js';
+} from './calendar-before.js';
 
 /** The longest period one command may ask for, in local days. */
 export const MAX_PERIOD_DAYS = 366;

@@ -41,8 +41,44 @@ export interface TimeRange {
   to: Date;
 }
 
+// Wall clocks come from one cached Intl formatter per zone: a TZDate costs tens of microseconds, and
+// the phrase grammar asks for several per message (issue #9 sets 50 µs per phrase).
+const WALL_CLOCKS = new Map<string, Intl.DateTimeFormat | null>();
+const WALL_RE = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
+let lastWall: { timeZone: string; ms: number; wall: number[] } | null = null;
+
+/** [year, month, day, hour, minute, second] on the zone's clock, or null for a zone Intl does not know. */
+function wallClock(ms: number, timeZone: string): number[] | null {
+  if (lastWall && lastWall.ms === ms && lastWall.timeZone === timeZone) return lastWall.wall;
+  let format = WALL_CLOCKS.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      });
+    } catch {
+      format = null;
+    }
+    WALL_CLOCKS.set(timeZone, format);
+  }
+  const m = format === null || !Number.isFinite(ms) ? null : WALL_RE.exec(format.format(ms));
+  if (!m) return null;
+  const wall = [Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6])];
+  lastWall = { timeZone, ms, wall };
+  return wall;
+}
+
+/** How far the zone's clock is ahead of UTC at an instant, in ms (seconds precision). */
+function offsetAt(ms: number, timeZone: string): number | null {
+  const w = wallClock(ms, timeZone);
+  if (!w) return null;
+  return Date.UTC(w[0]!, w[1]! - 1, w[2]!, w[3]!, w[4]!, w[5]!) - Math.floor(ms / 1000) * 1000;
+}
+
 /** The calendar date an instant falls on in the zone. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const w = wallClock(instant.getTime(), timeZone);
+  if (w) return { year: w[0]!, month: w[1]!, day: w[2]! };
   const local = new TZDate(instant.getTime(), timeZone);
   return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
 }
@@ -80,6 +116,34 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
  * midnight (America/Havana, Asia/Beirut) 00:00 does not exist and the day starts at 01:00.
  */
 export function startOfLocalDay(d: LocalDate, timeZone: string): Date {
+  const key = `${timeZone} ${d.year}-${d.month}-${d.day}`;
+  const known = DAY_STARTS.get(key);
+  if (known !== undefined) return new Date(known);
+  const start = findStartOfLocalDay(d, timeZone);
+  if (DAY_STARTS.size >= DAY_STARTS_MAX) DAY_STARTS.clear();
+  DAY_STARTS.set(key, start.getTime());
+  return start;
+}
+
+/** Day starts already found, by zone and date: they never change while the process runs (tzdata is fixed). */
+const DAY_STARTS = new Map<string, number>();
+const DAY_STARTS_MAX = 4096;
+
+function findStartOfLocalDay(d: LocalDate, timeZone: string): Date {
+  // The quick way: local midnight is UTC midnight minus the offset, when the offset is the same an hour
+  // before (no DST switch near midnight) and that instant shows 00:00 on the date; otherwise the slow one.
+  const utc = Date.UTC(d.year, d.month - 1, d.day);
+  const offset = offsetAt(utc, timeZone);
+  if (offset !== null) {
+    const guess = utc - offset;
+    const w = wallClock(guess, timeZone);
+    if (
+      w && w[0] === d.year && w[1] === d.month && w[2] === d.day && w[3] === 0 && w[4] === 0 && w[5] === 0 &&
+      offsetAt(guess - 3_600_000, timeZone) === offset
+    ) {
+      return new Date(guess);
+    }
+  }
   const noon = new TZDate(d.year, d.month - 1, d.day, 12, 0, 0, timeZone);
   return new Date(startOfDay(noon).getTime());
 }

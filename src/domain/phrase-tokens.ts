@@ -43,12 +43,16 @@ export const LEXICON = new Map<string, Meaning>();
 /** A form's place in its list: the first forms are the usual ones, preferred when guessing a typo. */
 export const FORM_RANK = new Map<string, number>();
 let longestPhrase = 1;
+/** First words of the forms of several words: only these need the longer look-up. */
+const PHRASE_STARTS = new Set<string>();
 for (const entry of GRAMMAR) {
   for (const [rank, form] of [...entry.ru.entries(), ...entry.en.entries()]) {
     const key = normalizeWord(form);
     if (!LEXICON.has(key)) LEXICON.set(key, entry.meaning);
     if (!FORM_RANK.has(key)) FORM_RANK.set(key, rank);
-    longestPhrase = Math.max(longestPhrase, key.split(' ').length);
+    const words = key.split(' ');
+    longestPhrase = Math.max(longestPhrase, words.length);
+    if (words.length > 1) PHRASE_STARTS.add(words[0]!);
   }
 }
 
@@ -63,8 +67,14 @@ const HASH_RE = /[#№]/uy;
 const WORD_RE = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/uy;
 const LONG_NUMBER_RE = /\d+/y;
 const PLAIN_WORD_RE = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/uy;
+const LETTER_RE = /\p{L}/u;
+const DIGIT_START_RE = /[\d+(]/;
 const SPACE_RE = /\s+/uy;
 const ANY_RE = /[^\s]/uy;
+
+function placeAt(pos: number, len: number, chunk: number): Place {
+  return { start: pos, end: pos + len, chunk };
+}
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -100,41 +110,44 @@ export function tokenize(text: string): { tokens: Token[]; chunks: Chunk[] } {
       chunks.push({ start: pos, end: stop, text: text.slice(pos, stop) });
       afterSpace = false;
     }
-    const place = (len: number): Place => ({ start: pos, end: pos + len, chunk });
+    const c = text[pos]!;
+    const letter = LETTER_RE.test(c);
+    const digitLike = !letter && DIGIT_START_RE.test(c);
     let m: RegExpExecArray | null;
-    if ((m = at(EMAIL_RE, text, pos))) {
-      raw.push({ t: 'email', email: m[0].toLowerCase(), ...place(m[0].length) });
-    } else if ((m = at(PHONE_RE, text, pos)) && phoneDigits(m[0]) !== null) {
-      raw.push({ t: 'phone', phone: phoneDigits(m[0])!, plus: m[0].startsWith('+'), ...place(m[0].length) });
+    // Each pattern is tried only where it can start: this is the hot loop of every parse.
+    if ((letter || digitLike) && chunks[chunks.length - 1]!.text.includes('@') && (m = at(EMAIL_RE, text, pos))) {
+      raw.push({ t: 'email', email: m[0].toLowerCase(), ...placeAt(pos, m[0].length, chunk) });
+    } else if (digitLike && (m = at(PHONE_RE, text, pos)) && phoneDigits(m[0]) !== null) {
+      raw.push({ t: 'phone', phone: phoneDigits(m[0])!, plus: m[0].startsWith('+'), ...placeAt(pos, m[0].length, chunk) });
       // A phone typed with spaces spans several chunks: the next chunk starts after it.
       const last = chunks[chunks.length - 1]!;
       if (last.end < pos + m[0].length) {
         last.end = pos + m[0].length;
         last.text = text.slice(last.start, last.end);
       }
-    } else if ((m = at(ISO_DATE_RE, text, pos))) {
-      raw.push({ t: 'date', date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, ...place(m[0].length) });
-    } else if ((m = at(DM_DATE_RE, text, pos))) {
+    } else if (digitLike && (m = at(ISO_DATE_RE, text, pos))) {
+      raw.push({ t: 'date', date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, ...placeAt(pos, m[0].length, chunk) });
+    } else if (digitLike && (m = at(DM_DATE_RE, text, pos))) {
       const y = m[3];
       const year = y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y);
-      raw.push({ t: 'date', date: { year, month: Number(m[2]), day: Number(m[1]) }, ...place(m[0].length) });
+      raw.push({ t: 'date', date: { year, month: Number(m[2]), day: Number(m[1]) }, ...placeAt(pos, m[0].length, chunk) });
     } else if ((m = at(DASH_RE, text, pos))) {
-      raw.push({ t: 'dash', ...place(m[0].length) });
-    } else if ((m = at(NUMBER_RE, text, pos))) {
-      raw.push({ t: 'num', n: Number(m[1]), digits: m[1]!, ...place(m[0].length) });
+      raw.push({ t: 'dash', ...placeAt(pos, m[0].length, chunk) });
+    } else if (digitLike && (m = at(NUMBER_RE, text, pos))) {
+      raw.push({ t: 'num', n: Number(m[1]), digits: m[1]!, ...placeAt(pos, m[0].length, chunk) });
     } else if ((m = at(ORDER_ID_RE, text, pos))) {
-      raw.push({ t: 'orderId', id: m[1]!, ...place(m[0].length) });
+      raw.push({ t: 'orderId', id: m[1]!, ...placeAt(pos, m[0].length, chunk) });
     } else if ((m = at(HASH_RE, text, pos))) {
-      raw.push({ t: 'hash', ...place(m[0].length) });
-    } else if ((m = at(WORD_RE, text, pos))) {
+      raw.push({ t: 'hash', ...placeAt(pos, m[0].length, chunk) });
+    } else if (letter && (m = at(WORD_RE, text, pos))) {
       // "e-mail" is one word, "октябрь-ноябрь" a range: a hyphenated word stays whole only when the grammar knows it.
       if (/[-]/u.test(m[0]) && !LEXICON.has(normalizeWord(m[0]))) m = at(PLAIN_WORD_RE, text, pos)!;
-      raw.push({ t: 'word', norm: normalizeWord(m[0]), meaning: null, ...place(m[0].length) });
+      raw.push({ t: 'word', norm: normalizeWord(m[0]), meaning: null, ...placeAt(pos, m[0].length, chunk) });
     } else {
       // A number too long to be anything stays one unknown word; other punctuation is dropped.
       m = at(LONG_NUMBER_RE, text, pos) ?? at(ANY_RE, text, pos);
       if (!m) break;
-      if (/\d/u.test(m[0])) raw.push({ t: 'word', norm: m[0], meaning: null, ...place(m[0].length) });
+      if (/\d/u.test(m[0])) raw.push({ t: 'word', norm: m[0], meaning: null, ...placeAt(pos, m[0].length, chunk) });
     }
     pos += m[0].length;
   }
@@ -151,7 +164,8 @@ function joinPhrases(raw: Token[]): Token[] {
       continue;
     }
     let joined: Token | null = null;
-    for (let len = Math.min(longestPhrase, raw.length - i); len >= 1 && !joined; len--) {
+    const longest = PHRASE_STARTS.has(tok.norm) ? Math.min(longestPhrase, raw.length - i) : 1;
+    for (let len = longest; len >= 1 && !joined; len--) {
       const words = raw.slice(i, i + len);
       if (!words.every((w) => w.t === 'word')) continue;
       const key = words.map((w) => (w as { norm: string }).norm).join(' ');

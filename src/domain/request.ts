@@ -112,430 +112,459 @@ interface Point {
 
 /** The parse proper: tokens in, request out, one left-to-right pass. */
 export function readRequest(text: string, ctx: RequestContext): ReadResult {
-  const { tokens, chunks } = tokenize(text);
-  const toks = tokens.filter((t) => !(t.t === 'word' && t.meaning?.is === 'filler'));
-  const clock: Clock = { now: ctx.now, timeZone: ctx.timeZone };
-  const today = localDateOf(ctx.now, ctx.timeZone);
-  const fail = (code: RequestErrorCode, start: number, end: number, extra: Partial<RequestError> = {}): Fail => ({
-    ok: false,
-    error: { code, fragment: cut(text.slice(start, end)), ...extra },
-    span: [start, end],
-  });
-  const meaningAt = (i: number): Meaning | null => {
-    const tok = toks[i];
+  return new RequestReader(text, ctx).read();
+}
+
+/**
+ * One parse's state. A class rather than closures inside readRequest: a closure made per call costs
+ * (tsx names each one), and parsing is on every message's path.
+ */
+class RequestReader {
+  private readonly toks: Token[];
+  private readonly chunks: Chunk[];
+  private readonly clock: Clock;
+  private readonly today: LocalDate;
+  private period: Period | null = null;
+  private status: { word: StatusWord; start: number; end: number } | null = null;
+  private softPaid = false;
+  private summary = false;
+  private readonly goods: string[] = [];
+  private goodsWord: Token | null = null;
+  private goodsNamed = false;
+  private lookup: { request: Request; start: number; end: number } | null = null;
+  private buyerWord: Token | null = null;
+  private filtered: { start: number; end: number } | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly ctx: RequestContext,
+  ) {
+    const { tokens, chunks } = tokenize(text);
+    this.toks = tokens.filter((t) => !(t.t === 'word' && t.meaning?.is === 'filler'));
+    this.chunks = chunks;
+    this.clock = { now: ctx.now, timeZone: ctx.timeZone };
+    this.today = localDateOf(ctx.now, ctx.timeZone);
+  }
+
+  private fail(code: RequestErrorCode, start: number, end: number, extra: Partial<RequestError> = {}): Fail {
+    return { ok: false, error: { code, fragment: cut(this.text.slice(start, end)), ...extra }, span: [start, end] };
+  }
+
+  private meaningAt(i: number): Meaning | null {
+    const tok = this.toks[i];
     return tok?.t === 'word' ? tok.meaning : null;
-  };
-  const is = (i: number, what: Meaning['is']) => meaningAt(i)?.is === what;
+  }
 
-  let period: Period | null = null;
-  let status: { word: StatusWord; start: number; end: number } | null = null;
-  let softPaid = false;
-  let summary = false;
-  const goods: string[] = [];
-  let goodsWord: Token | null = null;
-  let goodsNamed = false;
-  let lookup: { request: Request; start: number; end: number } | null = null;
-  let buyerWord: Token | null = null;
-  let filtered: { start: number; end: number } | null = null;
+  private is(i: number, what: Meaning['is']): boolean {
+    return this.meaningAt(i)?.is === what;
+  }
 
-  const setStatus = (word: StatusWord, start: number, end: number, before: number): Fail | null => {
-    if (status && status.word !== word) {
-      // "все оплаченные" / "all paid": "all" right before another status only stresses it.
-      if (status.word === 'all' && before === status.end) {
-        status = { word, start: status.start, end };
+  private setStatus(word: StatusWord, start: number, end: number, before: number): Fail | null {
+    if (this.status && this.status.word !== word) {
+      // "все оплаченные" / "all paid": "all" right before another this.status only stresses it.
+      if (this.status.word === 'all' && before === this.status.end) {
+        this.status = { word, start: this.status.start, end };
         return null;
       }
-      return fail('conflicting-status', status.start, end);
+      return this.fail('conflicting-status', this.status.start, end);
     }
-    status = { word, start: status?.start ?? start, end };
+    this.status = { word, start: this.status?.start ?? start, end };
     return null;
-  };
+  }
 
   // ----- periods -----
 
-  const found = (next: number, r: Period | PeriodProblem, start: number, end: number): Found =>
-    typeof r === 'string' ? { next, problem: r, span: [start, end] } : { next, period: r };
+  private found(next: number, r: Period | PeriodProblem, start: number, end: number): Found {
+    return typeof r === 'string' ? { next, problem: r, span: [start, end] } : { next, period: r };
+  }
 
-  const unitAt = (i: number): Unit | null => {
-    const m = meaningAt(i);
+  private unitAt(i: number): Unit | null {
+    const m = this.meaningAt(i);
     return m?.is === 'unit' ? m.unit : null;
-  };
-  const yearAt = (i: number): number | null => {
-    const tok = toks[i];
+  }
+  private yearAt(i: number): number | null {
+    const tok = this.toks[i];
     return tok?.t === 'num' && tok.digits.length === 4 ? tok.n : null;
-  };
-  const dayNumberAt = (i: number): number | null => {
-    const tok = toks[i];
-    return tok?.t === 'num' && tok.digits.length <= 2 && tok.n >= 1 && tok.n <= 31 && unitAt(i + 1) === null ? tok.n : null;
-  };
-  const monthAt = (i: number): number | null => {
-    const m = meaningAt(i);
+  }
+  private dayNumberAt(i: number): number | null {
+    const tok = this.toks[i];
+    return tok?.t === 'num' && tok.digits.length <= 2 && tok.n >= 1 && tok.n <= 31 && this.unitAt(i + 1) === null ? tok.n : null;
+  }
+  private monthAt(i: number): number | null {
+    const m = this.meaningAt(i);
     return m?.is === 'month' ? m.month : null;
-  };
+  }
   /** "2025", "2025 год", "2025 г." after a month or a quarter; returns the index after it. */
-  const optionalYear = (i: number): [number | null, number] => {
-    const y = yearAt(i);
+  private optionalYear(i: number): [number | null, number] {
+    const y = this.yearAt(i);
     if (y === null) return [null, i];
-    return [y, unitAt(i + 1) === 'year' ? i + 2 : i + 1];
-  };
+    return [y, this.unitAt(i + 1) === 'year' ? i + 2 : i + 1];
+  }
 
-  function readPoint(i: number): { point: Point; next: number } | null {
-    const tok = toks[i];
+  private readPoint(i: number): { point: Point; next: number } | null {
+    const tok = this.toks[i];
     if (!tok) return null;
     const start = tok.start;
-    const point = (p: Omit<Point, 'start' | 'end'>, next: number) => ({ point: { ...p, start, end: toks[next - 1]!.end }, next });
-    if (tok.t === 'date') return point({ ...tok.date, fixed: null }, i + 1);
-    const m = meaningAt(i);
+    if (tok.t === 'date') return this.point(start, { ...tok.date, fixed: null }, i + 1);
+    const m = this.meaningAt(i);
     if (m?.is === 'relativeDay') {
       // "вчерашний день", "this day": the day word adds nothing.
-      const next = unitAt(i + 1) === 'day' && !(meaningAt(i + 1) as { short?: true }).short ? i + 2 : i + 1;
-      return point({ day: null, month: null, year: null, fixed: addLocalDays(today, m.offset) }, next);
+      const next = this.unitAt(i + 1) === 'day' && !(this.meaningAt(i + 1) as { short?: true }).short ? i + 2 : i + 1;
+      return this.point(start, { day: null, month: null, year: null, fixed: addLocalDays(this.today, m.offset) }, next);
     }
-    if (m?.is === 'which' && (m.which === 'last' || m.which === 'this') && meaningAt(i + 1)?.is === 'weekday') {
-      const wd = meaningAt(i + 1) as { weekday: number };
-      return point({ day: null, month: null, year: null, fixed: latestWeekday(wd.weekday, today, m.which === 'last') }, i + 2);
+    if (m?.is === 'which' && (m.which === 'last' || m.which === 'this') && this.meaningAt(i + 1)?.is === 'weekday') {
+      const wd = this.meaningAt(i + 1) as { weekday: number };
+      return this.point(start, { day: null, month: null, year: null, fixed: latestWeekday(wd.weekday, this.today, m.which === 'last') }, i + 2);
     }
-    if (m?.is === 'weekday') return point({ day: null, month: null, year: null, fixed: latestWeekday(m.weekday, today, false) }, i + 1);
-    const day = dayNumberAt(i);
+    if (m?.is === 'weekday') return this.point(start, { day: null, month: null, year: null, fixed: latestWeekday(m.weekday, this.today, false) }, i + 1);
+    const day = this.dayNumberAt(i);
     if (day !== null) {
-      const month = monthAt(i + 1);
-      if (month === null) return point({ day, month: null, year: null, fixed: null }, i + 1);
-      const [year, next] = optionalYear(i + 2);
-      return point({ day, month, year, fixed: null }, next);
+      const month = this.monthAt(i + 1);
+      if (month === null) return this.point(start, { day, month: null, year: null, fixed: null }, i + 1);
+      const [year, next] = this.optionalYear(i + 2);
+      return this.point(start, { day, month, year, fixed: null }, next);
     }
-    const month = monthAt(i);
+    const month = this.monthAt(i);
     if (month !== null) {
-      const d = dayNumberAt(i + 1);
+      const d = this.dayNumberAt(i + 1);
       if (d !== null) {
-        const [year, next] = optionalYear(i + 2);
-        return point({ day: d, month, year, fixed: null }, next);
+        const [year, next] = this.optionalYear(i + 2);
+        return this.point(start, { day: d, month, year, fixed: null }, next);
       }
-      const [year, next] = optionalYear(i + 1);
-      return point({ day: null, month, year, fixed: null }, next);
+      const [year, next] = this.optionalYear(i + 1);
+      return this.point(start, { day: null, month, year, fixed: null }, next);
     }
     return null;
   }
 
   /** "25 ноября", "Nov 25", "ноябрь 2025", "с 1 по 15 ноября", "from Oct 25 to Nov 5", "с 1 ноября". */
-  function readDates(i: number): Found | null {
-    const lead = meaningAt(i);
+  private readDates(i: number): Found | null {
+    const lead = this.meaningAt(i);
     const led = lead?.is === 'from' || lead?.is === 'between';
     const j = led ? i + 1 : i;
-    const a = readPoint(j);
+    const a = this.readPoint(j);
     if (!a) return null;
-    const start = toks[i]!.start;
-    const sep = toks[a.next];
-    const isSep = sep !== undefined && (sep.t === 'dash' || is(a.next, 'to') || (lead?.is === 'between' && is(a.next, 'and')));
+    const start = this.toks[i]!.start;
+    const sep = this.toks[a.next];
+    const isSep = sep !== undefined && (sep.t === 'dash' || this.is(a.next, 'to') || (lead?.is === 'between' && this.is(a.next, 'and')));
     if (isSep) {
-      const b = readPoint(a.next + 1);
+      const b = this.readPoint(a.next + 1);
       if (b) {
-        const end = toks[b.next - 1]!.end;
-        const span = resolveRange(a.point, b.point, today);
+        const end = this.toks[b.next - 1]!.end;
+        const span = resolveRange(a.point, b.point, this.today);
         if (typeof span === 'string') return { next: b.next, problem: span, span: [start, end] };
         if ('bad' in span) return { next: b.next, problem: 'impossible-date', span: [span.bad.start, span.bad.end] };
-        return found(b.next, daySpan({ kind: 'range' }, span[0], span[1], clock), start, end);
+        return this.found(b.next, daySpan({ kind: 'range' }, span[0], span[1], this.clock), start, end);
       }
     }
     const p = a.point;
-    const end = toks[a.next - 1]!.end;
-    if (p.fixed === null && p.month === null) return null; // a bare day number is no date
+    const end = this.toks[a.next - 1]!.end;
+    if (p.fixed === null && p.month === null) return null; // a bare day number this.is no date
     if (lead?.is === 'from' && (lead.since || p.fixed === null)) {
-      const first = resolvePoint(p, today);
+      const first = resolvePoint(p, this.today);
       if ('bad' in first) return { next: a.next, problem: 'impossible-date', span: [start, end] };
-      return found(a.next, daySpan({ kind: 'range' }, first, today, clock), start, end);
+      return this.found(a.next, daySpan({ kind: 'range' }, first, this.today, this.clock), start, end);
     }
     if (p.fixed) {
-      const offset = daysBetween(today, p.fixed);
-      const fromWords = toks[j]?.t === 'word' && meaningAt(j)?.is === 'relativeDay';
-      return found(a.next, fromWords ? relativeDay(offset, clock) : daySpan({ kind: 'day' }, p.fixed, p.fixed, clock), p.start, end);
+      const offset = daysBetween(this.today, p.fixed);
+      const fromWords = this.toks[j]?.t === 'word' && this.meaningAt(j)?.is === 'relativeDay';
+      return this.found(a.next, fromWords ? relativeDay(offset, this.clock) : daySpan({ kind: 'day' }, p.fixed, p.fixed, this.clock), p.start, end);
     }
     if (p.day === null) {
       const month = p.month!;
-      const year = p.year ?? latestYearOfMonth(month, today);
-      return found(a.next, wholeMonth(year, month, clock), p.start, end);
+      const year = p.year ?? latestYearOfMonth(month, this.today);
+      return this.found(a.next, wholeMonth(year, month, this.clock), p.start, end);
     }
-    const day = resolvePoint(p, today);
+    const day = resolvePoint(p, this.today);
     if ('bad' in day) return { next: a.next, problem: 'impossible-date', span: [p.start, end] };
-    return found(a.next, daySpan({ kind: 'day' }, day, day, clock), p.start, end);
+    return this.found(a.next, daySpan({ kind: 'day' }, day, day, this.clock), p.start, end);
   }
 
   /** "Q3", "Q3 2026", "3 квартал", "3-й квартал 2026 года". */
-  function readQuarter(i: number): Found | null {
-    const tok = toks[i];
+  private readQuarter(i: number): Found | null {
+    const tok = this.toks[i];
     if (!tok) return null;
     let q: number | null = null;
     let next = i;
-    if (unitAt(i) === 'quarter' && toks[i + 1]?.t === 'num') {
-      q = (toks[i + 1] as { n: number }).n;
+    if (this.unitAt(i) === 'quarter' && this.toks[i + 1]?.t === 'num') {
+      q = (this.toks[i + 1] as { n: number }).n;
       next = i + 2;
-    } else if (tok.t === 'num' && tok.digits.length === 1 && unitAt(i + 1) === 'quarter') {
+    } else if (tok.t === 'num' && tok.digits.length === 1 && this.unitAt(i + 1) === 'quarter') {
       q = tok.n;
       next = i + 2;
-    } else if (meaningAt(i)?.is === 'numeral' && unitAt(i + 1) === 'quarter' && (meaningAt(i) as { n: number }).n <= 4) {
-      q = (meaningAt(i) as { n: number }).n;
+    } else if (this.meaningAt(i)?.is === 'numeral' && this.unitAt(i + 1) === 'quarter' && (this.meaningAt(i) as { n: number }).n <= 4) {
+      q = (this.meaningAt(i) as { n: number }).n;
       next = i + 2;
     }
     if (q === null) return null;
-    const [year, after] = optionalYear(next);
-    const end = toks[after - 1]!.end;
+    const [year, after] = this.optionalYear(next);
+    const end = this.toks[after - 1]!.end;
     if (q < 1 || q > 4) return { next: after, problem: 'impossible-date', span: [tok.start, end] };
-    return found(after, wholeQuarter(year ?? latestYearOfQuarter(q, today), q, clock), tok.start, end);
+    return this.found(after, wholeQuarter(year ?? latestYearOfQuarter(q, this.today), q, this.clock), tok.start, end);
   }
 
   /** "7d", "7 дней", "last 7 days", "последние 3 дня", "2 недели", "пару дней". */
-  function readRolling(i: number): Found | null {
-    const m = meaningAt(i);
+  private readRolling(i: number): Found | null {
+    const m = this.meaningAt(i);
     const which = m?.is === 'which' ? m.which : null;
     const j = which === null ? i : i + 1;
-    const tok = toks[j];
-    const count = tok?.t === 'num' ? tok.n : meaningAt(j)?.is === 'numeral' ? (meaningAt(j) as { n: number }).n : null;
-    const unit = unitAt(j + 1);
+    const tok = this.toks[j];
+    const count = tok?.t === 'num' ? tok.n : this.meaningAt(j)?.is === 'numeral' ? (this.meaningAt(j) as { n: number }).n : null;
+    const unit = this.unitAt(j + 1);
     if (count === null || unit === null || unit === 'quarter') return null;
-    // "2025 год" is a year, not 2025 years.
+    // "2025 год" this.is a year, not 2025 years.
     if (tok?.t === 'num' && (tok.digits.length > 4 || (tok.digits.length === 4 && unit === 'year'))) return null;
     if (which === 'this') return null;
-    const start = toks[i]!.start;
-    const end = toks[j + 1]!.end;
-    if (count === 0) return { next: j + 2, problem: 'unknown-word', span: [toks[j]!.start, end] };
+    const start = this.toks[i]!.start;
+    const end = this.toks[j + 1]!.end;
+    if (count === 0) return { next: j + 2, problem: 'unknown-word', span: [this.toks[j]!.start, end] };
     if (which === 'next') return { next: j + 2, problem: 'future-range', span: [start, end] };
-    return found(j + 2, rollingDays(count * ROLLING_DAYS[unit], clock), start, end);
+    return this.found(j + 2, rollingDays(count * ROLLING_DAYS[unit], this.clock), start, end);
   }
 
   /** "эта неделя", "прошлый месяц", "last quarter", "this year", "последняя неделя", bare "неделя". */
-  function readNamed(i: number): Found | null {
-    const m = meaningAt(i);
+  private readNamed(i: number): Found | null {
+    const m = this.meaningAt(i);
     const which = m?.is === 'which' ? m.which : null;
     const j = which === null ? i : i + 1;
-    const u = meaningAt(j);
-    const start = toks[i]!.start;
+    const u = this.meaningAt(j);
+    const start = this.toks[i]!.start;
     if (u?.is === 'unit' && (!u.short || which !== null)) {
-      const end = toks[j]!.end;
+      const end = this.toks[j]!.end;
       const offset = which === 'last' ? -1 : which === 'next' ? 1 : 0;
       if (which === 'recent' || u.unit === 'halfYear') {
         if (which === 'next') return { next: j + 1, problem: 'future-range', span: [start, end] };
-        return found(j + 1, rollingDays(ROLLING_DAYS[u.unit], clock), start, end);
+        return this.found(j + 1, rollingDays(ROLLING_DAYS[u.unit], this.clock), start, end);
       }
       switch (u.unit) {
         case 'day':
-          return found(j + 1, relativeDay(offset, clock), start, end);
+          return this.found(j + 1, relativeDay(offset, this.clock), start, end);
         case 'week':
-          return found(j + 1, calendarWeek(offset, clock), start, end);
+          return this.found(j + 1, calendarWeek(offset, this.clock), start, end);
         case 'month':
-          return found(j + 1, calendarMonth(offset, clock), start, end);
+          return this.found(j + 1, calendarMonth(offset, this.clock), start, end);
         case 'quarter':
-          return found(j + 1, calendarQuarter(offset, clock), start, end);
+          return this.found(j + 1, calendarQuarter(offset, this.clock), start, end);
         case 'year': {
-          const r = wholeYear(today.year + offset, clock);
-          return found(j + 1, r, start, end);
+          const r = wholeYear(this.today.year + offset, this.clock);
+          return this.found(j + 1, r, start, end);
         }
       }
     }
     if (u?.is === 'month' && (which === 'last' || which === 'this' || which === 'next')) {
       // "last November": the latest November before the current month; "this November": this year's.
-      const [year, next] = optionalYear(j + 1);
-      const end = toks[next - 1]!.end;
-      let y = year ?? (which === 'last' ? latestYearOfMonth(u.month, addLocalDays({ ...today, day: 1 }, -1)) : today.year);
-      if (which === 'next' && year === null) y = u.month > today.month ? today.year : today.year + 1;
-      return found(next, wholeMonth(y, u.month, clock), start, end);
+      const [year, next] = this.optionalYear(j + 1);
+      const end = this.toks[next - 1]!.end;
+      let y = year ?? (which === 'last' ? latestYearOfMonth(u.month, addLocalDays({ ...this.today, day: 1 }, -1)) : this.today.year);
+      if (which === 'next' && year === null) y = u.month > this.today.month ? this.today.year : this.today.year + 1;
+      return this.found(next, wholeMonth(y, u.month, this.clock), start, end);
     }
     return null;
   }
 
   /** "2025", "2025 год", "за 2025 год". */
-  function readYear(i: number): Found | null {
-    const y = yearAt(i);
+  private readYear(i: number): Found | null {
+    const y = this.yearAt(i);
     if (y === null) return null;
-    const next = unitAt(i + 1) === 'year' ? i + 2 : i + 1;
-    const end = toks[next - 1]!.end;
+    const next = this.unitAt(i + 1) === 'year' ? i + 2 : i + 1;
+    const end = this.toks[next - 1]!.end;
     if (y < 1900 || y > 2200) return null;
-    return found(next, wholeYear(y, clock), toks[i]!.start, end);
+    return this.found(next, wholeYear(y, this.clock), this.toks[i]!.start, end);
   }
 
-  const readPeriod = (i: number): Found | null => readQuarter(i) ?? readRolling(i) ?? readDates(i) ?? readNamed(i) ?? readYear(i);
+  private readPeriod(i: number): Found | null {
+    return this.readQuarter(i) ?? this.readRolling(i) ?? this.readDates(i) ?? this.readNamed(i) ?? this.readYear(i);
+  }
+
+  private point(start: number, p: Omit<Point, 'start' | 'end'>, next: number): { point: Point; next: number } {
+    return { point: { ...p, start, end: this.toks[next - 1]!.end }, next };
+  }
 
   // ----- the pass -----
 
-  for (let i = 0; i < toks.length; ) {
-    const tok = toks[i]!;
-    const p = readPeriod(i);
-    if (p) {
-      const start = tok.start;
-      const end = toks[p.next - 1]!.end;
-      if ('problem' in p) return fail(p.problem, p.span[0], p.span[1]);
-      if (period) return fail('two-periods', start, end);
-      period = p.period;
-      filtered ??= { start, end };
-      i = p.next;
-      continue;
-    }
-
-    if (tok.t === 'email' || tok.t === 'phone' || tok.t === 'orderId' || (tok.t === 'hash' && toks[i + 1]?.t === 'num')) {
-      const request: Request =
-        tok.t === 'email'
-          ? { kind: 'buyer', email: tok.email }
-          : tok.t === 'phone'
-            ? { kind: 'buyer', phone: `${tok.plus ? '+' : ''}${tok.phone}` }
-            : tok.t === 'orderId'
-              ? { kind: 'order', id: tok.id }
-              : { kind: 'order', id: (toks[i + 1] as { digits: string }).digits };
-      const next = tok.t === 'hash' ? i + 2 : i + 1;
-      if (lookup) return fail('mixed-request', tok.start, toks[next - 1]!.end);
-      lookup = { request, start: tok.start, end: toks[next - 1]!.end };
-      i = next;
-      continue;
-    }
-
-    if (tok.t !== 'word') {
-      if (tok.t === 'dash' || tok.t === 'hash') {
-        i++;
+  read(): ReadResult {
+    for (let i = 0; i < this.toks.length; ) {
+      const tok = this.toks[i]!;
+      const p = this.readPeriod(i);
+      if (p) {
+        const start = tok.start;
+        const end = this.toks[p.next - 1]!.end;
+        if ('problem' in p) return this.fail(p.problem, p.span[0], p.span[1]);
+        if (this.period) return this.fail('two-periods', start, end);
+        this.period = p.period;
+        this.filtered ??= { start, end };
+        i = p.next;
         continue;
       }
-      return fail('unknown-word', tok.start, tok.end);
-    }
 
-    const m = tok.meaning;
-    if (m === null) {
-      // A run of words that are no grammar: a product's name, or not understood.
-      let j = i;
-      while (toks[j]?.t === 'word' && (toks[j] as { meaning: Meaning | null }).meaning === null) j++;
-      const run = toks.slice(i, j) as (Token & { t: 'word' })[];
-      const named = nameProducts(run);
-      if (!named.ok) return named;
-      goods.push(...named.ids);
-      goodsNamed = true;
-      filtered ??= { start: tok.start, end: toks[j - 1]!.end };
-      i = j;
-      continue;
-    }
-
-    switch (m.is) {
-      case 'status': {
-        const problem = setStatus(m.status, tok.start, tok.end, toks[i - 1]?.end ?? -1);
-        if (problem) return problem;
-        filtered ??= { start: tok.start, end: tok.end };
-        break;
+      if (tok.t === 'email' || tok.t === 'phone' || tok.t === 'orderId' || (tok.t === 'hash' && this.toks[i + 1]?.t === 'num')) {
+        const request: Request =
+          tok.t === 'email'
+            ? { kind: 'buyer', email: tok.email }
+            : tok.t === 'phone'
+              ? { kind: 'buyer', phone: `${tok.plus ? '+' : ''}${tok.phone}` }
+              : tok.t === 'orderId'
+                ? { kind: 'order', id: tok.id }
+                : { kind: 'order', id: (this.toks[i + 1] as { digits: string }).digits };
+        const next = tok.t === 'hash' ? i + 2 : i + 1;
+        if (this.lookup) return this.fail('mixed-request', tok.start, this.toks[next - 1]!.end);
+        this.lookup = { request, start: tok.start, end: this.toks[next - 1]!.end };
+        i = next;
+        continue;
       }
-      case 'not': {
-        const next = meaningAt(i + 1);
-        if (next?.is === 'status' && next.status === 'paid' || next?.is === 'payment') {
-          const problem = setStatus('unpaid', tok.start, toks[i + 1]!.end, toks[i - 1]?.end ?? -1);
+
+      if (tok.t !== 'word') {
+        if (tok.t === 'dash' || tok.t === 'hash') {
+          i++;
+          continue;
+        }
+        return this.fail('unknown-word', tok.start, tok.end);
+      }
+
+      const m = tok.meaning;
+      if (m === null) {
+        // A run of words that are no grammar: a product's name, or not understood.
+        let j = i;
+        while (this.toks[j]?.t === 'word' && (this.toks[j] as { meaning: Meaning | null }).meaning === null) j++;
+        const run = this.toks.slice(i, j) as (Token & { t: 'word' })[];
+        const named = this.nameProducts(run);
+        if (!named.ok) return named;
+        this.goods.push(...named.ids);
+        this.goodsNamed = true;
+        this.filtered ??= { start: tok.start, end: this.toks[j - 1]!.end };
+        i = j;
+        continue;
+      }
+
+      switch (m.is) {
+        case 'status': {
+          const problem = this.setStatus(m.status, tok.start, tok.end, this.toks[i - 1]?.end ?? -1);
           if (problem) return problem;
-          filtered ??= { start: tok.start, end: toks[i + 1]!.end };
-          i += 2;
-          continue;
+          this.filtered ??= { start: tok.start, end: tok.end };
+          break;
         }
-        break;
-      }
-      case 'payment':
-        softPaid = true;
-        break;
-      case 'summary':
-        summary = true;
-        break;
-      case 'revenue': {
-        summary = true;
-        const problem = setStatus('paid', tok.start, tok.end, toks[i - 1]?.end ?? -1);
-        if (problem) return problem;
-        break;
-      }
-      case 'order': {
-        const next = toks[i + 1];
-        const id =
-          next?.t === 'num' ? next.digits : next?.t === 'orderId' ? next.id : next?.t === 'phone' && !next.plus ? next.phone : null;
-        const hashed = next?.t === 'hash' && toks[i + 2]?.t === 'num' ? (toks[i + 2] as { digits: string }).digits : null;
-        if (id !== null || hashed !== null) {
-          const after = hashed !== null ? i + 3 : i + 2;
-          if (lookup) return fail('mixed-request', tok.start, toks[after - 1]!.end);
-          lookup = { request: { kind: 'order', id: (id ?? hashed)! }, start: tok.start, end: toks[after - 1]!.end };
-          i = after;
-          continue;
+        case 'not': {
+          const next = this.meaningAt(i + 1);
+          if (next?.is === 'status' && next.status === 'paid' || next?.is === 'payment') {
+            const problem = this.setStatus('unpaid', tok.start, this.toks[i + 1]!.end, this.toks[i - 1]?.end ?? -1);
+            if (problem) return problem;
+            this.filtered ??= { start: tok.start, end: this.toks[i + 1]!.end };
+            i += 2;
+            continue;
+          }
+          break;
         }
-        break;
-      }
-      case 'buyer':
-        buyerWord ??= tok;
-        break;
-      case 'goods': {
-        goodsWord = tok;
-        filtered ??= { start: tok.start, end: tok.end };
-        const taken = goodsIds(tok, i);
-        goods.push(...taken.ids);
-        if (taken.ids.length > 0) {
-          i = taken.next;
-          continue;
+        case 'payment':
+          this.softPaid = true;
+          break;
+        case 'summary':
+          this.summary = true;
+          break;
+        case 'revenue': {
+          this.summary = true;
+          const problem = this.setStatus('paid', tok.start, tok.end, this.toks[i - 1]?.end ?? -1);
+          if (problem) return problem;
+          break;
         }
-        if (taken.next > i + 1 || !(ctx.catalog && toks[i + 1]?.t === 'word' && (toks[i + 1] as { meaning: Meaning | null }).meaning === null)) {
-          return fail('goods-without-ids', tok.start, tok.end);
+        case 'order': {
+          const next = this.toks[i + 1];
+          const id =
+            next?.t === 'num' ? next.digits : next?.t === 'orderId' ? next.id : next?.t === 'phone' && !next.plus ? next.phone : null;
+          const hashed = next?.t === 'hash' && this.toks[i + 2]?.t === 'num' ? (this.toks[i + 2] as { digits: string }).digits : null;
+          if (id !== null || hashed !== null) {
+            const after = hashed !== null ? i + 3 : i + 2;
+            if (this.lookup) return this.fail('mixed-request', tok.start, this.toks[after - 1]!.end);
+            this.lookup = { request: { kind: 'order', id: (id ?? hashed)! }, start: tok.start, end: this.toks[after - 1]!.end };
+            i = after;
+            continue;
+          }
+          break;
         }
-        break;
+        case 'buyer':
+          this.buyerWord ??= tok;
+          break;
+        case 'goods': {
+          this.goodsWord = tok;
+          this.filtered ??= { start: tok.start, end: tok.end };
+          const taken = this.goodsIds(tok, i);
+          this.goods.push(...taken.ids);
+          if (taken.ids.length > 0) {
+            i = taken.next;
+            continue;
+          }
+          if (taken.next > i + 1 || !(this.ctx.catalog && this.toks[i + 1]?.t === 'word' && (this.toks[i + 1] as { meaning: Meaning | null }).meaning === null)) {
+            return this.fail('goods-without-ids', tok.start, tok.end);
+          }
+          break;
+        }
+        case 'unit':
+        case 'numeral':
+        case 'which':
+        case 'weekday':
+        case 'relativeDay':
+        case 'month': {
+          // "прошлую неделб": the word that stopped "прошлую" from meaning something this.is the one to name.
+          const next = this.toks[i + 1];
+          if (next?.t === 'word' && next.meaning === null) return this.fail('unknown-word', next.start, next.end);
+          return this.fail('unknown-word', tok.start, tok.end);
+        }
+        default:
+          // from/to/between/and outside a range are fillers.
+          break;
       }
-      case 'unit':
-      case 'numeral':
-      case 'which':
-      case 'weekday':
-      case 'relativeDay':
-      case 'month': {
-        // "прошлую неделб": the word that stopped "прошлую" from meaning something is the one to name.
-        const next = toks[i + 1];
-        if (next?.t === 'word' && next.meaning === null) return fail('unknown-word', next.start, next.end);
-        return fail('unknown-word', tok.start, tok.end);
-      }
-      default:
-        // from/to/between/and outside a range are fillers.
-        break;
+      i++;
     }
-    i++;
+
+    if (this.lookup) {
+      if (this.filtered) return this.fail('mixed-request', this.filtered.start, this.filtered.end);
+      return { ok: true, request: this.lookup.request, statusWords: null };
+    }
+    if (this.buyerWord) return this.fail('buyer-without-contact', this.buyerWord.start, this.buyerWord.end);
+    if (this.goodsWord && this.goods.length === 0 && !this.goodsNamed) return this.fail('goods-without-ids', this.goodsWord.start, this.goodsWord.end);
+
+    const s = this.status as { word: StatusWord; start: number; end: number } | null;
+    const word = s?.word ?? (this.softPaid ? 'paid' : 'all');
+    const request: OrdersRequest = {
+      kind: 'orders',
+      period: this.period ?? (relativeDay(0, this.clock) as Period),
+      list: word === 'paid' ? 'paid' : 'created',
+      status: word === 'paid' || word === 'all' ? null : word,
+      goods: [...new Set(this.goods)],
+      focus: this.summary ? 'summary' : 'list',
+    }
+    return { ok: true, request, statusWords: s && s.word !== 'all' && s.word !== 'paid' ? this.text.slice(s.start, s.end) : null };
   }
 
-  if (lookup) {
-    if (filtered) return fail('mixed-request', filtered.start, filtered.end);
-    return { ok: true, request: lookup.request, statusWords: null };
-  }
-  if (buyerWord) return fail('buyer-without-contact', buyerWord.start, buyerWord.end);
-  if (goodsWord && goods.length === 0 && !goodsNamed) return fail('goods-without-ids', goodsWord.start, goodsWord.end);
+  // ----- this.goods -----
 
-  const s = status as { word: StatusWord; start: number; end: number } | null;
-  const word = s?.word ?? (softPaid ? 'paid' : 'all');
-  const request: OrdersRequest = {
-    kind: 'orders',
-    period: period ?? (relativeDay(0, clock) as Period),
-    list: word === 'paid' ? 'paid' : 'created',
-    status: word === 'paid' || word === 'all' ? null : word,
-    goods: [...new Set(goods)],
-    focus: summary ? 'summary' : 'list',
-  };
-  return { ok: true, request, statusWords: s && s.word !== 'all' && s.word !== 'paid' ? text.slice(s.start, s.end) : null };
-
-  // ----- goods -----
-
-  /** "goods 12,14", "товары 12, 14 15": the whitespace chunks after the word that look like ids (as before). */
-  function goodsIds(word: Token, i: number): { ids: string[]; next: number } {
+  /** "goods 12,14", "товары 12, 14 15": the whitespace this.chunks after the word that look like ids (as before). */
+  private goodsIds(word: Token, i: number): { ids: string[]; next: number } {
     const ids: string[] = [];
     let c = word.chunk + 1;
-    const lastOfChunk = toks.findLastIndex((t) => t.chunk === word.chunk);
+    const lastOfChunk = this.toks.findLastIndex((t) => t.chunk === word.chunk);
     if (lastOfChunk !== i) return { ids, next: i + 1 };
-    while (c < chunks.length && looksLikeGoodsIds(chunks[c]!, ctx)) {
-      ids.push(...chunks[c]!.text.split(',').filter((id) => id !== ''));
+    while (c < this.chunks.length && looksLikeGoodsIds(this.chunks[c]!, this.ctx)) {
+      ids.push(...this.chunks[c]!.text.split(',').filter((id) => id !== ''));
       c++;
     }
     let next = i + 1;
-    while (next < toks.length && toks[next]!.chunk < c) next++;
+    while (next < this.toks.length && this.toks[next]!.chunk < c) next++;
     return { ids, next: Math.max(next, c > word.chunk + 1 ? next : i + 1) };
   }
 
-  function nameProducts(run: (Token & { t: 'word' })[]): { ok: true; ids: string[] } | Fail {
+  private nameProducts(run: (Token & { t: 'word' })[]): { ok: true; ids: string[] } | Fail {
     const first = run[0]!;
     const last = run[run.length - 1]!;
-    if (!ctx.catalog || ctx.catalog.length === 0) return fail('unknown-word', first.start, first.end);
-    const whole = matchProducts(run.map((w) => w.norm), ctx.catalog);
+    if (!this.ctx.catalog || this.ctx.catalog.length === 0) return this.fail('unknown-word', first.start, first.end);
+    const whole = matchProducts(run.map((w) => w.norm), this.ctx.catalog);
     if (whole.length === 1) return { ok: true, ids: [whole[0]!.id] };
-    if (whole.length > 1) return fail('ambiguous-product', first.start, last.end, { candidates: whole.map((p) => ({ ...p })) });
-    // No product fits all the words: each word on its own, so that the one not understood is named.
+    if (whole.length > 1) return this.fail('ambiguous-product', first.start, last.end, { candidates: whole.map((p) => ({ ...p })) });
+    // No product fits all the words: each word on its own, so that the one not understood this.is named.
     const ids: string[] = [];
     for (const w of run) {
-      const one = matchProducts([w.norm], ctx.catalog);
-      if (one.length === 0) return fail('unknown-word', w.start, w.end);
-      if (one.length > 1) return fail('ambiguous-product', w.start, w.end, { candidates: one.map((p) => ({ ...p })) });
+      const one = matchProducts([w.norm], this.ctx.catalog);
+      if (one.length === 0) return this.fail('unknown-word', w.start, w.end);
+      if (one.length > 1) return this.fail('ambiguous-product', w.start, w.end, { candidates: one.map((p) => ({ ...p })) });
       ids.push(one[0]!.id);
     }
     return { ok: true, ids };

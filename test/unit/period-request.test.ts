@@ -1,7 +1,10 @@
 // parseRequest beyond periods: one order, one buyer, products by name, "Did you mean …?", the word
 // tables themselves, the header names of the new periods, and that no text makes it throw.
+import { TZDate } from '@date-fns/tz';
+import { startOfDay } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localDateOf, startOfLocalDay } from '../../src/domain/calendar.js';
 import { describePeriod } from '../../src/domain/format/dates.js';
 import { GRAMMAR, PHRASE_EXAMPLES } from '../../src/domain/i18n/grammar.js';
 import { parseRequest, type RequestContext, type RequestResult } from '../../src/domain/request.js';
@@ -198,5 +201,35 @@ describe('parseRequest never throws', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('the quick wall clock agrees with TZDate', () => {
+  const zones = fc.constantFrom('Europe/Moscow', 'Asia/Yekaterinburg', 'Europe/Berlin', 'America/New_York', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata', 'UTC');
+
+  it('local dates and day starts match date-fns/tz for any day in any of these zones', () => {
+    fc.assert(
+      fc.property(zones, fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (timeZone, t) => {
+        const local = new TZDate(t, timeZone);
+        const date = { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+        expect(localDateOf(new Date(t), timeZone)).toEqual(date);
+        const noon = new TZDate(date.year, date.month - 1, date.day, 12, 0, 0, timeZone);
+        expect(startOfLocalDay(date, timeZone).getTime()).toBe(startOfDay(noon).getTime());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('every day start of 2026 matches, DST switch days included', () => {
+    const wrong: string[] = [];
+    for (const timeZone of ['Europe/Berlin', 'America/New_York', 'America/Havana', 'Asia/Beirut', 'Australia/Lord_Howe', 'America/Santiago']) {
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 86_400_000) {
+        const u = new Date(t);
+        const date = { year: u.getUTCFullYear(), month: u.getUTCMonth() + 1, day: u.getUTCDate() };
+        const want = startOfDay(new TZDate(date.year, date.month - 1, date.day, 12, 0, 0, timeZone)).getTime();
+        if (startOfLocalDay(date, timeZone).getTime() !== want) wrong.push(`${timeZone} ${JSON.stringify(date)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
