@@ -1,6 +1,7 @@
 // "Did you mean …?": the nearest phrase the grammar understands, found by fixing each word not understood,
 // either as a typo (Damerau-Levenshtein over the grammar's words) or as typed in the wrong keyboard layout
 // ("ghjikfz ytltkz" → "прошлая неделя"); a suggestion is offered only when the fixed text parses.
+import { editDistance } from './edit-distance.js';
 import { FORM_RANK, LEXICON } from './phrase-tokens.js';
 
 type Reparse = (text: string) => { ok: true } | { ok: false; error: { code: string }; span: [number, number] };
@@ -16,28 +17,6 @@ for (const form of LEXICON.keys()) {
   (VOCABULARY[form.length] ??= []).push(form);
 }
 const MAX_ROUNDS = 4;
-
-/** Optimal-string-alignment distance, or max + 1 when it is surely larger than max. */
-export function typoDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      row.push(d);
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /** The text typed on the other layout: Latin keys to the Russian letters in their place, or back. */
 export function otherLayout(text: string): string {
@@ -56,7 +35,7 @@ function nearestWords(word: string): string[] {
   const found: [number, string][] = [];
   for (let len = lower.length - max; len <= lower.length + max; len++) {
     for (const form of VOCABULARY[len] ?? []) {
-      const d = typoDistance(lower, form, max);
+      const d = editDistance(lower, form, max, true);
       if (d <= max) found.push([d, form]);
     }
   }

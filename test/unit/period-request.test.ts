@@ -5,6 +5,7 @@ import { startOfDay } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDateOf, startOfLocalDay } from '../../src/domain/calendar.js';
+import { editDistance } from '../../src/domain/edit-distance.js';
 import { describePeriod } from '../../src/domain/format/dates.js';
 import { GRAMMAR, PHRASE_EXAMPLES } from '../../src/domain/i18n/grammar.js';
 import { parseRequest, type RequestContext, type RequestResult } from '../../src/domain/request.js';
@@ -231,5 +232,13 @@ describe('the quick wall clock agrees with TZDate', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('typo distance', () => {
+  it('a swap of neighbouring letters is one edit for suggestions, two for plain Levenshtein', () => {
+    expect(editDistance('вчреа', 'вчера', 2, true)).toBe(1);
+    expect(editDistance('вчреа', 'вчера', 2)).toBe(2);
+    expect(refusal('вчреа').suggestion).toBe('вчера');
   });
 });
