@@ -172,7 +172,7 @@ function readAnswer<T>(method: string, creds: Credentials, read: () => T): T {
 }
 
 /** A buyer's e-mail as JustClick keeps it: one `@`, no spaces; anything else is not worth a request. */
-function looksLikeEmail(address: string): boolean {
+export function looksLikeEmail(address: string): boolean {
   return address.length <= MAX_EMAIL_LENGTH && /^[^\s@]+@[^\s@]+$/.test(address);
 }
 

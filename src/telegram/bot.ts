@@ -12,6 +12,7 @@ import { digestFeature } from './features/digest.js';
 import { exportFeature } from './features/export.js';
 import { chatEventsFeature } from './features/chat-events.js';
 import { fallbackFeature } from './features/fallback.js';
+import { lookupFeature } from './features/lookup.js';
 import { ordersFeature } from './features/orders.js';
 import { settingsFeature } from './features/settings.js';
 import { startFeature, menuCommands } from './features/start.js';
@@ -119,6 +120,7 @@ export function createBot(deps: BotDeps): Bot {
     accountFeature(services),
     startFeature(services),
     ordersFeature(services),
+    lookupFeature(services),
     exportFeature(services),
     settingsFeature(services),
     statusFeature(services),

@@ -42,7 +42,8 @@ export interface BotDeps {
   chats: ChatStore;
   flows: FlowStore;
   pages: PageStore;
-  client: Pick<JustClickClient, 'checkKey' | 'fetchOrders'>;
+  /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders. */
+  client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'call'>;
   engine: BotEngine;
   /** The account's JustClick notification URL (made on first use); null when the bot has no PUBLIC_URL. */
   pushUrl(ownerId: number): Promise<string | null>;

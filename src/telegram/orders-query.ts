@@ -1,5 +1,6 @@
 // What /orders and /export share: the words after the command turned into a query for the right
-// account, and the JustClick call with its outcome recorded on the account and explained to the seller.
+// account, and the JustClick call with its outcome recorded on the account and explained to the seller
+// (/order and /buyer ask through askJustClick too).
 import { botText } from '../domain/i18n/bot.js';
 import { ordersText } from '../domain/i18n/orders.js';
 import { parseOrdersArgs, type Period } from '../domain/period.js';
@@ -43,11 +44,19 @@ export async function prepareOrdersQuery(
  */
 export async function fetchOrdersFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Order[] | null> {
   const { account, query } = prepared;
+  return askJustClick(s, ctx, account, () => s.client.fetchOrders(account.creds, query, s.config.ordersMethod));
+}
+
+/**
+ * Any JustClick question for the account (orders, one order, a buyer): the outcome is recorded on the
+ * account, and a JustClick failure is explained to the user (null then). Other errors propagate.
+ */
+export async function askJustClick<T>(s: Services, ctx: BotContext, account: LinkedAccount, ask: () => Promise<T>): Promise<T | null> {
   const at = () => unixSeconds(s.now());
   try {
-    const orders = await s.client.fetchOrders(account.creds, query, s.config.ordersMethod);
+    const answer = await ask();
     await s.accounts.markOk(account.ownerId, at());
-    return orders;
+    return answer;
   } catch (err) {
     if (!isJustClickError(err)) throw err;
     ctx.log.warn({ kind: err.kind, login: account.creds.login, details: err.details }, 'JustClick call failed');

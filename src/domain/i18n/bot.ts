@@ -5,7 +5,7 @@ import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import { LANGS, plural, type Lang } from './lang.js';
 
 /** The commands of the menu, in the order Telegram shows them. */
-export const MENU_COMMANDS = ['orders', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
+export const MENU_COMMANDS = ['orders', 'order', 'buyer', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface BotText {
@@ -58,13 +58,15 @@ const en: BotText = {
       html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
       html`<code>/orders today goods 12,14</code> — only these products`,
       html`<code>/export month paid</code> — the same as a CSV file for Excel`,
+      html`<code>/order 12345</code> — one order in full: buyer, items, partners, times, UTM, bill link`,
+      html`<code>/buyer anna@example.com</code> — a buyer’s orders and what they paid in all; a phone works too (I find the e-mail on your orders of the last 90 days with that phone)`,
       html``,
       html`<b>Notifications</b>`,
       html`<code>/alerts on</code> — a message for every paid order (<code>/alerts off</code>)`,
-      html`<code>/digest 09:00</code> — a daily sales digest at 09:00 (<code>/digest now</code>, <code>/digest off</code>)`,
+      html`<code>/digest 9:00</code> — a daily sales digest at 09:00 (also <code>9am</code>, <code>21h</code>; <code>/digest now</code>, <code>/digest off</code>)`,
       html``,
       html`<b>Settings</b>`,
-      html`<code>/tz Europe/Moscow</code> — time zone`,
+      html`<code>/tz Yekaterinburg</code>, <code>/tz +5</code>, <code>/tz MSK+2</code>, <code>/tz Europe/Berlin</code> — time zone`,
       ...langOffers('en'),
       html`/status — what is linked and how it goes`,
       html`/unlink — forget the account`,
@@ -76,6 +78,8 @@ const en: BotText = {
   ),
   menu: {
     orders: 'Orders: /orders yesterday paid',
+    order: 'One order in full: /order 12345',
+    buyer: 'A buyer’s orders: /buyer e-mail or phone',
     export: 'Orders as a CSV file',
     alerts: 'Alerts for paid orders: on or off',
     digest: 'Daily digest: /digest 09:00',
@@ -141,13 +145,15 @@ const ru: BotText = {
       html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
       html`<code>/orders сегодня товары 12,14</code> — только эти товары`,
       html`<code>/export месяц оплаченные</code> — то же файлом CSV для Excel`,
+      html`<code>/order 12345</code> — один заказ целиком: покупатель, товары, партнёры, время, UTM, ссылка на счёт`,
+      html`<code>/buyer anna@example.com</code> — заказы покупателя и сколько он оплатил всего; можно и телефон (почту я найду в ваших заказах за последние 90 дней с этим телефоном)`,
       html``,
       html`<b>Уведомления</b>`,
       html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе (<code>/alerts off</code>)`,
-      html`<code>/digest 09:00</code> — сводка продаж каждый день в 09:00 (<code>/digest now</code>, <code>/digest off</code>)`,
+      html`<code>/digest 9:00</code> — сводка продаж каждый день в 09:00 (можно <code>9 утра</code>, <code>21ч</code>; <code>/digest now</code>, <code>/digest off</code>)`,
       html``,
       html`<b>Настройки</b>`,
-      html`<code>/tz Europe/Moscow</code> — часовой пояс`,
+      html`<code>/tz Екатеринбург</code>, <code>/tz +5</code>, <code>/tz МСК+2</code>, <code>/tz Europe/Berlin</code> — часовой пояс`,
       ...langOffers('ru'),
       html`/status — что подключено и как работает`,
       html`/unlink — забыть аккаунт`,
@@ -159,6 +165,8 @@ const ru: BotText = {
   ),
   menu: {
     orders: 'Заказы: /orders вчера оплаченные',
+    order: 'Один заказ целиком: /order 12345',
+    buyer: 'Заказы покупателя: /buyer почта или телефон',
     export: 'Заказы файлом CSV',
     alerts: 'Уведомления об оплатах: on или off',
     digest: 'Ежедневная сводка: /digest 09:00',
