@@ -24,12 +24,6 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** "europe/moscow" → "Europe/Moscow", the spelling Intl (and BullMQ's cron) uses; null when unknown. */
-export function canonicalTimeZone(input: string): string | null {
-  if (!isValidTimeZone(input)) return null;
-  return new Intl.DateTimeFormat('en-US', { timeZone: input }).resolvedOptions().timeZone;
-}
-
 /** 2026-11-28: the ISO spelling of a date (file names, JustClick's own date fields). */
 export function isoDate(d: LocalDate): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;

@@ -21,9 +21,10 @@ export interface NotifyText {
   targetNotAdmin(title: string): Html;
   botCannotPost(title: string): Html;
   targetTaken(title: string): Html;
-  digestSet(time: string, timeZone: string): Html;
+  /** `zone` as zoneLabel names it: "Москва (UTC+3)". */
+  digestSet(time: string, zone: string): Html;
   digestOff: Html;
-  digestState(time: string | null, timeZone: string): Html;
+  digestState(time: string | null, zone: string): Html;
   digestComing: Html;
   digestUsage(input: string | null): Html;
 }
@@ -68,7 +69,7 @@ const en: NotifyText = {
       : html`The daily digest is off here. <code>/digest 09:00</code> starts it.`,
   digestComing: html`Preparing yesterday’s digest, it will be here in a moment.`,
   digestUsage: (input) =>
-    html`${input ? html`“${escapeHtml(input)}” is not a time. ` : ''}<code>/digest 09:00</code> — every day at 09:00 local time\n<code>/digest now</code> — one right now\n<code>/digest off</code> — stop it`,
+    html`${input ? html`“${escapeHtml(input)}” is not a time. ` : ''}<code>/digest 9:00</code> — every day at 09:00 local time (also <code>9</code>, <code>9am</code>, <code>21h</code>)\n<code>/digest now</code> — one right now\n<code>/digest off</code> — stop it`,
 };
 
 const ru: NotifyText = {
@@ -104,7 +105,7 @@ const ru: NotifyText = {
       : html`Ежедневная сводка здесь выключена. <code>/digest 09:00</code> — включить.`,
   digestComing: html`Готовлю сводку за вчера, сейчас пришлю.`,
   digestUsage: (input) =>
-    html`${input ? html`«${escapeHtml(input)}» — не время. ` : ''}<code>/digest 09:00</code> — каждый день в 09:00 по местному времени\n<code>/digest now</code> — прислать сейчас\n<code>/digest off</code> — выключить`,
+    html`${input ? html`«${escapeHtml(input)}» — не время. ` : ''}<code>/digest 9:00</code> — каждый день в 09:00 по местному времени (можно <code>9</code>, <code>9 утра</code>, <code>21ч</code>)\n<code>/digest now</code> — прислать сейчас\n<code>/digest off</code> — выключить`,
 };
 
 export const notifyText: Record<Lang, NotifyText> = { en, ru };

@@ -22,9 +22,13 @@ export interface StatusFacts {
 }
 
 export interface SettingsText {
-  tzCurrent(zone: string, localTime: string): Html;
-  tzSet(zone: string, localTime: string): Html;
-  tzUnknown(input: string): Html;
+  /** `label` as zoneLabel names the zone ("Москва (UTC+3)"), `zone` its IANA name. */
+  tzCurrent(label: string, zone: string, localTime: string): Html;
+  tzSet(label: string, zone: string, localTime: string): Html;
+  /** Names the word not understood, and the nearest place when there is one. */
+  tzUnknown(input: string, suggestion: string | null): Html;
+  /** Above the buttons of a name that means several zones ("CST", "Portland"). */
+  tzWhich(input: string): Html;
   /** /lang alone: this language, then how to switch to each of the others, each said in its own words. */
   langCurrent: Html;
   langSet: Html;
@@ -45,7 +49,14 @@ interface LanguageWords {
   notSpoken(spoken: Html, input: string): Html;
 }
 
-const ZONE_EXAMPLES = html`<code>/tz Europe/Moscow</code>, <code>/tz Asia/Yekaterinburg</code>, <code>/tz Asia/Almaty</code>, <code>/tz Europe/Berlin</code>, <code>/tz America/New_York</code>`;
+const ZONE_EXAMPLES: Record<Lang, Html> = {
+  en: html`a city (<code>/tz Yekaterinburg</code>, <code>/tz Berlin</code>), an offset (<code>/tz +5</code>, <code>/tz UTC+3</code>, <code>/tz MSK+2</code>), an abbreviation (<code>/tz MSK</code>, <code>/tz CET</code>) or an IANA name (<code>/tz Asia/Almaty</code>)`,
+  ru: html`город (<code>/tz Екатеринбург</code>, <code>/tz Берлин</code>), смещение (<code>/tz +5</code>, <code>/tz UTC+3</code>, <code>/tz МСК+2</code>), сокращение (<code>/tz МСК</code>, <code>/tz CET</code>) или имя IANA (<code>/tz Asia/Almaty</code>)`,
+};
+
+/** "Moscow (UTC+3), Europe/Moscow"; a fixed offset's Etc/GMT-5 is left out: its sign reads backwards. */
+const zoneNamed = (label: string, zone: string): Html =>
+  zone === label || zone.startsWith('Etc/') ? html`<b>${escapeHtml(label)}</b>` : html`<b>${escapeHtml(label)}</b>, ${escapeHtml(zone)}`;
 
 const errorLabel: Record<Lang, Record<JustClickErrorKind, string>> = {
   en: {
@@ -69,10 +80,11 @@ const errorLabel: Record<Lang, Record<JustClickErrorKind, string>> = {
 };
 
 const en: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
-  tzCurrent: (zone, time) => html`Time zone: <b>${escapeHtml(zone)}</b> (now ${escapeHtml(time)}). To change it: ${ZONE_EXAMPLES}.`,
-  tzSet: (zone, time) => html`Time zone set: <b>${escapeHtml(zone)}</b> (now ${escapeHtml(time)}). Orders, alerts and digests use it from now on.`,
-  tzUnknown: (input) =>
-    html`“${escapeHtml(input)}” is not a time zone I know. Use an IANA name, Region/City: ${ZONE_EXAMPLES}. The list: https://en.wikipedia.org/wiki/List_of_tz_database_time_zones`,
+  tzCurrent: (label, zone, time) => html`Time zone: ${zoneNamed(label, zone)} (now ${escapeHtml(time)}). To change it, send ${ZONE_EXAMPLES.en}.`,
+  tzSet: (label, zone, time) => html`Time zone set: ${zoneNamed(label, zone)} (now ${escapeHtml(time)}). Orders, alerts and digests use it from now on.`,
+  tzUnknown: (input, suggestion) =>
+    html`“${escapeHtml(input)}” is not a place or time zone I know.${suggestion === null ? '' : html` Did you mean <code>/tz ${escapeHtml(suggestion)}</code>?`} Send ${ZONE_EXAMPLES.en}.`,
+  tzWhich: (input) => html`“${escapeHtml(input)}” can mean several time zones. Which one?`,
   langIs: html`Language: English.`,
   inThisLanguage: 'in English',
   speaks: { en: 'English', ru: 'Russian' },
@@ -99,10 +111,11 @@ const en: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
 };
 
 const ru: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
-  tzCurrent: (zone, time) => html`Часовой пояс: <b>${escapeHtml(zone)}</b> (сейчас ${escapeHtml(time)}). Чтобы сменить: ${ZONE_EXAMPLES}.`,
-  tzSet: (zone, time) => html`Часовой пояс: <b>${escapeHtml(zone)}</b> (сейчас ${escapeHtml(time)}). Заказы, уведомления и сводки теперь в нём.`,
-  tzUnknown: (input) =>
-    html`«${escapeHtml(input)}» — такого часового пояса я не знаю. Укажите имя IANA, Регион/Город: ${ZONE_EXAMPLES}. Список: https://en.wikipedia.org/wiki/List_of_tz_database_time_zones`,
+  tzCurrent: (label, zone, time) => html`Часовой пояс: ${zoneNamed(label, zone)} (сейчас ${escapeHtml(time)}). Чтобы сменить, отправьте ${ZONE_EXAMPLES.ru}.`,
+  tzSet: (label, zone, time) => html`Часовой пояс: ${zoneNamed(label, zone)} (сейчас ${escapeHtml(time)}). Заказы, уведомления и сводки теперь в нём.`,
+  tzUnknown: (input, suggestion) =>
+    html`«${escapeHtml(input)}» — такого места или часового пояса я не знаю.${suggestion === null ? '' : html` Может быть, <code>/tz ${escapeHtml(suggestion)}</code>?`} Отправьте ${ZONE_EXAMPLES.ru}.`,
+  tzWhich: (input) => html`«${escapeHtml(input)}» — это несколько часовых поясов. Какой из них?`,
   langIs: html`Язык: русский.`,
   inThisLanguage: 'по-русски',
   speaks: { ru: 'по-русски', en: 'по-английски' },

@@ -1,19 +1,17 @@
-// /digest HH:MM|off|now (no argument: the state): the daily sales digest at the chat's local time,
-// scheduled by the engine; /tz moves the schedule with the zone.
+// /digest <time>|off|now (no argument: the state): the daily sales digest at the chat's local time, the
+// time as people write it (9, 09.00, 9am, 9 утра, 21ч); scheduled by the engine, /tz moves it with the zone.
 import { Composer } from 'telegraf';
+import { parseClockTime } from '../../domain/clock-time.js';
 import { switchWord } from '../../domain/i18n/commands.js';
 import { notifyText } from '../../domain/i18n/notify.js';
 import { accountForNotifications, mayConfigureChat } from '../access.js';
 import type { BotContext, Services } from '../context.js';
+import { zoneLabel } from '../../domain/zones.js';
 
-/** "9:00", "09:00", "9.30" → "09:00"/"09:30"; null for anything that is not a time of day. */
-export function parseDigestTime(input: string): string | null {
-  const m = /^(\d{1,2})[:.](\d{2})$/.exec(input);
-  if (!m) return null;
-  const hours = Number(m[1]);
-  const minutes = Number(m[2]);
-  if (hours > 23 || minutes > 59) return null;
-  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+/** "9", "09.00", "9am", "9 утра", "21ч" → "09:00"/"21:00"; null for anything that is not a time of day. */
+export function digestTime(input: string): string | null {
+  const time = parseClockTime(input);
+  return time && `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
 
 export function digestFeature(s: Services): Composer<BotContext> {
@@ -29,7 +27,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
     if (arg === '') {
       const owner = ctx.chatSettings.ownerId;
       const fed = owner !== undefined && (await s.accounts.get(owner)) !== null;
-      await gateway.sendHtml(chatId, text.digestState(fed ? (ctx.chatSettings.digest?.time ?? null) : null, ctx.timeZone));
+      await gateway.sendHtml(chatId, text.digestState(fed ? (ctx.chatSettings.digest?.time ?? null) : null, zoneLabel(ctx.timeZone, ctx.lang, s.now())));
       return;
     }
 
@@ -42,7 +40,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
       return;
     }
 
-    const time = switchWord(arg) === 'now' ? 'now' : parseDigestTime(arg);
+    const time = switchWord(arg) === 'now' ? 'now' : digestTime(arg);
     if (time === null) {
       await gateway.sendHtml(chatId, text.digestUsage(ctx.payload.trim().slice(0, 32)));
       return;
@@ -56,7 +54,7 @@ export function digestFeature(s: Services): Composer<BotContext> {
     }
     ctx.chatSettings = await s.chats.update(chatId, { digest: { time } });
     await engine.digests.schedule(chatId);
-    await gateway.sendHtml(chatId, text.digestSet(time, ctx.timeZone));
+    await gateway.sendHtml(chatId, text.digestSet(time, zoneLabel(ctx.timeZone, ctx.lang, s.now())));
   });
 
   return feature;
