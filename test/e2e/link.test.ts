@@ -32,7 +32,7 @@ describeRedis('e2e: start and link', () => {
       const reply = text(await h.say(anna, '/start'));
       expect(reply).toContain('JustClick orders bot');
       expect(reply).toContain('API section of the account settings («Интеграция и API»)');
-      for (const example of ['/link shop KEY', '/orders yesterday paid', '/orders 01.11-15.11', '/export month paid', '/alerts on', '/digest 09:00', '/tz Europe/Moscow', '/lang ru', '/status', '/unlink', '/cancel']) {
+      for (const example of ['/link shop KEY', '/orders yesterday paid', '/orders 01.11-15.11', '/export month paid', '/alerts on', '/digest 9:00', '/order 12345', '/buyer anna@example.com', '/tz Yekaterinburg', '/tz +5', '/lang ru', '/status', '/unlink', '/cancel']) {
         expect(reply).toContain(example);
       }
     });
@@ -153,7 +153,7 @@ describeRedis('e2e: start and link', () => {
     it('another command leaves the questions too', async () => {
       const user = seller('en');
       await h.say(user, '/link');
-      expect(text(await h.say(user, '/tz'))).toContain('Time zone: Europe/Moscow');
+      expect(text(await h.say(user, '/tz'))).toContain('Time zone: Moscow (UTC+3), Europe/Moscow');
       expect(text(await h.say(user, 'shop'))).toContain('Send a command');
       await h.say(user, '/link shop');
       expect(text(await h.say(user, '/help'))).toContain('JustClick orders bot');

@@ -140,14 +140,33 @@ describeRedis('e2e: /alerts and /digest', () => {
   describe('/digest', () => {
     it('HH:MM schedules it at local time; /tz moves the schedule; off removes it', async () => {
       expect(text(await h.say(tom, '/digest'))).toContain('The daily digest is off here.');
-      expect(text(await h.say(tom, '/digest 9:30'))).toContain('The daily digest comes here at 09:30 (Europe/Moscow)');
+      expect(text(await h.say(tom, '/digest 9:30'))).toContain('The daily digest comes here at 09:30 (Moscow (UTC+3))');
       expect(await schedulerOf(tom.id)).toMatchObject({ pattern: '0 30 9 * * *', tz: 'Europe/Moscow' });
       await h.say(tom, '/tz Asia/Novosibirsk');
       expect(await schedulerOf(tom.id)).toMatchObject({ pattern: '0 30 9 * * *', tz: 'Asia/Novosibirsk' });
-      expect(text(await h.say(tom, '/digest'))).toContain('comes here at 09:30 (Asia/Novosibirsk)');
+      expect(text(await h.say(tom, '/digest'))).toContain('comes here at 09:30 (Novosibirsk (UTC+7))');
       expect(text(await h.say(tom, '/digest 25:00'))).toContain('“25:00” is not a time.');
       expect(text(await h.say(tom, '/digest off'))).toBe('The daily digest is off here.');
       expect(await schedulerOf(tom.id)).toBeUndefined();
+    });
+
+    it('takes the time as people write it and confirms it as HH:MM in the chat’s zone', async () => {
+      const forms: [string, string, string][] = [
+        ['9', '09:00', '0 0 9 * * *'],
+        ['09.00', '09:00', '0 0 9 * * *'],
+        ['9am', '09:00', '0 0 9 * * *'],
+        ['9 pm', '21:00', '0 0 21 * * *'],
+        ['9 утра', '09:00', '0 0 9 * * *'],
+        ['21ч', '21:00', '0 0 21 * * *'],
+        ['8:45', '08:45', '0 45 8 * * *'],
+      ];
+      for (const [typed, shown, pattern] of forms) {
+        expect(text(await h.say(tom, `/digest ${typed}`))).toContain(`The daily digest comes here at ${shown} (Novosibirsk (UTC+7))`);
+        expect(await schedulerOf(tom.id)).toMatchObject({ pattern, tz: 'Asia/Novosibirsk' });
+      }
+      expect(text(await h.say(tom, '/digest 13pm'))).toContain('“13pm” is not a time.');
+      expect(text(await h.say(tom, '/digest 9 вечера'))).toContain('The daily digest comes here at 21:00');
+      await h.say(tom, '/digest off');
     });
 
     it('a chat that once blocked the bot gets its digest again once it writes to the bot', async () => {

@@ -66,20 +66,72 @@ describeRedis('e2e: /export, /tz, /lang, /status', () => {
   });
 
   describe('/tz', () => {
-    it('shows the current zone when given nothing', async () => {
-      expect(text(await h.say(olga, '/tz'))).toContain('Time zone: Europe/Moscow (now 12:00)');
+    it('shows the current zone with its label when given nothing', async () => {
+      expect(text(await h.say(olga, '/tz'))).toContain('Time zone: Moscow (UTC+3), Europe/Moscow (now 12:00)');
     });
 
-    it('answers an unknown zone with examples and changes nothing', async () => {
+    it('names the word it does not know, suggests the nearest place, and changes nothing', async () => {
       const reply = text(await h.say(olga, '/tz Mars/Olympus'));
-      expect(reply).toContain('“Mars/Olympus” is not a time zone I know');
-      expect(reply).toContain('/tz Asia/Yekaterinburg');
-      expect(text(await h.say(olga, '/tz MSK'))).toContain('is not a time zone I know');
+      expect(reply).toContain('“Mars/Olympus” is not a place or time zone I know.');
+      expect(reply).toContain('/tz Yekaterinburg');
+      expect(text(await h.say(olga, '/tz Ekaterinburgg'))).toContain('“Ekaterinburgg” is not a place or time zone I know. Did you mean /tz Yekaterinburg?');
+      expect(text(await h.say(petr, '/tz Новосибирк'))).toContain('«Новосибирк» — такого места или часового пояса я не знаю. Может быть, /tz Новосибирск?');
       expect((await h.chats.get(olga.id)).timeZone).toBeUndefined();
+      expect((await h.chats.get(petr.id)).timeZone).toBeUndefined();
     });
 
-    it('sets a zone (any case) and orders are shown in it', async () => {
-      expect(text(await h.say(olga, '/tz asia/yekaterinburg'))).toContain('Time zone set: Asia/Yekaterinburg (now 14:00)');
+    it('takes cities in either language, offsets and abbreviations, and echoes the zone it set', async () => {
+      const cases: [string, string, string][] = [
+        ['/tz Алматы', 'Time zone set: Almaty (UTC+5), Asia/Almaty (now 14:00)', 'Asia/Almaty'],
+        ['/tz London', 'Time zone set: London (UTC+0), Europe/London (now 09:00)', 'Europe/London'],
+        ['/tz в Берлине', 'Time zone set: Berlin (UTC+1), Europe/Berlin (now 10:00)', 'Europe/Berlin'],
+        ['/tz UTC+5', 'Time zone set: UTC+5 (now 14:00)', 'Etc/GMT-5'],
+        ['/tz GMT+3', 'Time zone set: UTC+3 (now 12:00)', 'Etc/GMT-3'],
+        ['/tz МСК+2', 'Time zone set: Yekaterinburg (UTC+5), Asia/Yekaterinburg (now 14:00)', 'Asia/Yekaterinburg'],
+        ['/tz MSK', 'Time zone set: Moscow (UTC+3), Europe/Moscow (now 12:00)', 'Europe/Moscow'],
+      ];
+      for (const [said, answer, zone] of cases) {
+        expect(text(await h.say(olga, said))).toContain(answer);
+        expect((await h.chats.get(olga.id)).timeZone).toBe(zone);
+      }
+      expect(text(await h.say(petr, '/tz Екатеринбург'))).toContain('Часовой пояс: Екатеринбург (UTC+5), Asia/Yekaterinburg (сейчас 14:00)');
+      expect(text(await h.say(petr, '/tz'))).toContain('Часовой пояс: Екатеринбург (UTC+5), Asia/Yekaterinburg (сейчас 14:00)');
+      await h.say(petr, '/tz Москва');
+    });
+
+    it('an ambiguous name offers buttons; a press sets the zone and edits the question into the answer', async () => {
+      const [question] = await h.say(olga, '/tz CST');
+      expect(question?.text).toBe('“CST” can mean several time zones. Which one?');
+      const labels = question?.keyboard?.map((row) => row[0]?.text);
+      expect(labels).toEqual(['Chicago (UTC−6)', 'China (UTC+8)', 'Cuba (UTC−5)', 'Mexico City (UTC−6)']);
+      for (const row of question!.keyboard!) expect(Buffer.byteLength(row[0]!.data!, 'utf8')).toBeLessThanOrEqual(64);
+      const { answer, message } = await h.press(olga, question!, question!.keyboard![1]![0]!.data!);
+      expect(answer.alert).toBe(false);
+      expect(message?.text).toBe('Time zone set: Shanghai (UTC+8), Asia/Shanghai (now 17:00). Orders, alerts and digests use it from now on.');
+      expect(message?.keyboard).toBeUndefined();
+      expect((await h.chats.get(olga.id)).timeZone).toBe('Asia/Shanghai');
+    });
+
+    it('in a group a button press is checked again: a member who may not change settings is refused', async () => {
+      h.tg.setMember(GROUP.id, olga.id, 'administrator');
+      const [question] = await h.say(olga, '/tz Portland', GROUP);
+      expect(question?.keyboard?.map((row) => row[0]?.text)).toEqual(['Portland, Maine (UTC−5)', 'Portland, Oregon (UTC−8)']);
+      const stranger = { id: 5019, firstName: 'Stranger', languageCode: 'en' };
+      const refused = await h.press(stranger, question!, question!.keyboard![1]![0]!.data!);
+      expect(refused.answer).toEqual({ text: 'Only an administrator of this chat who has linked a JustClick account can change this here.', alert: true });
+      expect((await h.chats.get(GROUP.id)).timeZone).toBeUndefined();
+      const { message } = await h.press(olga, question!, question!.keyboard![1]![0]!.data!);
+      expect(message?.text).toContain('Time zone set: Los Angeles (UTC−8), America/Los_Angeles (now 01:00)');
+      expect((await h.chats.get(GROUP.id)).timeZone).toBe('America/Los_Angeles');
+      // A forged zone in the data changes nothing.
+      const forged = await h.press(olga, question!, 'tz:Mars/Olympus');
+      expect(forged.answer.alert).toBe(true);
+      expect((await h.chats.get(GROUP.id)).timeZone).toBe('America/Los_Angeles');
+      await h.say(olga, '/tz Europe/Moscow', GROUP);
+    });
+
+    it('IANA names still work (any case) and orders are shown in the zone', async () => {
+      expect(text(await h.say(olga, '/tz asia/yekaterinburg'))).toContain('Time zone set: Yekaterinburg (UTC+5), Asia/Yekaterinburg (now 14:00)');
       const reply = text(await h.say(olga, '/orders'));
       expect(reply).toContain('#6003 · 12:15');
       const [file] = await h.say(olga, '/export 10.11');
@@ -101,7 +153,7 @@ describeRedis('e2e: /export, /tz, /lang, /status', () => {
       expect(text(await h.say(stranger, '/lang ru', GROUP))).toContain('Only an administrator of this chat');
       h.tg.setMember(GROUP.id, stranger.id, 'administrator');
       expect(text(await h.say(stranger, '/lang ru', GROUP))).toBe('Здесь я буду говорить по-русски.');
-      expect(text(await h.say(olga, '/tz', GROUP))).toContain('Часовой пояс: Europe/Moscow');
+      expect(text(await h.say(olga, '/tz', GROUP))).toContain('Часовой пояс: Москва (UTC+3), Europe/Moscow');
     });
   });
 
