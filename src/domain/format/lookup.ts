@@ -25,7 +25,7 @@ export interface LookupOptions {
 
 /** Beyond these an order is a catalogue, not a card; the count of the rest is said. */
 export const CARD_MAX_ITEMS = 20;
-export const CARD_MAX_PARTNERS = 5;
+const CARD_MAX_PARTNERS = 5;
 /** A bill link longer than this is no link JustClick made. */
 const MAX_LINK = 2000;
 
@@ -77,7 +77,7 @@ export interface BuyerAnswer {
   complete: boolean;
 }
 
-export const BUYER_ORDERS_PER_PAGE = 15;
+const BUYER_ORDERS_PER_PAGE = 15;
 
 /** The buyer's orders as pages: who, how they were found, the lifetime sum, then one line per order. */
 export function renderBuyerPages(answer: BuyerAnswer, opts: LookupOptions): Html[] {

@@ -9,7 +9,7 @@ import type { BotContext, Services } from '../context.js';
 import { zoneLabel } from '../../domain/zones.js';
 
 /** "9", "09.00", "9am", "9 утра", "21ч" → "09:00"/"21:00"; null for anything that is not a time of day. */
-export function digestTime(input: string): string | null {
+function digestTime(input: string): string | null {
   const time = parseClockTime(input);
   return time && `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }

@@ -10,7 +10,7 @@ import { clipLine } from '../../domain/format/text.js';
 import { lookupText } from '../../domain/i18n/lookup.js';
 import type { Order } from '../../domain/justclick.js';
 import { uniqueOrders } from '../../domain/order-facts.js';
-import { looksLikePhone, phoneKey } from '../../domain/phone.js';
+import { looksLikePhone, samePhone } from '../../domain/phone.js';
 import { zoneLabel } from '../../domain/zones.js';
 import { buyerHistory, isOrderId, looksLikeEmail, orderDetails } from '../../justclick/lookups.js';
 import type { LinkedAccount } from '../../store/accounts.js';
@@ -20,9 +20,9 @@ import { askJustClick } from '../orders-query.js';
 import { pageKeyboard } from './orders.js';
 
 /** Each order of a buyer costs one getOrderDetails call: the newest this many are read. */
-export const BUYER_MAX_ORDERS = 30;
+const BUYER_MAX_ORDERS = 30;
 /** JustClick finds buyers by e-mail only; a phone is looked for on the orders created this many days back. */
-export const PHONE_SEARCH_DAYS = 90;
+const PHONE_SEARCH_DAYS = 90;
 /** A phone shared by more buyers than this is a shop's own number, not a buyer's. */
 const PHONE_MAX_EMAILS = 3;
 
@@ -131,12 +131,11 @@ async function byEmail(s: Services, account: LinkedAccount, email: string): Prom
 /** The e-mails on the account's recent orders that carry this phone, newest first, then each one's history. */
 async function byPhone(s: Services, account: LinkedAccount, phone: string): Promise<BuyerAnswer> {
   const now = s.now();
-  const key = phoneKey(phone);
   const recent = await s.client.fetchOrders(account.creds, { from: addDays(now, -PHONE_SEARCH_DAYS), to: now, paidOnly: false, goods: [] }, s.config.ordersMethod);
   const emails = [
     ...new Set(
       recent
-        .filter((o) => o.email.trim() !== '' && phoneKey(o.phone) === key)
+        .filter((o) => o.email.trim() !== '' && samePhone(o.phone, phone))
         .sort((a, b) => b.created - a.created)
         .map((o) => o.email.trim().toLowerCase()),
     ),
