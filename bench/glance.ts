@@ -43,7 +43,14 @@ async function charts({ quick }: { quick: boolean }): Promise<StudyTable> {
     for (const theme of ['light', 'dark'] as ChartTheme[]) {
       const c = compareWithPrevious(period, now, tz);
       const current = revenueSeries(orders, c.currentWhole, tz, { until: now });
-      const input = { current, previous: revenueSeries(orders, c.previousWhole, tz, { granularity: current.granularity }), title: 'Выручка · ноябрь 2026', lang: 'ru' as const, currency: 'RUB', theme };
+      const input = {
+        current,
+        previous: revenueSeries(orders, c.previousWhole, tz, { granularity: current.granularity }),
+        title: 'Выручка · ноябрь 2026',
+        lang: 'ru' as const,
+        currency: 'RUB',
+        theme,
+      };
       const times: number[] = [];
       const cpu: number[] = [];
       for (let s = -5; s < samples; s++) {
@@ -65,7 +72,14 @@ async function charts({ quick }: { quick: boolean }): Promise<StudyTable> {
   // Where the time goes, for the month chart: font loading and drawing in resvg, then PNG encoding.
   const c = compareWithPrevious(kinds[1]!.period, now, tz);
   const current = revenueSeries(orders, c.currentWhole, tz, { until: now });
-  const svg = revenueChartSvg({ current, previous: revenueSeries(orders, c.previousWhole, tz, { granularity: 'day' }), title: 'Выручка', lang: 'ru', currency: 'RUB', theme: 'light' });
+  const svg = revenueChartSvg({
+    current,
+    previous: revenueSeries(orders, c.previousWhole, tz, { granularity: 'day' }),
+    title: 'Выручка',
+    lang: 'ru',
+    currency: 'RUB',
+    theme: 'light',
+  });
   const steps = { svg: [] as number[], fontAndParse: [] as number[], draw: [] as number[], ourPng: [] as number[], resvgPng: [] as number[] };
   for (let s = -5; s < samples; s++) {
     let t = performance.now();
@@ -114,7 +128,13 @@ async function charts({ quick }: { quick: boolean }): Promise<StudyTable> {
       'resvg-js 2.6 loads the font file anew for each render (it has no shared font database); that is the floor under every chart.',
       load(),
     ],
-    figures: { samples, byChart: figures, p99All: p99, cpuP99All: cpuP99, steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { p50: percentile(v, 50), p99: percentile(v, 99) }])) },
+    figures: {
+      samples,
+      byChart: figures,
+      p99All: p99,
+      cpuP99All: cpuP99,
+      steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, { p50: percentile(v, 50), p99: percentile(v, 99) }])),
+    },
   };
 }
 
@@ -128,7 +148,16 @@ async function xlsx({ quick }: { quick: boolean }): Promise<StudyTable> {
     let goal = '';
     for (const orders of sizes) {
       child.send({ type: 'run', orders, samples });
-      const r = await child.next<{ type: 'result'; times: number[]; cpu: number[]; rssGrowth: number[]; heapGrowth: number[]; bytes: number; rows: number; items: number }>('result');
+      const r = await child.next<{
+        type: 'result';
+        times: number[];
+        cpu: number[];
+        rssGrowth: number[];
+        heapGrowth: number[];
+        bytes: number;
+        rows: number;
+        items: number;
+      }>('result');
       const p50 = percentile(r.times, 50);
       const rss = Math.max(...r.rssGrowth);
       const heap = Math.max(...r.heapGrowth);

@@ -158,7 +158,10 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
           'A poll alert waits for the next tick (half an interval on average) plus one JustClick call; with the default ' +
             'ALERT_POLL_SECONDS=60 that is about 30 s on average and a minute at worst, which is why the push URL is worth pasting.',
         ],
-        figures: { push: { samples: push.length, p50Ms: pushP50, p99Ms: pushP99, goalP99Ms: PUSH_GOAL_P99_MS }, poll: { samples: poll.length, intervalSeconds: POLL_SECONDS, p50Ms: pollP50, p99Ms: pollP99 } },
+        figures: {
+          push: { samples: push.length, p50Ms: pushP50, p99Ms: pushP99, goalP99Ms: PUSH_GOAL_P99_MS },
+          poll: { samples: poll.length, intervalSeconds: POLL_SECONDS, p50Ms: pollP50, p99Ms: pollP99 },
+        },
       },
     ];
   } finally {

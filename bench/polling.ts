@@ -164,7 +164,18 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         'has its own host, as on justclick.ru. A round is one poll tick: from queuing the tick until every account has been ' +
         `checked. After a warm-up round, ${rounds} rounds per size; medians. CPU is process.cpuUsage() of the engine and ` +
         "Redis's INFO used_cpu per round divided by the checks; Redis memory is INFO used_memory after seeding minus before.",
-      columns: ['accounts', 'one round', 'checks/s', 'bot CPU ms/check', 'Redis CPU ms/check', 'bot RSS (peak)', 'bot heap after GC', 'Redis per account', 'Redis growth after rounds', 'growth from the size before'],
+      columns: [
+        'accounts',
+        'one round',
+        'checks/s',
+        'bot CPU ms/check',
+        'Redis CPU ms/check',
+        'bot RSS (peak)',
+        'bot heap after GC',
+        'Redis per account',
+        'Redis growth after rounds',
+        'growth from the size before',
+      ],
       rows,
       notes: [
         `Goal: ${GOAL_ACCOUNTS.toLocaleString('en-US')} accounts checked every ${GOAL_SECONDS} s on ${CORES} cores with CPU to spare. ` +

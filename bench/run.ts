@@ -207,7 +207,7 @@ function report(m: Machine, settings: Settings, results: BenchResult[], studies:
     'npm run bench                          # everything, full sizes (about 8 minutes on 2 cores); rewrites this file',
     'npm run bench -- --quick               # fewer samples and sizes (under 3 minutes on 2 cores)',
     'npm run bench -- --json bench.json     # the same figures as JSON',
-    "npm run bench -- --filter polling      # one area (does not rewrite this file unless --docs <file> is given)",
+    'npm run bench -- --filter polling      # one area (does not rewrite this file unless --docs <file> is given)',
     '```',
     '',
   ];
@@ -219,7 +219,14 @@ function report(m: Machine, settings: Settings, results: BenchResult[], studies:
     }
   }
   if (results.length > 0) {
-    out.push('## Hot paths (micro-benchmarks)', '', 'Per-operation medians and p99 over batches; the ratio is against the named baseline.', '', table(results), '');
+    out.push(
+      '## Hot paths (micro-benchmarks)',
+      '',
+      'Per-operation medians and p99 over batches; the ratio is against the named baseline.',
+      '',
+      table(results),
+      '',
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -228,7 +235,9 @@ async function discover(): Promise<{ benchmarks: Benchmark[]; studies: Study[] }
   const dir = fileURLToPath(new URL('.', import.meta.url));
   const benchmarks: Benchmark[] = [];
   const studies: Study[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'run.ts').sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+    .sort()) {
     const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { benchmarks?: Benchmark[]; studies?: Study[] };
     if (mod.benchmarks) benchmarks.push(...mod.benchmarks);
     if (mod.studies) studies.push(...mod.studies);

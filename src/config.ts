@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/calendar.js';
 
-const ianaZone = (name: string) =>
-  z.string().refine(isValidTimeZone, { message: `${name} is not an IANA time zone (e.g. Europe/Moscow, Asia/Almaty)` });
+const ianaZone = (name: string) => z.string().refine(isValidTimeZone, { message: `${name} is not an IANA time zone (e.g. Europe/Moscow, Asia/Almaty)` });
 
 /** Every setting either mode needs; the two modes below add their own. */
 const common = {
@@ -79,25 +78,23 @@ const polling = z.object({
 /** Webhook: Telegram posts updates to PUBLIC_URL, proving itself with the secret. */
 const webhook = z.object({ ...common, BOT_MODE: z.literal('webhook'), PUBLIC_URL: publicUrl, TELEGRAM_WEBHOOK_SECRET: webhookSecret });
 
-const schema = z
-  .discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BOT_MODE must be polling or webhook' })
-  .transform((e) => {
-    const settings = {
-      botToken: e.BOT_TOKEN,
-      credentialsKey: Buffer.from(e.CREDENTIALS_KEY, 'base64'),
-      redisUrl: e.REDIS_URL,
-      telegramApiRoot: e.TELEGRAM_API_ROOT,
-      justclickApiUrl: e.JUSTCLICK_API_URL,
-      ordersMethod: e.JUSTCLICK_ORDERS_METHOD,
-      defaultTimezone: e.DEFAULT_TIMEZONE,
-      alertPollSeconds: e.ALERT_POLL_SECONDS,
-      port: e.PORT,
-      logLevel: e.LOG_LEVEL,
-    };
-    return e.BOT_MODE === 'webhook'
-      ? { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
-      : { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET };
-  });
+const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BOT_MODE must be polling or webhook' }).transform((e) => {
+  const settings = {
+    botToken: e.BOT_TOKEN,
+    credentialsKey: Buffer.from(e.CREDENTIALS_KEY, 'base64'),
+    redisUrl: e.REDIS_URL,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    justclickApiUrl: e.JUSTCLICK_API_URL,
+    ordersMethod: e.JUSTCLICK_ORDERS_METHOD,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    alertPollSeconds: e.ALERT_POLL_SECONDS,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+  };
+  return e.BOT_MODE === 'webhook'
+    ? { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
+    : { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET };
+});
 
 /** The settings, typed by the schema: in webhook mode publicUrl and webhookSecret are always there. */
 export type Config = z.output<typeof schema>;

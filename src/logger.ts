@@ -3,6 +3,7 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
+// biome-ignore format: one secret's paths a line
 const REDACT = [
   'key', '*.key', '*.*.key',
   'token', '*.token', 'botToken', '*.botToken',

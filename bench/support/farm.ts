@@ -14,13 +14,10 @@ const upstream = new URL(fake.origin);
 const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 // Every account address lands here; requests go on to the fake unchanged.
 const proxy = createHttpServer((req, res) => {
-  const forward = request(
-    { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
+  const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
   forward.on('error', () => res.destroy());
   req.pipe(forward);
 });

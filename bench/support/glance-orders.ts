@@ -11,6 +11,7 @@ export function shopOrders(count: number, from: Date, to: Date): Order[] {
     const created = start + Math.floor((i / count) * span);
     const paid = i % 3 === 2 ? null : created + Math.floor(random() * 3_600);
     const price = (990 + Math.floor(random() * 9_000)) * 100;
+    // biome-ignore format: an order, packed by hand
     return {
       id: String(500_000 + i), firstName: 'Мария', lastName: 'Иванова-Петрова', middleName: 'Сергеевна',
       email: `buyer${i}@example.ru`, phone: '+7 (912) 345-67-89', city: 'Екатеринбург', country: 'Россия',

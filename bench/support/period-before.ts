@@ -54,6 +54,7 @@ const HALF_YEAR_DAYS = 183;
 type Keyword = 'today' | 'yesterday' | 'week' | 'month' | 'paid' | 'all' | 'goods';
 
 /** A Map, not an object literal: "constructor" typed by a user must not find Object.prototype. */
+// biome-ignore format: one word and its meaning, a pair per word
 const WORDS = new Map<string, Keyword>([
   ['today', 'today'], ['сегодня', 'today'],
   ['yesterday', 'yesterday'], ['вчера', 'yesterday'],
@@ -260,10 +261,8 @@ function resolveRange(a: TypedDate, b: TypedDate, today: LocalDate, ctx: Ctx): [
 
   const yearMissing = a.year === null || b.year === null;
   if (yearMissing && compareLocalDates(last, first) < 0 && last.month < first.month) {
-    const wrapped: [LocalDate, LocalDate] =
-      b.year === null ? [first, { ...last, year: last.year + 1 }] : [{ ...first, year: first.year - 1 }, last];
+    const wrapped: [LocalDate, LocalDate] = b.year === null ? [first, { ...last, year: last.year + 1 }] : [{ ...first, year: first.year - 1 }, last];
     if (isRealDate(wrapped[0]) && isRealDate(wrapped[1]) && daysBetween(...wrapped) + 1 <= HALF_YEAR_DAYS) return wrapped;
   }
   return [first, last];
 }
-

@@ -48,7 +48,12 @@ let setup: Setup | undefined;
 
 async function info(redis: Redis, section: 'memory' | 'cpu'): Promise<Map<string, string>> {
   const text = await redis.info(section);
-  return new Map(text.split('\r\n').filter((l) => l.includes(':')).map((l) => l.split(':', 2) as [string, string]));
+  return new Map(
+    text
+      .split('\r\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => l.split(':', 2) as [string, string]),
+  );
 }
 const usedMemory = async (redis: Redis) => Number((await info(redis, 'memory')).get('used_memory'));
 const redisCpuMs = async (redis: Redis) => {

@@ -43,7 +43,10 @@ const FIELD_MAX = 200;
 export function toAlertOrder(order: Order): AlertOrder {
   return {
     id: order.id,
-    name: [order.firstName, order.middleName, order.lastName].map((s) => s.trim()).filter(Boolean).join(' '),
+    name: [order.firstName, order.middleName, order.lastName]
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(' '),
     email: order.email,
     phone: order.phone,
     paid: order.paid,
@@ -66,16 +69,16 @@ const money = (minor: Minor, view: AlertView): Html => escapeHtml(formatMoney(mi
 
 function goodsLine(goods: string[], lang: Lang): Html | null {
   if (goods.length === 0) return null;
-  const shown = joinHtml(goods.slice(0, GOODS_SHOWN).map((g) => esc(g)), ', ');
+  const shown = joinHtml(
+    goods.slice(0, GOODS_SHOWN).map((g) => esc(g)),
+    ', ',
+  );
   const rest = goods.length - GOODS_SHOWN;
   return rest > 0 ? html`${shown} ${ALERT_TEXTS[lang].moreGoods(rest)}` : shown;
 }
 
 function customerLine(order: AlertOrder, view: AlertView): Html | null {
-  const contacts = [
-    view.group ? maskEmail(order.email) : order.email.trim(),
-    view.group ? maskPhone(order.phone) : order.phone.trim(),
-  ];
+  const contacts = [view.group ? maskEmail(order.email) : order.email.trim(), view.group ? maskPhone(order.phone) : order.phone.trim()];
   const parts = [order.name, ...contacts].map((s) => clipLine(s, FIELD_MAX)).filter((s) => s !== '');
   return parts.length > 0 ? joinHtml(parts.map(escapeHtml), ' · ') : null;
 }
@@ -144,14 +147,7 @@ export function renderStatusAlert(kind: 'refund' | 'cancel', order: AlertOrder, 
   const t = ALERT_TEXTS[view.lang];
   const no = clipLine(order.id, 40);
   const customer = customerLine(order, view);
-  return joinHtml(
-    [
-      kind === 'refund' ? t.refundTitle(no) : t.cancelTitle(no),
-      amountLine(order, view),
-      customer && html`👤 ${t.customer}: ${customer}`,
-    ],
-    '\n',
-  );
+  return joinHtml([kind === 'refund' ? t.refundTitle(no) : t.cancelTitle(no), amountLine(order, view), customer && html`👤 ${t.customer}: ${customer}`], '\n');
 }
 
 export function renderPausedNotice(reason: JustClickErrorKind, login: string, lang: Lang): Html {

@@ -1,15 +1,6 @@
 // The periods a seller can name ("yesterday", "last week", "November", "Q3 2026", "7 days", "1–15 Nov")
 // as exact instants in the chat's zone, and the checks every period passes (real, begun, not too long).
-import {
-  addLocalDays,
-  compareLocalDates,
-  daysBetween,
-  isRealDate,
-  isoWeekday,
-  localDateOf,
-  startOfLocalDay,
-  type LocalDate,
-} from './calendar.js';
+import { addLocalDays, compareLocalDates, daysBetween, isRealDate, isoWeekday, localDateOf, startOfLocalDay, type LocalDate } from './calendar.js';
 
 /** The longest period one command may ask for, in local days. */
 export const MAX_PERIOD_DAYS = 366;

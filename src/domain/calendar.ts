@@ -48,7 +48,14 @@ function wallClock(ms: number, timeZone: string): number[] | null {
   if (format === undefined) {
     try {
       format = new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
       });
     } catch {
       format = null;
@@ -132,7 +139,13 @@ function findStartOfLocalDay(d: LocalDate, timeZone: string): Date {
     const guess = utc - offset;
     const w = wallClock(guess, timeZone);
     if (
-      w && w[0] === d.year && w[1] === d.month && w[2] === d.day && w[3] === 0 && w[4] === 0 && w[5] === 0 &&
+      w &&
+      w[0] === d.year &&
+      w[1] === d.month &&
+      w[2] === d.day &&
+      w[3] === 0 &&
+      w[4] === 0 &&
+      w[5] === 0 &&
       offsetAt(guess - 3_600_000, timeZone) === offset
     ) {
       return new Date(guess);

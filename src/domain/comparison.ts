@@ -1,16 +1,7 @@
 // A period against the previous equal one ("today by 14:00 vs yesterday by 14:00", "November so far vs
 // October as far"), and the change between their revenues as a seller reads it: ▲ 12% (+₽1,200).
 import type { Minor } from './justclick.js';
-import {
-  addLocalDays,
-  daysBetween,
-  isRealDate,
-  localDateOf,
-  sameWallClockOn,
-  startOfLocalDay,
-  type LocalDate,
-  type TimeRange,
-} from './calendar.js';
+import { addLocalDays, daysBetween, isRealDate, localDateOf, sameWallClockOn, startOfLocalDay, type LocalDate, type TimeRange } from './calendar.js';
 import { formatMoney } from './format/money.js';
 import { changeText } from './i18n/change.js';
 import type { Lang } from './i18n/lang.js';
@@ -58,8 +49,7 @@ function shiftMonths(d: LocalDate, months: number): { date: LocalDate; exists: b
   return { date, exists: isRealDate(date) };
 }
 
-const isDayStart = (instant: Date, timeZone: string) =>
-  startOfLocalDay(localDateOf(instant, timeZone), timeZone).getTime() === instant.getTime();
+const isDayStart = (instant: Date, timeZone: string) => startOfLocalDay(localDateOf(instant, timeZone), timeZone).getTime() === instant.getTime();
 
 /**
  * The previous equal period of `period` as of `now`.

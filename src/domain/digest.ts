@@ -1,15 +1,7 @@
 // The daily sales digest: which time ranges to fetch, the statistics computed from those orders, and
 // the message that shows them. Pure: the orders come in, HTML goes out.
 import type { Minor, Order } from './justclick.js';
-import {
-  addLocalDays,
-  localDay,
-  localDayRange,
-  sameWallClockOn,
-  startOfLocalDay,
-  type LocalDate,
-  type TimeRange,
-} from './calendar.js';
+import { addLocalDays, localDay, localDayRange, sameWallClockOn, startOfLocalDay, type LocalDate, type TimeRange } from './calendar.js';
 import { escapeHtml, html, joinHtml, type Html } from './format/html.js';
 import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
@@ -138,9 +130,7 @@ export function computeDigest(input: DigestInput): DigestStats {
     createdCount: created.length,
     paidShare: created.length > 0 ? created.filter(isPaid).length / created.length : null,
     averageCheck: paid.length > 0 ? Math.round(revenue / paid.length) : null,
-    topProducts: [...products.values()]
-      .sort((a, b) => b.revenue - a.revenue || b.count - a.count || a.title.localeCompare(b.title))
-      .slice(0, DIGEST_TOP),
+    topProducts: [...products.values()].sort((a, b) => b.revenue - a.revenue || b.count - a.count || a.title.localeCompare(b.title)).slice(0, DIGEST_TOP),
     topSources: [...sources.values()]
       .sort((a, b) => b.revenue - a.revenue || b.count - a.count || (a.source ?? '').localeCompare(b.source ?? ''))
       .slice(0, DIGEST_TOP),

@@ -75,9 +75,7 @@ export interface RequestError {
 export type RequestResult = { ok: true; request: Request } | { ok: false; error: RequestError };
 
 /** A parse without suggestions, with what the suggester and the /orders adapter need. */
-export type ReadResult =
-  | { ok: true; request: Request; statusWords: string | null }
-  | { ok: false; error: RequestError; span: [number, number] };
+export type ReadResult = { ok: true; request: Request; statusWords: string | null } | { ok: false; error: RequestError; span: [number, number] };
 
 /**
  * Parses a question or the words after /orders, in Russian or English, in any order and case.
@@ -445,7 +443,7 @@ class RequestReader {
         }
         case 'not': {
           const next = this.meaningAt(i + 1);
-          if (next?.is === 'status' && next.status === 'paid' || next?.is === 'payment') {
+          if ((next?.is === 'status' && next.status === 'paid') || next?.is === 'payment') {
             const problem = this.setStatus('unpaid', tok.start, this.toks[i + 1]!.end, this.toks[i - 1]?.end ?? -1);
             if (problem) return problem;
             this.filtered ??= { start: tok.start, end: this.toks[i + 1]!.end };
@@ -468,8 +466,7 @@ class RequestReader {
         }
         case 'order': {
           const next = this.toks[i + 1];
-          const id =
-            next?.t === 'num' ? next.digits : next?.t === 'orderId' ? next.id : next?.t === 'phone' && !next.plus ? next.phone : null;
+          const id = next?.t === 'num' ? next.digits : next?.t === 'orderId' ? next.id : next?.t === 'phone' && !next.plus ? next.phone : null;
           const hashed = next?.t === 'hash' && this.toks[i + 2]?.t === 'num' ? (this.toks[i + 2] as { digits: string }).digits : null;
           if (id !== null || hashed !== null) {
             const after = hashed !== null ? i + 3 : i + 2;
@@ -492,7 +489,10 @@ class RequestReader {
             i = taken.next;
             continue;
           }
-          if (taken.next > i + 1 || !(this.ctx.catalog && this.toks[i + 1]?.t === 'word' && (this.toks[i + 1] as { meaning: Meaning | null }).meaning === null)) {
+          if (
+            taken.next > i + 1 ||
+            !(this.ctx.catalog && this.toks[i + 1]?.t === 'word' && (this.toks[i + 1] as { meaning: Meaning | null }).meaning === null)
+          ) {
             return this.fail('goods-without-ids', tok.start, tok.end);
           }
           break;
@@ -531,7 +531,7 @@ class RequestReader {
       status: word === 'paid' || word === 'all' ? null : word,
       goods: [...new Set(this.goods)],
       focus: this.summary ? 'summary' : 'list',
-    }
+    };
     return { ok: true, request, statusWords: s && s.word !== 'all' && s.word !== 'paid' ? this.text.slice(s.start, s.end) : null };
   }
 
@@ -556,7 +556,10 @@ class RequestReader {
     const first = run[0]!;
     const last = run[run.length - 1]!;
     if (!this.ctx.catalog || this.ctx.catalog.length === 0) return this.fail('unknown-word', first.start, first.end);
-    const whole = matchProducts(run.map((w) => w.norm), this.ctx.catalog);
+    const whole = matchProducts(
+      run.map((w) => w.norm),
+      this.ctx.catalog,
+    );
     if (whole.length === 1) return { ok: true, ids: [whole[0]!.id] };
     if (whole.length > 1) return this.fail('ambiguous-product', first.start, last.end, { candidates: whole.map((p) => ({ ...p })) });
     // No product fits all the words: each word on its own, so that the one not understood this.is named.

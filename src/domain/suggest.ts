@@ -81,7 +81,12 @@ export function nearestPhrase(text: string, span: [number, number], reparse: Rep
 
 /** True when some word of the text is a grammar word as typed: then its layout is right. */
 function hasGrammarWord(text: string): boolean {
-  return (text.toLowerCase().replaceAll('ё', 'е').match(/\p{L}+/gu) ?? []).some((w) => w.length > 1 && LEXICON.has(w));
+  return (
+    text
+      .toLowerCase()
+      .replaceAll('ё', 'е')
+      .match(/\p{L}+/gu) ?? []
+  ).some((w) => w.length > 1 && LEXICON.has(w));
 }
 
 function fixWords(text: string, span: [number, number], reparse: Reparse): string | undefined {

@@ -100,8 +100,7 @@ class Tallies {
     const rows = all.slice(0, limit).map((t) => ({ key: t.key, title: t.title, count: t.count, sum: t.sum, share: share(t.sum), fee: t.fee }));
     const rest = all.slice(limit);
     const restSum = rest.reduce((s, t) => s + t.sum, 0);
-    const other =
-      rest.length === 0 ? null : { rows: rest.length, count: rest.reduce((s, t) => s + t.count, 0), sum: restSum, share: share(restSum) };
+    const other = rest.length === 0 ? null : { rows: rest.length, count: rest.reduce((s, t) => s + t.count, 0), sum: restSum, share: share(restSum) };
     return { rows, other, total: base };
   }
 }

@@ -3,14 +3,7 @@
 import { tzOffset } from '@date-fns/tz';
 import { editDistance } from './edit-distance.js';
 import { DEFAULT_LANG, type Lang } from './i18n/lang.js';
-import {
-  fractionalOffsetZones,
-  moscowRelativeZones,
-  zoneAbbreviations,
-  zoneFillerWords,
-  zonePlaces,
-  type ZoneName,
-} from './i18n/zones.js';
+import { fractionalOffsetZones, moscowRelativeZones, zoneAbbreviations, zoneFillerWords, zonePlaces, type ZoneName } from './i18n/zones.js';
 
 export interface ZoneOption {
   zone: string;
@@ -165,6 +158,7 @@ function keysOf(p: { name: Record<Lang, string>; aliases: readonly string[] }): 
 
 // Russian names change with the case ("в Москве", "из Екатеринбурга", "Нижнем Новгороде"); comparing
 // word stems matches every form without listing them. Latin words are compared as typed.
+// biome-ignore format: endings packed by length, longest first
 const RUSSIAN_ENDINGS = [
   'ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими',
   'ом', 'ем', 'ой', 'ей', 'ою', 'ею', 'ую', 'юю', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ах', 'ях', 'ам', 'ям',

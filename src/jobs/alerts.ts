@@ -80,7 +80,12 @@ export function createAlertService(ctx: EngineContext): AlertService {
       // Orders paid before alerts were switched on here, or before this account was linked, are history.
       const since = Math.max(chat.alerts.since, account.linkedAt);
       const candidates = paid.filter((o) => o.paid! >= since && o.paid! >= oldest);
-      const fresh = new Set(await ledger.missing(chatId, candidates.map((o) => o.id)));
+      const fresh = new Set(
+        await ledger.missing(
+          chatId,
+          candidates.map((o) => o.id),
+        ),
+      );
       const newOrders = candidates.filter((o) => fresh.has(o.id));
       if (newOrders.length === 0) continue;
 
@@ -94,12 +99,28 @@ export function createAlertService(ctx: EngineContext): AlertService {
       });
       const jobs =
         newOrders.length > SUMMARY_THRESHOLD
-          ? [{ name: 'paid', data: delivery(newOrders), opts: { ...deliveryJobOptions, jobId: jobIds.summary(chatId, newOrders.map((o) => o.id)) } }]
+          ? [
+              {
+                name: 'paid',
+                data: delivery(newOrders),
+                opts: {
+                  ...deliveryJobOptions,
+                  jobId: jobIds.summary(
+                    chatId,
+                    newOrders.map((o) => o.id),
+                  ),
+                },
+              },
+            ]
           : newOrders.map((o) => ({ name: 'paid', data: delivery([o]), opts: { ...deliveryJobOptions, jobId: jobIds.paid(chatId, o.id) } }));
       // The job first, the ledger second: a crash in between leaves the order out of the ledger, so the next
       // check adds the same job id again, which BullMQ ignores while the job is kept (or the sent mark stops it).
       await queues.delivery.addBulk(jobs);
-      await ledger.record(chatId, newOrders.map((o) => ({ orderId: o.id, paidAt: o.paid! })), now);
+      await ledger.record(
+        chatId,
+        newOrders.map((o) => ({ orderId: o.id, paidAt: o.paid! })),
+        now,
+      );
       queued += newOrders.length;
       logger.info({ ownerId, chatId, source, orders: newOrders.length, summary: newOrders.length > SUMMARY_THRESHOLD }, 'paid-order alerts queued');
     }
@@ -141,7 +162,11 @@ export function createAlertService(ctx: EngineContext): AlertService {
         ctx.ordersMethod,
       );
       const paid = orders.filter((o) => o.payStatus === 'paid' && o.paid !== null);
-      await ledger.record(chatId, paid.map((o) => ({ orderId: o.id, paidAt: o.paid! })), at);
+      await ledger.record(
+        chatId,
+        paid.map((o) => ({ orderId: o.id, paidAt: o.paid! })),
+        at,
+      );
       baselined = paid.length;
     } catch (err) {
       // Best effort: `since` alone already keeps older orders out.

@@ -30,4 +30,3 @@ export interface EngineContext {
     digest: Queue<DigestJob>;
   };
 }
-

@@ -38,7 +38,10 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
 
   /** Fans out one poll per watched account. Job ids carry the tick, so a re-run of this tick adds nothing new. */
   async function tick(job: Job): Promise<number> {
-    const tickId = String(job.id ?? Date.now()).split(':').pop() ?? String(Date.now());
+    const tickId =
+      String(job.id ?? Date.now())
+        .split(':')
+        .pop() ?? String(Date.now());
     let count = 0;
     for await (const owners of watch.batches(1000)) {
       await queues.poll.addBulk(

@@ -76,7 +76,10 @@ export function idPart(value: string | number): string {
 export const jobIds = {
   paid: (chatId: number, orderId: string) => `paid-${chatId}-${idPart(orderId)}`,
   summary: (chatId: number, orderIds: string[]) =>
-    `paid-${chatId}-n${orderIds.length}-${createHash('sha1').update([...orderIds].sort().join(',')).digest('hex').slice(0, 16)}`,
+    `paid-${chatId}-n${orderIds.length}-${createHash('sha1')
+      .update([...orderIds].sort().join(','))
+      .digest('hex')
+      .slice(0, 16)}`,
   status: (kind: 'refund' | 'cancel', chatId: number, orderId: string) => `${kind}-${chatId}-${idPart(orderId)}`,
   paused: (ownerId: number, at: number) => `paused-${ownerId}-${at}`,
   poll: (ownerId: number, tick: string) => `poll-${ownerId}-${idPart(tick)}`,

@@ -56,9 +56,7 @@ const CODE_KINDS: Partial<Record<number, { kind: JustClickErrorKind; what: strin
   8: { kind: 'api-limited', what: 'the request limit is reached or the API is switched off (error 8)' },
 };
 
-type Attempt =
-  | { ok: true; status: number; text: string }
-  | { ok: false; retry: boolean; reason: string; cause?: unknown };
+type Attempt = { ok: true; status: number; text: string } | { ok: false; retry: boolean; reason: string; cause?: unknown };
 
 export class JustClickClient {
   private readonly agent: Agent;

@@ -64,14 +64,16 @@ function parseItem(value: unknown, orderId: string, i: number): OrderItem {
     title: text(value.title),
     sum: money(value.sum, orderId, 'items.sum') ?? 0,
     price: money(value.price, orderId, 'items.price') ?? 0,
-    partners: valuesOf(value.partners).filter(isRecord).map(
-      (p): Partner => ({
-        level: Number.parseInt(text(p.partner_lvl), 10) || 0,
-        id: text(p.partner_id),
-        name: text(p.partner_name),
-        fee: money(p.partner_fee, orderId, 'partner_fee') ?? 0,
-      }),
-    ),
+    partners: valuesOf(value.partners)
+      .filter(isRecord)
+      .map(
+        (p): Partner => ({
+          level: Number.parseInt(text(p.partner_lvl), 10) || 0,
+          id: text(p.partner_id),
+          name: text(p.partner_name),
+          fee: money(p.partner_fee, orderId, 'partner_fee') ?? 0,
+        }),
+      ),
   };
 }
 
@@ -95,7 +97,9 @@ export function parseMoney(value: unknown): Minor | null {
   let m = MONEY.exec(String(value));
   if (!m) {
     // The unusual spellings: "1 200,50", stray spaces. Tried second so the usual "4990.00" stays cheap.
-    const s = String(value).replace(/[\s\u00a0]/g, '').replace(',', '.');
+    const s = String(value)
+      .replace(/[\s\u00a0]/g, '')
+      .replace(',', '.');
     if (s === '') return null;
     m = MONEY.exec(s);
     if (!m) return Number.NaN;

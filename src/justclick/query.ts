@@ -3,15 +3,7 @@
 // Do not "simplify" to URLSearchParams/encodeURIComponent: both differ from PHP on ~ ! * ' ( ) and spaces.
 
 /** A value PHP's http_build_query understands. Maps keep their insertion order (PHP arrays do). */
-export type QueryValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | QueryValue[]
-  | { [k: string]: QueryValue }
-  | ReadonlyMap<string, QueryValue>;
+export type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [k: string]: QueryValue } | ReadonlyMap<string, QueryValue>;
 
 export type QueryParams = { [k: string]: QueryValue } | ReadonlyMap<string, QueryValue>;
 

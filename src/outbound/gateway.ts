@@ -117,9 +117,7 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
               parse_mode: 'HTML',
               link_preview_options: { is_disabled: true },
               ...(extra.silent ? { disable_notification: true } : {}),
-              ...(index === 0 && extra.replyTo !== undefined
-                ? { reply_parameters: { message_id: extra.replyTo, allow_sending_without_reply: true } }
-                : {}),
+              ...(index === 0 && extra.replyTo !== undefined ? { reply_parameters: { message_id: extra.replyTo, allow_sending_without_reply: true } } : {}),
               ...(last && extra.keyboard ? { reply_markup: extra.keyboard } : {}),
             }),
           );
@@ -168,11 +166,7 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
       }
       if (file.content.length === 0) throw new OutboundRefused('sendDocument', 'the file is empty');
       const message = await call('sendDocument', chatId, () =>
-        telegram.sendDocument(
-          chatId,
-          { source: file.content, filename: file.filename },
-          caption === undefined ? {} : { caption, parse_mode: 'HTML' },
-        ),
+        telegram.sendDocument(chatId, { source: file.content, filename: file.filename }, caption === undefined ? {} : { caption, parse_mode: 'HTML' }),
       );
       return message.message_id;
     },
@@ -192,9 +186,7 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
         throw new OutboundRefused('answerCallbackQuery', `text is longer than ${CALLBACK_TEXT_LIMIT} characters`);
       }
       try {
-        await call('answerCallbackQuery', undefined, () =>
-          telegram.answerCbQuery(callbackQueryId, text, alert ? { show_alert: true } : {}),
-        );
+        await call('answerCallbackQuery', undefined, () => telegram.answerCbQuery(callbackQueryId, text, alert ? { show_alert: true } : {}));
       } catch (err) {
         // After a restart or a slow handler the query may have expired: nothing left to answer.
         if (!(err instanceof TelegramBadRequest && /query is too old|query ID is invalid/i.test(err.description))) throw err;
@@ -221,5 +213,4 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
   };
 }
 
-const isNotModified = (err: unknown): boolean =>
-  err instanceof TelegramBadRequest && /message is not modified/i.test(err.description);
+const isNotModified = (err: unknown): boolean => err instanceof TelegramBadRequest && /message is not modified/i.test(err.description);

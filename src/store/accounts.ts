@@ -134,11 +134,7 @@ export class AccountStore {
 
   /** Forgets the account and its push token. */
   async unlink(ownerId: number): Promise<UnlinkedAccount | null> {
-    const reply = (await unlinkScript.run(
-      this.#redis,
-      [this.#account(ownerId)],
-      [this.#pushPrefix],
-    )) as [string | null, string | null] | null;
+    const reply = (await unlinkScript.run(this.#redis, [this.#account(ownerId)], [this.#pushPrefix])) as [string | null, string | null] | null;
     if (!reply) return null;
     const [login, pushToken] = reply;
     const removed: UnlinkedAccount = { ownerId, login: login ?? '' };
@@ -152,11 +148,7 @@ export class AccountStore {
   }
 
   /** Records a failed call. The message is what the user may see: never put the key in it. */
-  async markError(
-    ownerId: number,
-    error: { kind: JustClickErrorKind; message: string },
-    at: number = unixSeconds(new Date()),
-  ): Promise<boolean> {
+  async markError(ownerId: number, error: { kind: JustClickErrorKind; message: string }, at: number = unixSeconds(new Date())): Promise<boolean> {
     return this.#setIfLinked(ownerId, {
       errKind: error.kind,
       errAt: String(at),
@@ -171,11 +163,7 @@ export class AccountStore {
   /** The account's push token, made on first use: random 24 bytes, base64url (32 characters). */
   async ensurePushToken(ownerId: number): Promise<string> {
     const candidate = randomBytes(24).toString('base64url');
-    const token = await ensurePushTokenScript.run(
-      this.#redis,
-      [this.#account(ownerId)],
-      [candidate, this.#pushPrefix, userIdPart(ownerId)],
-    );
+    const token = await ensurePushTokenScript.run(this.#redis, [this.#account(ownerId)], [candidate, this.#pushPrefix, userIdPart(ownerId)]);
     if (typeof token !== 'string') throw new Error(`no JustClick account is linked for owner ${ownerId}`);
     return token;
   }

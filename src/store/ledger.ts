@@ -65,12 +65,7 @@ export class AlertLedger {
   async migrate(fromChatId: number, toChatId: number): Promise<void> {
     const from = this.ledgerKey(fromChatId);
     const to = this.ledgerKey(toChatId);
-    await this.redis
-      .multi()
-      .zunionstore(to, 2, to, from, 'AGGREGATE', 'MIN')
-      .del(from)
-      .expire(to, this.retentionSeconds)
-      .exec();
+    await this.redis.multi().zunionstore(to, 2, to, from, 'AGGREGATE', 'MIN').del(from).expire(to, this.retentionSeconds).exec();
   }
 
   /** Which of these marks (e.g. `o<orderId>`) have already been sent to the chat. */

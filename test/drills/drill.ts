@@ -110,7 +110,7 @@ function itKeepsItsPromises(outcome: () => DrillOutcome): void {
     expect(paid).toBeGreaterThanOrEqual(4);
     expect(missing).toEqual([]);
   });
-  it('alerts no order twice, none paid before alerts were on, and none in another account\'s chat', () => {
+  it("alerts no order twice, none paid before alerts were on, and none in another account's chat", () => {
     const { duplicated, history, stray } = outcome().verdict;
     expect({ duplicated, history, stray }).toEqual({ duplicated: [], history: [], stray: [] });
   });

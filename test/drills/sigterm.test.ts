@@ -12,7 +12,12 @@ drill('drill: SIGTERM mid-delivery, then started again', {
     await bot.kill('SIGTERM');
     const stop = {
       ms: Date.now() - t0,
-      logged: await bot.waitForLog((e) => e.msg === 'stopped', 1).then(() => true, () => false),
+      logged: await bot
+        .waitForLog((e) => e.msg === 'stopped', 1)
+        .then(
+          () => true,
+          () => false,
+        ),
     };
     world.pay(shop);
     await world.startBot('bot, started again');

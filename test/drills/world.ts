@@ -186,8 +186,7 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
     return result;
   };
 
-  const waitUntil = (condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> =>
-    holdsWithin(condition, { timeoutMs, intervalMs: 50 });
+  const waitUntil = (condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> => holdsWithin(condition, { timeoutMs, intervalMs: 50 });
 
   const deliveries = new Queue(DELIVERY_QUEUE, { connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: `${PREFIX}bull` });
   deliveries.on('error', () => undefined);

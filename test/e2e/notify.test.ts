@@ -107,7 +107,9 @@ describeRedis('e2e: /alerts and /digest', () => {
       h.jc.addAccount('relink', 'relink-key-0000');
       await h.say(ira, '/link relink relink-key-0000');
       await h.say(ira, '/alerts on');
-      const paid = parseOrdersResult([h.jc.addOrder('relink', { id: 9401, created: msk('2026-11-28', '12:10'), paid: msk('2026-11-28', '12:20'), price: '500.00' })]);
+      const paid = parseOrdersResult([
+        h.jc.addOrder('relink', { id: 9401, created: msk('2026-11-28', '12:10'), paid: msk('2026-11-28', '12:20'), price: '500.00' }),
+      ]);
       h.setNow(new Date('2026-11-28T10:00:00Z'));
       try {
         expect(text(await h.say(ira, '/link relink relink-key-0000'))).toContain('Linked relink.justclick.ru');
@@ -125,7 +127,9 @@ describeRedis('e2e: /alerts and /digest', () => {
       h.tg.setMember(old.id, tom.id, 'administrator');
       expect(text(await h.say(tom, '/alerts on', old))).toContain('🔔 Alerts are on');
       h.jc.addAccount('migr', 'migr-key-0000');
-      const paid = parseOrdersResult([h.jc.addOrder('migr', { id: 9301, created: msk('2026-11-28', '12:10'), paid: msk('2026-11-28', '12:20'), price: '300.00' })]);
+      const paid = parseOrdersResult([
+        h.jc.addOrder('migr', { id: 9301, created: msk('2026-11-28', '12:10'), paid: msk('2026-11-28', '12:20'), price: '300.00' }),
+      ]);
       expect((await h.engine!.enqueueAlerts(tom.id, paid, 'push')).queued).toBeGreaterThan(0);
       await h.deliver({
         message: { message_id: 98, date: 0, chat: old, from: { id: tom.id, is_bot: false, first_name: 'Tom' }, migrate_to_chat_id: upgraded },
@@ -180,8 +184,20 @@ describeRedis('e2e: /alerts and /digest', () => {
     it('now: yesterday’s digest arrives in the chat’s language', async () => {
       const before = h.tg.sent(vera.id).length;
       expect(text(await h.say(vera, '/digest now'))).toBe('Готовлю сводку за вчера, сейчас пришлю.');
-      await h.tg.waitFor(() => h.tg.sent(vera.id).slice(before).some((m) => m.text.includes('Продажи')), 15_000);
-      const digest = text(h.tg.sent(vera.id).slice(before).filter((m) => m.text.includes('Продажи')));
+      await h.tg.waitFor(
+        () =>
+          h.tg
+            .sent(vera.id)
+            .slice(before)
+            .some((m) => m.text.includes('Продажи')),
+        15_000,
+      );
+      const digest = text(
+        h.tg
+          .sent(vera.id)
+          .slice(before)
+          .filter((m) => m.text.includes('Продажи')),
+      );
       expect(digest).toContain('📊 Продажи — вчера, 27 ноября');
       expect(digest).toContain('💰 Выручка: 6 000 ₽');
       expect(digest).toContain('✅ Оплачено заказов: 2');

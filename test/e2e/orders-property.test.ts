@@ -15,6 +15,7 @@ import { parseTelegramHtml } from '../support/telegram-html.js';
 const KEY = '0123456789abcdef0123456789abcdef';
 const NOW = new Date('2026-11-28T09:00:00Z');
 
+// biome-ignore format: a word list, packed by hand
 const word = fc.oneof(
   fc.constantFrom(
     'today', 'сегодня', 'yesterday', 'вчера', 'week', 'неделя', 'month', 'месяц', '7d', '30д', '0d', '99999d',
@@ -25,9 +26,7 @@ const word = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
 );
-const argsText = fc.array(word, { maxLength: 6 }).chain((words) =>
-  fc.constantFrom(' ', '  ', '\t', '\n').map((sep) => words.join(sep)),
-);
+const argsText = fc.array(word, { maxLength: 6 }).chain((words) => fc.constantFrom(' ', '  ', '\t', '\n').map((sep) => words.join(sep)));
 
 /** Either the orders header / "no orders", or a precise complaint followed by examples. */
 function isHelpfulAnswer(text: string): boolean {
@@ -66,7 +65,14 @@ describeRedis('e2e: anything after /orders', () => {
 
 describe('anything after /orders, parse → render', () => {
   const orders = parseOrdersResult(
-    Array.from({ length: 40 }, (_, i) => rawOrder({ id: 100 + i, created: Math.floor(NOW.getTime() / 1000) - i * 7200, paid: i % 2 ? null : Math.floor(NOW.getTime() / 1000) - i * 7000, hostile: i % 3 === 0 })),
+    Array.from({ length: 40 }, (_, i) =>
+      rawOrder({
+        id: 100 + i,
+        created: Math.floor(NOW.getTime() / 1000) - i * 7200,
+        paid: i % 2 ? null : Math.floor(NOW.getTime() / 1000) - i * 7000,
+        hostile: i % 3 === 0,
+      }),
+    ),
   );
 
   it('always yields a query or a helpful error, each valid Telegram HTML within limits', () => {

@@ -18,8 +18,24 @@ describeRedis('e2e: /orders', () => {
     h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z') }); // Saturday, 12:00 in Moscow
     h.jc.addAccount('shop', KEY);
     const add = (input: Parameters<BotHarness['jc']['addOrder']>[1]) => h.jc.addOrder('shop', input);
-    add({ id: 5003, created: msk('2026-11-28', '11:40'), paid: null, price: '1500.00', first_name: 'Борис', last_name: 'Сидоров', items: [{ id: '14', title: 'Вебинар' }] });
-    add({ id: 5002, created: msk('2026-11-28', '10:15'), paid: msk('2026-11-28', '10:20'), price: '4990.00', email: 'anna@example.com', utm: { source: 'vk', medium: 'cpc' }, items: [{ id: '12', title: 'Курс «Продажи»' }] });
+    add({
+      id: 5003,
+      created: msk('2026-11-28', '11:40'),
+      paid: null,
+      price: '1500.00',
+      first_name: 'Борис',
+      last_name: 'Сидоров',
+      items: [{ id: '14', title: 'Вебинар' }],
+    });
+    add({
+      id: 5002,
+      created: msk('2026-11-28', '10:15'),
+      paid: msk('2026-11-28', '10:20'),
+      price: '4990.00',
+      email: 'anna@example.com',
+      utm: { source: 'vk', medium: 'cpc' },
+      items: [{ id: '12', title: 'Курс «Продажи»' }],
+    });
     add({ id: 5001, created: msk('2026-11-28', '09:05'), paid: msk('2026-11-28', '09:30'), price: '990.50', items: [{ id: '14', title: 'Вебинар' }] });
     add({ id: 4102, created: msk('2026-11-27', '20:00'), paid: msk('2026-11-27', '20:05'), price: '2000.00', items: [{ id: '12', title: 'Курс «Продажи»' }] });
     add({ id: 4101, created: msk('2026-11-27', '08:00'), paid: null, pay_status: 'cancel', price: '700.00', items: [{ id: '14', title: 'Вебинар' }] });
@@ -29,7 +45,13 @@ describeRedis('e2e: /orders', () => {
 
     h.jc.addAccount('bigshop', BIG_KEY);
     for (let i = 0; i < 25; i++) {
-      h.jc.addOrder('bigshop', { id: 7000 + i, created: msk('2026-11-20', '08:00') + i * 60, paid: msk('2026-11-20', '09:00') + i * 60, price: '100.00', hostile: true });
+      h.jc.addOrder('bigshop', {
+        id: 7000 + i,
+        created: msk('2026-11-20', '08:00') + i * 60,
+        paid: msk('2026-11-20', '09:00') + i * 60,
+        price: '100.00',
+        hostile: true,
+      });
     }
 
     await h.say(anna, `/link shop ${KEY}`);

@@ -62,7 +62,13 @@ describeRedis('e2e: when things go wrong', () => {
     await h.say(nina, '/start', { id: old, type: 'group', title: 'Small group' });
     await h.chats.update(old, { timeZone: 'Asia/Almaty', lang: 'ru' });
     await h.deliver({
-      message: { message_id: 99, date: 0, chat: { id: old, type: 'group', title: 'Small group' }, from: { id: nina.id, is_bot: false, first_name: 'Nina' }, migrate_to_chat_id: upgraded },
+      message: {
+        message_id: 99,
+        date: 0,
+        chat: { id: old, type: 'group', title: 'Small group' },
+        from: { id: nina.id, is_bot: false, first_name: 'Nina' },
+        migrate_to_chat_id: upgraded,
+      },
     } as unknown as Update);
     await h.idle();
     expect(await h.chats.get(upgraded)).toMatchObject({ timeZone: 'Asia/Almaty', lang: 'ru' });

@@ -15,8 +15,13 @@ describeRedis('e2e: /export, /tz, /lang, /status', () => {
     h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z') });
     h.jc.addAccount('store', KEY);
     h.jc.addOrder('store', {
-      id: 6002, created: msk('2026-11-10', '10:15'), paid: msk('2026-11-10', '10:20'), price: '4990.00',
-      first_name: '=HYPERLINK("evil")', email: 'buyer@example.com', items: [{ id: '12', title: 'Курс; "Продажи"' }],
+      id: 6002,
+      created: msk('2026-11-10', '10:15'),
+      paid: msk('2026-11-10', '10:20'),
+      price: '4990.00',
+      first_name: '=HYPERLINK("evil")',
+      email: 'buyer@example.com',
+      items: [{ id: '12', title: 'Курс; "Продажи"' }],
     });
     h.jc.addOrder('store', { id: 6001, created: msk('2026-11-02', '09:00'), paid: null, price: '990.50' });
     h.jc.addOrder('store', { id: 6003, created: msk('2026-11-28', '10:15'), paid: null, price: '100.00' });

@@ -234,6 +234,7 @@ const ERROR_TEXTS: Record<number, string> = {
   700: 'Goods not found',
 };
 // Fields GetOrders lists; getOrdersWithGoods adds the rest of RawOrder.
+// biome-ignore format: a field list, packed by hand
 const GET_ORDERS_FIELDS = [
   'id', 'first_name', 'last_name', 'middle_name', 'email', 'phone', 'city', 'country', 'address', 'region',
   'postalcode', 'created', 'pay_status', 'paid', 'type', 'payway', 'comment', 'domain', 'link', 'utm', 'price',
@@ -369,7 +370,15 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
       const inWindow = (t: number | null) => t !== null && t >= windowStart && t < windowEnd;
       const found = acct.orders.filter((o) => matchesGoods(o) && (paidOnly ? inWindow(paidAt(o)) : inWindow(Number(o.created))));
       if (found.length === 0 && acct.emptyAs === '401') return envelope(401, ERROR_TEXTS[401]!, acct.key);
-      return envelope(0, 'OK', acct.key, shape(acct, found.map((o) => structuredClone(o))));
+      return envelope(
+        0,
+        'OK',
+        acct.key,
+        shape(
+          acct,
+          found.map((o) => structuredClone(o)),
+        ),
+      );
     }
     if (method === 'GetOrders') {
       const dateS = fields.has('date_s') ? unix(fields.get('date_s')) : moscowMidnight(moscowDay(now()));
@@ -377,9 +386,7 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
       if (dateS === null || dateE === null) return envelope(3, ERROR_TEXTS[3]!, acct.key);
       const inInterval = (t: number | null) => t !== null && t >= dateS && t <= dateE;
       // Server comment: orders created OR paid inside the interval.
-      const found = acct.orders.filter(
-        (o) => matchesGoods(o) && (!paidOnly || paidAt(o) !== null) && (inInterval(Number(o.created)) || inInterval(paidAt(o))),
-      );
+      const found = acct.orders.filter((o) => matchesGoods(o) && (!paidOnly || paidAt(o) !== null) && (inInterval(Number(o.created)) || inInterval(paidAt(o))));
       if (found.length === 0) return envelope(401, ERROR_TEXTS[401]!, acct.key);
       const listed = found.map((o) => Object.fromEntries(GET_ORDERS_FIELDS.map((f) => [f, structuredClone(o[f])])));
       return envelope(0, 'OK', acct.key, shape(acct, listed));
@@ -508,7 +515,21 @@ export interface NotificationExtra {
  */
 export function notificationBody(raw: RawOrder, key: string, extra: NotificationExtra = {}): string {
   const body = new URLSearchParams();
-  for (const f of ['id', 'first_name', 'last_name', 'middle_name', 'email', 'phone', 'city', 'country', 'address', 'region', 'postalcode', 'created', 'paid'] as const) {
+  for (const f of [
+    'id',
+    'first_name',
+    'last_name',
+    'middle_name',
+    'email',
+    'phone',
+    'city',
+    'country',
+    'address',
+    'region',
+    'postalcode',
+    'created',
+    'paid',
+  ] as const) {
     body.append(f, raw[f]);
   }
   body.append('last_payment_sum', extra.last_payment_sum ?? (raw.paid === '0' ? '0.00' : raw.price));
@@ -588,7 +609,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** PHP truthiness of a posted field: "" and "0" are false. */
-const truthy = (v: unknown) => typeof v === 'string' ? v !== '' && v !== '0' : v instanceof Map ? v.size > 0 : false;
+const truthy = (v: unknown) => (typeof v === 'string' ? v !== '' && v !== '0' : v instanceof Map ? v.size > 0 : false);
 
 function goodsFilter(v: unknown): Set<string> | null {
   if (typeof v === 'string') return v === '' ? null : new Set([v]);

@@ -96,7 +96,11 @@ describeRedis('alert delivery', () => {
   it('follows a group that became a supergroup: the alert arrives there and the settings move', async () => {
     const { login } = await alertsOn(GROUP);
     const SUPERGROUP = -100_4_001;
-    h.tg.inject('sendMessage', { code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', migrateToChatId: SUPERGROUP }, { chatId: GROUP });
+    h.tg.inject(
+      'sendMessage',
+      { code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', migrateToChatId: SUPERGROUP },
+      { chatId: GROUP },
+    );
     const order = h.jc.addOrder(login, { paid: nowSeconds() });
 
     await waitFor(() => delivered(SUPERGROUP, order.id).length > 0, { message: 'the alert in the supergroup' });

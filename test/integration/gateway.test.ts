@@ -6,14 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkTelegramHtml, type Html } from '../../src/domain/format/html.js';
 import { splitMessage } from '../../src/domain/format/split.js';
 import { createLogger } from '../../src/logger.js';
-import {
-  ChatGone,
-  OutboundRefused,
-  TelegramApiError,
-  TelegramBadRequest,
-  TelegramRateLimited,
-  TelegramUnavailable,
-} from '../../src/outbound/errors.js';
+import { ChatGone, OutboundRefused, TelegramApiError, TelegramBadRequest, TelegramRateLimited, TelegramUnavailable } from '../../src/outbound/errors.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/outbound/gateway.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 

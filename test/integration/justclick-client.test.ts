@@ -244,10 +244,9 @@ describe('JustClickClient against the fake server', () => {
     const hashes = fake.requests.map((r) => /hash=([0-9a-f]{32})/.exec(r.body)![1]!);
     expect(errors).toHaveLength(8);
     expect(hashes.length).toBeGreaterThanOrEqual(8);
-    const seen = [
-      ...errors.flatMap((e) => [e.message, e.stack ?? '', JSON.stringify(e), String(e.cause ?? ''), JSON.stringify(e.details)]),
-      ...logLines,
-    ].join('\n');
+    const seen = [...errors.flatMap((e) => [e.message, e.stack ?? '', JSON.stringify(e), String(e.cause ?? ''), JSON.stringify(e.details)]), ...logLines].join(
+      '\n',
+    );
     expect(logLines.length).toBeGreaterThan(0);
     expect(seen).not.toContain(KEY);
     for (const hash of hashes) expect(seen).not.toContain(hash);

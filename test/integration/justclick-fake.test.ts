@@ -36,7 +36,9 @@ describe('fake JustClick', () => {
     const result = await client.call(creds, 'GetOrders', { date_s: at('2026-11-05T00:00:00Z'), date_e: at('2026-11-06T00:00:00Z') });
     expect(ids(result)).toEqual([createdIn.id, paidIn.id, onEnd.id]);
     expect(Object.keys((result as object[])[0]!)).not.toContain('items');
-    expect(ids(await client.call(creds, 'GetOrders', { date_s: at('2026-11-05T00:00:00Z'), date_e: at('2026-11-06T00:00:00Z'), paid: true }))).toEqual([paidIn.id]);
+    expect(ids(await client.call(creds, 'GetOrders', { date_s: at('2026-11-05T00:00:00Z'), date_e: at('2026-11-06T00:00:00Z'), paid: true }))).toEqual([
+      paidIn.id,
+    ]);
   });
 
   it('getOrdersWithGoods with no dates means today in Moscow by the fake clock', async () => {

@@ -10,7 +10,7 @@ import { startFakeJustClick, startPhpJustClick, type FakeJustClick, type PhpJust
 import { describePhp } from '../fakes/justclick-php/describe-php.js';
 
 const creds: Credentials = { login: 'php-shop', region: 'ru', key: "k&e=y~ 'ключ' *()!" };
-const BUYER = "anna+test@пример.рф";
+const BUYER = 'anna+test@пример.рф';
 const CODES = ['курс 1', 'a&b=c', "~'!*()", 'x+y%20z', '😀'];
 
 describePhp('the PHP stand-in checks and answers the lookups', () => {

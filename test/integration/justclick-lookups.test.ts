@@ -35,14 +35,24 @@ describe('orderDetails', () => {
       created,
       paid: created + 600,
       hostile: true,
-      items: [{ id: 'course', title: 'Курс <PRO>', sum: '3990.50' }, { id: 'book', price: '1000.00', sum: '1000.00' }],
+      items: [
+        { id: 'course', title: 'Курс <PRO>', sum: '3990.50' },
+        { id: 'book', price: '1000.00', sum: '1000.00' },
+      ],
       utm: { source: 'vk', campaign: 'осень' },
     });
-    const listed = await client.fetchOrders(creds, { from: new Date(created * 1000), to: new Date((created + 1) * 1000), paidOnly: false, goods: [] }, 'getOrdersWithGoods');
+    const listed = await client.fetchOrders(
+      creds,
+      { from: new Date(created * 1000), to: new Date((created + 1) * 1000), paidOnly: false, goods: [] },
+      'getOrdersWithGoods',
+    );
     const order = await orderDetails(client, creds, raw.id);
     expect(order).toEqual(listed[0]);
     expect(order).toMatchObject({ id: '4711', firstName: '<b>Анна</b> & "Co"', paid: created + 600, utm: { source: 'vk', campaign: 'осень' } });
-    expect(order?.items.map((i) => [i.id, i.title, i.sum])).toEqual([['course', 'Курс <PRO>', 399050], ['book', 'Курс «Продажи» <PRO> & "VIP"', 100000]]);
+    expect(order?.items.map((i) => [i.id, i.title, i.sum])).toEqual([
+      ['course', 'Курс <PRO>', 399050],
+      ['book', 'Курс «Продажи» <PRO> & "VIP"', 100000],
+    ]);
     expect(fake.requests.at(-1)).toMatchObject({ method: 'getOrderDetails', params: { bill_id: '4711' } });
   });
 
@@ -115,7 +125,14 @@ describe('buyerBills', () => {
   beforeEach(() => {
     fake.addOrder('shop', { id: 201, email: 'anna@example.com', items: [{ id: 'course', title: 'Курс «Продажи»' }] });
     fake.addOrder('shop', { id: 202, email: 'boris@example.com' });
-    const paid = fake.addOrder('shop', { id: 203, email: 'Anna@Example.com', items: [{ id: 'book', title: 'Книга' }, { id: 'club', title: 'Клуб' }] });
+    const paid = fake.addOrder('shop', {
+      id: 203,
+      email: 'Anna@Example.com',
+      items: [
+        { id: 'book', title: 'Книга' },
+        { id: 'club', title: 'Клуб' },
+      ],
+    });
     fake.payOrder('shop', paid.id, at('2026-11-10T10:00:00+03:00'));
     const cancelled = fake.addOrder('shop', { id: 204, email: 'anna@example.com', items: [{ id: 'course', title: 'Курс «Продажи»' }] });
     fake.setOrderStatus('shop', cancelled.id, 'cancel');
@@ -124,7 +141,13 @@ describe('buyerBills', () => {
   it("lists the buyer's orders newest first with each order's product codes and titles", async () => {
     expect(await buyerBills(client, creds, 'anna@example.com')).toEqual([
       { orderId: '204', goods: [{ code: 'course', title: 'Курс «Продажи»' }] },
-      { orderId: '203', goods: [{ code: 'book', title: 'Книга' }, { code: 'club', title: 'Клуб' }] },
+      {
+        orderId: '203',
+        goods: [
+          { code: 'book', title: 'Книга' },
+          { code: 'club', title: 'Клуб' },
+        ],
+      },
       { orderId: '201', goods: [{ code: 'course', title: 'Курс «Продажи»' }] },
     ]);
     expect(fake.requests.at(-1)).toMatchObject({ method: 'GetBills', params: { email: 'anna@example.com' } });
@@ -155,6 +178,7 @@ describe('buyerBills', () => {
     expect(await buyerBills(client, creds, 'zero@example.com')).toEqual([{ orderId: '301', goods: [{ code: '0', title: 'Бесплатный урок' }] }]);
   });
 
+  // biome-ignore format: one shape a line: the input beside what it must read as
   const shapes: [string, unknown, unknown][] = [
     ['an empty PHP array []', [], []],
     ['null', null, []],
@@ -195,7 +219,13 @@ describe('allGoods', () => {
   it('lists seeded products and the products orders name, prices in minor units', async () => {
     fake.addProduct('shop', { good_name: 'club', good_title: 'Клуб <VIP> & друзья', good_type: 'subscription', good_sum: '990.50' });
     fake.addOrder('shop', { id: 1, items: [{ id: 'course', title: 'Курс', price: '4990.00' }] });
-    fake.addOrder('shop', { id: 2, items: [{ id: 'club', title: 'old title', price: '1.00' }, { id: 'book', title: 'Книга', price: 1200 as unknown as string }] });
+    fake.addOrder('shop', {
+      id: 2,
+      items: [
+        { id: 'club', title: 'old title', price: '1.00' },
+        { id: 'book', title: 'Книга', price: 1200 as unknown as string },
+      ],
+    });
     expect(await allGoods(client, creds)).toEqual([
       { code: 'club', title: 'Клуб <VIP> & друзья', type: 'subscription', price: 99050 },
       { code: 'book', title: 'Книга', type: 'digital', price: 120000 },

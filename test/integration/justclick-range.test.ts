@@ -68,7 +68,12 @@ function placeOrders(fake: FakeJustClick, login: string, zone: string, from: num
     const r = rnd();
     // A third stay unpaid; the rest are paid soon, days later, or exactly on an edge.
     if (r < 0.33) continue;
-    const paid = r < 0.6 ? created + Math.floor(rnd() * 600) : r < 0.8 ? created + Math.floor(rnd() * 12 * DAY / 1000) : Math.max(created, payTimes[Math.floor(rnd() * payTimes.length)]!);
+    const paid =
+      r < 0.6
+        ? created + Math.floor(rnd() * 600)
+        : r < 0.8
+          ? created + Math.floor((rnd() * 12 * DAY) / 1000)
+          : Math.max(created, payTimes[Math.floor(rnd() * payTimes.length)]!);
     fake.payOrder(login, raw.id, paid);
   }
 }
@@ -120,7 +125,7 @@ describe.each(scenarios)('range fetch: $name', ({ name, zone, start, days }) => 
     if (method === 'getOrdersWithGoods') expect(calls.length).toBe(Math.ceil((days + 1) / MAX_DAYS_PER_CALL));
   });
 
-  it('is exact on a one-day range in the seller\'s zone, the day of the most edges', async () => {
+  it("is exact on a one-day range in the seller's zone, the day of the most edges", async () => {
     const dayFrom = localMidnight(zone, start[0], start[1], start[2] + 20);
     const dayTo = localMidnight(zone, start[0], start[1], start[2] + 21);
     for (const method of ['getOrdersWithGoods', 'GetOrders'] as const) {

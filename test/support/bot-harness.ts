@@ -161,9 +161,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
       const update = tg.makeUpdate.callback({ from, messageId: message.messageId, data, ...(chat ? { chat } : {}) });
       await deliver(update);
       await idle();
-      const call = tg.calls.find(
-        (c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === update.callback_query.id && !c.error,
-      );
+      const call = tg.calls.find((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === update.callback_query.id && !c.error);
       if (!call) throw new Error(`the bot did not answer the button press ${data}`);
       const answer = { text: call.payload.text as string | undefined, alert: call.payload.show_alert === true || call.payload.show_alert === 'true' };
       return { answer, message: tg.sent(message.chatId).find((m) => m.messageId === message.messageId) };

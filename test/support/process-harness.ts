@@ -68,12 +68,7 @@ export function parseLogLine(raw: string): LogEntry {
   return { raw };
 }
 
-export async function startBotProcess(opts: {
-  name: string;
-  env: BotEnv;
-  lines?: string[];
-  startTimeoutMs?: number;
-}): Promise<BotProcess> {
+export async function startBotProcess(opts: { name: string; env: BotEnv; lines?: string[]; startTimeoutMs?: number }): Promise<BotProcess> {
   killOnExit();
   const lines = opts.lines ?? [];
   const env = Object.fromEntries(Object.entries(opts.env).filter((e): e is [string, string] => e[1] !== undefined));
@@ -127,7 +122,14 @@ export async function startBotProcess(opts: {
       };
       const timer = setTimeout(() => {
         waiters.delete(waiter);
-        reject(new Error(`${opts.name}: no matching log line within ${timeoutMs} ms; last lines:\n${own.slice(-15).map((e) => e.raw).join('\n')}`));
+        reject(
+          new Error(
+            `${opts.name}: no matching log line within ${timeoutMs} ms; last lines:\n${own
+              .slice(-15)
+              .map((e) => e.raw)
+              .join('\n')}`,
+          ),
+        );
       }, timeoutMs);
       waiters.add(waiter);
     });
@@ -143,7 +145,12 @@ export async function startBotProcess(opts: {
     started = await Promise.race([
       waitForLog((e) => e.msg === 'bot started', opts.startTimeoutMs ?? 45_000),
       exited.then(() => {
-        throw new Error(`${opts.name} exited before it started (code ${child.exitCode}, ${child.signalCode}):\n${own.slice(-15).map((e) => e.raw).join('\n')}`);
+        throw new Error(
+          `${opts.name} exited before it started (code ${child.exitCode}, ${child.signalCode}):\n${own
+            .slice(-15)
+            .map((e) => e.raw)
+            .join('\n')}`,
+        );
       }),
     ]);
   } catch (err) {

@@ -59,6 +59,7 @@ export async function startRedisServer(opts: { appendonly?: boolean } = {}): Pro
   const launch = async () => {
     child = spawn(
       'redis-server',
+      // biome-ignore format: one option and its value a line
       [
         '--port', String(port),
         '--bind', '127.0.0.1',

@@ -17,7 +17,8 @@ export async function everyRedisValue(redis: Redis): Promise<[string, string][]>
       else if (type === 'zset') value = await redis.zrange(key, '0', '-1', 'WITHSCORES');
       else if (type === 'list') value = await redis.lrange(key, 0, -1);
       else if (type === 'stream') value = await redis.xrange(key, '-', '+');
-      else if (type === 'none') continue; // expired between SCAN and TYPE
+      else if (type === 'none')
+        continue; // expired between SCAN and TYPE
       else throw new Error(`unexpected Redis type ${type} at ${key}`);
       out.push([key, typeof value === 'string' ? value : JSON.stringify(value)]);
     }

@@ -92,6 +92,7 @@ describe('a digest time in the forms sellers type', () => {
     expect(hm(text)).toBe(expected);
   });
 
+  // biome-ignore format: a word list, packed by hand
   const refused = [
     '', ' ', 'утра', 'am', 'завтра', 'now', 'off',
     '24:00', '24', '25:00', '9:60', '9:5', '9:5 pm', '009', '123', '9 30', '9:00:00',
@@ -113,8 +114,12 @@ describe('a digest time in the forms sellers type', () => {
   });
 
   it('any text gets an answer, never an exception, and an answer is a real time of day', () => {
+    // biome-ignore format: a word list, packed by hand
     const pieces = fc.constantFrom('9', '12', '21', '0', '24', ':', '.', '-', ' ', 'am', 'pm', 'утра', 'вечера', 'ночи', 'дня', 'ч', 'час', 'в', 'at', '30', '60', 'noon');
-    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.array(pieces, { maxLength: 8 }).map((p) => p.join('')));
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.array(pieces, { maxLength: 8 }).map((p) => p.join('')),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const r = parseClockTime(t);

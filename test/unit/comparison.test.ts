@@ -62,11 +62,7 @@ describe('compareWithPrevious', () => {
 
   it('a finished month (1st to 1st) is compared with the whole month before, whatever their lengths', () => {
     const now = new Date('2026-03-05T11:00:00Z');
-    const c = compareWithPrevious(
-      { from: dayStart({ year: 2026, month: 2, day: 1 }, msk), to: dayStart({ year: 2026, month: 3, day: 1 }, msk) },
-      now,
-      msk,
-    );
+    const c = compareWithPrevious({ from: dayStart({ year: 2026, month: 2, day: 1 }, msk), to: dayStart({ year: 2026, month: 3, day: 1 }, msk) }, now, msk);
     expect(range(c.previous)).toEqual(['2025-12-31T21:00:00.000Z', '2026-01-31T21:00:00.000Z']);
     expect(c.clipped).toBe(false);
   });
@@ -80,11 +76,7 @@ describe('compareWithPrevious', () => {
 
   it('a range of days (1–15 Nov) is compared with the 15 days before it, across the month edge', () => {
     const now = new Date('2026-11-28T11:00:00Z');
-    const c = compareWithPrevious(
-      { from: dayStart({ year: 2026, month: 11, day: 1 }, msk), to: dayStart({ year: 2026, month: 11, day: 16 }, msk) },
-      now,
-      msk,
-    );
+    const c = compareWithPrevious({ from: dayStart({ year: 2026, month: 11, day: 1 }, msk), to: dayStart({ year: 2026, month: 11, day: 16 }, msk) }, now, msk);
     expect(range(c.previous)).toEqual(['2026-10-16T21:00:00.000Z', '2026-10-31T21:00:00.000Z']);
   });
 
@@ -113,11 +105,7 @@ describe('compareWithPrevious', () => {
 
   it('a period whose end lies in the future counts up to now', () => {
     const now = new Date('2026-11-10T11:00:00Z');
-    const c = compareWithPrevious(
-      { from: dayStart({ year: 2026, month: 11, day: 1 }, msk), to: dayStart({ year: 2026, month: 12, day: 1 }, msk) },
-      now,
-      msk,
-    );
+    const c = compareWithPrevious({ from: dayStart({ year: 2026, month: 11, day: 1 }, msk), to: dayStart({ year: 2026, month: 12, day: 1 }, msk) }, now, msk);
     expect(c.ongoing).toBe(true);
     expect(iso(c.current.to)).toBe('2026-11-10T11:00:00.000Z');
     expect(range(c.previous)).toEqual(['2026-09-30T21:00:00.000Z', '2026-10-10T11:00:00.000Z']);

@@ -5,6 +5,7 @@ import { ordersToCsv } from '../../src/domain/csv.js';
 import type { Order } from '../../src/justclick/types.js';
 
 function order(p: Partial<Order> = {}): Order {
+  // biome-ignore format: an order, packed by hand
   return {
     id: '1001', firstName: 'Ivan', lastName: 'Petrov', middleName: 'Ivanovich', email: 'ivan@mail.ru', phone: '89123456789',
     city: 'Moscow', country: 'Russia', address: 'Tverskaya 1', region: 'Moscow', postalcode: '125009',
@@ -75,6 +76,7 @@ describe('ordersToCsv', () => {
   it('names every column in Russian for a Russian chat, in the same order as in English', () => {
     const [ru] = readCsv(csvText(ordersToCsv([], { timeZone: 'UTC', lang: 'ru' })));
     const [en] = readCsv(csvText(ordersToCsv([], { timeZone: 'UTC', lang: 'en' })));
+    // biome-ignore format: a header row, packed by hand
     expect(ru).toEqual([
       'номер', 'создан (UTC)', 'оплачен (UTC)', 'статус', 'способ оплаты', 'сумма', 'к оплате', 'имя', 'фамилия', 'отчество',
       'email', 'телефон', 'страна', 'регион', 'город', 'индекс', 'адрес', 'комментарий', 'тип', 'рекуррентный', 'домен',
@@ -87,6 +89,7 @@ describe('ordersToCsv', () => {
   it('writes one row per order with every field, local times and plain decimals', () => {
     const [header, row] = readCsv(csvText(ordersToCsv([order()], { timeZone: 'Europe/Moscow', lang: 'en' })));
     const record = Object.fromEntries((header ?? []).map((h, i) => [h, row?.[i]]));
+    // biome-ignore format: a row, packed by hand
     expect(record).toEqual({
       id: '1001', 'created (Europe/Moscow)': '2026-11-28 12:05:00', 'paid (Europe/Moscow)': '2026-11-28 12:15:30',
       status: 'paid', payway: 'card', price: '4990.50', 'to pay': '0.00', 'first name': 'Ivan', 'last name': 'Petrov',
@@ -104,7 +107,12 @@ describe('ordersToCsv', () => {
   });
 
   it('quotes cells with commas, semicolons, quotes, line breaks and edge spaces', () => {
-    const text = csvText(ordersToCsv([order({ firstName: 'Smith, John', lastName: 'O"Neil', address: 'line 1\nline 2', comment: 'a;b', city: ' Moscow' })], { timeZone: 'UTC', lang: 'en' }));
+    const text = csvText(
+      ordersToCsv([order({ firstName: 'Smith, John', lastName: 'O"Neil', address: 'line 1\nline 2', comment: 'a;b', city: ' Moscow' })], {
+        timeZone: 'UTC',
+        lang: 'en',
+      }),
+    );
     expect(text).toContain(',"Smith, John","O""Neil",');
     expect(text).toContain('"line 1\nline 2"');
     expect(text).toContain('"a;b"');
@@ -113,12 +121,32 @@ describe('ordersToCsv', () => {
 
   it('defuses cells a spreadsheet would run as formulas, but leaves our numbers alone', () => {
     const [header, row] = readCsv(
-      csvText(ordersToCsv([order({ firstName: '=HYPERLINK("http://evil","x")', lastName: '+1+1', comment: '-2+3', city: '@SUM(A1)', tag: '\t=1', phone: '+7 912 345-67-89', price: -500 })], { timeZone: 'UTC', lang: 'en' })),
+      csvText(
+        ordersToCsv(
+          [
+            order({
+              firstName: '=HYPERLINK("http://evil","x")',
+              lastName: '+1+1',
+              comment: '-2+3',
+              city: '@SUM(A1)',
+              tag: '\t=1',
+              phone: '+7 912 345-67-89',
+              price: -500,
+            }),
+          ],
+          { timeZone: 'UTC', lang: 'en' },
+        ),
+      ),
     );
     const record = Object.fromEntries((header ?? []).map((h, i) => [h, row?.[i]]));
     expect(record).toMatchObject({
-      'first name': `'=HYPERLINK("http://evil","x")`, 'last name': "'+1+1", comment: "'-2+3", city: "'@SUM(A1)",
-      tag: "'\t=1", phone: "'+7 912 345-67-89", price: '-5.00',
+      'first name': `'=HYPERLINK("http://evil","x")`,
+      'last name': "'+1+1",
+      comment: "'-2+3",
+      city: "'@SUM(A1)",
+      tag: "'\t=1",
+      phone: "'+7 912 345-67-89",
+      price: '-5.00',
     });
   });
 
@@ -126,7 +154,9 @@ describe('ordersToCsv', () => {
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('"', ',', ';', '\r\n', '\n', ' x ', '=1', '""'));
     fc.assert(
       fc.property(fc.array(fc.record({ firstName: text, comment: text, title: text }), { maxLength: 10 }), (rows) => {
-        const orders = rows.map((r, i) => order({ id: String(i), firstName: r.firstName, comment: r.comment, items: [{ id: 'x', title: r.title, sum: 100, price: 100, partners: [] }] }));
+        const orders = rows.map((r, i) =>
+          order({ id: String(i), firstName: r.firstName, comment: r.comment, items: [{ id: 'x', title: r.title, sum: 100, price: 100, partners: [] }] }),
+        );
         const parsed = readCsv(csvText(ordersToCsv(orders, { timeZone: 'Asia/Tokyo', lang: 'ru' })));
         expect(parsed).toHaveLength(orders.length + 1);
         const width = parsed[0]?.length;

@@ -10,6 +10,7 @@ const iso = (d: Date) => d.toISOString();
 const T = 1_795_000_000; // any instant: computeDigest does not look at times
 
 function order(p: Partial<Order> = {}): Order {
+  // biome-ignore format: an order, packed by hand
   return {
     id: '1', firstName: '', lastName: '', middleName: '', email: '', phone: '', city: '', country: '', address: '',
     region: '', postalcode: '', created: T, paid: null, payStatus: 'waiting', type: '', payway: '', comment: '',
@@ -56,7 +57,9 @@ describe('computeDigest', () => {
   const input: DigestInput = {
     day: {
       created: [
-        paid('1', 500_000), order({ id: '2' }), order({ id: '3', payStatus: 'cancel', price: 200_000 }),
+        paid('1', 500_000),
+        order({ id: '2' }),
+        order({ id: '3', payStatus: 'cancel', price: 200_000 }),
         order({ id: '4', payStatus: 'moneyback', price: 300_000, paid: T }),
       ],
       paid: [
@@ -114,7 +117,9 @@ describe('computeDigest', () => {
   });
 
   it('lists at most five products and five sources', () => {
-    const many = Array.from({ length: 8 }, (_, i) => paid(String(i), (i + 1) * 1000, { utm: { source: `s${i}` }, items: [item(`p${i}`, `P${i}`, (i + 1) * 1000)] }));
+    const many = Array.from({ length: 8 }, (_, i) =>
+      paid(String(i), (i + 1) * 1000, { utm: { source: `s${i}` }, items: [item(`p${i}`, `P${i}`, (i + 1) * 1000)] }),
+    );
     const s = computeDigest({ day: { created: [], paid: many }, dayBefore: none, weekAgo: none, monthToDatePaid: [] });
     expect(s.topProducts.map((p) => p.title)).toEqual(['P7', 'P6', 'P5', 'P4', 'P3']);
     expect(s.topSources).toHaveLength(5);
@@ -159,13 +164,19 @@ describe('computeDigest', () => {
     });
 
     it('leaves out empty sections', () => {
-      const text = visibleText(renderDigest(computeDigest({ day: none, dayBefore: none, weekAgo: none, monthToDatePaid: [] }), { dayLabel: 'x', lang: 'en', currency: 'RUB' }));
+      const text = visibleText(
+        renderDigest(computeDigest({ day: none, dayBefore: none, weekAgo: none, monthToDatePaid: [] }), { dayLabel: 'x', lang: 'en', currency: 'RUB' }),
+      );
       expect(text).not.toContain('Top products');
       expect(text).not.toContain('Cancelled');
     });
 
     it('any product titles and sources render to valid HTML within one message', () => {
-      const hostile = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('<b>', '&', '</i>', '"'), fc.string({ unit: 'binary', minLength: 1000, maxLength: 5000 }));
+      const hostile = fc.oneof(
+        fc.string({ unit: 'grapheme', maxLength: 30 }),
+        fc.constantFrom('<b>', '&', '</i>', '"'),
+        fc.string({ unit: 'binary', minLength: 1000, maxLength: 5000 }),
+      );
       fc.assert(
         fc.property(
           fc.array(fc.record({ title: hostile, source: hostile, price: fc.integer({ min: 0, max: 1e10 }) }), { maxLength: 12 }),
@@ -173,7 +184,9 @@ describe('computeDigest', () => {
           (rows, dayLabel) => {
             const orders = rows.map((r, i) => paid(String(i), r.price, { utm: { source: r.source }, items: [item(String(i), r.title, r.price)] }));
             const html = renderDigest(computeDigest({ day: { created: orders, paid: orders }, dayBefore: none, weekAgo: none, monthToDatePaid: orders }), {
-              dayLabel: dayLabel.slice(0, 40), lang: 'ru', currency: 'RUB',
+              dayLabel: dayLabel.slice(0, 40),
+              lang: 'ru',
+              currency: 'RUB',
             });
             expect(checkTelegramHtml(html)).toBeNull();
             expect(visibleLength(html)).toBeLessThanOrEqual(4096);

@@ -1,14 +1,7 @@
 // Small formatters sellers read every day: money, local dates and periods, masked contacts, the language.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  describeDay,
-  describePeriod,
-  formatDateTime,
-  formatDaySpan,
-  formatLocalIso,
-  formatTime,
-} from '../../src/domain/format/dates.js';
+import { describeDay, describePeriod, formatDateTime, formatDaySpan, formatLocalIso, formatTime } from '../../src/domain/format/dates.js';
 import { checkTelegramHtml, visibleText } from '../../src/domain/format/html.js';
 import { maskEmail, maskPhone } from '../../src/domain/format/mask.js';
 import { formatMoney } from '../../src/domain/format/money.js';
@@ -158,8 +151,14 @@ describe('language', () => {
 
 describe('period error messages', () => {
   const codes: PeriodErrorCode[] = [
-    'unknown-word', 'impossible-date', 'reversed-range', 'future-range',
-    'range-too-long', 'goods-without-ids', 'two-periods', 'paid-and-all',
+    'unknown-word',
+    'impossible-date',
+    'reversed-range',
+    'future-range',
+    'range-too-long',
+    'goods-without-ids',
+    'two-periods',
+    'paid-and-all',
   ];
 
   it('quote what was not understood, escaped, and show examples for the same command', () => {

@@ -41,7 +41,7 @@ describe('deliveryLanguage: alerts and digests follow the same rule', () => {
     expect(await deliveryLanguage(prefs({ 7: { lang: 'ru' } }), 7, { lang: 'en', ownerId: 7 })).toBe('en');
   });
 
-  it("a group without a language reads in the /lang of the seller whose account feeds it", async () => {
+  it('a group without a language reads in the /lang of the seller whose account feeds it', async () => {
     expect(await deliveryLanguage(prefs({ 7: { lang: 'ru' } }), -100, { ownerId: 7 })).toBe('ru');
   });
 

@@ -18,6 +18,7 @@ describe('parseAccount', () => {
     expect(parseAccount(input)).toEqual({ login, region });
   });
 
+  // biome-ignore format: a word list, packed by hand
   it.each(['', '   ', 'shop.example.com', 'shop.justclick.com', 'a b', 'shop@justclick.ru', '-shop', 'shop-', 'магазин', 'shop.justclick.ru.evil.com', 'evil.com/shop.justclick.ru', 'not/a<login>', 'shop/api', `${'a'.repeat(64)}`, 'shop:8080'])(
     'refuses %j',
     (input) => {

@@ -59,7 +59,7 @@ describe('parseOrdersResult', () => {
     expect(order).toMatchObject({ firstName: '', email: '', phone: '', comment: '', price: 0, toPay: null, items: [], utm: {} });
   });
 
-  it('reads utm as an object, as PHP\'s [] for empty, or drops what is not text', () => {
+  it("reads utm as an object, as PHP's [] for empty, or drops what is not text", () => {
     const utm = { source: 'vk', medium: 'cpc', campaign: 42, content: null, extra: 'ignored' };
     expect(parseOrdersResult([{ id: 1, created: 1, utm }])[0]!.utm).toEqual({ source: 'vk', medium: 'cpc', campaign: '42' });
     expect(parseOrdersResult([{ id: 1, created: 1, utm: [] }])[0]!.utm).toEqual({});
@@ -70,7 +70,13 @@ describe('parseOrdersResult', () => {
       id: 1,
       created: 1,
       items: {
-        '7': { id: '7', title: 'Курс', sum: '1000.00', price: '1500', partners: [{ partner_lvl: '1', partner_id: '55', partner_name: 'Пётр', partner_fee: '150.5' }] },
+        '7': {
+          id: '7',
+          title: 'Курс',
+          sum: '1000.00',
+          price: '1500',
+          partners: [{ partner_lvl: '1', partner_id: '55', partner_name: 'Пётр', partner_fee: '150.5' }],
+        },
         '8': { id: 8, title: 'Бонус', sum: 0, price: '0.00', partners: { '2': { partner_lvl: 2, partner_id: 56, partner_name: '', partner_fee: '10' } } },
       },
     };
@@ -162,15 +168,11 @@ describe('ordersCalls', () => {
     expect(ordersCalls(q(...range, { paidOnly: true, goods: ['k1'] }), 'getOrdersWithGoods')).toEqual([
       { begin_date: '01.11.2026', end_date: '01.11.2026', paid: true, goods: 'k1' },
     ]);
-    expect(ordersCalls(q(...range, { goods: ['k1', 'k2'] }), 'GetOrders')).toEqual([
-      { date_s: 1793480400, date_e: 1793566800, goods: ['k1', 'k2'] },
-    ]);
+    expect(ordersCalls(q(...range, { goods: ['k1', 'k2'] }), 'GetOrders')).toEqual([{ date_s: 1793480400, date_e: 1793566800, goods: ['k1', 'k2'] }]);
   });
 
   it('widens GetOrders to whole seconds on both ends', () => {
-    expect(ordersCalls(q('2026-11-01T00:00:00.500Z', '2026-11-01T00:00:10.200Z'), 'GetOrders')).toEqual([
-      { date_s: 1793491200, date_e: 1793491211 },
-    ]);
+    expect(ordersCalls(q('2026-11-01T00:00:00.500Z', '2026-11-01T00:00:10.200Z'), 'GetOrders')).toEqual([{ date_s: 1793491200, date_e: 1793491211 }]);
   });
 
   it('makes no call for an empty range', () => {

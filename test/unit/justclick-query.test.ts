@@ -105,9 +105,7 @@ describePhp('httpBuildQuery, the request signature and parsePhpQuery agree with 
     expect(answer.build).toHaveLength(1500);
     const mismatches = cases.flatMap((p, i) => {
       const ours = { query: httpBuildQuery(p), sign: signQuery(httpBuildQuery(p), logins[i]!, keys[i]!) };
-      return ours.query === answer.build[i]!.query && ours.sign === answer.build[i]!.sign
-        ? []
-        : [{ params: tag(p), ours, php: answer.build[i] }];
+      return ours.query === answer.build[i]!.query && ours.sign === answer.build[i]!.sign ? [] : [{ params: tag(p), ours, php: answer.build[i] }];
     });
     expect(mismatches.slice(0, 3)).toEqual([]);
   });

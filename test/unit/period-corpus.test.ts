@@ -57,8 +57,10 @@ describe('the phrase corpus', () => {
           const got = { from: r.request.period.from.getTime(), to: r.request.period.to.getTime(), ...pick(r.request) };
           const want = { from: instant(from, now, zone), to: instant(to, now, zone), ...expectedFlags(flags) };
           if (JSON.stringify(got) !== JSON.stringify(want)) {
-            wrong.push(`"${phrase}": got ${new Date(got.from).toISOString()}..${new Date(got.to).toISOString()} ${got.list}/${got.status}/${got.focus}, ` +
-              `want ${new Date(want.from).toISOString()}..${new Date(want.to).toISOString()} ${want.list}/${want.status}/${want.focus}`);
+            wrong.push(
+              `"${phrase}": got ${new Date(got.from).toISOString()}..${new Date(got.to).toISOString()} ${got.list}/${got.status}/${got.focus}, ` +
+                `want ${new Date(want.from).toISOString()}..${new Date(want.to).toISOString()} ${want.list}/${want.status}/${want.focus}`,
+            );
           }
         }
         expect(wrong).toEqual([]);

@@ -242,7 +242,16 @@ describe('/orders refusals name what was not understood', () => {
 });
 
 describe('/orders grammar never throws', () => {
-  const CODES = new Set(['unknown-word', 'impossible-date', 'reversed-range', 'future-range', 'range-too-long', 'goods-without-ids', 'two-periods', 'paid-and-all']);
+  const CODES = new Set([
+    'unknown-word',
+    'impossible-date',
+    'reversed-range',
+    'future-range',
+    'range-too-long',
+    'goods-without-ids',
+    'two-periods',
+    'paid-and-all',
+  ]);
   const zones = fc.constantFrom(MOSCOW, 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kamchatka', 'UTC', 'America/Havana');
   const instants = fc.integer({ min: Date.UTC(2001, 0, 1), max: Date.UTC(2090, 0, 1) }).map((t) => new Date(t));
 
@@ -270,9 +279,7 @@ describe('/orders grammar never throws', () => {
     const piece = fc.oneof(
       fc.constantFrom('today', 'вчера', 'week', 'месяц', 'paid', 'все', 'goods', 'товары', '7d', '366д', '0d', '-', '..', ',', '–'),
       fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 })).map(([d, m]) => `${d}.${m}`),
-      fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
-        ([y, m, d]) => `${y}-${m}-${d}`,
-      ),
+      fc.tuple(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${m}-${d}`),
       fc.integer({ min: 0, max: 99999 }).map(String),
     );
     const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '', '-', '..', ', ')), { maxLength: 8 }).map((parts) => parts.flat().join(''));

@@ -13,6 +13,7 @@ const sec = (iso: string) => Date.parse(iso) / 1000;
 const view: AlertView = { lang: 'en', timeZone: 'Europe/Moscow', group: false, currency: 'RUB' };
 
 function alertOrder(p: Partial<AlertOrder> = {}): AlertOrder {
+  // biome-ignore format: an order, packed by hand
   return {
     id: '1001', name: 'Anna Smith', email: 'anna@example.com', phone: '+7 912 345-67-89', paid: sec('2026-11-28T09:15:00Z'),
     created: sec('2026-11-28T09:05:00Z'), price: 499_000, goods: ['Course'], payway: 'card', utm: { source: 'vk' }, link: '', ...p,
@@ -76,6 +77,7 @@ describe('alerts keep buyer-typed text on its own line', () => {
 });
 
 describe('the /orders list keeps buyer-typed text on its own line', () => {
+  // biome-ignore format: an order, packed by hand
   const order = (p: Partial<Order>): Order => ({
     id: '1001', firstName: 'Ivan', lastName: 'Petrov', middleName: '', email: 'ivan@mail.ru', phone: '', city: '', country: '',
     address: '', region: '', postalcode: '', created: sec('2026-11-28T09:05:00Z'), paid: null, payStatus: 'waiting', type: '',
@@ -86,13 +88,21 @@ describe('the /orders list keeps buyer-typed text on its own line', () => {
   if (!period.ok) throw new Error('today must parse');
   const render = (o: Order) =>
     renderOrdersPages([o], {
-      period: period.value.period, paidOnly: false, goods: [], timeZone: 'Europe/Moscow', lang: 'en', currency: 'RUB',
-      maskContacts: false, now,
+      period: period.value.period,
+      paidOnly: false,
+      goods: [],
+      timeZone: 'Europe/Moscow',
+      lang: 'en',
+      currency: 'RUB',
+      maskContacts: false,
+      now,
     });
 
   it('a newline in a name or a title adds no line to the order', () => {
     const plain = lines(render(order({}))[0]!);
-    const typed = lines(render(order({ firstName: 'Ivan\n', lastName: '\nPetrov', items: [{ id: '1', title: 'Course\nPRO', sum: 1, price: 1, partners: [] }] }))[0]!);
+    const typed = lines(
+      render(order({ firstName: 'Ivan\n', lastName: '\nPetrov', items: [{ id: '1', title: 'Course\nPRO', sum: 1, price: 1, partners: [] }] }))[0]!,
+    );
     expect(typed).toHaveLength(plain.length);
     expect(typed).toContain('👤 Ivan Petrov · ivan@mail.ru');
     expect(typed).toContain('🛒 Course PRO');

@@ -13,6 +13,7 @@ const sec = (iso: string) => Date.parse(iso) / 1000;
 const PAGE_LIMIT = 4096 - PAGE_FOOTER_RESERVE;
 
 function order(p: Partial<Order> = {}): Order {
+  // biome-ignore format: an order, packed by hand
   return {
     id: '1001', firstName: 'Ivan', lastName: 'Petrov', middleName: '', email: 'ivan.petrov@mail.ru',
     phone: '+7 912 345-67-89', city: '', country: '', address: '', region: '', postalcode: '',
@@ -28,8 +29,15 @@ function options(text = '', over: Partial<OrdersPageOptions> = {}): OrdersPageOp
   const r = parseOrdersArgs(text, { now, timeZone: 'Europe/Moscow' });
   if (!r.ok) throw new Error(r.error.code);
   return {
-    period: r.value.period, paidOnly: r.value.query.paidOnly, goods: r.value.query.goods, timeZone: 'Europe/Moscow',
-    lang: 'en', currency: 'RUB', maskContacts: false, now, ...over,
+    period: r.value.period,
+    paidOnly: r.value.query.paidOnly,
+    goods: r.value.query.goods,
+    timeZone: 'Europe/Moscow',
+    lang: 'en',
+    currency: 'RUB',
+    maskContacts: false,
+    now,
+    ...over,
   };
 }
 
@@ -43,7 +51,12 @@ function expectPagesFit(pages: string[]): void {
 }
 
 describe('summarize', () => {
-  const orders = [paid({ id: '1', price: 100_000 }), paid({ id: '2', price: 300_000 }), order({ id: '3' }), order({ id: '4', payStatus: 'moneyback', paid: 1 })];
+  const orders = [
+    paid({ id: '1', price: 100_000 }),
+    paid({ id: '2', price: 300_000 }),
+    order({ id: '3' }),
+    order({ id: '4', payStatus: 'moneyback', paid: 1 }),
+  ];
 
   it('counts every order, the paid ones, their revenue and the average check', () => {
     expect(summarize(orders, false)).toEqual({ count: 4, paidCount: 2, paidRevenue: 400_000, averageCheck: 200_000 });
@@ -62,7 +75,12 @@ describe('renderOrdersPages', () => {
   it('a header with the period, counts, revenue and average check, then each order', () => {
     const pages = renderOrdersPages(
       [
-        paid({ id: '1002', created: sec('2026-11-28T10:00:00Z'), items: [{ id: 'c1', title: 'Course A', sum: 499_000, price: 499_000, partners: [] }], utm: { source: 'vk', medium: 'cpc', campaign: 'bf' } }),
+        paid({
+          id: '1002',
+          created: sec('2026-11-28T10:00:00Z'),
+          items: [{ id: 'c1', title: 'Course A', sum: 499_000, price: 499_000, partners: [] }],
+          utm: { source: 'vk', medium: 'cpc', campaign: 'bf' },
+        }),
         order({ id: '1001' }),
       ],
       options(),
@@ -157,11 +175,17 @@ describe('renderOrdersPages', () => {
   it('puts fewer orders on a page when they are long, and clips what no page could hold', () => {
     const long = (i: number) =>
       order({
-        id: String(i), firstName: 'Я'.repeat(5000), email: `${'e'.repeat(3000)}@x.ru`, comment: 'c'.repeat(9000),
+        id: String(i),
+        firstName: 'Я'.repeat(5000),
+        email: `${'e'.repeat(3000)}@x.ru`,
+        comment: 'c'.repeat(9000),
         items: Array.from({ length: 50 }, (_, j) => ({ id: String(j), title: `Курс ${'😀'.repeat(200)}`, sum: 100, price: 100, partners: [] })),
         utm: { source: '&'.repeat(5000), campaign: '<'.repeat(5000) },
       });
-    const pages = renderOrdersPages(Array.from({ length: 12 }, (_, i) => long(i)), options('', { lang: 'ru' }));
+    const pages = renderOrdersPages(
+      Array.from({ length: 12 }, (_, i) => long(i)),
+      options('', { lang: 'ru' }),
+    );
     expectPagesFit(pages);
     expect(pages.length).toBeGreaterThan(2);
     expect(pages.join('').match(/<b>#/g)).toHaveLength(12);
@@ -181,17 +205,28 @@ describe('renderOrdersPages', () => {
       fc.constantFrom('<b>', '&amp;', '"', '</pre>', '😀👍🏽‍', '\n\n', 'Tom & Jerry <3', ''),
       fc.string({ unit: 'binary', minLength: 500, maxLength: 3000 }),
     );
-    const anOrder = fc.record({
-      id: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 50 }),
-      firstName: hostile, lastName: hostile, email: hostile, phone: hostile, domain: hostile,
-      payStatus: fc.oneof(fc.constantFrom('paid', 'waiting', 'cancel', 'moneyback'), hostile),
-      created: fc.integer({ min: sec('2025-12-01T00:00:00Z'), max: sec('2026-11-28T12:00:00Z') }),
-      price: fc.integer({ min: -1e9, max: 1e11 }),
-      title: hostile,
-      source: fc.option(hostile),
-    }).map(({ title, source, ...o }) =>
-      order({ ...o, paid: o.payStatus === 'paid' ? o.created : null, items: [{ id: '1', title, sum: 1, price: 1, partners: [] }], utm: source === null ? {} : { source } }),
-    );
+    const anOrder = fc
+      .record({
+        id: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 50 }),
+        firstName: hostile,
+        lastName: hostile,
+        email: hostile,
+        phone: hostile,
+        domain: hostile,
+        payStatus: fc.oneof(fc.constantFrom('paid', 'waiting', 'cancel', 'moneyback'), hostile),
+        created: fc.integer({ min: sec('2025-12-01T00:00:00Z'), max: sec('2026-11-28T12:00:00Z') }),
+        price: fc.integer({ min: -1e9, max: 1e11 }),
+        title: hostile,
+        source: fc.option(hostile),
+      })
+      .map(({ title, source, ...o }) =>
+        order({
+          ...o,
+          paid: o.payStatus === 'paid' ? o.created : null,
+          items: [{ id: '1', title, sum: 1, price: 1, partners: [] }],
+          utm: source === null ? {} : { source },
+        }),
+      );
     fc.assert(
       fc.property(
         fc.array(anOrder, { maxLength: 30 }),

@@ -74,9 +74,9 @@ describe('splitMessage', () => {
     inline: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       text,
-      fc.tuple(fc.constantFrom('b', 'i', 'u', 's', 'tg-spoiler'), fc.array(tie('inline'), { maxLength: 4 })).map(
-        ([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`,
-      ),
+      fc
+        .tuple(fc.constantFrom('b', 'i', 'u', 's', 'tg-spoiler'), fc.array(tie('inline'), { maxLength: 4 }))
+        .map(([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`),
       text.map((t) => `<a href="https://example.com/x?y=1&amp;z=2">${t}</a>`),
     ),
   }));

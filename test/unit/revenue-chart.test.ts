@@ -3,7 +3,14 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { localDayRange } from '../../src/domain/calendar.js';
-import { CHART_HEIGHT, CHART_WIDTH, renderRevenueChart, renderSvgToPng, revenueChartSvg, type RevenueChartInput } from '../../src/domain/chart/revenue-chart.js';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  renderRevenueChart,
+  renderSvgToPng,
+  revenueChartSvg,
+  type RevenueChartInput,
+} from '../../src/domain/chart/revenue-chart.js';
 import { formatShortMoney, revenueTicks } from '../../src/domain/chart/ticks.js';
 import { revenueSeries } from '../../src/domain/revenue-series.js';
 import type { Order } from '../../src/domain/justclick.js';
@@ -12,6 +19,7 @@ const tz = 'Europe/Moscow';
 
 function paidAt(id: string, iso: string, price: number): Order {
   const t = Math.floor(new Date(iso).getTime() / 1000);
+  // biome-ignore format: an order, packed by hand
   return {
     id, firstName: '', lastName: '', middleName: '', email: '', phone: '', city: '', country: '', address: '', region: '',
     postalcode: '', created: t, paid: t, payStatus: 'paid', type: '', payway: '', comment: '', domain: '', link: '', utm: {},

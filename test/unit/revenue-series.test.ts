@@ -7,14 +7,14 @@ import type { Order } from '../../src/domain/justclick.js';
 const at = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 function order(p: Partial<Order> = {}): Order {
+  // biome-ignore format: an order, packed by hand
   return {
     id: '1', firstName: '', lastName: '', middleName: '', email: '', phone: '', city: '', country: '', address: '',
     region: '', postalcode: '', created: at('2026-11-01T00:00:00Z'), paid: null, payStatus: 'waiting', type: '', payway: '',
     comment: '', domain: '', link: '', utm: {}, price: 100_000, toPay: null, isRecurrent: false, tag: '', kupon: '', items: [], ...p,
   };
 }
-const paidAt = (id: string, iso: string, price: number, p: Partial<Order> = {}) =>
-  order({ id, price, payStatus: 'paid', paid: at(iso), ...p });
+const paidAt = (id: string, iso: string, price: number, p: Partial<Order> = {}) => order({ id, price, payStatus: 'paid', paid: at(iso), ...p });
 
 describe('revenueSeries', () => {
   it('one Moscow day goes by 24 local hours, each order in the hour it was paid', () => {

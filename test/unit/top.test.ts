@@ -8,6 +8,7 @@ const TO = new Date('2026-11-08T00:00:00Z');
 const IN = Math.floor(new Date('2026-11-03T12:00:00Z').getTime() / 1000);
 
 function order(p: Partial<Order> = {}): Order {
+  // biome-ignore format: an order, packed by hand
   return {
     id: '1', firstName: '', lastName: '', middleName: '', email: '', phone: '', city: '', country: '', address: '',
     region: '', postalcode: '', created: IN, paid: IN, payStatus: 'paid', type: '', payway: '', comment: '',
@@ -19,10 +20,19 @@ const partner = (id: string, name: string, fee: number, level = 1): Partner => (
 
 const shop: Order[] = [
   order({
-    id: '1', price: 10_000_00, payway: 'Робокасса', utm: { source: 'VK', medium: 'cpc', campaign: 'осень' },
+    id: '1',
+    price: 10_000_00,
+    payway: 'Робокасса',
+    utm: { source: 'VK', medium: 'cpc', campaign: 'осень' },
     items: [item('course', 'Курс', 8_000_00, [partner('p1', 'Анна', 1_600_00), partner('p2', 'Борис', 400_00, 2)]), item('book', 'Книга', 2_000_00)],
   }),
-  order({ id: '2', price: 8_000_00, payway: 'robokassa', utm: { source: 'vk', medium: 'cpc' }, items: [item('course', 'Курс', 8_000_00, [partner('p1', 'Анна', 1_600_00)])] }),
+  order({
+    id: '2',
+    price: 8_000_00,
+    payway: 'robokassa',
+    utm: { source: 'vk', medium: 'cpc' },
+    items: [item('course', 'Курс', 8_000_00, [partner('p1', 'Анна', 1_600_00)])],
+  }),
   order({ id: '3', price: 2_000_00, payway: 'Card', utm: { source: 'telegram' }, items: [item('book', 'Книга (2-е изд.)', 2_000_00)] }),
   order({ id: '4', price: 500_00, items: [] }), // listed by GetOrders: no goods, no utm, no payway
   // Not counted:
@@ -46,8 +56,14 @@ describe('topBreakdowns', () => {
       ['telegram', 1, 2_000_00, 2_000_00 / 20_500_00],
       [null, 1, 500_00, 500_00 / 20_500_00],
     ]);
-    expect(top.mediums.rows.map((r) => [r.key, r.sum])).toEqual([['cpc', 18_000_00], [null, 2_500_00]]);
-    expect(top.campaigns.rows.map((r) => [r.title, r.count, r.sum])).toEqual([[null, 3, 10_500_00], ['осень', 1, 10_000_00]]);
+    expect(top.mediums.rows.map((r) => [r.key, r.sum])).toEqual([
+      ['cpc', 18_000_00],
+      [null, 2_500_00],
+    ]);
+    expect(top.campaigns.rows.map((r) => [r.title, r.count, r.sum])).toEqual([
+      [null, 3, 10_500_00],
+      ['осень', 1, 10_000_00],
+    ]);
   });
 
   it('payment methods as JustClick names them, each spelling its own row, orders without one under null', () => {
@@ -89,7 +105,12 @@ describe('topBreakdowns', () => {
 
   it('ties are sorted by count, then by title, so the list is the same every time', () => {
     const t = topBreakdowns(
-      [order({ id: 'a', price: 100, utm: { source: 'b' } }), order({ id: 'b', price: 100, utm: { source: 'a' } }), order({ id: 'c', price: 50, utm: { source: 'c' } }), order({ id: 'd', price: 50, utm: { source: 'c' } })],
+      [
+        order({ id: 'a', price: 100, utm: { source: 'b' } }),
+        order({ id: 'b', price: 100, utm: { source: 'a' } }),
+        order({ id: 'c', price: 50, utm: { source: 'c' } }),
+        order({ id: 'd', price: 50, utm: { source: 'c' } }),
+      ],
       { from: FROM, to: TO },
     );
     expect(t.sources.rows.map((r) => r.title)).toEqual(['c', 'a', 'b']);

@@ -9,6 +9,7 @@ import type { Order } from '../../src/domain/justclick.js';
 const at = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 function order(p: Partial<Order> = {}): Order {
+  // biome-ignore format: an order, packed by hand
   return {
     id: '1', firstName: '', lastName: '', middleName: '', email: '', phone: '', city: '', country: '', address: '',
     region: '', postalcode: '', created: at('2026-11-28T06:00:00Z'), paid: null, payStatus: 'waiting', type: '', payway: '',
@@ -18,8 +19,15 @@ function order(p: Partial<Order> = {}): Order {
 
 const orders: Order[] = [
   order({
-    id: '101', payStatus: 'paid', created: at('2026-11-27T20:30:00Z'), paid: at('2026-11-27T21:05:00Z'), price: 4_990_50,
-    firstName: 'Иван', comment: '=HYPERLINK("http://evil.example","click")', payway: 'Робокасса', utm: { source: 'vk' },
+    id: '101',
+    payStatus: 'paid',
+    created: at('2026-11-27T20:30:00Z'),
+    paid: at('2026-11-27T21:05:00Z'),
+    price: 4_990_50,
+    firstName: 'Иван',
+    comment: '=HYPERLINK("http://evil.example","click")',
+    payway: 'Робокасса',
+    utm: { source: 'vk' },
     items: [
       { id: 'c1', title: 'Курс', sum: 3_990_50, price: 5_000_00, partners: [{ id: 'p1', name: 'Анна', level: 1, fee: 399_05 }] },
       { id: 'b1', title: 'Книга', sum: 1_000_00, price: 1_000_00, partners: [] },

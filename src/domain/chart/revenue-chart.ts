@@ -48,8 +48,7 @@ export interface RevenueChartInput {
   legend?: { current: string; previous: string };
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** Keeps a title within the picture: DejaVu Sans averages about 0.6 em per character. */
 function clip(text: string, fontSize: number, width: number): string {
@@ -125,7 +124,9 @@ export function revenueChartSvg(input: RevenueChartInput): string {
     const w = Math.max(2, slot * widthShare);
     const x = left + i * slot + (slot - w) / 2;
     const h = plotBottom - y(v);
-    out.push(`<rect x="${px(x)}" y="${px(plotBottom - h)}" width="${px(w)}" height="${px(h)}" rx="${px(Math.min(6, w / 4))}" fill="${colour}"${opacity < 1 ? ` fill-opacity="${opacity}"` : ''}/>`);
+    out.push(
+      `<rect x="${px(x)}" y="${px(plotBottom - h)}" width="${px(w)}" height="${px(h)}" rx="${px(Math.min(6, w / 4))}" fill="${colour}"${opacity < 1 ? ` fill-opacity="${opacity}"` : ''}/>`,
+    );
   };
   previous.forEach((b, i) => bar(i, b.revenue, 0.86, p.previous));
   // A bucket still filling up (this hour, this week so far) is paler: its height is not final.
@@ -146,7 +147,9 @@ export function revenueChartSvg(input: RevenueChartInput): string {
   });
 
   if (input.current.revenue === 0 && !previous.some((b) => b.revenue > 0)) {
-    out.push(`<text x="${px((left + right) / 2)}" y="${px((plotTop + plotBottom) / 2)}" font-size="32" fill="${p.muted}" text-anchor="middle">${escapeXml(t.noSales)}</text>`);
+    out.push(
+      `<text x="${px((left + right) / 2)}" y="${px((plotTop + plotBottom) / 2)}" font-size="32" fill="${p.muted}" text-anchor="middle">${escapeXml(t.noSales)}</text>`,
+    );
   }
   out.push('</svg>');
   return out.join('');

@@ -37,7 +37,7 @@ export function revenueTicks(max: Minor, lines = 4): Minor[] {
   if (!(max > 0)) return [0, 100_00];
   const rough = max / lines;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(100, ([1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s * lines >= max) ?? 10 * power));
+  const step = Math.max(100, [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s * lines >= max) ?? 10 * power);
   const top = Math.ceil(max / step) * step;
   const ticks: Minor[] = [];
   for (let v = 0; v <= top + step / 2; v += step) ticks.push(Math.round(v));

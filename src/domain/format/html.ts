@@ -128,10 +128,7 @@ export function tokenizeTelegramHtml(html: string): { tokens: HtmlToken[]; probl
   return { tokens, problem };
 }
 
-function checkTag(
-  m: RegExpExecArray,
-  open: string[],
-): Exclude<HtmlToken, { type: 'text' }> | { problem: string } {
+function checkTag(m: RegExpExecArray, open: string[]): Exclude<HtmlToken, { type: 'text' }> | { problem: string } {
   const closing = m[1] === '/';
   const name = m[2] as string;
   const attrText = m[3] ?? '';

@@ -112,9 +112,7 @@ function renderOrder(order: Order, at: number, thisYear: number, opts: OrdersPag
   const otherYear = day.year !== thisYear;
   const clock = formatTime(instant, opts.timeZone);
   const time = spansDays(opts.period) || otherYear ? `${formatDay(day, opts.lang, otherYear)} ${clock}` : clock;
-  const status = isKnownStatus(order.payStatus)
-    ? text.status[order.payStatus]
-    : text.otherStatus(clipLine(order.payStatus, 30));
+  const status = isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
 
   const name = clipLine(`${order.firstName} ${order.lastName}`, 80);
   const email = clipLine(order.email, 80);

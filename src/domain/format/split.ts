@@ -47,7 +47,10 @@ export function splitMessage(html: string, limit = TELEGRAM_TEXT_LIMIT): string[
       body += a.raw;
     }
     const reopen = openAtStart.map((t) => t.raw).join('');
-    const close = open.map((t) => `</${t.name}>`).reverse().join('');
+    const close = open
+      .map((t) => `</${t.name}>`)
+      .reverse()
+      .join('');
     chunks.push(reopen + body + close);
     start = end;
     openAtStart = open;

@@ -13,8 +13,7 @@ export interface DayPart {
   takes24Hour: boolean;
 }
 
-const same = (from: number, to: number): Record<number, number> =>
-  Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [from + i, from + i]));
+const same = (from: number, to: number): Record<number, number> => Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [from + i, from + i]));
 const plus12 = (from: number, to: number): Record<number, number> =>
   Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [from + i, from + i + 12]));
 

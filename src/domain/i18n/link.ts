@@ -18,8 +18,7 @@ export interface LinkText {
 }
 
 const en: LinkText = {
-  askLogin:
-    html`What is your JustClick login? It is the first part of your account address: <code>shop</code> for <code>shop.justclick.ru</code>. The address itself works too. (/cancel to stop.)`,
+  askLogin: html`What is your JustClick login? It is the first part of your account address: <code>shop</code> for <code>shop.justclick.ru</code>. The address itself works too. (/cancel to stop.)`,
   askKey: (domain) =>
     html`Now send the API key of <b>${escapeHtml(domain)}</b>: it is in the API section of your JustClick account settings («Интеграция и API»). I delete the message with the key at once. (/cancel to stop.)`,
   badLogin: (input) =>
@@ -36,16 +35,14 @@ const en: LinkText = {
   keyNotDeleted: html`I could not delete your message with the key: please delete it yourself.`,
   linked: (domain) =>
     html`✅ Linked <b>${escapeHtml(domain)}</b>.\nTry <code>/orders today</code>, <code>/alerts on</code> for a message on every paid order, or <code>/digest 09:00</code> for a daily summary.`,
-  unlinked: (domain) =>
-    html`Forgot <b>${escapeHtml(domain)}</b>: its key, alerts and digests are gone. /link links an account again.`,
+  unlinked: (domain) => html`Forgot <b>${escapeHtml(domain)}</b>: its key, alerts and digests are gone. /link links an account again.`,
   nothingToUnlink: html`No JustClick account is linked, nothing to forget.`,
   cancelled: html`Stopped. Nothing was saved.`,
   nothingToCancel: html`There is no question to stop.`,
 };
 
 const ru: LinkText = {
-  askLogin:
-    html`Какой у вас логин JustClick? Это первая часть адреса аккаунта: <code>shop</code> для <code>shop.justclick.ru</code>. Можно прислать и сам адрес. (/cancel — прервать.)`,
+  askLogin: html`Какой у вас логин JustClick? Это первая часть адреса аккаунта: <code>shop</code> для <code>shop.justclick.ru</code>. Можно прислать и сам адрес. (/cancel — прервать.)`,
   askKey: (domain) =>
     html`Теперь отправьте ключ API для <b>${escapeHtml(domain)}</b>: он в разделе настроек API вашего аккаунта JustClick («Интеграция и API»). Сообщение с ключом я сразу удалю. (/cancel — прервать.)`,
   badLogin: (input) =>
@@ -62,8 +59,7 @@ const ru: LinkText = {
   keyNotDeleted: html`Не получилось удалить ваше сообщение с ключом: пожалуйста, удалите его сами.`,
   linked: (domain) =>
     html`✅ Аккаунт <b>${escapeHtml(domain)}</b> подключён.\nПопробуйте <code>/orders сегодня</code>, <code>/alerts on</code> — сообщение о каждой оплате, или <code>/digest 09:00</code> — ежедневную сводку.`,
-  unlinked: (domain) =>
-    html`Аккаунт <b>${escapeHtml(domain)}</b> забыт: ключ, уведомления и сводки удалены. /link подключит аккаунт снова.`,
+  unlinked: (domain) => html`Аккаунт <b>${escapeHtml(domain)}</b> забыт: ключ, уведомления и сводки удалены. /link подключит аккаунт снова.`,
   nothingToUnlink: html`Аккаунт JustClick не подключён, забывать нечего.`,
   cancelled: html`Прервано. Ничего не сохранено.`,
   nothingToCancel: html`Нет вопроса, который можно прервать.`,

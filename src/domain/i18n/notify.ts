@@ -50,18 +50,20 @@ const en: NotifyText = {
   alertsState: (since, pushUrl) =>
     joinHtml(
       [
-        since ? html`🔔 Alerts are on here since ${escapeHtml(since)}. <code>/alerts off</code> stops them.` : html`🔕 Alerts are off here. <code>/alerts on</code> starts them.`,
+        since
+          ? html`🔔 Alerts are on here since ${escapeHtml(since)}. <code>/alerts off</code> stops them.`
+          : html`🔕 Alerts are off here. <code>/alerts on</code> starts them.`,
         since && pushUrl ? pushHowTo.en(pushUrl) : null,
       ],
       '\n\n',
     ),
-  alertsUsage:
-    html`<code>/alerts on</code> — a message for every paid order in this chat\n<code>/alerts off</code> — stop them\n<code>/alerts on @channel</code> — send them to a channel or group where you are an administrator`,
+  alertsUsage: html`<code>/alerts on</code> — a message for every paid order in this chat\n<code>/alerts off</code> — stop them\n<code>/alerts on @channel</code> — send them to a channel or group where you are an administrator`,
   targetUnknown: (input) => html`I cannot see the chat “${escapeHtml(input)}”. Add me to it first (as an administrator for a channel), then try again.`,
   targetNotAdmin: (title) => html`Only an administrator of <b>${escapeHtml(title)}</b> can send alerts there.`,
   botCannotPost: (title) => html`I cannot post in <b>${escapeHtml(title)}</b>: make me an administrator who may post messages, then try again.`,
   targetTaken: (title) => html`<b>${escapeHtml(title)}</b> already gets the orders of another member’s account.`,
-  digestSet: (time, zone) => html`📊 The daily digest comes here at <b>${escapeHtml(time)}</b> (${escapeHtml(zone)}). <code>/digest now</code> sends one right away.`,
+  digestSet: (time, zone) =>
+    html`📊 The daily digest comes here at <b>${escapeHtml(time)}</b> (${escapeHtml(zone)}). <code>/digest now</code> sends one right away.`,
   digestOff: html`The daily digest is off here.`,
   digestState: (time, zone) =>
     time
@@ -86,18 +88,20 @@ const ru: NotifyText = {
   alertsState: (since, pushUrl) =>
     joinHtml(
       [
-        since ? html`🔔 Уведомления здесь включены с ${escapeHtml(since)}. <code>/alerts off</code> — выключить.` : html`🔕 Уведомления здесь выключены. <code>/alerts on</code> — включить.`,
+        since
+          ? html`🔔 Уведомления здесь включены с ${escapeHtml(since)}. <code>/alerts off</code> — выключить.`
+          : html`🔕 Уведомления здесь выключены. <code>/alerts on</code> — включить.`,
         since && pushUrl ? pushHowTo.ru(pushUrl) : null,
       ],
       '\n\n',
     ),
-  alertsUsage:
-    html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе в этот чат\n<code>/alerts off</code> — выключить\n<code>/alerts on @канал</code> — присылать их в канал или группу, где вы администратор`,
+  alertsUsage: html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе в этот чат\n<code>/alerts off</code> — выключить\n<code>/alerts on @канал</code> — присылать их в канал или группу, где вы администратор`,
   targetUnknown: (input) => html`Я не вижу чат «${escapeHtml(input)}». Сначала добавьте меня туда (в канал — администратором) и повторите.`,
   targetNotAdmin: (title) => html`Включить уведомления в <b>${escapeHtml(title)}</b> может только его администратор.`,
   botCannotPost: (title) => html`Я не могу писать в <b>${escapeHtml(title)}</b>: сделайте меня администратором с правом публикации и повторите.`,
   targetTaken: (title) => html`В <b>${escapeHtml(title)}</b> уже приходят заказы аккаунта другого участника.`,
-  digestSet: (time, zone) => html`📊 Сводка будет приходить сюда каждый день в <b>${escapeHtml(time)}</b> (${escapeHtml(zone)}). <code>/digest now</code> — прислать сейчас.`,
+  digestSet: (time, zone) =>
+    html`📊 Сводка будет приходить сюда каждый день в <b>${escapeHtml(time)}</b> (${escapeHtml(zone)}). <code>/digest now</code> — прислать сейчас.`,
   digestOff: html`Ежедневная сводка здесь выключена.`,
   digestState: (time, zone) =>
     time

@@ -36,8 +36,7 @@ export const ordersText: Record<Lang, OrdersText> = {
       return parts.length > 0 ? html`🔎 ${joinHtml(parts, ' · ')}` : null;
     },
     totals: (count, paidCount, paidOnly) => (paidOnly ? html`Paid orders: <b>${count}</b>` : html`Orders: <b>${count}</b> · paid: <b>${paidCount}</b>`),
-    revenue: (paidRevenue, averageCheck) =>
-      html`Revenue: <b>${e(paidRevenue)}</b>${averageCheck === null ? '' : html` · average check: ${e(averageCheck)}`}`,
+    revenue: (paidRevenue, averageCheck) => html`Revenue: <b>${e(paidRevenue)}</b>${averageCheck === null ? '' : html` · average check: ${e(averageCheck)}`}`,
     noOrders: (period) => html`No orders for ${e(period)}.`,
     noName: html`no name`,
     noItems: html`—`,
@@ -80,8 +79,7 @@ export const ordersText: Record<Lang, OrdersText> = {
     },
     totals: (count, paidCount, paidOnly) =>
       paidOnly ? html`Оплаченных заказов: <b>${count}</b>` : html`Заказов: <b>${count}</b> · оплачено: <b>${paidCount}</b>`,
-    revenue: (paidRevenue, averageCheck) =>
-      html`Выручка: <b>${e(paidRevenue)}</b>${averageCheck === null ? '' : html` · средний чек: ${e(averageCheck)}`}`,
+    revenue: (paidRevenue, averageCheck) => html`Выручка: <b>${e(paidRevenue)}</b>${averageCheck === null ? '' : html` · средний чек: ${e(averageCheck)}`}`,
     noOrders: (period) => html`Заказов нет (${e(period)}).`,
     noName: html`без имени`,
     noItems: html`—`,

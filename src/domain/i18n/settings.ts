@@ -94,7 +94,9 @@ const en: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
     const lines = [html`<b>Status</b>`];
     if (f.domain === null) lines.push(html`Account: none linked — /link`);
     else {
-      lines.push(html`Account: <b>${escapeHtml(f.domain)}</b>${f.othersAccount ? html` (linked by another member)` : ''}${f.linkedAt ? html`, linked ${escapeHtml(f.linkedAt)}` : ''}`);
+      lines.push(
+        html`Account: <b>${escapeHtml(f.domain)}</b>${f.othersAccount ? html` (linked by another member)` : ''}${f.linkedAt ? html`, linked ${escapeHtml(f.linkedAt)}` : ''}`,
+      );
       lines.push(html`Last successful JustClick call: ${f.lastOkAt ? escapeHtml(f.lastOkAt) : html`none yet`}`);
       lines.push(f.lastError ? html`Last error: ${escapeHtml(errorLabel.en[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Last error: none`);
       if (f.paused) lines.push(html`⚠️ Checks for new orders are paused until you /link again.`);
@@ -125,9 +127,13 @@ const ru: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
     const lines = [html`<b>Состояние</b>`];
     if (f.domain === null) lines.push(html`Аккаунт: не подключён — /link`);
     else {
-      lines.push(html`Аккаунт: <b>${escapeHtml(f.domain)}</b>${f.othersAccount ? html` (подключил другой участник)` : ''}${f.linkedAt ? html`, подключён ${escapeHtml(f.linkedAt)}` : ''}`);
+      lines.push(
+        html`Аккаунт: <b>${escapeHtml(f.domain)}</b>${f.othersAccount ? html` (подключил другой участник)` : ''}${f.linkedAt ? html`, подключён ${escapeHtml(f.linkedAt)}` : ''}`,
+      );
       lines.push(html`Последний успешный запрос к JustClick: ${f.lastOkAt ? escapeHtml(f.lastOkAt) : html`ещё не было`}`);
-      lines.push(f.lastError ? html`Последняя ошибка: ${escapeHtml(errorLabel.ru[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Последняя ошибка: нет`);
+      lines.push(
+        f.lastError ? html`Последняя ошибка: ${escapeHtml(errorLabel.ru[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Последняя ошибка: нет`,
+      );
       if (f.paused) lines.push(html`⚠️ Проверка новых заказов приостановлена, пока вы снова не отправите /link.`);
       if (f.lastPushAt) lines.push(html`Последнее push-уведомление от JustClick: ${escapeHtml(f.lastPushAt)}`);
     }
@@ -158,7 +164,14 @@ function withLanguageList(lang: Lang): SettingsText {
   return {
     ...t,
     langCurrent: joinHtml([t.langIs, ...others.map((l) => html`<code>/lang ${escapeHtml(l)}</code> — ${escapeHtml(words[l].inThisLanguage)}.`)], ' '),
-    langUnknown: (input) => t.notSpoken(listOf(lang, [lang, ...others].map((l) => html`${escapeHtml(t.speaks[l])} (<code>/lang ${escapeHtml(l)}</code>)`)), input),
+    langUnknown: (input) =>
+      t.notSpoken(
+        listOf(
+          lang,
+          [lang, ...others].map((l) => html`${escapeHtml(t.speaks[l])} (<code>/lang ${escapeHtml(l)}</code>)`),
+        ),
+        input,
+      ),
   };
 }
 

@@ -31,7 +31,17 @@ export const zonePlaces: readonly ZonePlace[] = [
   // Russia, west to east.
   place('Europe/Kaliningrad', 'Калининград', 'Kaliningrad', ['кенигсберг']),
   place('Europe/Moscow', 'Москва', 'Moscow', ['moskva', 'московское', ...RUSSIA]),
-  place('Europe/Moscow', 'Санкт-Петербург', 'Saint Petersburg', ['спб', 'питер', 'петербург', 'ленинград', 'st petersburg', 'spb', 'piter', 'sankt peterburg', 'petersburg']),
+  place('Europe/Moscow', 'Санкт-Петербург', 'Saint Petersburg', [
+    'спб',
+    'питер',
+    'петербург',
+    'ленинград',
+    'st petersburg',
+    'spb',
+    'piter',
+    'sankt peterburg',
+    'petersburg',
+  ]),
   place('Europe/Moscow', 'Казань', 'Kazan', ['татарстан']),
   place('Europe/Moscow', 'Нижний Новгород', 'Nizhny Novgorod', ['нижний', 'нн', 'нижний новгород', 'nizhniy novgorod', 'nizhny']),
   place('Europe/Moscow', 'Сочи', 'Sochi', ['адлер', 'красная поляна']),
@@ -424,6 +434,7 @@ export const fractionalOffsetZones: Readonly<Record<number, ZoneName & { yearRou
  * Words around a place that say nothing about it: "в Москве", "на Бали", "время по МСК", "timezone Berlin".
  * They are dropped from names in the tables too, so "Ростов-на-Дону" and "Ho Chi Minh City" still match.
  */
+// biome-ignore format: Russian words on one line, English on the next
 export const zoneFillerWords: readonly string[] = [
   'в', 'во', 'на', 'по', 'г', 'город', 'городу', 'время', 'времени', 'часовой', 'пояс', 'зона',
   'in', 'on', 'at', 'the', 'city', 'time', 'zone', 'timezone', 'tz',

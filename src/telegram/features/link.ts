@@ -16,7 +16,10 @@ const KEY = /^\S{4,256}$/;
 
 /** Splits "/link shop KEY" payloads and two-word answers: [account, key?]. */
 function words(text: string): string[] {
-  return text.trim().split(/\s+/).filter((w) => w !== '');
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
 export function accountFeature(s: Services): Composer<BotContext> {

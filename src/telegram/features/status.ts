@@ -13,8 +13,7 @@ export function statusFeature(s: Services): Composer<BotContext> {
   feature.command('status', async (ctx) => {
     const chatId = ctx.chat.id;
     const { timeZone, lang, chatSettings } = ctx;
-    const when = (seconds: number | undefined) =>
-      seconds === undefined ? null : formatDateTime(fromUnixSeconds(seconds), timeZone, lang);
+    const when = (seconds: number | undefined) => (seconds === undefined ? null : formatDateTime(fromUnixSeconds(seconds), timeZone, lang));
     // A private chat shows the user's own account; a group the account that feeds it.
     const ownerId = ctx.chat.type === 'private' ? ctx.from.id : chatSettings.ownerId;
     const account = ownerId === undefined ? null : await s.accounts.get(ownerId);

@@ -11,14 +11,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** What PHP receives of a JS string as UTF-8: a lone surrogate can only be U+FFFD (and JSON would refuse it). */
 export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\uFFFD');
 
-export type Tagged =
-  | ['s', string]
-  | ['i', string]
-  | ['f', string]
-  | ['b', boolean]
-  | ['n']
-  | ['l', Tagged[]]
-  | ['m', [string, Tagged][]];
+export type Tagged = ['s', string] | ['i', string] | ['f', string] | ['b', boolean] | ['n'] | ['l', Tagged[]] | ['m', [string, Tagged][]];
 
 /** PHP's parsed structure, comparable as JSON: a string, or [key, value] pairs in order. */
 export type Canon = string | [string, Canon][];

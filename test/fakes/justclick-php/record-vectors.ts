@@ -28,7 +28,14 @@ const build: { note: string; params: QueryValue; login?: string; key?: string }[
   { note: 'floats switch to exponent form', params: { f: [1e15 + 0.5, 1e21, 1.5e300, 5e-324, 2 ** 53 + 2, -1e100] } },
   { note: 'exact ties round half to even', params: { f: [2 ** -21, 123456789012345.5, 0.5 + 2 ** -40] } },
   { note: 'INF, -INF and NAN', params: { f: [Infinity, -Infinity, NaN] } },
-  { note: 'integer-like map keys keep their insertion order', params: new Map<string, QueryValue>([['b', '1'], ['5', '2'], ['1', '3']]) },
+  {
+    note: 'integer-like map keys keep their insertion order',
+    params: new Map<string, QueryValue>([
+      ['b', '1'],
+      ['5', '2'],
+      ['1', '3'],
+    ]),
+  },
   { note: 'keys that look like brackets', params: { 'a[b]': 'c', '[]': 'd' } },
   { note: 'empty key and empty value', params: { '': 'x', y: '' } },
   { note: 'hostile login and key in the signature', params: { a: '1' }, login: 'shop-1', key: 'k&e=y:: %ключ' },

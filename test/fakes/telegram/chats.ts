@@ -90,7 +90,7 @@ export class Chats {
             : { id: chatId, type: 'supergroup', title: spec.title ?? `Group ${chatId}` }
         : chatId > 0
           ? { id: chatId, type: 'private', first_name: `User${chatId}` }
-          : { id: chatId, type: String(chatId).startsWith('-100') ? 'supergroup' : 'group', title: `Group ${chatId}` } as Chat;
+          : ({ id: chatId, type: String(chatId).startsWith('-100') ? 'supergroup' : 'group', title: `Group ${chatId}` } as Chat);
       state = { chat, lastMessageId: 0, messages: new Map() };
       this.states.set(chatId, state);
     }

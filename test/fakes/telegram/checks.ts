@@ -7,6 +7,7 @@ import { ApiFailure, bad, flag } from './wire.js';
 const MESSAGE_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
 
+// biome-ignore format: a word list, packed by hand
 export const CHAT_ACTIONS = new Set([
   'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice',
   'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',

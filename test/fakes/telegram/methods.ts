@@ -10,7 +10,12 @@ import { bad, flag, type UploadedFile } from './wire.js';
 export type Method = (payload: Record<string, unknown>, res: ServerResponse) => unknown;
 
 /** The methods by lower-case name (Telegram's method names are case-insensitive). */
-export function botApiMethods({ bot, chats, updates, commandSets }: {
+export function botApiMethods({
+  bot,
+  chats,
+  updates,
+  commandSets,
+}: {
   bot: User;
   chats: Chats;
   updates: Updates;
@@ -153,6 +158,7 @@ export function botApiMethods({ bot, chats, updates, commandSets }: {
       const member: Record<string, unknown> = { status, user };
       if (status === 'creator') member.is_anonymous = false;
       if (status === 'administrator') {
+        // biome-ignore format: a flag table, packed by hand
         Object.assign(member, {
           can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
           can_manage_video_chats: false, can_restrict_members: true, can_promote_members: false,

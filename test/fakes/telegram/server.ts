@@ -17,7 +17,12 @@ export interface RecordedCall {
 }
 
 /** Listens on a free loopback port; `calls` receives every call as it arrives. */
-export async function listenAsTelegram({ token, calls, faults, methods }: {
+export async function listenAsTelegram({
+  token,
+  calls,
+  faults,
+  methods,
+}: {
   token: string;
   calls: RecordedCall[];
   faults: Faults;

@@ -89,7 +89,11 @@ function parseMultipart(body: Buffer, boundary: string): Record<string, unknown>
     if (name === undefined) throw new Error('multipart part without a name');
     const filename = /\bfilename="([^"]*)"/.exec(disposition)?.[1];
     if (filename !== undefined) {
-      const contentType = headers.find((h) => /^content-type\s*:/i.test(h))?.split(':')[1]?.trim() ?? 'application/octet-stream';
+      const contentType =
+        headers
+          .find((h) => /^content-type\s*:/i.test(h))
+          ?.split(':')[1]
+          ?.trim() ?? 'application/octet-stream';
       out[name] = { filename, contentType, content: Buffer.from(content) } satisfies UploadedFile;
     } else {
       out[name] = content.toString('utf8');
