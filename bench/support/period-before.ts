@@ -69,7 +69,7 @@ const DATE_SRC = String.raw`\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}(?:\.(?:\d{4}|
 const RANGE_SEP_SRC = String.raw`\.\.|…|[-–—]`;
 /** One token: a range (which may contain spaces around its separator, "01.11 - 15.11") or a run of non-spaces. */
 const TOKEN_RE = new RegExp(String.raw`(?:${DATE_SRC})\s*(?:${RANGE_SEP_SRC})\s*(?:${DATE_SRC})(?=\s|$)|\S+`, 'gu');
-const DATE_RE = new RegExp(String.raw`^(?:${DATE_SRC})$`, 'u');
+const DATE_RE = new RegExp(`^(?:${DATE_SRC})$`, 'u');
 const RANGE_RE = new RegExp(String.raw`^(${DATE_SRC})\s*(?:${RANGE_SEP_SRC})\s*(${DATE_SRC})$`, 'u');
 const ROLLING_RE = /^(\d{1,4})(?:d|д)$/u;
 /** JustClick product ids are short codes; anything else after "goods" is not an id. */

@@ -7,7 +7,7 @@ export interface ClockTime {
 }
 
 // The hour, then optionally a separator and two-digit minutes: 9 · 09:30 · 9.30 · 9-30 · 21ч30 · 9 часов 30.
-const HOUR_AND_MINUTES = /^(\d{1,2})(?:\s*(?:[:.\-]|часов|часа|час|ч|h)\s*(\d{2}))?(?!\d)/;
+const HOUR_AND_MINUTES = /^(\d{1,2})(?:\s*(?:[:.-]|часов|часа|час|ч|h)\s*(\d{2}))?(?!\d)/;
 
 /**
  * The hour and minute `text` names on a 24-hour clock, or null when it names none or an impossible one

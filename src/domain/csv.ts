@@ -73,7 +73,7 @@ const row = (cells: string[]) => `${cells.map(quote).join(',')}\r\n`;
 export function ordersToCsv(orders: readonly Order[], opts: { timeZone: string; lang: Lang }): Buffer {
   const names = CSV_HEADERS[opts.lang];
   const header = CSV_COLUMNS.map((key) => (COLUMNS[key].zoned ? `${names[key]} (${opts.timeZone})` : names[key]));
-  let text = '\uFEFF' + row(header);
+  let text = `\uFEFF${row(header)}`;
   for (const order of orders) text += row(CSV_COLUMNS.map((key) => defuse(COLUMNS[key].value(order, opts.timeZone), COLUMNS[key].kind)));
   return Buffer.from(text, 'utf8');
 }

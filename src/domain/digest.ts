@@ -167,15 +167,15 @@ export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Htm
   ];
   if (stats.topProducts.length > 0) {
     lines.push(blank, t.topProducts);
-    stats.topProducts.forEach((p, i) =>
-      lines.push(html`${i + 1}. ${escapeHtml(clipLine(p.title || p.id || '—', 80))} — ${escapeHtml(money(p.revenue))} (${p.count})`),
-    );
+    for (const [i, p] of stats.topProducts.entries()) {
+      lines.push(html`${i + 1}. ${escapeHtml(clipLine(p.title || p.id || '—', 80))} — ${escapeHtml(money(p.revenue))} (${p.count})`);
+    }
   }
   if (stats.topSources.length > 0) {
     lines.push(blank, t.topSources);
-    stats.topSources.forEach((s, i) =>
-      lines.push(html`${i + 1}. ${s.source === null ? t.direct : escapeHtml(clipLine(s.source, 60))} — ${escapeHtml(money(s.revenue))} (${s.count})`),
-    );
+    for (const [i, s] of stats.topSources.entries()) {
+      lines.push(html`${i + 1}. ${s.source === null ? t.direct : escapeHtml(clipLine(s.source, 60))} — ${escapeHtml(money(s.revenue))} (${s.count})`);
+    }
   }
   if (stats.cancelled.count > 0 || stats.refunded.count > 0) {
     lines.push(blank, t.losses(stats.cancelled.count, money(stats.cancelled.sum), stats.refunded.count, money(stats.refunded.sum)));

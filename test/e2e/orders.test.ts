@@ -2,7 +2,7 @@
 // numbers and totals; long answers are paged in place; JustClick failures get honest, short answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { msk, orderNumbers, plain, text } from '../support/e2e.js';
+import { msk, orderNumbers, text } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 
 const KEY = 'f00dfeedf00dfeedf00dfeedf00dfeed';

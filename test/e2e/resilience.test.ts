@@ -1,6 +1,6 @@
 // End to end: what the bot does when things go wrong on its side or Telegram's (an apology, never a
 // stack trace, and the next command still works), and the same handlers fed by webhook instead of polling.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Update } from 'telegraf/types';
 import { startBotHarness, WEBHOOK_SECRET, type BotHarness } from '../support/bot-harness.js';
 import { msk, orderNumbers, text } from '../support/e2e.js';

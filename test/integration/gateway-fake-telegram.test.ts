@@ -116,6 +116,7 @@ describe('fake Telegram Bot API', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(payload),
     });
+    // biome-ignore lint/suspicious/noExplicitAny: the fake's raw answers, read field by field below
     return { status: res.status, body: (await res.json()) as { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: any } };
   }
 

@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JustClickClient, type JustClickClientOptions } from '../../src/justclick/client.js';
-import { JustClickError, type JustClickErrorKind } from '../../src/justclick/errors.js';
+import type { JustClickError, JustClickErrorKind } from '../../src/justclick/errors.js';
 import type { Credentials, OrdersQuery } from '../../src/justclick/types.js';
 import { createLogger } from '../../src/logger.js';
 import { startFakeJustClick, type FakeJustClick, type Fault } from '../fakes/justclick.js';

@@ -193,7 +193,7 @@ function parse(html: string): { text: string; entities: Entity[] } {
         i++;
       } else {
         const valueStart = i;
-        while (i < html.length && /[A-Za-z0-9.\-]/.test(html[i]!)) i++;
+        while (i < html.length && /[A-Za-z0-9.-]/.test(html[i]!)) i++;
         if (i === valueStart) throw new HtmlError(`Expected quote or name token in an attribute value at byte offset ${byteAt(begin)}`);
         value = html.slice(valueStart, i);
       }

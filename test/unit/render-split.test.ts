@@ -14,7 +14,7 @@ function expectValidChunks(chunks: string[], limit: number): void {
 
 describe('splitMessage', () => {
   it('leaves a message that fits untouched', () => {
-    const html = '<b>Orders</b>\n' + 'x'.repeat(4000);
+    const html = `<b>Orders</b>\n${'x'.repeat(4000)}`;
     expect(splitMessage(html)).toEqual([html]);
   });
 

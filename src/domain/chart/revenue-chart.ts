@@ -128,9 +128,9 @@ export function revenueChartSvg(input: RevenueChartInput): string {
       `<rect x="${px(x)}" y="${px(plotBottom - h)}" width="${px(w)}" height="${px(h)}" rx="${px(Math.min(6, w / 4))}" fill="${colour}"${opacity < 1 ? ` fill-opacity="${opacity}"` : ''}/>`,
     );
   };
-  previous.forEach((b, i) => bar(i, b.revenue, 0.86, p.previous));
+  for (const [i, b] of previous.entries()) bar(i, b.revenue, 0.86, p.previous);
   // A bucket still filling up (this hour, this week so far) is paler: its height is not final.
-  buckets.forEach((b, i) => !b.ahead && bar(i, b.revenue, 0.58, p.bar, b.running ? 0.55 : 1));
+  for (const [i, b] of buckets.entries()) if (!b.ahead) bar(i, b.revenue, 0.58, p.bar, b.running ? 0.55 : 1);
 
   const step = labelStep(buckets.length, input.current.granularity);
   let lastMonth = -1;

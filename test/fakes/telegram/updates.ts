@@ -39,7 +39,7 @@ export class Updates {
     if (update.update_id === undefined) (update as { update_id: number }).update_id = ++this.lastUpdateId;
     this.lastUpdateId = Math.max(this.lastUpdateId, update.update_id);
     this.queue.push(update);
-    if (this.pendingPoll && this.pendingPoll.filter(update)) this.pendingPoll.answer([update]);
+    if (this.pendingPoll?.filter(update)) this.pendingPoll.answer([update]);
     return update;
   }
 
