@@ -98,7 +98,6 @@ const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BO
 
 /** The settings, typed by the schema: in webhook mode publicUrl and webhookSecret are always there. */
 export type Config = z.output<typeof schema>;
-export type WebhookConfig = Extract<Config, { botMode: 'webhook' }>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -61,7 +61,7 @@ export function startOfLocalDay(d: LocalDate, timeZone: string): Date {
 }
 
 /** [start of the date, start of the next date) in the zone. */
-export function localDayRange(d: LocalDate, timeZone: string): TimeRange {
+function localDayRange(d: LocalDate, timeZone: string): TimeRange {
   return { from: startOfLocalDay(d, timeZone), to: startOfLocalDay(addLocalDays(d, 1), timeZone) };
 }
 
@@ -69,15 +69,4 @@ export function localDayRange(d: LocalDate, timeZone: string): TimeRange {
 export function localDay(now: Date, timeZone: string, offsetDays = 0): TimeRange & { date: LocalDate } {
   const date = addLocalDays(localDateOf(now, timeZone), offsetDays);
   return { date, ...localDayRange(date, timeZone) };
-}
-
-/**
- * The instant on `date` that shows the same wall-clock time as `like` does, kept inside that day.
- * A time that does not exist on that date (skipped by DST) moves forward, as clocks do.
- */
-export function sameWallClockOn(date: LocalDate, like: Date, timeZone: string): Date {
-  const t = new TZDate(like.getTime(), timeZone);
-  const at = new TZDate(date.year, date.month - 1, date.day, t.getHours(), t.getMinutes(), t.getSeconds(), timeZone).getTime();
-  const { from, to } = localDayRange(date, timeZone);
-  return new Date(Math.min(Math.max(at, from.getTime()), to.getTime()));
 }

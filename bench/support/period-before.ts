@@ -14,7 +14,7 @@ import {
 } from './calendar-before.js';
 
 /** The longest period one command may ask for, in local days. */
-export const MAX_PERIOD_DAYS = 366;
+const MAX_PERIOD_DAYS = 366;
 
 /**
  * What the user meant, kept for the answer's header. `from`/`to` are the instants asked for

@@ -101,7 +101,7 @@ function amountLine(order: AlertOrder, view: AlertView): Html {
   return goods ? html`${amount} — ${goods}` : amount;
 }
 
-export function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
+function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
   const t = ALERT_TEXTS[view.lang];
   const customer = customerLine(order, view);
   const source = sourceLine(order.utm);
@@ -121,7 +121,7 @@ export function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
 }
 
 /** Many orders at once: the count, the total and one short line per order (the first few of them). */
-export function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
+function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
   const t = ALERT_TEXTS[view.lang];
   const total = orders.reduce((sum, o) => sum + o.price, 0);
   const lines = [t.summaryTitle(orders.length, formatMoney(total, view.currency, view.lang))];

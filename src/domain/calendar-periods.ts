@@ -4,8 +4,8 @@ import { addLocalDays, compareLocalDates, daysBetween, isRealDate, isoWeekday, l
 
 /** The longest period one command may ask for, in local days. */
 export const MAX_PERIOD_DAYS = 366;
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
 
 const DAY_MS = 86_400_000;
 

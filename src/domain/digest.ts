@@ -10,7 +10,7 @@ import type { Lang } from './i18n/lang.js';
 import { isPaid, uniqueOrders, utmSource } from './order-facts.js';
 
 /** How many products and traffic sources the digest lists. */
-export const DIGEST_TOP = 5;
+const DIGEST_TOP = 5;
 
 export interface DigestRanges {
   /** The local day the digest is about. */

@@ -4,7 +4,7 @@ import type { OrdersQuery } from './justclick.js';
 import type { Period } from './calendar-periods.js';
 import { readRequest, type RequestErrorCode } from './request.js';
 
-export { MAX_PERIOD_DAYS, type Period, type PeriodKind } from './calendar-periods.js';
+export { MAX_PERIOD_DAYS, type Period } from './calendar-periods.js';
 
 export type PeriodErrorCode =
   | 'unknown-word' // a word that is none of the period, filter or goods words

@@ -7,7 +7,7 @@ import { isPaid, uniqueOrders } from './order-facts.js';
 export type Granularity = 'hour' | 'day' | 'week';
 
 /** Up to this many local days a chart has a bar per day (any two calendar months); longer ones go by weeks. */
-export const MAX_DAILY_BUCKETS = 62;
+const MAX_DAILY_BUCKETS = 62;
 
 const HOUR_MS = 3_600_000;
 

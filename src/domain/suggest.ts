@@ -19,7 +19,7 @@ for (const form of LEXICON.keys()) {
 const MAX_ROUNDS = 4;
 
 /** The text typed on the other layout: Latin keys to the Russian letters in their place, or back. */
-export function otherLayout(text: string): string {
+function otherLayout(text: string): string {
   const lower = text.toLowerCase();
   const latin = (lower.match(/[a-z]/g) ?? []).length;
   const cyrillic = (lower.match(/[а-яё]/g) ?? []).length;

@@ -5,7 +5,7 @@ import type { TimeRange } from './calendar.js';
 import { isPaid, uniqueOrders } from './order-facts.js';
 
 /** How many rows each breakdown lists before the rest goes into "other". */
-export const TOP_ROWS = 5;
+const TOP_ROWS = 5;
 
 export interface BreakdownRow {
   /** What the row groups by, folded to lower case for text typed by people ("VK" and "vk" are one source); null: none given. */

@@ -17,7 +17,7 @@ export type ZoneAnswer =
   | { kind: 'unknown'; suggestion?: string };
 
 /** Buttons beyond this many stop helping; the seller can type their city instead. */
-export const MAX_ZONE_OPTIONS = 6;
+const MAX_ZONE_OPTIONS = 6;
 
 // Nobody types a zone this long; the cap keeps the typo search cheap on pasted junk.
 const MAX_INPUT = 200;

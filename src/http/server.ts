@@ -23,7 +23,7 @@ export interface HttpDeps {
   notifications: (token: string, rawBody: string) => Promise<{ status: number; body: string }>;
 }
 
-export function constantTimeEqual(a: string, b: string): boolean {
+function constantTimeEqual(a: string, b: string): boolean {
   // Digests first: equal lengths for timingSafeEqual, and no early exit on a length mismatch.
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(a), digest(b));

@@ -11,8 +11,8 @@ import { deliveryLanguage } from './language.js';
 import { idPart, type Delivery } from './queues.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
-export const PRIVATE_PACE_MS = 1_000;
-export const GROUP_PACE_MS = 3_000;
+const PRIVATE_PACE_MS = 1_000;
+const GROUP_PACE_MS = 3_000;
 /** How long a chat stays locked by a sender that died mid-send. */
 const SEND_LOCK_MS = 30_000;
 
@@ -34,7 +34,7 @@ interface Composed {
 const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
 
 /** How long a delivery keeps trying to record a message Telegram already took (Redis restarting). */
-export const RECORD_SENT_DEADLINE_MS = 120_000;
+const RECORD_SENT_DEADLINE_MS = 120_000;
 
 export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks) {
   const { chats, ledger, locks, logger } = ctx;

@@ -23,7 +23,7 @@ export interface DigestService {
 }
 
 /** `09:30` → `0 30 9 * * *` (seconds first: BullMQ's cron has six fields). */
-export function digestPattern(time: string): string {
+function digestPattern(time: string): string {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!m) throw new TypeError(`digest time must be HH:MM, got ${time}`);
   return `0 ${Number(m[2])} ${Number(m[1])} * * *`;

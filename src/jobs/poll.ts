@@ -11,11 +11,11 @@ import { JUSTCLICK_TIME_ZONE, unixSeconds } from '../domain/justclick.js';
 
 const DAY_MS = 86_400_000;
 /** Never further back than this, even after a long outage: the ledger remembers 36 days. */
-export const MAX_LOOKBACK_MS = 35 * DAY_MS;
+const MAX_LOOKBACK_MS = 35 * DAY_MS;
 /** Re-read a little before the last check: JustClick may stamp a payment slightly before it shows it. */
-export const OVERLAP_MS = 10 * 60_000;
+const OVERLAP_MS = 10 * 60_000;
 /** JustClick answering "limit reached / API off" for this long in a row pauses the account. */
-export const LIMITED_PAUSE_MS = 60 * 60_000;
+const LIMITED_PAUSE_MS = 60 * 60_000;
 
 /** Errors that no retry can fix: the owner has to change something and /link again. */
 const FATAL: ReadonlySet<JustClickErrorKind> = new Set(['wrong-key', 'unknown-login', 'account-disabled', 'ip-denied']);

@@ -294,7 +294,7 @@ export function ordersCalls(query: OrdersQuery, method: OrdersMethod): QueryPara
 }
 
 /** The Moscow calendar day of an instant as `dd.mm.yyyy`. */
-export function moscowDay(instant: number): string {
+function moscowDay(instant: number): string {
   return formatDay(moscowCalendarDay(instant));
 }
 

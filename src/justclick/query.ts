@@ -73,7 +73,7 @@ function entriesOf(value: QueryParams): Iterable<[string, QueryValue]> {
  * A float as PHP 8 prints it (`(string)$f`, precision=14): 14 significant digits rounded half-to-even
  * on the exact binary value, trailing zeros dropped, exponent form `1.0E+20` below 1e-4 or from 1e15.
  */
-export function phpFloatToString(x: number): string {
+function phpFloatToString(x: number): string {
   if (Number.isNaN(x)) return 'NAN';
   if (!Number.isFinite(x)) return x > 0 ? 'INF' : '-INF';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';

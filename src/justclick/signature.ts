@@ -13,7 +13,7 @@ export function signQuery(query: string, login: string, key: string): string {
 }
 
 /** True when a hex digest received from outside equals ours; case-insensitive, constant time. */
-export function sameDigest(received: unknown, expected: string): boolean {
+function sameDigest(received: unknown, expected: string): boolean {
   if (typeof received !== 'string') return false;
   const a = Buffer.from(received.toLowerCase(), 'utf8');
   const b = Buffer.from(expected, 'utf8');
@@ -22,7 +22,7 @@ export function sameDigest(received: unknown, expected: string): boolean {
 }
 
 /** `md5(error_code . "::" . error_text . "::" . key)`; the text must be the literal one received. */
-export function responseHash(errorCode: number | string, errorText: string, key: string): string {
+function responseHash(errorCode: number | string, errorText: string, key: string): string {
   return md5(`${errorCode}::${errorText}::${key}`);
 }
 

@@ -73,7 +73,7 @@ export class OutboundRefused extends Error {
 const GONE_400 = /chat not found|PEER_ID_INVALID|have no rights to send|not enough rights to send|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/i;
 
 /** Removes the bot token from text that may quote a request URL (node-fetch errors do). */
-export function redactToken(text: string, token: string): string {
+function redactToken(text: string, token: string): string {
   const withoutToken = token ? text.split(token).join('[token]') : text;
   // Also any token-shaped path segment, in case the text quotes a token other than ours.
   return withoutToken.replace(/\/bot\d+:[A-Za-z0-9_-]+/g, '/bot[token]');

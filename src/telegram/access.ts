@@ -47,7 +47,7 @@ async function linkedAsker(
 }
 
 /** True for the chat's creator and administrators (Telegram's own answer, not a cached one). */
-export async function isChatAdmin(ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
+async function isChatAdmin(ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
   try {
     const member = await ctx.telegram.getChatMember(chatId, userId);
     return member.status === 'creator' || member.status === 'administrator';

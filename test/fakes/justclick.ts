@@ -564,7 +564,7 @@ function envelope(code: number, text: string, key: string, result?: unknown): En
  * What GetAllGoods lists: the seeded products, then every other product code the orders' items name,
  * titled and priced by its latest order (the fake has no catalogue of its own).
  */
-export function productsOf(acct: { orders: readonly RawOrder[]; products: readonly RawProduct[] }): RawProduct[] {
+function productsOf(acct: { orders: readonly RawOrder[]; products: readonly RawProduct[] }): RawProduct[] {
   const byCode = new Map<string, RawProduct>();
   const newestFirst = [...acct.orders].sort((a, b) => Number(b.id) - Number(a.id));
   for (const o of newestFirst) {
@@ -580,7 +580,7 @@ export function productsOf(acct: { orders: readonly RawOrder[]; products: readon
  * A PHP array as json_encode writes it: a list when its keys are exactly 0, 1, 2… in order, else an
  * object (so `{"1": …}` for one product coded "1", and `[…]` for one coded "0").
  */
-export function phpArray(entries: [string, unknown][]): unknown {
+function phpArray(entries: [string, unknown][]): unknown {
   if (entries.every(([k], i) => k === String(i))) return entries.map(([, v]) => v);
   return Object.fromEntries(entries);
 }

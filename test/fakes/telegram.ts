@@ -9,10 +9,9 @@ import { botApiMethods } from './telegram/methods.js';
 import { listenAsTelegram, type RecordedCall } from './telegram/server.js';
 import { Updates, type Webhook } from './telegram/updates.js';
 
-export type { ChatSpec, MemberStatus, SeenButton, SentMessage, UserSpec } from './telegram/chats.js';
+export type { ChatSpec, MemberStatus, SentMessage, UserSpec } from './telegram/chats.js';
 export type { InjectedFailure } from './telegram/faults.js';
 export type { RecordedCall } from './telegram/server.js';
-export type { UploadedFile } from './telegram/wire.js';
 
 export interface FakeTelegram {
   apiRoot: string;

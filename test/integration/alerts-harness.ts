@@ -15,7 +15,7 @@ import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 import { freshPrefix, requireRedisUrl } from '../support/redis.js';
 
 /** Polls `condition` until it holds; fails with `message` after `timeoutMs`. */
-export async function waitFor(
+async function waitFor(
   condition: () => boolean | Promise<boolean>,
   { timeoutMs = 10_000, intervalMs = 25, message = 'condition' }: { timeoutMs?: number; intervalMs?: number; message?: string } = {},
 ): Promise<void> {

@@ -58,7 +58,7 @@ function killOnExit(): void {
   });
 }
 
-export function parseLogLine(raw: string): LogEntry {
+function parseLogLine(raw: string): LogEntry {
   try {
     const parsed = JSON.parse(raw) as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ...(parsed as Record<string, unknown>), raw };

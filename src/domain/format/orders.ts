@@ -16,7 +16,7 @@ import { TELEGRAM_TEXT_LIMIT } from './split.js';
 /** Visible characters left free on every page for the footer the bot appends. */
 export const PAGE_FOOTER_RESERVE = 100;
 /** More orders than this on one screen stop being readable, however short they are. */
-export const ORDERS_PER_PAGE = 10;
+const ORDERS_PER_PAGE = 10;
 
 export interface OrdersSummary {
   /** Orders listed: every order, or only the paid ones when `paidOnly`. */

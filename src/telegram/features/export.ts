@@ -10,7 +10,7 @@ import type { BotContext, Services } from '../context.js';
 import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
 
 /** orders-2026-11-01_2026-11-15.csv (local days, inclusive); one day gives orders-2026-11-28.csv. */
-export function exportFilename(period: Period): string {
+function exportFilename(period: Period): string {
   const first = isoDate(period.firstDay);
   const last = isoDate(period.lastDay);
   return first === last ? `orders-${first}.csv` : `orders-${first}_${last}.csv`;
