@@ -32,7 +32,22 @@ describeRedis('e2e: start and link', () => {
       const reply = text(await h.say(anna, '/start'));
       expect(reply).toContain('JustClick orders bot');
       expect(reply).toContain('API section of the account settings («Интеграция и API»)');
-      for (const example of ['/link shop KEY', '/orders yesterday paid', '/orders 01.11-15.11', '/export month paid', '/alerts on', '/digest 9:00', '/order 12345', '/buyer anna@example.com', '/tz Yekaterinburg', '/tz +5', '/lang ru', '/status', '/unlink', '/cancel']) {
+      for (const example of [
+        '/link shop KEY',
+        '/orders yesterday paid',
+        '/orders 01.11-15.11',
+        '/export month paid',
+        '/alerts on',
+        '/digest 9:00',
+        '/order 12345',
+        '/buyer anna@example.com',
+        '/tz Yekaterinburg',
+        '/tz +5',
+        '/lang ru',
+        '/status',
+        '/unlink',
+        '/cancel',
+      ]) {
         expect(reply).toContain(example);
       }
     });
@@ -92,7 +107,11 @@ describeRedis('e2e: start and link', () => {
     });
 
     it.each([
-      ['an unknown login', 'nosuchshop', 'JustClick has no account nosuchshop.justclick.ru. The account is not linked. The login is the first part of your account address'],
+      [
+        'an unknown login',
+        'nosuchshop',
+        'JustClick has no account nosuchshop.justclick.ru. The account is not linked. The login is the first part of your account address',
+      ],
       ['a disabled account', 'closed', 'JustClick says the account closed.justclick.ru is disabled.'],
       ['API access switched off or limited', 'noapi', 'API access is switched off in the account settings, or the request limit is reached'],
       ['a denied IP address', 'walled', 'the account allows API access only from certain IP addresses'],

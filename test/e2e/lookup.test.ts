@@ -34,18 +34,41 @@ describeRedis('e2e: /order and /buyer', () => {
       kupon: 'BF2026',
       tag: 'vip',
       link: 'https://shop.justclick.ru/order/8001/?hash=a1&b=2',
-      items: [{ id: '12', title: 'Курс «Продажи»', sum: '4990.00', price: '5990.00', partners: [{ partner_name: 'Олег', partner_lvl: '1', partner_fee: '499.00' }] }],
+      items: [
+        { id: '12', title: 'Курс «Продажи»', sum: '4990.00', price: '5990.00', partners: [{ partner_name: 'Олег', partner_lvl: '1', partner_fee: '499.00' }] },
+      ],
     });
     add({ ...maria, id: 8002, created: msk('2026-11-25', '12:00'), paid: null, price: '1500.00', items: [{ id: '14', title: 'Вебинар' }] });
-    add({ ...maria, id: 7001, created: msk('2025-03-01', '09:00'), paid: msk('2025-03-01', '09:05'), price: '2000.00', items: [{ id: '14', title: 'Вебинар' }] });
-    add({ ...maria, id: 7002, created: msk('2025-06-10', '18:00'), paid: null, pay_status: 'cancel', price: '700.00', items: [{ id: '15', title: 'Марафон' }] });
+    add({
+      ...maria,
+      id: 7001,
+      created: msk('2025-03-01', '09:00'),
+      paid: msk('2025-03-01', '09:05'),
+      price: '2000.00',
+      items: [{ id: '14', title: 'Вебинар' }],
+    });
+    add({
+      ...maria,
+      id: 7002,
+      created: msk('2025-06-10', '18:00'),
+      paid: null,
+      pay_status: 'cancel',
+      price: '700.00',
+      items: [{ id: '15', title: 'Марафон' }],
+    });
     add({ id: 9001, created: msk('2026-11-27', '15:00'), paid: null, email: 'ivan@example.com', phone: '89001112233', link: 'javascript:alert(1)' });
     // A phone seen only on an order older than the 90 days the phone search covers.
     add({ id: 6001, created: msk('2026-06-01', '10:00'), paid: msk('2026-06-01', '10:05'), email: 'old@example.com', phone: '+7 999 000-11-22' });
 
     h.jc.addAccount('bigshop', BIG_KEY);
     for (let i = 0; i < 35; i++) {
-      h.jc.addOrder('bigshop', { id: 20000 + i, created: msk('2026-10-01', '08:00') + i * 3600, paid: msk('2026-10-01', '09:00') + i * 3600, price: '100.00', email: 'fan@example.com' });
+      h.jc.addOrder('bigshop', {
+        id: 20000 + i,
+        created: msk('2026-10-01', '08:00') + i * 3600,
+        paid: msk('2026-10-01', '09:00') + i * 3600,
+        price: '100.00',
+        email: 'fan@example.com',
+      });
     }
 
     await h.say(anna, `/link shop ${KEY}`);
@@ -139,7 +162,9 @@ describeRedis('e2e: /order and /buyer', () => {
     it('by phone as people type it at home: the e-mail comes from recent orders, and the answer says so', async () => {
       const since = h.jc.requests.length;
       const reply = text(await h.say(ivan, '/buyer 8 912 345 67 89'));
-      expect(reply).toContain('🔎 По телефону 8 912 345 67 89: JustClick ищет покупателей только по почте, поэтому я взял почту из ваших заказов за последние 90 дней с этим номером (maria@example.com)');
+      expect(reply).toContain(
+        '🔎 По телефону 8 912 345 67 89: JustClick ищет покупателей только по почте, поэтому я взял почту из ваших заказов за последние 90 дней с этим номером (maria@example.com)',
+      );
       expect(reply).toContain('Заказов: 4 · оплачено: 2 · оплачено всего: 6 990 ₽');
       const bills = lookupCalls(h, since).filter((r) => r.method === 'GetBills');
       expect(bills.map((r) => r.params.email)).toEqual(['maria@example.com']);

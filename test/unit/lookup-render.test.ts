@@ -11,11 +11,33 @@ const sec = (iso: string) => Date.parse(iso) / 1000;
 
 function order(p: Partial<Order> = {}): Order {
   return {
-    id: '1001', firstName: 'Ivan', lastName: 'Petrov', middleName: '', email: 'ivan.petrov@mail.ru',
-    phone: '+7 912 345-67-89', city: '', country: '', address: '', region: '', postalcode: '',
-    created: sec('2026-11-28T09:05:00Z'), paid: null, payStatus: 'waiting', type: '', payway: '', comment: '',
-    domain: 'shop.justclick.ru', link: '', utm: {}, price: 499_000, toPay: 499_000, isRecurrent: false, tag: '', kupon: '',
-    items: [{ id: '12', title: 'Course', sum: 499_000, price: 599_000, partners: [] }], ...p,
+    id: '1001',
+    firstName: 'Ivan',
+    lastName: 'Petrov',
+    middleName: '',
+    email: 'ivan.petrov@mail.ru',
+    phone: '+7 912 345-67-89',
+    city: '',
+    country: '',
+    address: '',
+    region: '',
+    postalcode: '',
+    created: sec('2026-11-28T09:05:00Z'),
+    paid: null,
+    payStatus: 'waiting',
+    type: '',
+    payway: '',
+    comment: '',
+    domain: 'shop.justclick.ru',
+    link: '',
+    utm: {},
+    price: 499_000,
+    toPay: 499_000,
+    isRecurrent: false,
+    tag: '',
+    kupon: '',
+    items: [{ id: '12', title: 'Course', sum: 499_000, price: 599_000, partners: [] }],
+    ...p,
   };
 }
 
@@ -83,7 +105,14 @@ describe('the buyer pages', () => {
     const orders = Array.from({ length: count }, (_, i) =>
       order({ id: String(5000 - i), created: sec('2026-11-28T09:00:00Z') - i * 86_400, payStatus: i % 2 === 0 ? 'paid' : 'waiting', price: 100_00 }),
     );
-    return { search: { by: 'email', email: 'ivan.petrov@mail.ru' }, orders, ordersTotal: count, paidSum: Math.ceil(count / 2) * 100_00, complete: true, ...over };
+    return {
+      search: { by: 'email', email: 'ivan.petrov@mail.ru' },
+      orders,
+      ordersTotal: count,
+      paidSum: Math.ceil(count / 2) * 100_00,
+      complete: true,
+      ...over,
+    };
   };
 
   it('every page repeats who and the sum, and fits a message', () => {

@@ -35,10 +35,12 @@ export function renderOrderCard(order: Order, opts: LookupOptions): Html {
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
   const when = (at: number) => dateTime(at, opts);
 
-  const items = order.items.slice(0, CARD_MAX_ITEMS).flatMap((item) => [
-    text.item(clipLine(item.title, 200) || clipLine(item.id, 64), money(item.sum), money(item.price)),
-    ...item.partners.slice(0, CARD_MAX_PARTNERS).map((p) => text.partner(clipLine(p.name, 80) || clipLine(p.id, 30), p.level, money(p.fee))),
-  ]);
+  const items = order.items
+    .slice(0, CARD_MAX_ITEMS)
+    .flatMap((item) => [
+      text.item(clipLine(item.title, 200) || clipLine(item.id, 64), money(item.sum), money(item.price)),
+      ...item.partners.slice(0, CARD_MAX_PARTNERS).map((p) => text.partner(clipLine(p.name, 80) || clipLine(p.id, 30), p.level, money(p.fee))),
+    ]);
   if (order.items.length > CARD_MAX_ITEMS) items.push(text.moreItems(order.items.length - CARD_MAX_ITEMS));
 
   const utmKeys: UtmKey[] = ['source', 'medium', 'campaign', 'content', 'term'];
@@ -94,7 +96,13 @@ export function renderBuyerPages(answer: BuyerAnswer, opts: LookupOptions): Html
     '\n',
   );
   const lines = answer.orders.map((o) =>
-    text.buyerOrder(clipLine(o.id, 30), dateTime(o.created, opts), statusOf(o, opts.lang), money(o.price), clipLine(o.items.map((i) => i.title).join('; '), 120)),
+    text.buyerOrder(
+      clipLine(o.id, 30),
+      dateTime(o.created, opts),
+      statusOf(o, opts.lang),
+      money(o.price),
+      clipLine(o.items.map((i) => i.title).join('; '), 120),
+    ),
   );
   return packPages(header, lines, { reserve: 100, perPage: BUYER_ORDERS_PER_PAGE, gap: '\n' });
 }

@@ -52,9 +52,12 @@ export const lookupText: Record<Lang, LookupText> = {
     total: (price, toPay, payway) =>
       html`💳 Total <b>${e(price)}</b>${toPay === null ? '' : html` · left to pay ${e(toPay)}`}${payway === null ? '' : html` · paid by ${e(payway)}`}`,
     times: (created, paid, zone) => html`🕒 Created ${e(created)}${paid === null ? html` · not paid` : html` · paid ${e(paid)}`} · time zone ${e(zone)}`,
-    utm: (parts) => html`🔗 UTM: ${joinHtml(parts.map((p) => html`${e(p.key)} ${e(p.value)}`), ' · ')}`,
-    couponAndTag: (coupon, tag) =>
-      html`🏷 ${joinHtml([coupon === null ? null : html`coupon ${e(coupon)}`, tag === null ? null : html`tag ${e(tag)}`], ' · ')}`,
+    utm: (parts) =>
+      html`🔗 UTM: ${joinHtml(
+        parts.map((p) => html`${e(p.key)} ${e(p.value)}`),
+        ' · ',
+      )}`,
+    couponAndTag: (coupon, tag) => html`🏷 ${joinHtml([coupon === null ? null : html`coupon ${e(coupon)}`, tag === null ? null : html`tag ${e(tag)}`], ' · ')}`,
     bill: (href) => html`📄 <a href="${e(href)}">Bill</a>`,
 
     buyerUsage: html`Send the buyer’s e-mail or phone: <code>/buyer anna@example.com</code> or <code>/buyer +7 900 123-45-67</code>.`,
@@ -66,10 +69,10 @@ export const lookupText: Record<Lang, LookupText> = {
     buyerNotFound: (email) => html`No orders with the e-mail ${e(email)}.`,
     phoneNotFound: (phone, days) =>
       html`No order of the last ${days} days has the phone ${e(phone)} with an e-mail. JustClick finds buyers by e-mail only: try <code>/buyer</code> with the buyer’s e-mail.`,
-    buyerTotals: (count, paidCount, paidSum) =>
-      html`Orders: <b>${count}</b> · paid: <b>${paidCount}</b> · paid in total: <b>${e(paidSum)}</b>`,
+    buyerTotals: (count, paidCount, paidSum) => html`Orders: <b>${count}</b> · paid: <b>${paidCount}</b> · paid in total: <b>${e(paidSum)}</b>`,
     capped: (shown, total) => html`⚠️ JustClick lists ${total} orders; the newest ${shown} are shown, and the total covers only them.`,
-    buyerOrder: (id, created, status, price, items) => html`<b>#${e(id)}</b> · ${e(created)} · ${status} · ${e(price)}${items === '' ? '' : html` · ${e(items)}`}`,
+    buyerOrder: (id, created, status, price, items) =>
+      html`<b>#${e(id)}</b> · ${e(created)} · ${status} · ${e(price)}${items === '' ? '' : html` · ${e(items)}`}`,
   },
   ru: {
     orderUsage: html`Отправьте номер заказа: <code>/order 12345</code>.`,
@@ -84,9 +87,12 @@ export const lookupText: Record<Lang, LookupText> = {
     total: (price, toPay, payway) =>
       html`💳 Сумма <b>${e(price)}</b>${toPay === null ? '' : html` · осталось оплатить ${e(toPay)}`}${payway === null ? '' : html` · способ оплаты: ${e(payway)}`}`,
     times: (created, paid, zone) => html`🕒 Создан ${e(created)}${paid === null ? html` · не оплачен` : html` · оплачен ${e(paid)}`} · часовой пояс ${e(zone)}`,
-    utm: (parts) => html`🔗 UTM: ${joinHtml(parts.map((p) => html`${e(p.key)} ${e(p.value)}`), ' · ')}`,
-    couponAndTag: (coupon, tag) =>
-      html`🏷 ${joinHtml([coupon === null ? null : html`купон ${e(coupon)}`, tag === null ? null : html`метка ${e(tag)}`], ' · ')}`,
+    utm: (parts) =>
+      html`🔗 UTM: ${joinHtml(
+        parts.map((p) => html`${e(p.key)} ${e(p.value)}`),
+        ' · ',
+      )}`,
+    couponAndTag: (coupon, tag) => html`🏷 ${joinHtml([coupon === null ? null : html`купон ${e(coupon)}`, tag === null ? null : html`метка ${e(tag)}`], ' · ')}`,
     bill: (href) => html`📄 <a href="${e(href)}">Счёт</a>`,
 
     buyerUsage: html`Отправьте почту или телефон покупателя: <code>/buyer anna@example.com</code> или <code>/buyer +7 900 123-45-67</code>.`,
@@ -98,10 +104,10 @@ export const lookupText: Record<Lang, LookupText> = {
     buyerNotFound: (email) => html`Заказов с почтой ${e(email)} нет.`,
     phoneNotFound: (phone, days) =>
       html`Ни в одном заказе за последние ${days} дней нет телефона ${e(phone)} вместе с почтой. JustClick ищет покупателей только по почте: попробуйте <code>/buyer</code> с почтой покупателя.`,
-    buyerTotals: (count, paidCount, paidSum) =>
-      html`Заказов: <b>${count}</b> · оплачено: <b>${paidCount}</b> · оплачено всего: <b>${e(paidSum)}</b>`,
+    buyerTotals: (count, paidCount, paidSum) => html`Заказов: <b>${count}</b> · оплачено: <b>${paidCount}</b> · оплачено всего: <b>${e(paidSum)}</b>`,
     capped: (shown, total) =>
       html`⚠️ В JustClick ${total} ${e(plural('ru', total, { one: 'заказ', few: 'заказа', other: 'заказов' }))}; показаны ${shown} последних, и сумма — только по ним.`,
-    buyerOrder: (id, created, status, price, items) => html`<b>#${e(id)}</b> · ${e(created)} · ${status} · ${e(price)}${items === '' ? '' : html` · ${e(items)}`}`,
+    buyerOrder: (id, created, status, price, items) =>
+      html`<b>#${e(id)}</b> · ${e(created)} · ${status} · ${e(price)}${items === '' ? '' : html` · ${e(items)}`}`,
   },
 };

@@ -26,7 +26,10 @@ const PHONE_SEARCH_DAYS = 90;
 /** A phone shared by more buyers than this is a shop's own number, not a buyer's. */
 const PHONE_MAX_EMAILS = 3;
 
-/** One order as a card, or "not found"; text that cannot be an order number is answered without asking JustClick. */
+/**
+ * One order as a card, or "not found"; text that cannot be an order number is answered without asking JustClick.
+ * @public also called by the plain-text router (issue #9)
+ */
 export async function lookupOrder(s: Services, ctx: BotContext, id: string): Promise<void> {
   const chatId = ctx.chat!.id;
   const text = lookupText[ctx.lang];
@@ -57,6 +60,7 @@ export async function lookupOrder(s: Services, ctx: BotContext, id: string): Pro
 /**
  * A buyer's orders, newest first, with their lifetime paid sum. JustClick looks buyers up by e-mail
  * only, so a phone is first matched against the account's recent orders to learn the e-mail(s).
+ * @public also called by the plain-text router (issue #9)
  */
 export async function lookupBuyer(s: Services, ctx: BotContext, who: { email: string } | { phone: string }): Promise<void> {
   const chatId = ctx.chat!.id;
@@ -131,7 +135,11 @@ async function byEmail(s: Services, account: LinkedAccount, email: string): Prom
 /** The e-mails on the account's recent orders that carry this phone, newest first, then each one's history. */
 async function byPhone(s: Services, account: LinkedAccount, phone: string): Promise<BuyerAnswer> {
   const now = s.now();
-  const recent = await s.client.fetchOrders(account.creds, { from: addDays(now, -PHONE_SEARCH_DAYS), to: now, paidOnly: false, goods: [] }, s.config.ordersMethod);
+  const recent = await s.client.fetchOrders(
+    account.creds,
+    { from: addDays(now, -PHONE_SEARCH_DAYS), to: now, paidOnly: false, goods: [] },
+    s.config.ordersMethod,
+  );
   const emails = [
     ...new Set(
       recent

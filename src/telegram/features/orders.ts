@@ -13,7 +13,7 @@ const PAGE_PRESS = /^pg:([A-Za-z0-9_-]{11}):(\d{1,4})$/;
 const PAGE_COUNTER = 'pg:count';
 
 /** ◀ 2/7 ▶ — the arrows wrap around, so every button does something. */
-function pageKeyboard(id: string, index: number, total: number): InlineKeyboardMarkup {
+export function pageKeyboard(id: string, index: number, total: number): InlineKeyboardMarkup {
   const previous = (index - 1 + total) % total;
   const next = (index + 1) % total;
   return {
