@@ -54,12 +54,24 @@ const COLUMNS: Record<CsvColumn, Column> = {
   itemIds: { kind: 'text', value: (o) => o.items.map((i) => i.id).join('; ') },
 };
 
+/** What makes a spreadsheet run a cell as a formula when the cell starts with it (CSV injection, OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
 /**
- * A cell starting with = + - @ (or a tab or CR) is run as a formula by spreadsheets (CSV injection,
- * OWASP); a leading apostrophe makes it text. Our own numbers are exempt: "-5.00" stays a number.
+ * Where a spreadsheet may start a new cell inside ours: a reader that splits on another separator than
+ * ours (Russian Excel splits on `;`, some on tabs) ignores our quotes, so `x;=1+1` becomes `x` and `=1+1`.
+ * After such a separator (and any quotes or spaces that reader skips) a formula character gets an apostrophe.
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n]["\s]*)(?=[=+\-@\t\r])/g;
+
+/**
+ * A leading apostrophe makes a cell text in every spreadsheet; the ones after a separator inside the
+ * cell show as written, a small price for a file that runs nothing whichever separator it is read with.
+ * Our own numbers are exempt: "-5.00" stays a number.
  */
 function defuse(cell: string, kind: Column['kind']): string {
-  return kind === 'text' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  if (kind !== 'text') return cell;
+  const inner = cell.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /** RFC 4180: quote a cell holding a quote, comma, semicolon (Excel's delimiter in Russian locales), line break, or edge spaces. */
