@@ -40,3 +40,22 @@ export function apiBaseUrl(template: string, creds: Pick<Credentials, 'login' | 
   const base = template === DEFAULT_API_URL && creds.region === 'io' ? 'https://{login}.justclick.io/api' : template;
   return base.replaceAll('{login}', creds.login).replace(/\/+$/, '');
 }
+
+/**
+ * A JustClick API key pasted where the login belongs: 20 or more characters of hex with a digit in them, or
+ * of base64 with both cases and a digit. Logins are names people chose to read and type (`shop`,
+ * `my-school-2024`); keys are random, and a key taken for a login would be echoed, kept, and sent as a host name.
+ */
+export function looksLikeKey(input: string): boolean {
+  const word = input.trim();
+  if (word.length < 20) return false;
+  if (/^[0-9a-f]+$/i.test(word)) return /\d/.test(word);
+  return /^[A-Za-z0-9+/=_-]+$/.test(word) && /\d/.test(word) && /[a-z]/.test(word) && /[A-Z]/.test(word);
+}
+
+/** True when the login part of an account input (a bare login or an address) is key-shaped. */
+export function accountLooksLikeKey(input: string): boolean {
+  if (looksLikeKey(input)) return true;
+  const account = parseAccount(input);
+  return account !== null && looksLikeKey(account.login);
+}

@@ -188,6 +188,86 @@ describeRedis('e2e: start and link', () => {
     });
   });
 
+  describe('a key sent where the login belongs', () => {
+    /** Nothing about the key leaves the chat: no JustClick request, no echo, no log line, no flow that keeps it. */
+    const expectKeyKeptOut = async (user: { id: number }, key: string, jcBefore: number, replies: string) => {
+      expect(replies).not.toContain(key);
+      expect(replies.toLowerCase()).not.toContain(key.toLowerCase().slice(0, 12));
+      expect(h.jc.requests.length).toBe(jcBefore);
+      expect(h.logs.join('\n')).not.toContain(key);
+      expect(h.logs.join('\n').toLowerCase()).not.toContain(key.toLowerCase());
+      expect(await h.accounts.get(user.id)).toBeNull();
+    };
+
+    it('/link KEY alone is refused before any request, deleted, and never echoed', async () => {
+      const user = seller('en');
+      const before = h.jc.requests.length;
+      const update = h.tg.say({ from: user, text: `/link ${KEY}` });
+      await h.idle();
+      const reply = text(h.tg.sent(user.id).filter((m) => m.messageId > update.message.message_id));
+      expect(reply).toContain('That looks like an API key, not a login');
+      expect(reply).toContain('I deleted the message with it');
+      expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: update.message.message_id });
+      await expectKeyKeptOut(user, KEY, before, reply);
+      // Nothing was kept: the next word is not taken as the key of a login "KEY".
+      expect(text(await h.say(user, 'anything'))).toContain('Send a command');
+    });
+
+    it('a base64-looking key as the answer to the login question is refused the same way, in Russian', async () => {
+      const user = seller('ru');
+      const key = 'Zm9vYmFyQmF6MTIzNDU2Nzg5MEFCQ0RFRg==';
+      const before = h.jc.requests.length;
+      await h.say(user, '/link');
+      const answer = h.tg.say({ from: user, text: key });
+      await h.idle();
+      const reply = text(h.tg.sent(user.id).filter((m) => m.messageId > answer.message.message_id));
+      expect(reply).toContain('Это похоже на ключ API, а не на логин');
+      expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: answer.message.message_id });
+      await expectKeyKeptOut(user, key, before, reply);
+    });
+
+    it('/link KEY shop (the two swapped) is refused without echoing the key', async () => {
+      const user = seller('en');
+      const before = h.jc.requests.length;
+      const reply = text(await h.say(user, `/link ${KEY} shop`));
+      expect(reply).toContain('That looks like an API key, not a login');
+      await expectKeyKeptOut(user, KEY, before, reply);
+    });
+
+    it('an account address with a key for a login is refused too', async () => {
+      const user = seller('en');
+      const before = h.jc.requests.length;
+      const reply = text(await h.say(user, `/link https://${KEY}.justclick.ru/`));
+      expect(reply).toContain('That looks like an API key, not a login');
+      await expectKeyKeptOut(user, KEY, before, reply);
+    });
+
+    it('deletes every message of the flow: the /link with the login, and the login answer', async () => {
+      const user = seller('en');
+      const command = h.tg.say({ from: user, text: '/link shop' });
+      await h.idle();
+      await h.say(user, '/cancel');
+      await h.say(user, '/link');
+      const answer = h.tg.say({ from: user, text: 'shop' });
+      await h.idle();
+      expect(h.tg.deleted(user.id)).toEqual(
+        expect.arrayContaining([
+          { chatId: user.id, messageId: command.message.message_id },
+          { chatId: user.id, messageId: answer.message.message_id },
+        ]),
+      );
+    });
+
+    it('"login key" as the answer to the login question links in one go', async () => {
+      const user = seller('en');
+      await h.say(user, '/link');
+      const answer = h.tg.say({ from: user, text: `shop ${KEY}` });
+      await h.idle();
+      expect(text(h.tg.sent(user.id).filter((m) => m.messageId > answer.message.message_id))).toContain('✅ Linked shop.justclick.ru.');
+      expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: answer.message.message_id });
+    });
+  });
+
   describe('/link in a group', () => {
     it('refuses, and deletes the message holding the key', async () => {
       const user = seller('en');

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isJustClickError } from '../../src/justclick/errors.js';
-import { apiBaseUrl, DEFAULT_API_URL, parseAccount } from '../../src/justclick/login.js';
+import { accountLooksLikeKey, apiBaseUrl, DEFAULT_API_URL, looksLikeKey, parseAccount } from '../../src/justclick/login.js';
 import { notificationHash, verifyNotificationHash, verifyResponseHash } from '../../src/justclick/signature.js';
 
 describe('parseAccount', () => {
@@ -25,6 +25,21 @@ describe('parseAccount', () => {
       expect(parseAccount(input)).toBeNull();
     },
   );
+});
+
+describe('looksLikeKey', () => {
+  it.each(['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'A1B2C3D4E5F6A7B8C9D0', '12345678901234567890', 'Zm9vYmFyQmF6MTIzNDU2Nzg5MA==', 'k3Y_with-Mixed_Case_2024x'])('takes %j for a key', (word) => {
+    expect(looksLikeKey(word)).toBe(true);
+  });
+
+  it.each(['shop', 'my-school-2024', 'a1b2c3d4e5', 'deadbeefdeadbeefcafebabe', 'online-school-of-design-2024', 'shop.justclick.ru'])('takes %j for a login', (word) => {
+    expect(looksLikeKey(word)).toBe(false);
+  });
+
+  it('sees a key inside an account address too', () => {
+    expect(accountLooksLikeKey('https://a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6.justclick.ru/')).toBe(true);
+    expect(accountLooksLikeKey('https://shop.justclick.ru/')).toBe(false);
+  });
 });
 
 describe('apiBaseUrl', () => {

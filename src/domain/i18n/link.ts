@@ -7,6 +7,8 @@ export interface LinkText {
   askKey(domain: string): Html;
   badLogin(input: string): Html;
   badKey: Html;
+  /** A key sent where the login belongs; `deleted`: the message holding it is gone. */
+  keyAsLogin(deleted: boolean): Html;
   /** `keyMessage`: the /link message had no words after it, was deleted, or could not be deleted. */
   groupRefused(keyMessage: 'none' | 'deleted' | 'kept'): Html;
   keyNotDeleted: Html;
@@ -24,6 +26,10 @@ const en: LinkText = {
   badLogin: (input) =>
     html`“${escapeHtml(input)}” is not a JustClick login. Send the first part of your account address, like <code>shop</code>, or the address itself, like <code>shop.justclick.ru</code>.`,
   badKey: html`That does not look like an API key (one word, no spaces). Copy it again from the API section of your JustClick account settings and send it.`,
+  keyAsLogin: (deleted) =>
+    html`That looks like an API key, not a login, so I did not use it.${
+      deleted ? html` I deleted the message with it.` : html` I could not delete the message with it: please delete it yourself.`
+    } First the login, then the key: <code>/link shop KEY</code>, where <code>shop</code> is the first part of your account address.`,
   groupRefused: (keyMessage) =>
     html`I link accounts only in a private chat, so that the key stays secret: open a chat with me and send /link there.${
       {
@@ -48,6 +54,10 @@ const ru: LinkText = {
   badLogin: (input) =>
     html`«${escapeHtml(input)}» — не логин JustClick. Отправьте первую часть адреса аккаунта, например <code>shop</code>, или сам адрес, например <code>shop.justclick.ru</code>.`,
   badKey: html`Это не похоже на ключ API (одно слово без пробелов). Скопируйте его ещё раз из раздела настроек API аккаунта JustClick и отправьте.`,
+  keyAsLogin: (deleted) =>
+    html`Это похоже на ключ API, а не на логин, поэтому я его не использовал.${
+      deleted ? html` Сообщение с ним я удалил.` : html` Удалить сообщение с ним я не смог: пожалуйста, удалите его сами.`
+    } Сначала логин, потом ключ: <code>/link shop КЛЮЧ</code>, где <code>shop</code> — первая часть адреса аккаунта.`,
   groupRefused: (keyMessage) =>
     html`Аккаунты я подключаю только в личном чате, чтобы ключ остался секретным: откройте чат со мной и отправьте /link там.${
       {

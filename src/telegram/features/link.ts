@@ -1,12 +1,13 @@
 // /link (in one message or as two questions), /unlink and /cancel. The key is checked with one signed
-// call before it is stored, the message holding it is always deleted, and groups are refused.
+// call before it is stored, every message of the flow is deleted, a key sent where the login belongs is
+// refused before any request and never echoed, and groups are refused.
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { html } from '../../domain/format/html.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { linkText } from '../../domain/i18n/link.js';
 import { isJustClickError } from '../../justclick/errors.js';
-import { parseAccount } from '../../justclick/login.js';
+import { accountLooksLikeKey, looksLikeKey, parseAccount } from '../../justclick/login.js';
 import type { Credentials } from '../../justclick/types.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
 import { unixSeconds } from '../../domain/justclick.js';
@@ -32,6 +33,11 @@ export function accountFeature(s: Services): Composer<BotContext> {
     const userId = ctx.from!.id;
     const text = linkText[ctx.lang];
     const deleted = await gateway.deleteMessage(chatId, keyMessageId);
+    if (accountLooksLikeKey(accountInput)) {
+      await flows.clear(userId, chatId);
+      await gateway.sendHtml(chatId, text.keyAsLogin(deleted));
+      return;
+    }
     const account = parseAccount(accountInput);
     if (!account) {
       await gateway.sendHtml(chatId, html`${text.badLogin(accountInput.slice(0, 64))}${deleted ? '' : html`\n${text.keyNotDeleted}`}`);
@@ -68,6 +74,28 @@ export function accountFeature(s: Services): Composer<BotContext> {
     });
   };
 
+  /**
+   * The answer to "what is your login?" (or the one word after /link), already deleted as every message of
+   * the flow is: a key is refused unechoed and nothing is kept; a login moves on to the key question.
+   */
+  const takeLogin = async (ctx: BotContext, accountInput: string, deleted: boolean): Promise<void> => {
+    const chatId = ctx.chat!.id;
+    const userId = ctx.from!.id;
+    const text = linkText[ctx.lang];
+    if (accountLooksLikeKey(accountInput)) {
+      await flows.clear(userId, chatId);
+      await gateway.sendHtml(chatId, text.keyAsLogin(deleted));
+      return;
+    }
+    const account = parseAccount(accountInput);
+    if (!account) {
+      await gateway.sendHtml(chatId, text.badLogin(accountInput.slice(0, 64)));
+      return;
+    }
+    await flows.set(userId, chatId, { kind: LINK_FLOW, step: 'key', login: account.login, region: account.region });
+    await gateway.sendHtml(chatId, text.askKey(accountDomain(account)));
+  };
+
   feature.command('cancel', async (ctx) => {
     const had = await flows.get(ctx.from.id, ctx.chat.id);
     await flows.clear(ctx.from.id, ctx.chat.id);
@@ -95,13 +123,7 @@ export function accountFeature(s: Services): Composer<BotContext> {
       return;
     }
     if (accountInput !== undefined) {
-      const account = parseAccount(accountInput);
-      if (!account) {
-        await gateway.sendHtml(chatId, linkText[ctx.lang].badLogin(accountInput.slice(0, 64)));
-        return;
-      }
-      await flows.set(ctx.from.id, chatId, { kind: LINK_FLOW, step: 'key', login: account.login, region: account.region });
-      await gateway.sendHtml(chatId, linkText[ctx.lang].askKey(accountDomain(account)));
+      await takeLogin(ctx, accountInput, await gateway.deleteMessage(chatId, ctx.message.message_id));
       return;
     }
     await flows.set(ctx.from.id, chatId, { kind: LINK_FLOW, step: 'login' });
@@ -142,15 +164,17 @@ export function accountFeature(s: Services): Composer<BotContext> {
       await linkWith(ctx, `${flow.login}.justclick.${flow.region === 'io' ? 'io' : 'ru'}`, answer.join(' '), ctx.message.message_id);
       return;
     }
-    const accountInput = answer.join(' ');
-    if (accountInput === '') return next();
-    const account = answer.length === 1 ? parseAccount(accountInput) : null;
-    if (!account) {
-      await gateway.sendHtml(ctx.chat.id, linkText[ctx.lang].badLogin(accountInput.slice(0, 64)));
+    const [accountInput, key] = answer;
+    if (accountInput === undefined) return next();
+    // "shop KEY" as the answer to the login question is the whole /link in one message.
+    if (answer.length === 2 && key !== undefined && looksLikeKey(key)) {
+      await linkWith(ctx, accountInput, key, ctx.message.message_id);
       return;
     }
-    await flows.set(ctx.from.id, ctx.chat.id, { kind: LINK_FLOW, step: 'key', login: account.login, region: account.region });
-    await gateway.sendHtml(ctx.chat.id, linkText[ctx.lang].askKey(accountDomain(account)));
+    const deleted = await gateway.deleteMessage(ctx.chat.id, ctx.message.message_id);
+    // Several words are no login; if one of them is a key it must not be echoed in the refusal.
+    const keyInside = answer.find((word) => accountLooksLikeKey(word));
+    await takeLogin(ctx, keyInside ?? (answer.length === 1 ? accountInput : answer.join(' ')), deleted);
   });
 
   return feature;
