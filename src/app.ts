@@ -18,13 +18,12 @@ import { AccountStore } from './store/accounts.js';
 import { ChatStore } from './store/chats.js';
 import { FlowStore } from './store/flows.js';
 import { PageStore } from './store/pages.js';
-import { createRedis, quitRedis, type Redis } from './store/redis.js';
+import { createRedis, PREFIX, quitRedis, type Redis } from './store/redis.js';
 import { UpdateLog } from './store/updates.js';
 import { Vault } from './store/vault.js';
 import { createBot, type Bot } from './telegram/bot.js';
 
-/** Every key of this bot starts with it; BullMQ's live under `<PREFIX>bull:`. */
-export const PREFIX = 'jcb:';
+export { PREFIX } from './store/redis.js';
 
 /**
  * What a harness may change: the clock, where logs go, timings that make fakes fail fast. Never how the
@@ -75,7 +74,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const prefix = overrides.prefix ?? PREFIX;
   const redis = createRedis(config.redisUrl, { logger, name: 'store' });
-  const accounts = new AccountStore(redis, new Vault(config.credentialsKey), prefix, logger);
+  const accounts = new AccountStore(redis, new Vault(config.credentialsKeys), prefix, logger);
   const chats = new ChatStore(redis, prefix);
   const flows = new FlowStore(redis, prefix);
   const pages = new PageStore(redis, prefix);

@@ -5,16 +5,39 @@ import { isValidTimeZone } from './domain/calendar.js';
 
 const ianaZone = (name: string) => z.string().refine(isValidTimeZone, { message: `${name} is not an IANA time zone (e.g. Europe/Moscow, Asia/Almaty)` });
 
+function isVaultKey(v: string): boolean {
+  return Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v);
+}
+
+/**
+ * The vault's key ring, newest first: CREDENTIALS_KEYS, then CREDENTIALS_KEY when it is not among them
+ * (so a rotation may add CREDENTIALS_KEYS=NEW and keep the old CREDENTIALS_KEY as it is).
+ */
+function keyRing(keys: string[] | undefined, key: string | undefined): readonly Buffer[] {
+  const all = [...(keys ?? []), ...(key !== undefined && !keys?.includes(key) ? [key] : [])];
+  return all.map((k) => Buffer.from(k, 'base64'));
+}
+
+const MISSING_KEY = 'CREDENTIALS_KEY is missing: generate one with `openssl rand -base64 32`';
+
 /** Every setting either mode needs; the two modes below add their own. */
 const common = {
   BOT_TOKEN: z
     .string({ error: 'BOT_TOKEN is missing: get one from @BotFather and put it into .env' })
     .regex(/^\d+:[\w-]{20,}$/, { message: 'BOT_TOKEN does not look like a bot token (123456:ABC-...) from @BotFather' }),
+  // One of the two is required (checked below): CREDENTIALS_KEY is a ring of one.
   CREDENTIALS_KEY: z
-    .string({ error: 'CREDENTIALS_KEY is missing: generate one with `openssl rand -base64 32`' })
-    .refine((v) => Buffer.from(v, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(v), {
-      message: 'CREDENTIALS_KEY must be 32 random bytes in base64: generate one with `openssl rand -base64 32`',
-    }),
+    .string()
+    .refine(isVaultKey, { message: 'CREDENTIALS_KEY must be 32 random bytes in base64: generate one with `openssl rand -base64 32`' })
+    .optional(),
+  CREDENTIALS_KEYS: z
+    .string()
+    .transform((v) => v.split(',').map((k) => k.trim()))
+    .refine((keys) => keys.every(isVaultKey), {
+      message: 'CREDENTIALS_KEYS must be keys of 32 random bytes in base64, newest first, separated by commas: generate one with `openssl rand -base64 32`',
+    })
+    .refine((keys) => new Set(keys).size === keys.length, { message: 'CREDENTIALS_KEYS holds the same key twice' })
+    .optional(),
   REDIS_URL: z
     .string()
     .default('redis://127.0.0.1:6379')
@@ -78,23 +101,26 @@ const polling = z.object({
 /** Webhook: Telegram posts updates to PUBLIC_URL, proving itself with the secret. */
 const webhook = z.object({ ...common, BOT_MODE: z.literal('webhook'), PUBLIC_URL: publicUrl, TELEGRAM_WEBHOOK_SECRET: webhookSecret });
 
-const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BOT_MODE must be polling or webhook' }).transform((e) => {
-  const settings = {
-    botToken: e.BOT_TOKEN,
-    credentialsKey: Buffer.from(e.CREDENTIALS_KEY, 'base64'),
-    redisUrl: e.REDIS_URL,
-    telegramApiRoot: e.TELEGRAM_API_ROOT,
-    justclickApiUrl: e.JUSTCLICK_API_URL,
-    ordersMethod: e.JUSTCLICK_ORDERS_METHOD,
-    defaultTimezone: e.DEFAULT_TIMEZONE,
-    alertPollSeconds: e.ALERT_POLL_SECONDS,
-    port: e.PORT,
-    logLevel: e.LOG_LEVEL,
-  };
-  return e.BOT_MODE === 'webhook'
-    ? { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
-    : { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET };
-});
+const schema = z
+  .discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BOT_MODE must be polling or webhook' })
+  .transform((e) => {
+    const settings = {
+      botToken: e.BOT_TOKEN,
+      /** Newest first; the first seals, any opens. */
+      credentialsKeys: keyRing(e.CREDENTIALS_KEYS, e.CREDENTIALS_KEY),
+      redisUrl: e.REDIS_URL,
+      telegramApiRoot: e.TELEGRAM_API_ROOT,
+      justclickApiUrl: e.JUSTCLICK_API_URL,
+      ordersMethod: e.JUSTCLICK_ORDERS_METHOD,
+      defaultTimezone: e.DEFAULT_TIMEZONE,
+      alertPollSeconds: e.ALERT_POLL_SECONDS,
+      port: e.PORT,
+      logLevel: e.LOG_LEVEL,
+    };
+    return e.BOT_MODE === 'webhook'
+      ? { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
+      : { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET };
+  });
 
 /** The settings, typed by the schema: in webhook mode publicUrl and webhookSecret are always there. */
 export type Config = z.output<typeof schema>;
@@ -110,8 +136,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = schema.safeParse(cleaned);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues;
+  // Checked here rather than in the schema, so that it is listed with every other problem.
+  const missingKey = cleaned.CREDENTIALS_KEY === undefined && cleaned.CREDENTIALS_KEYS === undefined ? [MISSING_KEY] : [];
+  if (parsed.success && missingKey.length === 0) return parsed.data;
+  const issues = parsed.success ? [] : parsed.error.issues;
   // An unknown BOT_MODE stops the union at the mode: read the rest as polling, so every other problem is listed too.
   if (issues.some((i) => i.path[0] === 'BOT_MODE')) {
     const { BOT_MODE: _unknown, ...rest } = cleaned;
@@ -121,5 +149,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(i.path[0] ?? '');
     return i.message.startsWith(name) ? i.message : `${name}: ${i.message}`;
   });
-  throw new ConfigError([...new Set(problems)]);
+  throw new ConfigError([...new Set([...problems, ...missingKey])]);
 }

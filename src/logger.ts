@@ -8,7 +8,7 @@ const REDACT = [
   'key', '*.key', '*.*.key',
   'token', '*.token', 'botToken', '*.botToken',
   'secret', '*.secret', 'webhookSecret', '*.webhookSecret',
-  'credentialsKey', '*.credentialsKey',
+  'credentialsKey', '*.credentialsKey', 'credentialsKeys', '*.credentialsKeys',
   'hash', '*.hash',
   'password', '*.password',
 ];

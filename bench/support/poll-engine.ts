@@ -75,7 +75,7 @@ const pending = async (queue: Queue) => Object.values(await queue.getJobCounts('
 async function seed(message: { accounts: number; redisUrl: string; template: string; telegramApiRoot: string; botToken: string }) {
   const config: Config = {
     botToken: message.botToken,
-    credentialsKey: Buffer.alloc(32, 7),
+    credentialsKeys: [Buffer.alloc(32, 7)],
     redisUrl: message.redisUrl,
     telegramApiRoot: message.telegramApiRoot,
     justclickApiUrl: message.template,

@@ -1,5 +1,6 @@
 // Linked JustClick accounts, keyed by the Telegram user who linked them (the owner). The API key is sealed
-// by the vault with AAD `acct:<ownerId>:key`; login and region stay readable for /status and logs.
+// by the vault with AAD `acct:<ownerId>:key` (and sealed again under the newest key when read under an older
+// one); login and region stay readable for /status and logs.
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { JustClickErrorKind } from '../justclick/errors.js';
@@ -53,6 +54,13 @@ if existing then return existing end
 redis.call('HSET', KEYS[1], 'pushToken', ARGV[1])
 redis.call('SET', ARGV[2] .. ARGV[1], ARGV[3])
 return ARGV[1]
+`);
+
+// Re-seals only if the record still holds what was read: a /link in between wins.
+const resealScript = new LuaScript(`
+if redis.call('HGET', KEYS[1], 'key') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'key', ARGV[2])
+return 1
 `);
 
 const markOkScript = new LuaScript(`
@@ -109,10 +117,12 @@ export class AccountStore {
     try {
       secret = this.#vault.open(h.key, keyAad(ownerId));
     } catch (err) {
-      // Wrong CREDENTIALS_KEY after a redeploy, or a tampered record: the owner has to /link again.
+      // A key dropped from CREDENTIALS_KEYS too early, or a tampered record: the owner has to /link again.
       this.#log.warn({ ownerId, reason: (err as Error).message }, 'stored key does not decrypt; treating it as not linked');
       return null;
     }
+    // Rotation: whatever is read under an older key is sealed again under the newest.
+    if (this.#vault.isStale(h.key)) await this.#reseal(ownerId, h.key, secret);
     const account: LinkedAccount = {
       ownerId,
       creds: { login: h.login, region: h.region, key: secret },
@@ -130,6 +140,42 @@ export class AccountStore {
     const lastPushAt = intOrUndefined(h.lastPushAt);
     if (lastPushAt !== undefined) account.lastPushAt = lastPushAt;
     return account;
+  }
+
+  /**
+   * Reads every linked account once, so that each key sealed under an older CREDENTIALS_KEYS key is sealed
+   * again under the newest (`npm run reseal`). Returns how many records it re-sealed and how many do not open.
+   */
+  async resealAll(): Promise<{ accounts: number; resealed: number; unreadable: number }> {
+    let accounts = 0;
+    let resealed = 0;
+    let unreadable = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.#redis.scan(cursor, 'MATCH', `${this.#prefix}acct:*`, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        const ownerId = intOrUndefined(key.slice(`${this.#prefix}acct:`.length));
+        if (ownerId === undefined || ownerId <= 0) continue;
+        const sealed = await this.#redis.hget(key, 'key');
+        if (sealed === null) continue;
+        accounts++;
+        const stale = this.#vault.isStale(sealed);
+        if ((await this.get(ownerId)) === null) unreadable++;
+        else if (stale) resealed++;
+      }
+    } while (cursor !== '0');
+    return { accounts, resealed, unreadable };
+  }
+
+  async #reseal(ownerId: number, was: string, secret: string): Promise<void> {
+    try {
+      const done = await resealScript.run(this.#redis, [this.#account(ownerId)], [was, this.#vault.seal(secret, keyAad(ownerId))]);
+      if (done === 1) this.#log.info({ ownerId, keyId: this.#vault.newestKeyId }, 'stored key sealed again under the newest CREDENTIALS_KEYS key');
+    } catch (err) {
+      // The read itself succeeded: the next read tries again.
+      this.#log.warn({ ownerId, err: { message: (err as Error).message } }, 'could not seal the stored key again');
+    }
   }
 
   /** Forgets the account and its push token. */

@@ -5,6 +5,9 @@ import { withDeadline } from '../deadline.js';
 
 export type { Redis };
 
+/** Every key of this bot starts with it; BullMQ's live under `<PREFIX>bull:`. */
+export const PREFIX = 'jcb:';
+
 export interface RedisConnectionOptions {
   logger: Logger;
   /** Shown in logs and as CLIENT SETNAME, e.g. `store`, `queue`, `worker`. */

@@ -69,7 +69,7 @@ export async function startHarness(): Promise<Harness> {
   const tg = await startFakeTelegram();
   const config: Config = {
     botToken: tg.token,
-    credentialsKey: randomBytes(32),
+    credentialsKeys: [randomBytes(32)],
     redisUrl,
     telegramApiRoot: tg.apiRoot,
     justclickApiUrl: jc.url,
@@ -83,7 +83,7 @@ export async function startHarness(): Promise<Harness> {
     logLevel: 'silent',
   };
   // The tests' own view of the stores, on the replicas' Redis and key prefix.
-  const accounts = new AccountStore(redis, new Vault(config.credentialsKey), prefix, logger);
+  const accounts = new AccountStore(redis, new Vault(config.credentialsKeys), prefix, logger);
   const chats = new ChatStore(redis, prefix);
   const replicas: Replica[] = [];
 

@@ -7,7 +7,8 @@ import { ChatStore } from '../../src/store/chats.js';
 import { FlowStore } from '../../src/store/flows.js';
 import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
 import { UpdateLog } from '../../src/store/updates.js';
-import { Vault } from '../../src/store/vault.js';
+import { Vault, vaultKeyId } from '../../src/store/vault.js';
+import { loadConfig } from '../../src/config.js';
 import { describeRedis, freshPrefix, redisUrl } from '../support/redis.js';
 
 const creds = { login: 'shop', region: 'ru' as const, key: 'c9f1e0a7b3d24f5e8a6b1c0d9e8f7a6b' };
@@ -44,7 +45,7 @@ describeRedis('store', () => {
       expect(await accounts.get(42)).toEqual({ ownerId: 42, creds, linkedAt: 1_700_000_000 });
       const raw = await redis.hgetall(`${prefix}acct:42`);
       expect(raw.login).toBe('shop');
-      expect(raw.key).toMatch(/^v1\./);
+      expect(raw.key).toMatch(/^v2\./);
       expect(JSON.stringify(raw)).not.toContain(creds.key);
       expect(await accounts.get(43)).toBeNull();
     });
@@ -77,6 +78,51 @@ describeRedis('store', () => {
       const prefix = freshPrefix('acct');
       await new AccountStore(redis, new Vault(randomBytes(32)), prefix, logger).link(5, creds);
       expect(await new AccountStore(redis, vault, prefix, logger).get(5)).toBeNull();
+    });
+
+    it('rotation: linked under A, restarted with B,A reads and re-seals under B, then B alone still reads', async () => {
+      const prefix = freshPrefix('acct');
+      const a = randomBytes(32).toString('base64');
+      const b = randomBytes(32).toString('base64');
+      /** A replica as the environment configures it: the key ring comes from loadConfig. */
+      const replica = (env: Record<string, string>) =>
+        new AccountStore(redis, new Vault(loadConfig({ BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ_abc-def', ...env }).credentialsKeys), prefix, logger);
+      const sealedId = async (ownerId: number) => (await redis.hget(`${prefix}acct:${ownerId}`, 'key'))?.split('.')[1];
+
+      await replica({ CREDENTIALS_KEY: a }).link(11, creds);
+      await replica({ CREDENTIALS_KEYS: a }).link(12, { ...creds, key: 'second-key' });
+      expect(await sealedId(11)).toBe(vaultKeyId(Buffer.from(a, 'base64')));
+
+      // Step 1: B added as the newest. Reading 11 re-seals it under B; 12 waits for `resealAll`.
+      const rotated = replica({ CREDENTIALS_KEYS: `${b},${a}` });
+      expect((await rotated.get(11))?.creds).toEqual(creds);
+      expect(await sealedId(11)).toBe(vaultKeyId(Buffer.from(b, 'base64')));
+      expect(await sealedId(12)).toBe(vaultKeyId(Buffer.from(a, 'base64')));
+      expect(await rotated.resealAll()).toEqual({ accounts: 2, resealed: 1, unreadable: 0 });
+      expect(await sealedId(12)).toBe(vaultKeyId(Buffer.from(b, 'base64')));
+
+      // Step 2: A dropped. Everything still opens under B.
+      const afterwards = replica({ CREDENTIALS_KEYS: b });
+      expect((await afterwards.get(11))?.creds).toEqual(creds);
+      expect((await afterwards.get(12))?.creds.key).toBe('second-key');
+      expect(await afterwards.resealAll()).toEqual({ accounts: 2, resealed: 0, unreadable: 0 });
+    });
+
+    it('a record sealed before key ids (v1) still opens, and is sealed again under the newest key on read', async () => {
+      const prefix = freshPrefix('acct');
+      const key = randomBytes(32);
+      const accounts = new AccountStore(redis, new Vault(key), prefix, logger);
+      await accounts.link(21, creds, 100);
+      // Rewrite it the way the previous version sealed it: v1.<iv>.<tag>.<ct>, no key id.
+      const { createCipheriv } = await import('node:crypto');
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
+      cipher.setAAD(Buffer.from('acct:21:key'));
+      const ct = Buffer.concat([cipher.update(creds.key, 'utf8'), cipher.final()]);
+      await redis.hset(`${prefix}acct:21`, 'key', ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.'));
+      expect((await accounts.get(21))?.creds).toEqual(creds);
+      expect(await redis.hget(`${prefix}acct:21`, 'key')).toMatch(/^v2\./);
+      expect((await accounts.get(21))?.creds).toEqual(creds);
     });
 
     it('records health: ok clears the last error, pause, pushes; a new link starts clean', async () => {

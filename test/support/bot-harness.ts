@@ -91,7 +91,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   const port = webhookMode ? await freePort() : 0;
   const settings = {
     botToken: tg.token,
-    credentialsKey: randomBytes(32),
+    credentialsKeys: [randomBytes(32)],
     redisUrl: requireRedisUrl(),
     telegramApiRoot: tg.apiRoot,
     justclickApiUrl: php?.url ?? jc.url,

@@ -28,7 +28,7 @@ describe('config', () => {
       port: 8080,
       logLevel: 'info',
     });
-    expect(c.credentialsKey.length).toBe(32);
+    expect(c.credentialsKeys).toEqual([Buffer.alloc(32, 7)]);
   });
 
   it('names a missing CREDENTIALS_KEY and says how to make one', () => {
@@ -37,6 +37,7 @@ describe('config', () => {
   });
 
   it('lists every problem, one line each', () => {
+    expect(problems({})).toContain('CREDENTIALS_KEY is missing: generate one with `openssl rand -base64 32`');
     const p = problems({ CREDENTIALS_KEY: 'short', DEFAULT_TIMEZONE: 'Mars/Olympus', ALERT_POLL_SECONDS: 'often', BOT_MODE: 'webhook' });
     expect(p.some((l) => l.startsWith('BOT_TOKEN is missing'))).toBe(true);
     expect(p.some((l) => l.startsWith('CREDENTIALS_KEY must be 32 random bytes'))).toBe(true);
@@ -44,6 +45,21 @@ describe('config', () => {
     expect(p.some((l) => l.startsWith('ALERT_POLL_SECONDS'))).toBe(true);
     expect(p.some((l) => l.startsWith('PUBLIC_URL is required when BOT_MODE=webhook'))).toBe(true);
     expect(p.some((l) => l.startsWith('TELEGRAM_WEBHOOK_SECRET is required'))).toBe(true);
+  });
+
+  it('reads CREDENTIALS_KEYS newest first, with CREDENTIALS_KEY after them unless it is among them', () => {
+    const newer = Buffer.alloc(32, 9).toString('base64');
+    const newest = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ ...base, CREDENTIALS_KEYS: `${newer}, ${key}` }).credentialsKeys).toEqual([Buffer.alloc(32, 9), Buffer.alloc(32, 7)]);
+    expect(loadConfig({ ...base, CREDENTIALS_KEYS: `${newest},${newer}` }).credentialsKeys).toEqual([Buffer.alloc(32, 1), Buffer.alloc(32, 9), Buffer.alloc(32, 7)]);
+    expect(loadConfig({ BOT_TOKEN: base.BOT_TOKEN, CREDENTIALS_KEYS: newer }).credentialsKeys).toEqual([Buffer.alloc(32, 9)]);
+  });
+
+  it('names a bad or repeated key in CREDENTIALS_KEYS without echoing it', () => {
+    expect(problems({ ...base, CREDENTIALS_KEYS: `${key},c2VjcmV0LWtleQ==` })).toEqual([
+      'CREDENTIALS_KEYS must be keys of 32 random bytes in base64, newest first, separated by commas: generate one with `openssl rand -base64 32`',
+    ]);
+    expect(problems({ ...base, CREDENTIALS_KEYS: `${key},${key}` })).toEqual(['CREDENTIALS_KEYS holds the same key twice']);
   });
 
   it('treats empty variables as unset, as docker compose passes them', () => {
