@@ -17,6 +17,7 @@ import { createGateway } from './outbound/gateway.js';
 import { AccountStore } from './store/accounts.js';
 import { ChatStore } from './store/chats.js';
 import { FlowStore } from './store/flows.js';
+import { LinkAttempts } from './store/link-attempts.js';
 import { PageStore } from './store/pages.js';
 import { createRedis, PREFIX, quitRedis, type Redis } from './store/redis.js';
 import { UpdateLog } from './store/updates.js';
@@ -77,6 +78,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const accounts = new AccountStore(redis, new Vault(config.credentialsKeys), prefix, logger);
   const chats = new ChatStore(redis, prefix);
   const flows = new FlowStore(redis, prefix);
+  const linkAttempts = new LinkAttempts(redis, prefix);
   const pages = new PageStore(redis, prefix);
   const updates = new UpdateLog(redis, prefix);
   const client = new JustClickClient({ apiUrl: config.justclickApiUrl, logger, ...overrides.justclick });
@@ -112,6 +114,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     accounts,
     chats,
     flows,
+    linkAttempts,
     pages,
     client,
     engine,

@@ -249,6 +249,7 @@ export class JustClickClient {
       throw new JustClickError('protocol', `${where}: the answer's hash does not match (tampered or misrouted answer, error code ${code})`, {
         ...details,
         code,
+        unverified: true,
       });
     }
     if (code === 0) return answer.result;

@@ -8,7 +8,14 @@ export class JustClickError extends Error {
   constructor(
     readonly kind: JustClickErrorKind,
     message: string,
-    readonly details: { method?: string; login?: string; code?: number; status?: number } = {},
+    readonly details: {
+      method?: string;
+      login?: string;
+      code?: number;
+      status?: number;
+      /** The answer's hash did not match our key: for a key not yet known to be right, most likely a wrong key. */
+      unverified?: true;
+    } = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import type { AccountStore } from '../store/accounts.js';
 import type { ChatSettings, ChatStore } from '../store/chats.js';
 import type { FlowStore } from '../store/flows.js';
+import type { LinkAttempts } from '../store/link-attempts.js';
 import type { PageStore } from '../store/pages.js';
 import type { Gateway } from '../outbound/gateway.js';
 
@@ -41,6 +42,8 @@ export interface BotDeps {
   accounts: AccountStore;
   chats: ChatStore;
   flows: FlowStore;
+  /** Failed /link attempts per user and per login, with back-off and lockout. */
+  linkAttempts: LinkAttempts;
   pages: PageStore;
   /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders. */
   client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'call'>;

@@ -100,18 +100,14 @@ describeRedis('e2e: start and link', () => {
       const update = h.tg.say({ from: user, text: '/link shop not-the-right-key' });
       await h.idle();
       const reply = text(h.tg.sent(user.id).filter((m) => m.messageId > update.message.message_id));
-      expect(reply).toContain('JustClick does not accept this key for shop.justclick.ru');
+      expect(reply).toContain('JustClick does not accept this login and key: either there is no account shop.justclick.ru, or the key is not its key.');
       expect(reply).toContain('send /link again');
       expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: update.message.message_id });
       expect(await h.accounts.get(user.id)).toBeNull();
     });
 
     it.each([
-      [
-        'an unknown login',
-        'nosuchshop',
-        'JustClick has no account nosuchshop.justclick.ru. The account is not linked. The login is the first part of your account address',
-      ],
+      ['an unknown login (as a wrong key: /link tells nothing about which logins exist)', 'nosuchshop', 'JustClick does not accept this login and key: either there is no account nosuchshop.justclick.ru, or the key is not its key. The account is not linked.'],
       ['a disabled account', 'closed', 'JustClick says the account closed.justclick.ru is disabled.'],
       ['API access switched off or limited', 'noapi', 'API access is switched off in the account settings, or the request limit is reached'],
       ['a denied IP address', 'walled', 'the account allows API access only from certain IP addresses'],
@@ -133,7 +129,7 @@ describeRedis('e2e: start and link', () => {
     it('explains the errors in Russian too', async () => {
       const user = seller('ru');
       const reply = text(await h.say(user, '/link shop wrong-key-here'));
-      expect(reply).toContain('JustClick не принимает этот ключ для shop.justclick.ru');
+      expect(reply).toContain('JustClick не принимает этот логин и ключ: либо аккаунта shop.justclick.ru нет, либо ключ не от него.');
       const disabled = text(await h.say(user, `/link closed ${KEY}`));
       expect(disabled).toContain('аккаунт closed.justclick.ru отключён');
     });
@@ -143,6 +139,69 @@ describeRedis('e2e: start and link', () => {
       const reply = text(await h.say(user, `/link <магазин> ${KEY}`));
       expect(reply).toContain('“<магазин>” is not a JustClick login');
       expect(h.tg.deleted(user.id).length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('/link is no oracle', () => {
+    /** The answer with the account's name taken out, to compare answers about different accounts. */
+    const shape = (reply: string, login: string) => reply.replaceAll(`${login}.justclick.ru`, 'ACCOUNT');
+
+    it('gives one answer for a wrong key, an unknown login, and a wrong key on an account with an IP allow-list', async () => {
+      h.jc.addAccount('oracle-a', KEY);
+      h.jc.addAccount('oracle-walled', KEY, { state: 'ip-denied' });
+      const wrongKey = shape(text(await h.say(seller('en'), '/link oracle-a wrong-key-1')), 'oracle-a');
+      const noLogin = shape(text(await h.say(seller('en'), '/link oracle-none wrong-key-1')), 'oracle-none');
+      const walled = shape(text(await h.say(seller('en'), '/link oracle-walled wrong-key-1')), 'oracle-walled');
+      expect(wrongKey).toContain('JustClick does not accept this login and key');
+      expect(noLogin).toBe(wrongKey);
+      expect(walled).toBe(wrongKey);
+    });
+
+    it('after 5 failures a user waits before the next attempt, without a request to JustClick, and the wait grows', async () => {
+      const user = seller('en');
+      const start = new Date('2026-11-28T10:00:00Z');
+      h.setNow(start);
+      try {
+        for (let i = 0; i < 5; i++) expect(text(await h.say(user, `/link oracle-b${i} wrong-key-${i}`))).toContain('does not accept this login and key');
+        const before = h.jc.requests.length;
+        const refused = text(await h.say(user, '/link oracle-c wrong-key-x'));
+        expect(refused).toContain('Too many failed attempts to link an account');
+        expect(refused).toContain('try /link again in 1 minute.');
+        expect(h.jc.requests.length).toBe(before);
+        // A minute later one more attempt goes through; failing, it doubles the wait.
+        h.setNow(new Date(start.getTime() + 61_000));
+        expect(text(await h.say(user, '/link oracle-c wrong-key-x'))).toContain('does not accept this login and key');
+        expect(text(await h.say(user, '/link oracle-c wrong-key-y'))).toContain('try /link again in 2 minutes.');
+        // Even the right key waits: the limit is on the user, whatever they send.
+        expect(text(await h.say(user, `/link shop ${KEY}`))).toContain('Too many failed attempts');
+        expect(await h.accounts.get(user.id)).toBeNull();
+      } finally {
+        h.setNow(new Date());
+      }
+    });
+
+    it('failures on one login add up across users', async () => {
+      h.jc.addAccount('oracle-d', KEY);
+      for (let i = 0; i < 5; i++) await h.say(seller('en'), `/link oracle-d guess-${i}`);
+      const before = h.jc.requests.length;
+      expect(text(await h.say(seller('ru'), '/link oracle-d guess-5'))).toContain('Слишком много неудачных попыток подключить аккаунт');
+      expect(h.jc.requests.length).toBe(before);
+    });
+
+    it('20 failures in a day lock /link for the rest of that day', async () => {
+      const user = seller('en');
+      let now = new Date('2026-11-28T10:00:00Z').getTime();
+      try {
+        for (let i = 0; i < 20; i++) {
+          h.setNow(new Date(now));
+          expect(text(await h.say(user, `/link oracle-e${i} wrong`))).toContain('does not accept this login and key');
+          now += 61 * 60_000; // past the longest back-off (an hour)
+        }
+        h.setNow(new Date(now));
+        expect(text(await h.say(user, '/link oracle-e-last wrong'))).toMatch(/try \/link again in 2[34] hours\./);
+      } finally {
+        h.setNow(new Date());
+      }
     });
   });
 

@@ -63,8 +63,9 @@ describeRedis('e2e: security', () => {
       const outbound = h.tg.calls.filter((c) => JSON.stringify(c.payload).includes(key) || JSON.stringify(c.payload).includes(secondKey));
       expect(outbound).toEqual([]);
       expect(h.tg.sent().some((m) => m.text.includes(key) || m.text.includes(secondKey))).toBe(false);
-      // The user's own messages with a key: three (wrong key, one-message link, answer to the question), all deleted.
-      expect(h.tg.deleted(alice.id)).toHaveLength(3);
+      // The user's own messages with a key: three (wrong key, one-message link, answer to the question), all
+      // deleted; and the login answer too, as every message of the link flow is.
+      expect(h.tg.deleted(alice.id)).toHaveLength(4);
     });
 
     it('the push URL is shown in the private chat only', () => {

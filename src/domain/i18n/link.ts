@@ -1,6 +1,6 @@
 // Texts of /link, /unlink and /cancel: the two questions, the refusals and the outcomes.
 import { escapeHtml, html, type Html } from '../format/html.js';
-import type { Lang } from './lang.js';
+import { plural, type Lang, type PluralForms } from './lang.js';
 
 export interface LinkText {
   askLogin: Html;
@@ -12,12 +12,29 @@ export interface LinkText {
   /** `keyMessage`: the /link message had no words after it, was deleted, or could not be deleted. */
   groupRefused(keyMessage: 'none' | 'deleted' | 'kept'): Html;
   keyNotDeleted: Html;
+  /** JustClick refused the pair: one answer whether the login or the key is wrong, so that /link tells nothing. */
+  wrongLoginOrKey(domain: string): Html;
+  /** Too many failed /link attempts by this user or for this login; `minutes` until the next may go. */
+  tooManyAttempts(minutes: number): Html;
   linked(domain: string): Html;
   unlinked(domain: string): Html;
   nothingToUnlink: Html;
   cancelled: Html;
   nothingToCancel: Html;
 }
+
+/** "5 minutes", "2 hours": whole minutes up to 90, then whole hours (rounded up: never sooner than allowed). */
+function waitIn(lang: Lang, minutes: number): string {
+  const m = Math.max(1, Math.ceil(minutes));
+  if (m <= 90) return `${m} ${plural(lang, m, WAIT_UNITS[lang].minute)}`;
+  const h = Math.ceil(m / 60);
+  return `${h} ${plural(lang, h, WAIT_UNITS[lang].hour)}`;
+}
+
+const WAIT_UNITS: Record<Lang, { minute: PluralForms; hour: PluralForms }> = {
+  en: { minute: { one: 'minute', other: 'minutes' }, hour: { one: 'hour', other: 'hours' } },
+  ru: { minute: { one: 'минуту', few: 'минуты', other: 'минут' }, hour: { one: 'час', few: 'часа', other: 'часов' } },
+};
 
 const en: LinkText = {
   askLogin: html`What is your JustClick login? It is the first part of your account address: <code>shop</code> for <code>shop.justclick.ru</code>. The address itself works too. (/cancel to stop.)`,
@@ -39,6 +56,10 @@ const en: LinkText = {
       }[keyMessage]
     }`,
   keyNotDeleted: html`I could not delete your message with the key: please delete it yourself.`,
+  wrongLoginOrKey: (domain) =>
+    html`JustClick does not accept this login and key: either there is no account <b>${escapeHtml(domain)}</b>, or the key is not its key. The account is not linked. Check the login (the first part of your account address) and copy the key again from the API section of your account settings (a single character missing is enough), then send /link again.`,
+  tooManyAttempts: (minutes) =>
+    html`Too many failed attempts to link an account, so that nobody can guess keys or logins here: try /link again in ${escapeHtml(waitIn('en', minutes))}.`,
   linked: (domain) =>
     html`✅ Linked <b>${escapeHtml(domain)}</b>.\nTry <code>/orders today</code>, <code>/alerts on</code> for a message on every paid order, or <code>/digest 09:00</code> for a daily summary.`,
   unlinked: (domain) => html`Forgot <b>${escapeHtml(domain)}</b>: its key, alerts and digests are gone. /link links an account again.`,
@@ -67,6 +88,10 @@ const ru: LinkText = {
       }[keyMessage]
     }`,
   keyNotDeleted: html`Не получилось удалить ваше сообщение с ключом: пожалуйста, удалите его сами.`,
+  wrongLoginOrKey: (domain) =>
+    html`JustClick не принимает этот логин и ключ: либо аккаунта <b>${escapeHtml(domain)}</b> нет, либо ключ не от него. Аккаунт не подключён. Проверьте логин (первая часть адреса аккаунта) и скопируйте ключ ещё раз из раздела настроек API аккаунта (достаточно одного пропущенного символа), затем снова отправьте /link.`,
+  tooManyAttempts: (minutes) =>
+    html`Слишком много неудачных попыток подключить аккаунт — чтобы здесь нельзя было подбирать ключи и логины: попробуйте /link снова через ${escapeHtml(waitIn('ru', minutes))}.`,
   linked: (domain) =>
     html`✅ Аккаунт <b>${escapeHtml(domain)}</b> подключён.\nПопробуйте <code>/orders сегодня</code>, <code>/alerts on</code> — сообщение о каждой оплате, или <code>/digest 09:00</code> — ежедневную сводку.`,
   unlinked: (domain) => html`Аккаунт <b>${escapeHtml(domain)}</b> забыт: ключ, уведомления и сводки удалены. /link подключит аккаунт снова.`,

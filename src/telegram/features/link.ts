@@ -52,16 +52,36 @@ export function accountFeature(s: Services): Composer<BotContext> {
     await flows.clear(userId, chatId);
     const creds: Credentials = { ...account, key };
     const domain = accountDomain(creds);
+    const notDeleted = deleted ? html`` : html`\n${text.keyNotDeleted}`;
+    const waitMs = await s.linkAttempts.begin(userId, account, s.now());
+    if (waitMs > 0) {
+      ctx.log.info({ login: creds.login, waitMs }, 'too many failed /link attempts; not asking JustClick');
+      await gateway.sendHtml(chatId, html`${text.tooManyAttempts(waitMs / 60_000)}${notDeleted}`);
+      return;
+    }
     await gateway.typing(chatId);
     await s.background(ctx, async () => {
       try {
         await s.client.checkKey(creds);
       } catch (err) {
-        if (!isJustClickError(err)) throw err;
+        if (!isJustClickError(err)) {
+          await s.linkAttempts.notAFailure(userId, account);
+          throw err;
+        }
         ctx.log.info({ kind: err.kind, login: creds.login }, 'JustClick refused the key check');
-        await gateway.sendHtml(chatId, html`${botText[ctx.lang].justclick(err.kind, domain, 'link')}${deleted ? '' : html`\n${text.keyNotDeleted}`}`);
+        // A wrong key, an unknown login, and an answer signed with a key that is not this one (the account
+        // exists, e.g. with an IP allow-list) all get one reply and count as failures: /link is no oracle.
+        if (err.kind === 'wrong-key' || err.kind === 'unknown-login' || err.details.unverified) {
+          await gateway.sendHtml(chatId, html`${text.wrongLoginOrKey(domain)}${notDeleted}`);
+          return;
+        }
+        // Signed answers (IP denied, account disabled, limit reached) prove the key: no failure to count.
+        if (err.kind === 'unavailable' || err.kind === 'protocol') await s.linkAttempts.notAFailure(userId, account);
+        else await s.linkAttempts.succeeded(userId, account);
+        await gateway.sendHtml(chatId, html`${botText[ctx.lang].justclick(err.kind, domain, 'link')}${notDeleted}`);
         return;
       }
+      await s.linkAttempts.succeeded(userId, account);
       const previous = await s.accounts.get(userId);
       const sameAccount = previous !== null && previous.creds.login === creds.login && previous.creds.region === creds.region;
       // linkedAt bounds which paid orders may be alerted: a new key for the same account must not move it,
