@@ -81,7 +81,13 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const linkAttempts = new LinkAttempts(redis, prefix);
   const pages = new PageStore(redis, prefix);
   const updates = new UpdateLog(redis, prefix);
-  const client = new JustClickClient({ apiUrl: config.justclickApiUrl, logger, ...overrides.justclick });
+  const client = new JustClickClient({
+    apiUrl: config.justclickApiUrl,
+    logger,
+    ...overrides.justclick,
+    // Its "limit reached" back-off runs on the same clock as the poller that pauses and resumes accounts.
+    ...(overrides.now ? { now: () => overrides.now!().getTime() } : {}),
+  });
 
   const engine = createAlertEngine({
     redisUrl: config.redisUrl,

@@ -150,6 +150,11 @@ export function renderStatusAlert(kind: 'refund' | 'cancel', order: AlertOrder, 
   return joinHtml([kind === 'refund' ? t.refundTitle(no) : t.cancelTitle(no), amountLine(order, view), customer && html`👤 ${t.customer}: ${customer}`], '\n');
 }
 
-export function renderPausedNotice(reason: JustClickErrorKind, login: string, lang: Lang): Html {
-  return ALERT_TEXTS[lang].paused(reason, clipLine(login, 64));
+/** `resumesByItself`: a limit pause, which polling ends on its own (with back-off), rather than one until /link. */
+export function renderPausedNotice(reason: JustClickErrorKind, login: string, lang: Lang, resumesByItself = false): Html {
+  return resumesByItself ? ALERT_TEXTS[lang].pausedForLimit(clipLine(login, 64)) : ALERT_TEXTS[lang].paused(reason, clipLine(login, 64));
+}
+
+export function renderResumedNotice(login: string, lang: Lang): Html {
+  return ALERT_TEXTS[lang].resumed(clipLine(login, 64));
 }

@@ -2,7 +2,7 @@
 // paced, retried until Telegram takes it, never sent twice for the same order, and never to a chat that is gone.
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { renderPaid, renderPausedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
 import type { Html } from '../domain/format/html.js';
 import type { ChatSettings } from '../store/chats.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
@@ -77,10 +77,16 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         return { html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] };
       }
       case 'paused':
+      case 'resumed':
       case 'digest': {
         const mark = `j${idPart(job.id ?? '')}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        const html = d.kind === 'digest' ? d.html : renderPausedNotice(d.reason, d.login, await deliveryLanguage(chats, d.chatId, chat));
+        const html =
+          d.kind === 'digest'
+            ? d.html
+            : d.kind === 'resumed'
+              ? renderResumedNotice(d.login, await deliveryLanguage(chats, d.chatId, chat))
+              : renderPausedNotice(d.reason, d.login, await deliveryLanguage(chats, d.chatId, chat), d.resumesByItself === true);
         return { html, marks: [mark] };
       }
     }

@@ -1,5 +1,6 @@
 // The poller: one "tick" job per ALERT_POLL_SECONDS fans out one poll job per watched account; a poll job
-// asks JustClick for recently paid orders and hands them to enqueueAlerts. Accounts JustClick refuses are paused.
+// asks JustClick for recently paid orders and hands them to enqueueAlerts. Accounts JustClick refuses are paused
+// until /link; accounts over JustClick's request limit are paused with back-off and resume by themselves.
 import type { Job } from 'bullmq';
 import { localDay } from '../domain/calendar.js';
 import { isJustClickError, type JustClickError, type JustClickErrorKind } from '../justclick/errors.js';
@@ -15,7 +16,15 @@ const MAX_LOOKBACK_MS = 35 * DAY_MS;
 /** Re-read a little before the last check: JustClick may stamp a payment slightly before it shows it. */
 const OVERLAP_MS = 10 * 60_000;
 /** JustClick answering "limit reached / API off" for this long in a row pauses the account. */
-const LIMITED_PAUSE_MS = 60 * 60_000;
+export const LIMITED_PAUSE_MS = 60 * 60_000;
+/** A limit pause lasts 15 minutes, then each one in a row twice as long, at most 6 hours; then polling tries again. */
+export const LIMIT_PAUSE_FIRST_MS = 15 * 60_000;
+export const LIMIT_PAUSE_MAX_MS = 6 * 60 * 60_000;
+
+/** How long the `pauses`-th limit pause in a row lasts (1 for the first): 15 min, 30, 1 h, 2 h, 4 h, 6 h, 6 h … */
+export function limitPauseMs(pauses: number): number {
+  return Math.min(LIMIT_PAUSE_MAX_MS, LIMIT_PAUSE_FIRST_MS * 2 ** Math.max(0, pauses - 1));
+}
 
 /** Errors that no retry can fix: the owner has to change something and /link again. */
 const FATAL: ReadonlySet<JustClickErrorKind> = new Set(['wrong-key', 'unknown-login', 'account-disabled', 'ip-denied']);
@@ -52,17 +61,33 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
     return count;
   }
 
-  async function pause(account: LinkedAccount, kind: JustClickErrorKind, now: Date): Promise<void> {
+  /** Pauses polling: until /link, or with `pauses` (limit pauses in a row) until the back-off has passed. */
+  async function pause(account: LinkedAccount, kind: JustClickErrorKind, now: Date, pauses?: number): Promise<void> {
     const { ownerId } = account;
     const at = unixSeconds(now);
-    await accounts.pause(ownerId, at);
-    logger.warn({ ownerId, login: account.creds.login, kind }, 'alerts paused for account');
+    const resume = pauses === undefined ? undefined : { at: unixSeconds(new Date(now.getTime() + limitPauseMs(pauses))), pauses };
+    await accounts.pause(ownerId, at, resume);
+    logger.warn({ ownerId, login: account.creds.login, kind, resumeAt: resume?.at }, 'alerts paused for account');
+    // Once per episode: a limit pause that is prolonged at its retry is not news.
     if (!(await watch.claimPauseNotice(ownerId))) return;
     // The owner's private chat has the owner's user id.
     await queues.delivery.add(
       'paused',
-      { kind: 'paused', chatId: ownerId, ownerId, login: account.creds.login, reason: kind },
+      { kind: 'paused', chatId: ownerId, ownerId, login: account.creds.login, reason: kind, ...(resume ? { resumesByItself: true } : {}) },
       { ...deliveryJobOptions, jobId: jobIds.paused(ownerId, at) },
+    );
+  }
+
+  /** A check succeeded on a paused account (its limit pause was over): polling goes on, the owner is told once. */
+  async function resumed(account: LinkedAccount, now: Date): Promise<void> {
+    const { ownerId } = account;
+    if (!(await accounts.resume(ownerId))) return;
+    logger.info({ ownerId, login: account.creds.login }, 'alerts resumed for account');
+    const at = unixSeconds(now);
+    await queues.delivery.add(
+      'resumed',
+      { kind: 'resumed', chatId: ownerId, ownerId, login: account.creds.login },
+      { ...deliveryJobOptions, jobId: jobIds.resumed(ownerId, at) },
     );
   }
 
@@ -70,9 +95,13 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
     const { ownerId } = account;
     await accounts.markError(ownerId, { kind: err.kind, message: err.message }, unixSeconds(now));
     if (FATAL.has(err.kind)) return pause(account, err.kind, now);
+    // Only a signed "limit reached" (error 8 with a verified hash) is api-limited: an HTTP 429 or an answer
+    // that does not verify is not, so nobody but JustClick, speaking for this key, can pause the account.
     if (err.kind === 'api-limited') {
+      // The retry after a limit pause met the limit again: pause again, longer.
+      if (account.pausedAt !== undefined) return pause(account, err.kind, now, (account.limitPauses ?? 0) + 1);
       const since = await watch.limitedSince(ownerId, now);
-      if (now.getTime() - since.getTime() > LIMITED_PAUSE_MS) return pause(account, err.kind, now);
+      if (now.getTime() - since.getTime() > LIMITED_PAUSE_MS) return pause(account, err.kind, now, 1);
     }
     logger.warn({ ownerId, login: account.creds.login, kind: err.kind, err: err.message }, 'alert check failed; the next tick retries');
   }
@@ -83,10 +112,11 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
       await watch.remove(ownerId);
       return 'no-account';
     }
-    if (account.pausedAt !== undefined) return 'paused';
+    const now = ctx.now();
+    // A pause until /link has no resumeAt; a limit pause is over once resumeAt has come.
+    if (account.pausedAt !== undefined && (account.resumeAt === undefined || unixSeconds(now) < account.resumeAt)) return 'paused';
     if (!(await alerts.refreshWatch(ownerId))) return 'not-watched';
 
-    const now = ctx.now();
     const { from, to } = pollWindow(now, await watch.lastCheck(ownerId));
     let orders;
     try {
@@ -96,6 +126,8 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
       await failed(account, err, now);
       return 'failed';
     }
+    // Told before the orders paid during the pause arrive; the window below still reaches back to the last check.
+    if (account.pausedAt !== undefined) await resumed(account, now);
     await alerts.enqueueAlerts(account, orders, 'poll');
     // Only once the alerts are queued does this check count: a crash before here re-reads the same window.
     await watch.checked(ownerId, now);

@@ -21,7 +21,9 @@ export type Delivery =
   | { kind: 'paid'; chatId: number; ownerId: number; login: string; currency: string; orders: AlertOrder[] }
   | { kind: 'refund' | 'cancel'; chatId: number; ownerId: number; login: string; currency: string; order: AlertOrder }
   /** Told to the owner once when polling for their account stops. */
-  | { kind: 'paused'; chatId: number; ownerId: number; login: string; reason: JustClickErrorKind }
+  | { kind: 'paused'; chatId: number; ownerId: number; login: string; reason: JustClickErrorKind; resumesByItself?: boolean }
+  /** Told to the owner once when polling starts again by itself after a limit pause. */
+  | { kind: 'resumed'; chatId: number; ownerId: number; login: string }
   /** `claim` is the once-a-day lock given back when the digest finally cannot be sent. */
   | { kind: 'digest'; chatId: number; html: Html; claim?: string };
 
@@ -82,6 +84,7 @@ export const jobIds = {
       .slice(0, 16)}`,
   status: (kind: 'refund' | 'cancel', chatId: number, orderId: string) => `${kind}-${chatId}-${idPart(orderId)}`,
   paused: (ownerId: number, at: number) => `paused-${ownerId}-${at}`,
+  resumed: (ownerId: number, at: number) => `resumed-${ownerId}-${at}`,
   poll: (ownerId: number, tick: string) => `poll-${ownerId}-${idPart(tick)}`,
   digestDelivery: (chatId: number, digestJobId: string) => `digest-${chatId}-${idPart(digestJobId)}`,
   digestScheduler: (chatId: number) => `digest-${chatId}`,

@@ -1,6 +1,7 @@
 // The JustClick API client: signed POSTs over undici, response hash checked before anything is trusted,
 // retries only where retrying can help, a hard back-off on "limit reached", and the precise range fetch.
 import { TZDate } from '@date-fns/tz';
+import { createHash } from 'node:crypto';
 import { Agent, request } from 'undici';
 import type { Logger } from '../logger.js';
 import { JustClickError, type JustClickErrorKind } from './errors.js';
@@ -71,7 +72,11 @@ export class JustClickClient {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
-  /** API base → instant (ms) before which we do not call it again (error code 8). */
+  /**
+   * API base and key → instant (ms) before which we do not call with them again (a signed error code 8). Keyed
+   * by the key too: only JustClick, answering for this very key, can hold these credentials back, not another
+   * user of the same login.
+   */
   private readonly limitedUntil = new Map<string, number>();
 
   constructor(options: JustClickClientOptions = {}) {
@@ -103,7 +108,8 @@ export class JustClickClient {
     const base = apiBaseUrl(this.apiUrl, creds);
     const where = `JustClick ${method} for ${creds.login}`;
     const details = { method, login: creds.login };
-    const until = this.limitedUntil.get(base);
+    const limitKey = `${base} ${createHash('sha256').update(creds.key).digest('base64url')}`;
+    const until = this.limitedUntil.get(limitKey);
     if (until !== undefined) {
       if (this.now() < until) {
         throw new JustClickError('api-limited', `${where}: the request limit was reached; not asking again until ${new Date(until).toISOString()}`, {
@@ -111,7 +117,7 @@ export class JustClickClient {
           code: 8,
         });
       }
-      this.limitedUntil.delete(base);
+      this.limitedUntil.delete(limitKey);
     }
     const query = httpBuildQuery(params);
     const hashField = `hash=${signQuery(query, creds.login, creds.key)}`;
@@ -120,7 +126,7 @@ export class JustClickClient {
 
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(url, body);
-      if (outcome.ok) return this.interpret(outcome.status, outcome.text, creds, base, where, details, options);
+      if (outcome.ok) return this.interpret(outcome.status, outcome.text, creds, limitKey, where, details, options);
       if (!outcome.retry) throw new JustClickError('protocol', `${where}: ${outcome.reason}`, details, { cause: outcome.cause });
       if (attempt >= this.retries) {
         throw new JustClickError('unavailable', `${where}: no usable answer after ${attempt + 1} attempts (last: ${outcome.reason})`, details, {
@@ -225,7 +231,7 @@ export class JustClickClient {
     status: number,
     text: string,
     creds: Credentials,
-    base: string,
+    limitKey: string,
     where: string,
     details: { method: string; login: string },
     options: CallOptions,
@@ -237,7 +243,9 @@ export class JustClickClient {
       answer = undefined;
     }
     if (!isEnvelope(answer)) {
-      if (status === 429) return this.limited(base, where, details, 'HTTP 429');
+      // A bare 429 is unsigned (a proxy, a throttle on our IP, or anyone in between): a failed call the next
+      // tick retries, never a back-off or a pause.
+      if (status === 429) throw new JustClickError('unavailable', `${where}: HTTP 429 without a JustClick answer`, { ...details, status });
       const what = status === 200 ? 'an answer that is not JustClick JSON' : `HTTP ${status} without a JustClick answer`;
       throw new JustClickError('protocol', `${where}: ${what}`, { ...details, status });
     }
@@ -254,15 +262,15 @@ export class JustClickClient {
     }
     if (code === 0) return answer.result;
     if (code === 400 || code === 401 || options.notFoundCodes?.includes(code)) return NOT_FOUND;
-    if (code === 8) return this.limited(base, where, details, CODE_KINDS[8]!.what);
+    if (code === 8) return this.limited(limitKey, where, details, CODE_KINDS[8]!.what);
     const known = CODE_KINDS[code];
     const said = answer.error_text.length > 120 ? `${answer.error_text.slice(0, 120)}…` : answer.error_text;
     throw new JustClickError(known?.kind ?? 'protocol', `${where}: ${known?.what ?? `unexpected error code ${code}`} ("${said}")`, { ...details, code });
   }
 
-  private limited(base: string, where: string, details: { method: string; login: string }, what: string): never {
+  private limited(limitKey: string, where: string, details: { method: string; login: string }, what: string): never {
     const until = this.now() + this.limitedBackoffMs;
-    this.limitedUntil.set(base, until);
+    this.limitedUntil.set(limitKey, until);
     this.logger?.warn({ ...details, until: new Date(until).toISOString() }, 'JustClick API limit reached, backing off');
     throw new JustClickError('api-limited', `${where}: ${what}; not asking again until ${new Date(until).toISOString()}`, { ...details, code: 8 });
   }

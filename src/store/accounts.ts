@@ -20,6 +20,10 @@ export interface LinkedAccount {
   lastError?: { kind: JustClickErrorKind; at: number; message: string };
   /** Polling is paused (e.g. JustClick said the key is wrong or the API is switched off) until resumed. */
   pausedAt?: number;
+  /** A pause for "limit reached" ends by itself: polling tries again from this time (unix seconds). Absent: until /link. */
+  resumeAt?: number;
+  /** Limit pauses in a row (each one longer); cleared when a check succeeds again. */
+  limitPauses?: number;
   /** The secret part of this account's JustClick notification URL. */
   pushToken?: string;
   lastPushAt?: number;
@@ -37,7 +41,7 @@ const PUSH_TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 const MAX_ERROR_MESSAGE = 500;
 
 // Fields that describe the previous credentials' health; a new link starts clean.
-const HEALTH_FIELDS = ['lastOkAt', 'errKind', 'errAt', 'errMessage', 'pausedAt'];
+const HEALTH_FIELDS = ['lastOkAt', 'errKind', 'errAt', 'errMessage', 'pausedAt', 'resumeAt', 'limitPauses'];
 
 const unlinkScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
@@ -60,6 +64,13 @@ return ARGV[1]
 const resealScript = new LuaScript(`
 if redis.call('HGET', KEYS[1], 'key') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'key', ARGV[2])
+return 1
+`);
+
+// Ends a pause; 1 for the one caller that ended it (the owner is told once), 0 when it was not paused.
+const resumeScript = new LuaScript(`
+if redis.call('HEXISTS', KEYS[1], 'pausedAt') == 0 then return 0 end
+redis.call('HDEL', KEYS[1], 'pausedAt', 'resumeAt', 'limitPauses')
 return 1
 `);
 
@@ -136,6 +147,10 @@ export class AccountStore {
     }
     const pausedAt = intOrUndefined(h.pausedAt);
     if (pausedAt !== undefined) account.pausedAt = pausedAt;
+    const resumeAt = intOrUndefined(h.resumeAt);
+    if (pausedAt !== undefined && resumeAt !== undefined) account.resumeAt = resumeAt;
+    const limitPauses = intOrUndefined(h.limitPauses);
+    if (pausedAt !== undefined && limitPauses !== undefined) account.limitPauses = limitPauses;
     if (h.pushToken) account.pushToken = h.pushToken;
     const lastPushAt = intOrUndefined(h.lastPushAt);
     if (lastPushAt !== undefined) account.lastPushAt = lastPushAt;
@@ -202,8 +217,21 @@ export class AccountStore {
     });
   }
 
-  async pause(ownerId: number, at: number = unixSeconds(new Date())): Promise<boolean> {
-    return this.#setIfLinked(ownerId, { pausedAt: String(at) });
+  /**
+   * Stops polling the account: until /link without `resume`, else until `resume.at` (unix seconds), `resume.pauses`
+   * being how many limit pauses in a row this makes. False when no account is linked.
+   */
+  async pause(ownerId: number, at: number = unixSeconds(new Date()), resume?: { at: number; pauses: number }): Promise<boolean> {
+    if (resume) return this.#setIfLinked(ownerId, { pausedAt: String(at), resumeAt: String(resume.at), limitPauses: String(resume.pauses) });
+    const paused = await this.#setIfLinked(ownerId, { pausedAt: String(at) });
+    // A pause until /link replaces a limit pause that would have ended by itself.
+    if (paused) await this.#redis.hdel(this.#account(ownerId), 'resumeAt', 'limitPauses');
+    return paused;
+  }
+
+  /** Ends a pause after a successful check; true for exactly one caller, so that the owner is told once. */
+  async resume(ownerId: number): Promise<boolean> {
+    return (await resumeScript.run(this.#redis, [this.#account(ownerId)], [])) === 1;
   }
 
   /** The account's push token, made on first use: random 24 bytes, base64url (32 characters). */

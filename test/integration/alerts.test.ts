@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { toAlertOrder } from '../../src/domain/alert.js';
-import { pollWindow } from '../../src/jobs/poll.js';
+import { limitPauseMs, pollWindow } from '../../src/jobs/poll.js';
 import { DELIVERY_QUEUE, deliveryJobOptions, jobIds, POLL_QUEUE } from '../../src/jobs/queues.js';
 import { parseOrder } from '../../src/justclick/orders.js';
 import { notificationBody } from '../fakes/justclick.js';
@@ -205,6 +205,65 @@ describeRedis('paid-order alerts', () => {
     expect(h.tg.sent(OWNER)[0]!.text).toContain('лимит запросов');
   });
 
+  it('a limit pause ends by itself with growing back-off, tells the owner once each way, and alerts what was paid meanwhile once', async () => {
+    const { login } = await h.link(OWNER);
+    let skewMs = 0;
+    const engine = h.engine({ now: () => new Date(Date.now() + skewMs) });
+    await engine.start();
+    await engine.alerts.enable(OWNER, OWNER);
+    await h.afterChecks(login, 1);
+
+    h.jc.setAccountState(login, 'limited');
+    await waitFor(async () => (await h.accounts.get(OWNER))?.lastError?.kind === 'api-limited', { message: 'a limited check' });
+    skewMs = 61 * 60_000;
+    await waitFor(async () => (await h.accounts.get(OWNER))?.pausedAt !== undefined, { message: 'the pause' });
+    const first = (await h.accounts.get(OWNER))!;
+    expect(first.resumeAt! - first.pausedAt!).toBe(15 * 60);
+    await waitFor(() => h.tg.sent(OWNER).length > 0, { message: 'the pause notice' });
+    expect(h.tg.sent(OWNER)[0]!.text).toContain('Я сам попробую снова через 15 минут');
+
+    // Paid while paused: no check asks JustClick until the pause is over.
+    const order = h.jc.addOrder(login, { paid: nowSeconds() });
+    const checksWhilePaused = h.checks(login);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(h.checks(login)).toBe(checksWhilePaused);
+
+    // 15 minutes later the retry meets the limit again: paused for 30 minutes now, and nobody is told again.
+    skewMs += 16 * 60_000;
+    await waitFor(async () => (await h.accounts.get(OWNER))?.limitPauses === 2, { message: 'the second, longer pause' });
+    const second = (await h.accounts.get(OWNER))!;
+    expect(second.resumeAt! - second.pausedAt!).toBe(30 * 60);
+    expect(h.tg.sent(OWNER)).toHaveLength(1);
+
+    // JustClick lets us in again: after the 30 minutes, checks resume, the owner hears it once, and the order comes.
+    h.jc.setAccountState(login, 'ok');
+    skewMs += 31 * 60_000;
+    await waitFor(() => mentioning(OWNER, order.id).length > 0, { message: 'the order paid during the pause' });
+    expect((await h.accounts.get(OWNER))?.pausedAt).toBeUndefined();
+    await h.afterChecks(login, 3);
+    const texts = h.tg.sent(OWNER).map((m) => m.text);
+    expect(texts.filter((t) => t.includes('приостановлены'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('Оповещения об оплатах возобновлены'))).toHaveLength(1);
+    expect(mentioning(OWNER, order.id)).toHaveLength(1);
+    expect(texts.findIndex((t) => t.includes('возобновлены'))).toBeLessThan(texts.findIndex((t) => t.includes(order.id)));
+  });
+
+  it('an unsigned HTTP 429 never pauses an account', async () => {
+    const { login } = await h.link(OWNER);
+    let skewMs = 0;
+    const engine = h.engine({ now: () => new Date(Date.now() + skewMs) });
+    await engine.start();
+    await engine.alerts.enable(OWNER, OWNER);
+    await h.afterChecks(login, 1);
+    h.jc.inject({ status: 429 }, 1_000);
+    await h.afterChecks(login, 2);
+    skewMs = 2 * 60 * 60_000;
+    await h.afterChecks(login, 3);
+    expect((await h.accounts.get(OWNER))?.pausedAt).toBeUndefined();
+    expect((await h.accounts.get(OWNER))?.lastError?.kind).toBe('unavailable');
+    expect(h.tg.sent(OWNER)).toEqual([]);
+  });
+
   it('pauses an account JustClick refuses, tells the owner once, and resumes after /link', async () => {
     const { login } = await h.link(OWNER);
     const engine = h.engine();
@@ -234,6 +293,12 @@ describeRedis('paid-order alerts', () => {
     const order = h.jc.addOrder(login, { paid: nowSeconds() });
     await waitFor(() => mentioning(OWNER, order.id).length > 0, { message: 'alerts after re-link' });
     expect(mentioning(GROUP, order.id)).toHaveLength(1);
+  });
+});
+
+describe('how long a limit pause lasts', () => {
+  it('15 minutes, then twice as long each time in a row, at most 6 hours', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => limitPauseMs(n) / 60_000)).toEqual([15, 30, 60, 120, 240, 360, 360, 360]);
   });
 });
 

@@ -93,7 +93,8 @@ describe('JustClickClient against the fake server', () => {
       ['an answer that is not JSON', () => fake.inject('garbage'), creds, 'protocol'],
       ['a redirect', () => fake.inject('redirect'), creds, 'protocol'],
       ['HTTP 404', () => fake.inject({ status: 404 }), creds, 'protocol'],
-      ['HTTP 429', () => fake.inject({ status: 429 }), creds, 'api-limited'],
+      // Unsigned: anyone on the way (or a throttle on our IP) can send it, so it is no "limit reached".
+      ['HTTP 429', () => fake.inject({ status: 429 }), creds, 'unavailable'],
     ];
     for (const [what, arrange, who, kind] of cases) {
       it(`${what} is ${kind}, asked once, not retried`, async () => {
@@ -200,6 +201,20 @@ describe('JustClickClient against the fake server', () => {
       now += 60_000;
       await limitedClient.fetchOrders(creds, today, 'getOrdersWithGoods');
       await limitedClient.close();
+      expect(fake.requests).toHaveLength(2);
+    });
+
+    it('an HTTP 429 sets no back-off: the next call goes out', async () => {
+      fake.inject({ status: 429 });
+      expect((await failure(() => client.fetchOrders(creds, today, 'getOrdersWithGoods'))).kind).toBe('unavailable');
+      await client.fetchOrders(creds, today, 'getOrdersWithGoods');
+      expect(fake.requests).toHaveLength(2);
+    });
+
+    it('an error 8 that does not verify (another key on the same login) backs nobody off', async () => {
+      fake.inject({ errorCode: 8 });
+      expect((await failure(() => client.fetchOrders({ ...creds, key: 'a-guess' }, today, 'getOrdersWithGoods'))).kind).toBe('protocol');
+      await client.fetchOrders(creds, today, 'getOrdersWithGoods');
       expect(fake.requests).toHaveLength(2);
     });
 

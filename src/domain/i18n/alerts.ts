@@ -19,9 +19,42 @@ export interface AlertTexts {
   openOrder: Html;
   /** Why polling stopped, naming the account login. */
   paused: (reason: JustClickErrorKind, login: string) => Html;
+  /** Polling stopped for "limit reached" and starts again by itself. */
+  pausedForLimit: (login: string) => Html;
+  /** Polling started again after a limit pause. */
+  resumed: (login: string) => Html;
 }
 
+const ruLimit: Pick<AlertTexts, 'pausedForLimit' | 'resumed'> = {
+  pausedForLimit: (login) =>
+    joinHtml(
+      [
+        html`⏸ <b>Оповещения об оплатах приостановлены</b>`,
+        html`JustClick больше часа отвечает для аккаунта <b>${e(login)}</b>, что лимит запросов исчерпан или API выключен.`,
+        html`Я сам попробую снова через 15 минут, потом реже (не реже раза в 6 часов) и напишу, когда оповещения возобновятся. Заказы, оплаченные за это время, придут тогда же. Если API выключен, включите его в настройках JustClick.`,
+      ],
+      '\n\n',
+    ),
+  resumed: (login) =>
+    html`▶️ <b>Оповещения об оплатах возобновлены</b>\n\nJustClick снова отвечает для аккаунта <b>${e(login)}</b>. Заказы, оплаченные за время паузы, придут сейчас.`,
+};
+
+const enLimit: Pick<AlertTexts, 'pausedForLimit' | 'resumed'> = {
+  pausedForLimit: (login) =>
+    joinHtml(
+      [
+        html`⏸ <b>Paid-order alerts are paused</b>`,
+        html`For over an hour JustClick has answered for <b>${e(login)}</b> that the request limit is reached or the API is off.`,
+        html`I will try again by myself in 15 minutes, then less often (at least every 6 hours), and tell you when alerts resume. Orders paid meanwhile are alerted then. If the API is off, switch it on in your JustClick settings.`,
+      ],
+      '\n\n',
+    ),
+  resumed: (login) =>
+    html`▶️ <b>Paid-order alerts are back on</b>\n\nJustClick answers for <b>${e(login)}</b> again. Orders paid during the pause are alerted now.`,
+};
+
 const ru: AlertTexts = {
+  ...ruLimit,
   paidTitle: (no) => html`💰 <b>Оплачен заказ № ${e(no)}</b>`,
   refundTitle: (no) => html`↩️ <b>Возврат по заказу № ${e(no)}</b>`,
   cancelTitle: (no) => html`✖️ <b>Заказ № ${e(no)} отменён</b>`,
@@ -58,6 +91,7 @@ const ru: AlertTexts = {
 };
 
 const en: AlertTexts = {
+  ...enLimit,
   paidTitle: (no) => html`💰 <b>Order #${e(no)} paid</b>`,
   refundTitle: (no) => html`↩️ <b>Order #${e(no)} refunded</b>`,
   cancelTitle: (no) => html`✖️ <b>Order #${e(no)} cancelled</b>`,

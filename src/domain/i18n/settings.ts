@@ -12,6 +12,8 @@ export interface StatusFacts {
   lastOkAt: string | null;
   lastError: { kind: JustClickErrorKind; at: string } | null;
   paused: boolean;
+  /** A limit pause: when polling tries again by itself (null: paused until /link). */
+  resumeAt: string | null;
   timeZone: string;
   localTime: string;
   alertsSince: string | null;
@@ -99,7 +101,13 @@ const en: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
       );
       lines.push(html`Last successful JustClick call: ${f.lastOkAt ? escapeHtml(f.lastOkAt) : html`none yet`}`);
       lines.push(f.lastError ? html`Last error: ${escapeHtml(errorLabel.en[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Last error: none`);
-      if (f.paused) lines.push(html`⚠️ Checks for new orders are paused until you /link again.`);
+      if (f.paused) {
+        lines.push(
+          f.resumeAt
+            ? html`⚠️ Checks for new orders are paused: JustClick says the request limit is reached. I try again by myself at ${escapeHtml(f.resumeAt)}.`
+            : html`⚠️ Checks for new orders are paused until you /link again.`,
+        );
+      }
       if (f.lastPushAt) lines.push(html`Last push notification from JustClick: ${escapeHtml(f.lastPushAt)}`);
     }
     lines.push(html`Time zone: ${escapeHtml(f.timeZone)} (now ${escapeHtml(f.localTime)})`);
@@ -131,10 +139,14 @@ const ru: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
         html`Аккаунт: <b>${escapeHtml(f.domain)}</b>${f.othersAccount ? html` (подключил другой участник)` : ''}${f.linkedAt ? html`, подключён ${escapeHtml(f.linkedAt)}` : ''}`,
       );
       lines.push(html`Последний успешный запрос к JustClick: ${f.lastOkAt ? escapeHtml(f.lastOkAt) : html`ещё не было`}`);
-      lines.push(
-        f.lastError ? html`Последняя ошибка: ${escapeHtml(errorLabel.ru[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Последняя ошибка: нет`,
-      );
-      if (f.paused) lines.push(html`⚠️ Проверка новых заказов приостановлена, пока вы снова не отправите /link.`);
+      lines.push(f.lastError ? html`Последняя ошибка: ${escapeHtml(errorLabel.ru[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Последняя ошибка: нет`);
+      if (f.paused) {
+        lines.push(
+          f.resumeAt
+            ? html`⚠️ Проверка новых заказов приостановлена: JustClick сообщает, что лимит запросов исчерпан. Я сам попробую снова в ${escapeHtml(f.resumeAt)}.`
+            : html`⚠️ Проверка новых заказов приостановлена, пока вы снова не отправите /link.`,
+        );
+      }
       if (f.lastPushAt) lines.push(html`Последнее push-уведомление от JustClick: ${escapeHtml(f.lastPushAt)}`);
     }
     lines.push(html`Часовой пояс: ${escapeHtml(f.timeZone)} (сейчас ${escapeHtml(f.localTime)})`);

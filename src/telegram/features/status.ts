@@ -26,6 +26,7 @@ export function statusFeature(s: Services): Composer<BotContext> {
       lastOkAt: when(account?.lastOkAt),
       lastError: account?.lastError ? { kind: account.lastError.kind, at: when(account.lastError.at) ?? '' } : null,
       paused: account?.pausedAt !== undefined,
+      resumeAt: when(account?.resumeAt),
       timeZone,
       localTime: formatTime(s.now(), timeZone),
       alertsSince: alertsOn ? when(chatSettings.alerts?.since) : null,
