@@ -18,6 +18,7 @@ import { AccountStore } from './store/accounts.js';
 import { ChatStore } from './store/chats.js';
 import { FlowStore } from './store/flows.js';
 import { LinkAttempts } from './store/link-attempts.js';
+import { RequestBudgets } from './store/budgets.js';
 import { PageStore } from './store/pages.js';
 import { createRedis, PREFIX, quitRedis, type Redis } from './store/redis.js';
 import { UpdateLog } from './store/updates.js';
@@ -79,6 +80,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const chats = new ChatStore(redis, prefix);
   const flows = new FlowStore(redis, prefix);
   const linkAttempts = new LinkAttempts(redis, prefix);
+  const budgets = new RequestBudgets(redis, prefix);
   const pages = new PageStore(redis, prefix);
   const updates = new UpdateLog(redis, prefix);
   const client = new JustClickClient({
@@ -121,6 +123,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     chats,
     flows,
     linkAttempts,
+    budgets,
     pages,
     client,
     engine,

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import type { AccountStore } from '../store/accounts.js';
 import type { ChatSettings, ChatStore } from '../store/chats.js';
 import type { FlowStore } from '../store/flows.js';
+import type { RequestBudgets } from '../store/budgets.js';
 import type { LinkAttempts } from '../store/link-attempts.js';
 import type { PageStore } from '../store/pages.js';
 import type { Gateway } from '../outbound/gateway.js';
@@ -44,6 +45,8 @@ export interface BotDeps {
   flows: FlowStore;
   /** Failed /link attempts per user and per login, with back-off and lockout. */
   linkAttempts: LinkAttempts;
+  /** JustClick calls per user and per account, and one /digest now at a time per chat. */
+  budgets: RequestBudgets;
   pages: PageStore;
   /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders. */
   client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'call'>;

@@ -4,7 +4,9 @@
 import { botText } from '../domain/i18n/bot.js';
 import { ordersText } from '../domain/i18n/orders.js';
 import { parseOrdersArgs, type Period } from '../domain/period.js';
+import { ordersCalls } from '../justclick/client.js';
 import { isJustClickError } from '../justclick/errors.js';
+import { limitsText } from '../domain/i18n/limits.js';
 import type { Order, OrdersQuery } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { accountForQuery } from './access.js';
@@ -39,15 +41,23 @@ export async function prepareOrdersQuery(s: Services, ctx: BotContext, command: 
  */
 export async function fetchOrdersFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Order[] | null> {
   const { account, query } = prepared;
-  return askJustClick(s, ctx, account, () => s.client.fetchOrders(account.creds, query, s.config.ordersMethod));
+  return askJustClick(s, ctx, account, () => s.client.fetchOrders(account.creds, query, s.config.ordersMethod), ordersCalls(query, s.config.ordersMethod).length);
 }
 
 /**
- * Any JustClick question for the account (orders, one order, a buyer): the outcome is recorded on the
- * account, and a JustClick failure is explained to the user (null then). Other errors propagate.
+ * Any JustClick question for the account (orders, one order, a buyer): paid for from the user's and the
+ * account's budgets (`calls`: how many JustClick calls it makes), the outcome recorded on the account, and a
+ * JustClick failure or a spent budget explained to the user (null then). Other errors propagate.
  */
-export async function askJustClick<T>(s: Services, ctx: BotContext, account: LinkedAccount, ask: () => Promise<T>): Promise<T | null> {
+export async function askJustClick<T>(s: Services, ctx: BotContext, account: LinkedAccount, ask: () => Promise<T>, calls = 1): Promise<T | null> {
   const at = () => unixSeconds(s.now());
+  // Paid for before asking: a year of orders is 14 calls, and JustClick may block an account that makes too many.
+  const waitMs = await s.budgets.spend(ctx.from!.id, account.creds, calls, s.now());
+  if (waitMs > 0) {
+    ctx.log.info({ waitMs }, 'JustClick budget spent; asking the user to wait');
+    await s.gateway.sendHtml(ctx.chat!.id, limitsText[ctx.lang].slowDown(waitMs / 60_000));
+    return null;
+  }
   try {
     const answer = await ask();
     await s.accounts.markOk(account.ownerId, at());

@@ -3,10 +3,14 @@
 import { Composer } from 'telegraf';
 import { parseClockTime } from '../../domain/clock-time.js';
 import { switchWord } from '../../domain/i18n/commands.js';
+import { limitsText } from '../../domain/i18n/limits.js';
 import { notifyText } from '../../domain/i18n/notify.js';
 import { accountForNotifications, mayConfigureChat } from '../access.js';
 import type { BotContext, Services } from '../context.js';
 import { zoneLabel } from '../../domain/zones.js';
+
+/** What one digest costs in JustClick calls (today and the day before, created and paid, and comparisons). */
+const DIGEST_NOW_CALLS = 8;
 
 /** "9", "09.00", "9am", "9 утра", "21ч" → "09:00"/"21:00"; null for anything that is not a time of day. */
 function digestTime(input: string): string | null {
@@ -48,6 +52,16 @@ export function digestFeature(s: Services): Composer<BotContext> {
     const access = await accountForNotifications(s, ctx);
     if (!access.ok) return s.refuse(ctx, access);
     if (time === 'now') {
+      // About 8 JustClick calls each: one at a time per chat, paid from the same budgets as /orders.
+      if (!(await s.budgets.claimDigestNow(chatId))) {
+        await gateway.sendHtml(chatId, limitsText[ctx.lang].digestNowRunning);
+        return;
+      }
+      const waitMs = await s.budgets.spend(ctx.from.id, access.value.creds, DIGEST_NOW_CALLS, s.now());
+      if (waitMs > 0) {
+        await gateway.sendHtml(chatId, limitsText[ctx.lang].slowDown(waitMs / 60_000));
+        return;
+      }
       await gateway.sendHtml(chatId, text.digestComing);
       await s.background(ctx, () => engine.digests.sendNow(chatId).then(() => undefined));
       return;

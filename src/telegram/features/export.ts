@@ -5,9 +5,13 @@ import { ordersToCsv } from '../../domain/csv.js';
 import { isoDate } from '../../domain/calendar.js';
 import { describePeriod } from '../../domain/format/dates.js';
 import { botText } from '../../domain/i18n/bot.js';
+import { limitsText } from '../../domain/i18n/limits.js';
 import type { Period } from '../../domain/period.js';
 import type { BotContext, Services } from '../context.js';
 import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
+
+/** At most this many orders go into one file (about 10 MB of CSV). */
+export const MAX_EXPORTED_ORDERS = 20_000;
 
 /** orders-2026-11-01_2026-11-15.csv (local days, inclusive); one day gives orders-2026-11-28.csv. */
 function exportFilename(period: Period): string {
@@ -32,6 +36,11 @@ export function exportFeature(s: Services): Composer<BotContext> {
     await s.background(ctx, async () => {
       const orders = await fetchOrdersFor(s, ctx, prepared);
       if (!orders) return;
+      if (orders.length > MAX_EXPORTED_ORDERS) {
+        // A file cut short would pass for the whole period in someone's accounts: refuse instead.
+        await gateway.sendHtml(chatId, limitsText[ctx.lang].exportTooBig(orders.length, MAX_EXPORTED_ORDERS));
+        return;
+      }
       const content = ordersToCsv(orders, { timeZone: ctx.timeZone, lang: ctx.lang });
       const caption = botText[ctx.lang].exportCaption(orders.length, describePeriod(prepared.period, ctx.lang));
       await gateway.sendDocument(chatId, { filename: exportFilename(prepared.period), content }, caption);

@@ -5,9 +5,13 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { ACCOUNT_CURRENCY } from '../../domain/format/money.js';
 import { renderOrdersPages } from '../../domain/format/orders.js';
 import { botText } from '../../domain/i18n/bot.js';
+import { limitsText } from '../../domain/i18n/limits.js';
 import { PageStore } from '../../store/pages.js';
 import type { BotContext, Services } from '../context.js';
 import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
+
+/** At most this many orders become pages of one answer (50,000 took 13 MB and 2.7 s to render). */
+export const MAX_PAGED_ORDERS = 2_000;
 
 const PAGE_PRESS = /^pg:([A-Za-z0-9_-]{11}):(\d{1,4})$/;
 const PAGE_COUNTER = 'pg:count';
@@ -38,8 +42,10 @@ export function ordersFeature(s: Services): Composer<BotContext> {
     if (!prepared) return;
     await gateway.typing(chatId);
     await s.background(ctx, async () => {
-      const orders = await fetchOrdersFor(s, ctx, prepared);
-      if (!orders) return;
+      const found = await fetchOrdersFor(s, ctx, prepared);
+      if (!found) return;
+      // Newest first: the cap keeps the newest, and says so (pages are kept in Redis and rendered at once).
+      const orders = found.length > MAX_PAGED_ORDERS ? found.slice(0, MAX_PAGED_ORDERS) : found;
       const pages = renderOrdersPages(orders, {
         period: prepared.period,
         paidOnly: prepared.query.paidOnly,
@@ -52,6 +58,7 @@ export function ordersFeature(s: Services): Composer<BotContext> {
       });
       const [first] = pages;
       if (first === undefined) return;
+      if (orders.length < found.length) await gateway.sendHtml(chatId, limitsText[ctx.lang].ordersCapped(orders.length, found.length));
       if (pages.length === 1) {
         await gateway.sendHtml(chatId, first);
         return;
