@@ -101,26 +101,24 @@ const polling = z.object({
 /** Webhook: Telegram posts updates to PUBLIC_URL, proving itself with the secret. */
 const webhook = z.object({ ...common, BOT_MODE: z.literal('webhook'), PUBLIC_URL: publicUrl, TELEGRAM_WEBHOOK_SECRET: webhookSecret });
 
-const schema = z
-  .discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BOT_MODE must be polling or webhook' })
-  .transform((e) => {
-    const settings = {
-      botToken: e.BOT_TOKEN,
-      /** Newest first; the first seals, any opens. */
-      credentialsKeys: keyRing(e.CREDENTIALS_KEYS, e.CREDENTIALS_KEY),
-      redisUrl: e.REDIS_URL,
-      telegramApiRoot: e.TELEGRAM_API_ROOT,
-      justclickApiUrl: e.JUSTCLICK_API_URL,
-      ordersMethod: e.JUSTCLICK_ORDERS_METHOD,
-      defaultTimezone: e.DEFAULT_TIMEZONE,
-      alertPollSeconds: e.ALERT_POLL_SECONDS,
-      port: e.PORT,
-      logLevel: e.LOG_LEVEL,
-    };
-    return e.BOT_MODE === 'webhook'
-      ? { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
-      : { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET };
-  });
+const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BOT_MODE must be polling or webhook' }).transform((e) => {
+  const settings = {
+    botToken: e.BOT_TOKEN,
+    /** Newest first; the first seals, any opens. */
+    credentialsKeys: keyRing(e.CREDENTIALS_KEYS, e.CREDENTIALS_KEY),
+    redisUrl: e.REDIS_URL,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    justclickApiUrl: e.JUSTCLICK_API_URL,
+    ordersMethod: e.JUSTCLICK_ORDERS_METHOD,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    alertPollSeconds: e.ALERT_POLL_SECONDS,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+  };
+  return e.BOT_MODE === 'webhook'
+    ? { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
+    : { ...settings, botMode: e.BOT_MODE, publicUrl: e.PUBLIC_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET };
+});
 
 /** The settings, typed by the schema: in webhook mode publicUrl and webhookSecret are always there. */
 export type Config = z.output<typeof schema>;

@@ -16,10 +16,10 @@ const MAX_LOOKBACK_MS = 35 * DAY_MS;
 /** Re-read a little before the last check: JustClick may stamp a payment slightly before it shows it. */
 const OVERLAP_MS = 10 * 60_000;
 /** JustClick answering "limit reached / API off" for this long in a row pauses the account. */
-export const LIMITED_PAUSE_MS = 60 * 60_000;
+const LIMITED_PAUSE_MS = 60 * 60_000;
 /** A limit pause lasts 15 minutes, then each one in a row twice as long, at most 6 hours; then polling tries again. */
-export const LIMIT_PAUSE_FIRST_MS = 15 * 60_000;
-export const LIMIT_PAUSE_MAX_MS = 6 * 60 * 60_000;
+const LIMIT_PAUSE_FIRST_MS = 15 * 60_000;
+const LIMIT_PAUSE_MAX_MS = 6 * 60 * 60_000;
 
 /** How long the `pauses`-th limit pause in a row lasts (1 for the first): 15 min, 30, 1 h, 2 h, 4 h, 6 h, 6 h … */
 export function limitPauseMs(pauses: number): number {

@@ -69,14 +69,7 @@ export class LinkAttempts {
    */
   async begin(userId: number, account: { login: string; region: string }, now: Date): Promise<number> {
     const { freeFailures, firstWaitMs, maxWaitMs, lockoutFailures, dayMs } = LINK_LIMITS;
-    const wait = await beginScript.run(this.#redis, this.#keys(userId, account), [
-      now.getTime(),
-      dayMs,
-      freeFailures,
-      firstWaitMs,
-      maxWaitMs,
-      lockoutFailures,
-    ]);
+    const wait = await beginScript.run(this.#redis, this.#keys(userId, account), [now.getTime(), dayMs, freeFailures, firstWaitMs, maxWaitMs, lockoutFailures]);
     return Number(wait);
   }
 

@@ -41,7 +41,13 @@ export async function prepareOrdersQuery(s: Services, ctx: BotContext, command: 
  */
 export async function fetchOrdersFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Order[] | null> {
   const { account, query } = prepared;
-  return askJustClick(s, ctx, account, () => s.client.fetchOrders(account.creds, query, s.config.ordersMethod), ordersCalls(query, s.config.ordersMethod).length);
+  return askJustClick(
+    s,
+    ctx,
+    account,
+    () => s.client.fetchOrders(account.creds, query, s.config.ordersMethod),
+    ordersCalls(query, s.config.ordersMethod).length,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // End to end: limits on the JustClick work one user can ask for, as the seller reads them: a budget of calls
 // per user and per account, one /digest now at a time per chat, and at most so many orders in one answer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BUDGETS } from '../../src/store/budgets.js';
 import { MAX_PAGED_ORDERS } from '../../src/telegram/features/orders.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';

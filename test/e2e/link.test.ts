@@ -107,7 +107,11 @@ describeRedis('e2e: start and link', () => {
     });
 
     it.each([
-      ['an unknown login (as a wrong key: /link tells nothing about which logins exist)', 'nosuchshop', 'JustClick does not accept this login and key: either there is no account nosuchshop.justclick.ru, or the key is not its key. The account is not linked.'],
+      [
+        'an unknown login (as a wrong key: /link tells nothing about which logins exist)',
+        'nosuchshop',
+        'JustClick does not accept this login and key: either there is no account nosuchshop.justclick.ru, or the key is not its key. The account is not linked.',
+      ],
       ['a disabled account', 'closed', 'JustClick says the account closed.justclick.ru is disabled.'],
       ['API access switched off or limited', 'noapi', 'API access is switched off in the account settings, or the request limit is reached'],
       ['a denied IP address', 'walled', 'the account allows API access only from certain IP addresses'],

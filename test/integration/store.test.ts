@@ -119,7 +119,11 @@ describeRedis('store', () => {
       const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
       cipher.setAAD(Buffer.from('acct:21:key'));
       const ct = Buffer.concat([cipher.update(creds.key, 'utf8'), cipher.final()]);
-      await redis.hset(`${prefix}acct:21`, 'key', ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.'));
+      await redis.hset(
+        `${prefix}acct:21`,
+        'key',
+        ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.'),
+      );
       expect((await accounts.get(21))?.creds).toEqual(creds);
       expect(await redis.hget(`${prefix}acct:21`, 'key')).toMatch(/^v2\./);
       expect((await accounts.get(21))?.creds).toEqual(creds);

@@ -51,7 +51,11 @@ describe('config', () => {
     const newer = Buffer.alloc(32, 9).toString('base64');
     const newest = Buffer.alloc(32, 1).toString('base64');
     expect(loadConfig({ ...base, CREDENTIALS_KEYS: `${newer}, ${key}` }).credentialsKeys).toEqual([Buffer.alloc(32, 9), Buffer.alloc(32, 7)]);
-    expect(loadConfig({ ...base, CREDENTIALS_KEYS: `${newest},${newer}` }).credentialsKeys).toEqual([Buffer.alloc(32, 1), Buffer.alloc(32, 9), Buffer.alloc(32, 7)]);
+    expect(loadConfig({ ...base, CREDENTIALS_KEYS: `${newest},${newer}` }).credentialsKeys).toEqual([
+      Buffer.alloc(32, 1),
+      Buffer.alloc(32, 9),
+      Buffer.alloc(32, 7),
+    ]);
     expect(loadConfig({ BOT_TOKEN: base.BOT_TOKEN, CREDENTIALS_KEYS: newer }).credentialsKeys).toEqual([Buffer.alloc(32, 9)]);
   });
 

@@ -152,7 +152,12 @@ describe('ordersToCsv', () => {
 
   it('defuses a formula after every separator inside a cell, as a reader splitting on ; or tabs would see it', () => {
     const [header, row] = readCsv(
-      csvText(ordersToCsv([order({ firstName: 'x;=1+1', lastName: 'a,+1', comment: 'note\n@SUM(A1)', city: 'ok; "=2"', tag: '\t=1' })], { timeZone: 'UTC', lang: 'en' })),
+      csvText(
+        ordersToCsv([order({ firstName: 'x;=1+1', lastName: 'a,+1', comment: 'note\n@SUM(A1)', city: 'ok; "=2"', tag: '\t=1' })], {
+          timeZone: 'UTC',
+          lang: 'en',
+        }),
+      ),
     );
     const record = Object.fromEntries((header ?? []).map((h, i) => [h, row?.[i]]));
     expect(record).toMatchObject({ 'first name': "x;'=1+1", 'last name': "a,'+1", comment: "note\n'@SUM(A1)", city: `ok; "'=2"`, tag: "'\t'=1" });
@@ -161,12 +166,15 @@ describe('ordersToCsv', () => {
   it('no piece of a text cell starts a formula, whichever separator a spreadsheet splits it on', () => {
     const risky = fc.constantFrom(',', ';', '\t', '\r', '\n', '"', ' ', '=', '+', '-', '@', 'x', '1');
     fc.assert(
-      fc.property(fc.array(risky, { maxLength: 12 }).map((chars) => chars.join('')), (comment) => {
-        const [header, row] = readCsv(csvText(ordersToCsv([order({ comment })], { timeZone: 'UTC', lang: 'en' })));
-        const cell = row?.[(header ?? []).indexOf('comment')] ?? '';
-        for (const piece of cell.split(/[,;\t\r\n]/).slice(1)) expect(piece.replace(/^["\s]*/, '')).not.toMatch(/^[=+\-@]/);
-        expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-      }),
+      fc.property(
+        fc.array(risky, { maxLength: 12 }).map((chars) => chars.join('')),
+        (comment) => {
+          const [header, row] = readCsv(csvText(ordersToCsv([order({ comment })], { timeZone: 'UTC', lang: 'en' })));
+          const cell = row?.[(header ?? []).indexOf('comment')] ?? '';
+          for (const piece of cell.split(/[,;\t\r\n]/).slice(1)) expect(piece.replace(/^["\s]*/, '')).not.toMatch(/^[=+\-@]/);
+          expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+        },
+      ),
     );
   });
 
@@ -181,8 +189,7 @@ describe('ordersToCsv', () => {
         expect(parsed).toHaveLength(orders.length + 1);
         const width = parsed[0]?.length;
         // Undo both defusals: the apostrophe before a leading formula character, and those after separators inside.
-        const undo = (cell: string | undefined) =>
-          cell?.replace(/^'(?=[=+\-@\t\r])/, '').replace(/([,;\t\r\n]["\s]*)'(?=[=+\-@\t\r])/g, '$1');
+        const undo = (cell: string | undefined) => cell?.replace(/^'(?=[=+\-@\t\r])/, '').replace(/([,;\t\r\n]["\s]*)'(?=[=+\-@\t\r])/g, '$1');
         rows.forEach((r, i) => {
           const cells = parsed[i + 1] ?? [];
           expect(cells).toHaveLength(width as number);

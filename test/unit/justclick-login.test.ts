@@ -28,13 +28,19 @@ describe('parseAccount', () => {
 });
 
 describe('looksLikeKey', () => {
-  it.each(['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'A1B2C3D4E5F6A7B8C9D0', '12345678901234567890', 'Zm9vYmFyQmF6MTIzNDU2Nzg5MA==', 'k3Y_with-Mixed_Case_2024x'])('takes %j for a key', (word) => {
-    expect(looksLikeKey(word)).toBe(true);
-  });
+  it.each(['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'A1B2C3D4E5F6A7B8C9D0', '12345678901234567890', 'Zm9vYmFyQmF6MTIzNDU2Nzg5MA==', 'k3Y_with-Mixed_Case_2024x'])(
+    'takes %j for a key',
+    (word) => {
+      expect(looksLikeKey(word)).toBe(true);
+    },
+  );
 
-  it.each(['shop', 'my-school-2024', 'a1b2c3d4e5', 'deadbeefdeadbeefcafebabe', 'online-school-of-design-2024', 'shop.justclick.ru'])('takes %j for a login', (word) => {
-    expect(looksLikeKey(word)).toBe(false);
-  });
+  it.each(['shop', 'my-school-2024', 'a1b2c3d4e5', 'deadbeefdeadbeefcafebabe', 'online-school-of-design-2024', 'shop.justclick.ru'])(
+    'takes %j for a login',
+    (word) => {
+      expect(looksLikeKey(word)).toBe(false);
+    },
+  );
 
   it('sees a key inside an account address too', () => {
     expect(accountLooksLikeKey('https://a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6.justclick.ru/')).toBe(true);

@@ -66,7 +66,17 @@ describe('Vault', () => {
   it('refuses malformed input, unknown versions and a truncated tag', () => {
     const sealed = vault.seal(secret, 'a');
     const [, id, iv, tag, ct] = sealed.split('.') as [string, string, string, string, string];
-    for (const bad of ['', 'v1', 'v1.a.b', `v3.${id}.${iv}.${tag}.${ct}`, `v2.${iv}.${tag}.${ct}`, `v2.${id}.${iv}.${tag.slice(0, 8)}.${ct}`, `v1.${iv}.${tag.slice(0, 8)}.${ct}`, `v2.${id}.${iv}.${tag}.${ct}.x`, `v2.${id}.${iv}.${tag}.@@`]) {
+    for (const bad of [
+      '',
+      'v1',
+      'v1.a.b',
+      `v3.${id}.${iv}.${tag}.${ct}`,
+      `v2.${iv}.${tag}.${ct}`,
+      `v2.${id}.${iv}.${tag.slice(0, 8)}.${ct}`,
+      `v1.${iv}.${tag.slice(0, 8)}.${ct}`,
+      `v2.${id}.${iv}.${tag}.${ct}.x`,
+      `v2.${id}.${iv}.${tag}.@@`,
+    ]) {
       expect(() => vault.open(bad, 'a'), bad).toThrow(VaultError);
     }
   });

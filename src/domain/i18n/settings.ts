@@ -139,7 +139,9 @@ const ru: Omit<SettingsText, 'langCurrent' | 'langUnknown'> & LanguageWords = {
         html`Аккаунт: <b>${escapeHtml(f.domain)}</b>${f.othersAccount ? html` (подключил другой участник)` : ''}${f.linkedAt ? html`, подключён ${escapeHtml(f.linkedAt)}` : ''}`,
       );
       lines.push(html`Последний успешный запрос к JustClick: ${f.lastOkAt ? escapeHtml(f.lastOkAt) : html`ещё не было`}`);
-      lines.push(f.lastError ? html`Последняя ошибка: ${escapeHtml(errorLabel.ru[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Последняя ошибка: нет`);
+      lines.push(
+        f.lastError ? html`Последняя ошибка: ${escapeHtml(errorLabel.ru[f.lastError.kind])}, ${escapeHtml(f.lastError.at)}` : html`Последняя ошибка: нет`,
+      );
       if (f.paused) {
         lines.push(
           f.resumeAt

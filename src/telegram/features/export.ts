@@ -11,7 +11,7 @@ import type { BotContext, Services } from '../context.js';
 import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
 
 /** At most this many orders go into one file (about 10 MB of CSV). */
-export const MAX_EXPORTED_ORDERS = 20_000;
+const MAX_EXPORTED_ORDERS = 20_000;
 
 /** orders-2026-11-01_2026-11-15.csv (local days, inclusive); one day gives orders-2026-11-28.csv. */
 function exportFilename(period: Period): string {
