@@ -11,6 +11,9 @@ import { fromTelegraf, OutboundRefused, TelegramApiError, TelegramBadRequest, Te
 const CAPTION_LIMIT = 1024;
 const CALLBACK_TEXT_LIMIT = 200;
 const CALLBACK_DATA_MAX_BYTES = 64;
+const PHOTO_MAX_BYTES = 10 * 2 ** 20;
+
+const captionExtra = (caption: string | undefined) => (caption === undefined ? {} : { caption, parse_mode: 'HTML' as const });
 
 export interface GatewayOptions {
   logger: Logger;
@@ -43,6 +46,8 @@ export interface Gateway {
   /** Replaces or (without `keyboard`) removes a message's buttons. */
   editKeyboard(chatId: number, messageId: number, keyboard?: InlineKeyboardMarkup): Promise<void>;
   sendDocument(chatId: number, file: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
+  /** Sends a picture (a PNG chart) shown inline, with an HTML caption of at most CAPTION_LIMIT characters. */
+  sendPhoto(chatId: number, file: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
   /** False when Telegram will not delete it (already gone, too old, no rights). */
   deleteMessage(chatId: number, messageId: number): Promise<boolean>;
   /** Stops the button's spinner; a query that is too old is ignored. */
@@ -90,6 +95,14 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
       if (partProblem !== null) throw new OutboundRefused(method, `a split part is invalid HTML: ${partProblem}`);
     }
     return parts;
+  }
+
+  /** A caption checked and within CAPTION_LIMIT as one part; undefined for none. */
+  function prepareCaption(method: string, captionHtml: Html | undefined): string | undefined {
+    if (captionHtml === undefined) return undefined;
+    const parts = prepare(method, captionHtml, CAPTION_LIMIT);
+    if (parts.length > 1) throw new OutboundRefused(method, `caption is longer than ${CAPTION_LIMIT} characters`);
+    return parts[0];
   }
 
   function checkKeyboard(method: string, keyboard: InlineKeyboardMarkup | undefined): void {
@@ -158,15 +171,21 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
     },
 
     async sendDocument(chatId, file, captionHtml) {
-      let caption: string | undefined;
-      if (captionHtml !== undefined) {
-        const parts = prepare('sendDocument', captionHtml, CAPTION_LIMIT);
-        if (parts.length > 1) throw new OutboundRefused('sendDocument', `caption is longer than ${CAPTION_LIMIT} characters`);
-        caption = parts[0];
-      }
+      const caption = prepareCaption('sendDocument', captionHtml);
       if (file.content.length === 0) throw new OutboundRefused('sendDocument', 'the file is empty');
       const message = await call('sendDocument', chatId, () =>
-        telegram.sendDocument(chatId, { source: file.content, filename: file.filename }, caption === undefined ? {} : { caption, parse_mode: 'HTML' }),
+        telegram.sendDocument(chatId, { source: file.content, filename: file.filename }, captionExtra(caption)),
+      );
+      return message.message_id;
+    },
+
+    async sendPhoto(chatId, file, captionHtml) {
+      const caption = prepareCaption('sendPhoto', captionHtml);
+      if (file.content.length === 0) throw new OutboundRefused('sendPhoto', 'the picture is empty');
+      // Telegram takes photos up to 10 MB; a chart is ~50 KB, so more means a rendering bug.
+      if (file.content.length > PHOTO_MAX_BYTES) throw new OutboundRefused('sendPhoto', `the picture is ${file.content.length} bytes; Telegram allows 10 MB`);
+      const message = await call('sendPhoto', chatId, () =>
+        telegram.sendPhoto(chatId, { source: file.content, filename: file.filename }, captionExtra(caption)),
       );
       return message.message_id;
     },

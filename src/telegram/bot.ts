@@ -12,6 +12,7 @@ import { digestFeature } from './features/digest.js';
 import { exportFeature } from './features/export.js';
 import { chatEventsFeature } from './features/chat-events.js';
 import { fallbackFeature } from './features/fallback.js';
+import { glanceFeature } from './features/glance.js';
 import { lookupFeature } from './features/lookup.js';
 import { ordersFeature } from './features/orders.js';
 import { settingsFeature } from './features/settings.js';
@@ -122,6 +123,7 @@ export function createBot(deps: BotDeps): Bot {
     ordersFeature(services),
     lookupFeature(services),
     exportFeature(services),
+    glanceFeature(services),
     settingsFeature(services),
     statusFeature(services),
     alertsFeature(services),

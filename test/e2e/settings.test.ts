@@ -34,10 +34,10 @@ describeRedis('e2e: /export, /tz, /lang, /status', () => {
 
   describe('/export', () => {
     it('sends the orders as a CSV file Excel opens: BOM, a header, one row per order', async () => {
-      const [file, ...rest] = await h.say(olga, '/export 01.11-15.11');
+      const [file, ...rest] = await h.say(olga, '/export 01.11-15.11 csv');
       expect(rest).toHaveLength(0);
       expect(file?.document?.filename).toBe('orders-2026-11-01_2026-11-15.csv');
-      expect(file?.text).toBe('📄 2 orders — 01.11–15.11.2026');
+      expect(file?.text).toBe('📄 2 orders — 01.11–15.11.2026 · CSV');
       const csv = file!.document!.content.toString('utf8');
       expect(csv.startsWith('\uFEFFid,created (Europe/Moscow),paid (Europe/Moscow),status')).toBe(true);
       const rows = csv.trim().split('\r\n');
@@ -50,11 +50,12 @@ describeRedis('e2e: /export, /tz, /lang, /status', () => {
     });
 
     it('paid only, in Russian, with Russian headers', async () => {
-      const [file] = await h.say(petr, '/export 01.11-15.11 оплаченные');
+      const [file] = await h.say(petr, '/export CSV 01.11-15.11 оплаченные');
       const csv = file!.document!.content.toString('utf8');
       expect(csv.startsWith('\uFEFFномер,создан (Europe/Moscow)')).toBe(true);
       expect(csv.trim().split('\r\n')).toHaveLength(2);
-      expect(file?.text).toBe('📄 Заказов: 1 — 01.11–15.11.2026');
+      expect(file?.document?.filename).toBe('orders-2026-11-01_2026-11-15-paid.csv');
+      expect(file?.text).toBe('📄 1 заказ (только оплаченные) — 01.11–15.11.2026 · CSV');
     });
 
     it('is refused in a group, where contacts are never shown in full', async () => {
@@ -139,7 +140,7 @@ describeRedis('e2e: /export, /tz, /lang, /status', () => {
       expect(text(await h.say(olga, '/tz asia/yekaterinburg'))).toContain('Time zone set: Yekaterinburg (UTC+5), Asia/Yekaterinburg (now 14:00)');
       const reply = text(await h.say(olga, '/orders'));
       expect(reply).toContain('#6003 · 12:15');
-      const [file] = await h.say(olga, '/export 10.11');
+      const [file] = await h.say(olga, '/export 10.11 csv');
       expect(file!.document!.content.toString('utf8')).toContain('6002,2026-11-10 12:15:00');
     });
   });

@@ -56,7 +56,7 @@ export function describeDay(day: LocalDate, today: LocalDate, lang: Lang): strin
 }
 
 /** "23–29 Nov", "30 Nov – 6 Dec" / "23–29 ноября": a short stretch of days in words. */
-function formatDaysInWords(first: LocalDate, last: LocalDate, lang: Lang): string {
+export function formatDaysInWords(first: LocalDate, last: LocalDate, lang: Lang): string {
   if (first.year === last.year && first.month === last.month) return `${first.day}–${formatDay(last, lang)}`;
   return `${formatDay(first, lang)} – ${formatDay(last, lang)}`;
 }

@@ -2,7 +2,7 @@
 // JustClick failure means for the seller. Every interpolated value is escaped here.
 import type { JustClickErrorKind } from '../justclick.js';
 import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
-import { LANGS, plural, type Lang } from './lang.js';
+import { LANGS, type Lang } from './lang.js';
 
 /** The commands of the menu, in the order Telegram shows them. */
 export const MENU_COMMANDS = ['orders', 'order', 'buyer', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
@@ -26,8 +26,6 @@ export interface BotText {
   pageNotYours: string;
   unknownCommand: Html;
   plainText: Html;
-  /** The caption of an /export file: "📄 12 orders — 01.11–15.11.2026". */
-  exportCaption(count: number, period: string): Html;
   /** What a JustClick failure means, with what to do next. `login` is the account's domain. */
   justclick(kind: JustClickErrorKind, login: string, during: 'link' | 'query'): Html;
 }
@@ -103,7 +101,6 @@ const en: BotText = {
   pageNotYours: 'These buttons belong to whoever asked for this list.',
   unknownCommand: html`I do not know this command. /help lists what I can do.`,
   plainText: html`Send a command, for example /orders today. /help lists them all.`,
-  exportCaption: (count, period) => html`📄 ${count} ${escapeHtml(plural('en', count, { one: 'order', other: 'orders' }))} — ${escapeHtml(period)}`,
   justclick: (kind, login, during) => {
     const account = html`<b>${escapeHtml(login)}</b>`;
     const notLinked = during === 'link' ? html`The account is not linked. ` : '';
@@ -190,7 +187,6 @@ const ru: BotText = {
   pageNotYours: 'Эти кнопки — для того, кто запросил список.',
   unknownCommand: html`Такой команды я не знаю. Все команды — в /help.`,
   plainText: html`Отправьте команду, например /orders сегодня. Все команды — в /help.`,
-  exportCaption: (count, period) => html`📄 Заказов: ${count} — ${escapeHtml(period)}`,
   justclick: (kind, login, during) => {
     const account = html`<b>${escapeHtml(login)}</b>`;
     const notLinked = during === 'link' ? html`Аккаунт не подключён. ` : '';

@@ -1,23 +1,39 @@
-// /export [period] [paid]: the same orders as /orders, as a CSV file (UTF-8 with BOM for Excel).
+// /export [period] [paid] [csv]: the same orders as /orders as a file — an XLSX workbook by default (real
+// dates and numbers, a sheet of items), a CSV (UTF-8 with BOM for Excel) when asked for.
 // Private chats only: the file holds buyers' full contacts, which groups never see.
 import { Composer } from 'telegraf';
 import { ordersToCsv } from '../../domain/csv.js';
 import { isoDate } from '../../domain/calendar.js';
+import type { Period } from '../../domain/calendar-periods.js';
 import { describePeriod } from '../../domain/format/dates.js';
+import { ACCOUNT_CURRENCY } from '../../domain/format/money.js';
 import { botText } from '../../domain/i18n/bot.js';
+import { glanceText } from '../../domain/i18n/glance.js';
 import { limitsText } from '../../domain/i18n/limits.js';
-import type { Period } from '../../domain/period.js';
+import { buildOrdersWorkbook, MAX_EXPORT_ORDERS } from '../../domain/xlsx.js';
 import type { BotContext, Services } from '../context.js';
 import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
 
 /** At most this many orders go into one file (about 10 MB of CSV). */
 const MAX_EXPORTED_ORDERS = 20_000;
 
-/** orders-2026-11-01_2026-11-15.csv (local days, inclusive); one day gives orders-2026-11-28.csv. */
-function exportFilename(period: Period): string {
+export type ExportFormat = 'xlsx' | 'csv';
+
+/**
+ * orders-2026-11-01_2026-11-15-paid.xlsx: the local days (inclusive; one day gives orders-2026-11-28.xlsx)
+ * and the filter, so that two exports in a Downloads folder say which is which.
+ */
+export function exportFilename(period: Period, paidOnly: boolean, format: ExportFormat): string {
   const first = isoDate(period.firstDay);
   const last = isoDate(period.lastDay);
-  return first === last ? `orders-${first}.csv` : `orders-${first}_${last}.csv`;
+  return `orders-${first === last ? first : `${first}_${last}`}${paidOnly ? '-paid' : ''}.${format}`;
+}
+
+/** "/export month csv": the file format word taken out of the period words (any case, any position). */
+export function exportFormat(text: string): { format: ExportFormat; rest: string } {
+  const words = text.split(/\s+/u).filter((w) => w !== '');
+  const named = words.map((w) => w.toLowerCase()).find((w) => w === 'csv' || w === 'xlsx');
+  return { format: named === 'csv' ? 'csv' : 'xlsx', rest: words.filter((w) => !/^(csv|xlsx)$/iu.test(w)).join(' ') };
 }
 
 export function exportFeature(s: Services): Composer<BotContext> {
@@ -30,20 +46,29 @@ export function exportFeature(s: Services): Composer<BotContext> {
       await gateway.sendHtml(chatId, botText[ctx.lang].privateOnly('export'));
       return;
     }
-    const prepared = await prepareOrdersQuery(s, ctx, '/export', ctx.payload);
+    const { format, rest } = exportFormat(ctx.payload);
+    const prepared = await prepareOrdersQuery(s, ctx, '/export', rest);
     if (!prepared) return;
     await gateway.typing(chatId);
     await s.background(ctx, async () => {
       const orders = await fetchOrdersFor(s, ctx, prepared);
       if (!orders) return;
-      if (orders.length > MAX_EXPORTED_ORDERS) {
-        // A file cut short would pass for the whole period in someone's accounts: refuse instead.
-        await gateway.sendHtml(chatId, limitsText[ctx.lang].exportTooBig(orders.length, MAX_EXPORTED_ORDERS));
+      // A file cut short would pass for the whole period in someone's accounts: refuse instead. A workbook
+      // past its own maximum would also take seconds of a shared core.
+      const limit = format === 'xlsx' ? Math.min(MAX_EXPORTED_ORDERS, MAX_EXPORT_ORDERS) : MAX_EXPORTED_ORDERS;
+      if (orders.length > limit) {
+        await gateway.sendHtml(chatId, limitsText[ctx.lang].exportTooBig(orders.length, limit));
         return;
       }
-      const content = ordersToCsv(orders, { timeZone: ctx.timeZone, lang: ctx.lang });
-      const caption = botText[ctx.lang].exportCaption(orders.length, describePeriod(prepared.period, ctx.lang));
-      await gateway.sendDocument(chatId, { filename: exportFilename(prepared.period), content }, caption);
+      const t = glanceText[ctx.lang];
+      const paidOnly = prepared.query.paidOnly;
+      const period = describePeriod(prepared.period, ctx.lang);
+      const content =
+        format === 'csv'
+          ? ordersToCsv(orders, { timeZone: ctx.timeZone, lang: ctx.lang })
+          : await buildOrdersWorkbook(orders, { timeZone: ctx.timeZone, lang: ctx.lang, currency: ACCOUNT_CURRENCY, title: t.workbookTitle(period, paidOnly) });
+      const caption = t.exportCaption(orders.length, period, paidOnly, format);
+      await gateway.sendDocument(chatId, { filename: exportFilename(prepared.period, paidOnly, format), content }, caption);
     });
   });
 

@@ -4,6 +4,11 @@ import type { Chat, InlineKeyboardButton, Message, User } from 'telegraf/types';
 import type { Entity } from '../../support/telegram-html.js';
 import type { UploadedFile } from './wire.js';
 
+export interface UploadedPhoto extends UploadedFile {
+  width: number;
+  height: number;
+}
+
 export type MemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
 
 export interface UserSpec {
@@ -35,6 +40,8 @@ export interface SentMessage {
   entities: Entity[];
   keyboard?: SeenButton[][];
   document?: UploadedFile;
+  /** A picture sent with sendPhoto, as uploaded, with the size Telegram read from it. */
+  photo?: UploadedPhoto;
   silent: boolean;
   replyTo?: number;
   edited: boolean;
@@ -50,6 +57,7 @@ export interface StoredMessage {
   entities: Entity[];
   markup?: Record<string, unknown>;
   document?: UploadedFile & { fileId: string };
+  photo?: UploadedPhoto & { fileId: string };
   silent: boolean;
   replyTo?: number;
   edited: boolean;
@@ -161,6 +169,10 @@ export class Chats {
     if (m.caption !== undefined) out.caption = m.caption;
     if (m.entities.length > 0) out[m.text !== undefined ? 'entities' : 'caption_entities'] = m.entities;
     if (m.markup?.inline_keyboard) out.reply_markup = m.markup;
+    if (m.photo) {
+      // Telegram answers with the sizes it made; the fake keeps the original only.
+      out.photo = [{ file_id: m.photo.fileId, file_unique_id: `u${m.photo.fileId}`, width: m.photo.width, height: m.photo.height, file_size: m.photo.content.length }];
+    }
     if (m.document) {
       out.document = {
         file_id: m.document.fileId,
@@ -194,6 +206,7 @@ function visible(m: StoredMessage): SentMessage {
       }),
     );
   }
+  if (m.photo) seen.photo = { filename: m.photo.filename, contentType: m.photo.contentType, content: m.photo.content, width: m.photo.width, height: m.photo.height };
   if (m.document) seen.document = { filename: m.document.filename, contentType: m.document.contentType, content: m.document.content };
   if (m.replyTo !== undefined) seen.replyTo = m.replyTo;
   return seen;

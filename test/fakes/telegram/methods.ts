@@ -142,6 +142,30 @@ export function botApiMethods({
       return chats.asMessage(message);
     },
 
+    sendphoto: (payload) => {
+      const chatId = chatIdOf(payload);
+      const file = payload.photo;
+      if (!file || typeof file !== 'object' || !Buffer.isBuffer((file as UploadedFile).content)) throw bad('there is no photo in the request');
+      const upload = file as UploadedFile;
+      const size = pngSize(upload.content);
+      // Telegram decodes the picture: bytes that are no image are refused, as are sides past 10000 together.
+      if (!size) throw bad('IMAGE_PROCESS_FAILED');
+      if (size.width + size.height > 10_000) throw bad('PHOTO_INVALID_DIMENSIONS');
+      const caption = payload.caption === undefined ? undefined : formatted(payload.caption, payload.parse_mode, 'caption');
+      const markup = markupOf(payload.reply_markup);
+      const replyTo = replyTargetOf(chats, chatId, payload);
+      const message = chats.store(chatId, {
+        fromBot: true,
+        entities: caption?.entities ?? [],
+        photo: { ...upload, ...size, fileId: `file${nextFileId++}` },
+        silent: flag(payload.disable_notification),
+        ...(caption && caption.text !== '' ? { caption: caption.text } : {}),
+        ...(markup ? { markup } : {}),
+        ...(replyTo === undefined ? {} : { replyTo }),
+      });
+      return chats.asMessage(message);
+    },
+
     getchat: (payload) => {
       const state = chats.find(chatIdOf(payload));
       if (!state) throw bad('chat not found');
@@ -170,4 +194,14 @@ export function botApiMethods({
       return member;
     },
   };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The fake reads PNGs only (the bot sends nothing else): width and height from the IHDR chunk. */
+function pngSize(content: Buffer): { width: number; height: number } | null {
+  if (content.length < 24 || !content.subarray(0, 8).equals(PNG_SIGNATURE) || content.toString('latin1', 12, 16) !== 'IHDR') return null;
+  const width = content.readUInt32BE(16);
+  const height = content.readUInt32BE(20);
+  return width > 0 && height > 0 ? { width, height } : null;
 }

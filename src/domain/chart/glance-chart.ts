@@ -1,0 +1,78 @@
+// A period's revenue chart with the previous equal period behind it, from orders or from stored figures:
+// the digest's delivery job keeps a few numbers per bar (never the PNG) and draws them when it sends.
+import { localDateOf, type TimeRange } from '../calendar.js';
+import { formatDaysInWords } from '../format/dates.js';
+import { glanceText } from '../i18n/glance.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Glance } from '../glance.js';
+import type { Minor, Order } from '../justclick.js';
+import { revenueSeries, type Granularity, type RevenueSeries } from '../revenue-series.js';
+import { renderRevenueChart, type ChartTheme } from './revenue-chart.js';
+
+/** A chart's numbers, JSON-safe (instants as ISO strings): what a queued job may carry instead of a picture. */
+export interface ChartFigures {
+  timeZone: string;
+  granularity: Granularity;
+  current: SeriesFigures & { until: string };
+  previous: SeriesFigures;
+}
+
+interface SeriesFigures {
+  from: string;
+  to: string;
+  revenue: Minor[];
+  count: number[];
+}
+
+const figuresOf = (series: RevenueSeries, range: TimeRange): SeriesFigures => ({
+  from: range.from.toISOString(),
+  to: range.to.toISOString(),
+  revenue: series.buckets.map((b) => b.revenue),
+  count: series.buckets.map((b) => b.count),
+});
+
+/** The bars of `current` (counted up to `until`) and of `previous`, by the granularity `current` calls for. */
+export function chartFigures(orders: readonly Order[], current: TimeRange, previous: TimeRange, timeZone: string, until: Date): ChartFigures {
+  const now = revenueSeries(orders, current, timeZone, { until });
+  const before = revenueSeries(orders, previous, timeZone, { granularity: now.granularity });
+  return { timeZone, granularity: now.granularity, current: { ...figuresOf(now, current), until: until.toISOString() }, previous: figuresOf(before, previous) };
+}
+
+/** The series again, with the same edges (they follow from the range, zone and granularity) and the stored sums. */
+function seriesOf(f: SeriesFigures, timeZone: string, granularity: Granularity, until?: string): RevenueSeries {
+  const empty = revenueSeries([], { from: new Date(f.from), to: new Date(f.to) }, timeZone, { granularity, ...(until ? { until: new Date(until) } : {}) });
+  const buckets = empty.buckets.map((b, i) => ({ ...b, revenue: f.revenue[i] ?? 0, count: f.count[i] ?? 0 }));
+  return { granularity, buckets, revenue: buckets.reduce((s, b) => s + b.revenue, 0), count: buckets.reduce((s, b) => s + b.count, 0) };
+}
+
+export interface ChartLook {
+  lang: Lang;
+  currency: string;
+  theme: ChartTheme;
+  /** Plain text drawn at the top; default "Revenue · 15–28 Nov" from the current range. */
+  title?: string;
+}
+
+/** "15–28 Nov": the local days of the current range. */
+export function figuresDays(f: ChartFigures, lang: Lang): string {
+  const last = new Date(Math.max(Date.parse(f.current.from), Date.parse(f.current.to) - 1));
+  return formatDaysInWords(localDateOf(new Date(f.current.from), f.timeZone), localDateOf(last, f.timeZone), lang);
+}
+
+export function renderChartFigures(f: ChartFigures, look: ChartLook): Buffer {
+  const t = glanceText[look.lang];
+  return renderRevenueChart({
+    current: seriesOf(f.current, f.timeZone, f.granularity, f.current.until),
+    previous: seriesOf(f.previous, f.timeZone, f.granularity),
+    title: look.title ?? t.chartTitle(figuresDays(f, look.lang)),
+    lang: look.lang,
+    currency: look.currency,
+    theme: look.theme,
+  });
+}
+
+/** The chart of a glance: the whole period (the hours or days to come left empty), the previous one behind. */
+export function glanceChartFigures(orders: readonly Order[], glance: Glance, timeZone: string): ChartFigures {
+  const c = glance.comparison;
+  return chartFigures(orders, c.currentWhole, c.previousWhole, timeZone, glance.now);
+}

@@ -1,0 +1,25 @@
+// What /chart and /top (and the reports built on them) share: the orders paid within a period and within the
+// previous equal one, fetched in one JustClick call, and the comparison of the two.
+import type { Period } from '../domain/calendar-periods.js';
+import { glanceAt, glanceRange, type Glance } from '../domain/glance.js';
+import type { Order } from '../domain/justclick.js';
+import type { BotContext, Services } from './context.js';
+import { fetchOrdersFor, type PreparedQuery } from './orders-query.js';
+
+export interface GlanceOrders {
+  /** Paid from the start of the previous equal period to now (or the period's end). */
+  orders: Order[];
+  glance: Glance;
+}
+
+/**
+ * Fetches what a glance at `period` needs (the prepared query's product filter kept) and compares the
+ * period with the previous equal one. Null when JustClick failed; the user has been told.
+ */
+export async function fetchGlance(s: Services, ctx: BotContext, prepared: PreparedQuery, period: Period = prepared.period): Promise<GlanceOrders | null> {
+  const now = s.now();
+  const range = glanceRange(period, now, ctx.timeZone);
+  const orders = await fetchOrdersFor(s, ctx, { ...prepared, period, query: { ...range, paidOnly: true, goods: prepared.query.goods } });
+  if (!orders) return null;
+  return { orders, glance: glanceAt(orders, period, now, ctx.timeZone) };
+}
