@@ -15,7 +15,7 @@ export interface EngineContext {
   accounts: AccountStore;
   chats: ChatStore;
   client: Pick<JustClickClient, 'fetchOrders'>;
-  gateway: Pick<Gateway, 'sendHtml'>;
+  gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto'>;
   logger: Logger;
   ordersMethod: OrdersMethod;
   pollSeconds: number;

@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
 import type { Html } from '../domain/format/html.js';
+import { renderChartFigures, type ChartFigures } from '../domain/chart/glance-chart.js';
+import { visibleLength } from '../domain/format/html.js';
+import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { ChatSettings } from '../store/chats.js';
+import { CAPTION_LIMIT } from '../outbound/gateway.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
 import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
@@ -25,10 +29,18 @@ export interface DeliveryHooks {
   gaveUp(delivery: Delivery, err: unknown): Promise<void>;
 }
 
-interface Composed {
-  html: Html;
-  /** Sent markers written after Telegram took the message; a retry that finds them sends nothing. */
+/** One message of a delivery: text, or a picture with the text as its caption. */
+interface Part {
+  /** The text, or the picture's caption (null: a picture alone). */
+  html: Html | null;
+  photo?: { filename: string; content: Buffer };
+  /** Sent markers written after Telegram took this message; a retry that finds them skips it. */
   marks: string[];
+}
+
+interface Composed {
+  /** Sent in order, each recorded as it goes: a retry after the first of two sends only the second. */
+  parts: Part[];
 }
 
 const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
@@ -68,41 +80,54 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const sent = await ledger.sentAmong(d.chatId, marks);
         const left = d.orders.filter((_, i) => !sent.has(marks[i]!));
         if (left.length === 0) return null;
-        return { html: renderPaid(left, await view(d.currency)), marks: marks.filter((m) => !sent.has(m)) };
+        return { parts: [{ html: renderPaid(left, await view(d.currency)), marks: marks.filter((m) => !sent.has(m)) }] };
       }
       case 'refund':
       case 'cancel': {
         const mark = `${d.kind}${idPart(d.order.id)}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        return { html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] };
+        return { parts: [{ html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] }] };
       }
       case 'paused':
-      case 'resumed':
-      case 'digest': {
+      case 'resumed': {
         const mark = `j${idPart(job.id ?? '')}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        const html =
-          d.kind === 'digest'
-            ? d.html
-            : d.kind === 'resumed'
-              ? renderResumedNotice(d.login, await deliveryLanguage(chats, d.chatId, chat))
-              : renderPausedNotice(d.reason, d.login, await deliveryLanguage(chats, d.chatId, chat), d.resumesByItself === true);
-        return { html, marks: [mark] };
+        const lang = await deliveryLanguage(chats, d.chatId, chat);
+        const html = d.kind === 'resumed' ? renderResumedNotice(d.login, lang) : renderPausedNotice(d.reason, d.login, lang, d.resumesByItself === true);
+        return { parts: [{ html, marks: [mark] }] };
+      }
+      case 'digest': {
+        const mark = `j${idPart(job.id ?? '')}`;
+        const chartMark = `${mark}c`;
+        const sent = await ledger.sentAmong(d.chatId, [mark, chartMark]);
+        const parts = digestParts(d.html, d.chart && (await digestChart(d.chatId, d.chart, chat)), mark, chartMark).filter((p) => !p.marks.some((m) => sent.has(m)));
+        return parts.length === 0 ? null : { parts };
       }
     }
   }
 
+  /** Drawn now, in the chat's language of this moment, from the numbers the job carries. */
+  async function digestChart(chatId: number, figures: ChartFigures, chat: ChatSettings): Promise<{ filename: string; content: Buffer }> {
+    const lang = await deliveryLanguage(chats, chatId, chat);
+    return { filename: 'revenue-14-days.png', content: renderChartFigures(figures, { lang, currency: ACCOUNT_CURRENCY, theme: 'light' }) };
+  }
+
+  const sendPart = async (chatId: number, part: Part): Promise<void> => {
+    if (part.photo) await ctx.gateway.sendPhoto(chatId, part.photo, part.html ?? undefined);
+    else if (part.html !== null) await ctx.gateway.sendHtml(chatId, part.html);
+  };
+
   /** Sends; a group that became a supergroup is followed to its new id once. */
-  async function send(chatId: number, html: Html): Promise<number> {
+  async function send(chatId: number, part: Part): Promise<number> {
     try {
-      await ctx.gateway.sendHtml(chatId, html);
+      await sendPart(chatId, part);
       return chatId;
     } catch (err) {
       if (err instanceof TelegramBadRequest && err.migrateToChatId !== undefined) {
         const to = err.migrateToChatId;
         logger.info({ from: chatId, to }, 'chat migrated to a supergroup; moving its settings');
         await hooks.chatMigrated(chatId, to);
-        await ctx.gateway.sendHtml(to, html);
+        await sendPart(to, part);
         return to;
       }
       throw err;
@@ -131,37 +156,43 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       const message = await compose(job, chat);
       if (!message) return 'already-sent';
       quietMs = paceFor(d.chatId);
-      let sentTo: number;
-      try {
-        sentTo = await send(d.chatId, message.html);
-      } catch (err) {
-        if (err instanceof TelegramRateLimited) {
-          // Honour retry_after for this job and keep every other job for this chat quiet as long.
-          quietMs = Math.max(err.retryAfter * 1000, quietMs);
-          await job.moveToDelayed(Date.now() + quietMs, token);
-          throw new DelayedError();
-        }
-        if (err instanceof ChatGone) {
-          await hooks.chatGone(d.chatId, err.message);
-          throw new UnrecoverableError(`chat ${d.chatId} is gone: ${err.message}`);
-        }
-        if (err instanceof TelegramBadRequest || err instanceof OutboundRefused) {
-          // Our bug (bad HTML, too long): retrying sends the same bad request.
-          throw new UnrecoverableError(`Telegram refused the message for chat ${d.chatId}: ${err.message}`);
-        }
-        throw err; // 5xx, network: retried with backoff
-      }
-      // Telegram has the message now. If Redis is down this very moment, failing the job would make its
-      // retry send the message again: keep trying to record it until Redis is back (or the deadline).
-      await untilRecorded(async () => {
-        await ledger.markSent(d.chatId, message.marks);
-        if (sentTo !== d.chatId) await ledger.markSent(sentTo, message.marks);
-      });
+      for (const part of message.parts) await sendAndRecord(job, token, d.chatId, part, (ms) => (quietMs = Math.max(ms, quietMs)));
       return 'sent';
     } finally {
       // Keep the lock as the pace: it expires when the next message to this chat may go.
       await (quietMs > 0 ? locks.renew(lock, lockToken, quietMs) : locks.release(lock, lockToken)).catch(() => undefined);
     }
+  }
+
+  /** One part: sent, then recorded as sent before the next part goes. */
+  async function sendAndRecord(job: Job<Delivery>, token: string | undefined, chatId: number, part: Part, quiet: (ms: number) => void): Promise<void> {
+    let sentTo: number;
+    try {
+      sentTo = await send(chatId, part);
+    } catch (err) {
+      if (err instanceof TelegramRateLimited) {
+        // Honour retry_after for this job and keep every other job for this chat quiet as long.
+        const wait = Math.max(err.retryAfter * 1000, paceFor(chatId));
+        quiet(wait);
+        await job.moveToDelayed(Date.now() + wait, token);
+        throw new DelayedError();
+      }
+      if (err instanceof ChatGone) {
+        await hooks.chatGone(chatId, err.message);
+        throw new UnrecoverableError(`chat ${chatId} is gone: ${err.message}`);
+      }
+      if (err instanceof TelegramBadRequest || err instanceof OutboundRefused) {
+        // Our bug (bad HTML, too long): retrying sends the same bad request.
+        throw new UnrecoverableError(`Telegram refused the message for chat ${chatId}: ${err.message}`);
+      }
+      throw err; // 5xx, network: retried with backoff
+    }
+    // Telegram has the message now. If Redis is down this very moment, failing the job would make its
+    // retry send the message again: keep trying to record it until Redis is back (or the deadline).
+    await untilRecorded(async () => {
+      await ledger.markSent(chatId, part.marks);
+      if (sentTo !== chatId) await ledger.markSent(sentTo, part.marks);
+    });
   }
 
   return async (job: Job<Delivery>, token?: string): Promise<string> => {
@@ -179,4 +210,17 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       throw err;
     }
   };
+}
+
+/**
+ * The digest's messages: with a chart, the picture with the digest as its caption when that fits
+ * Telegram's 1024 characters, else the text and then the picture (each with its own sent-mark).
+ */
+function digestParts(text: Html, chart: { filename: string; content: Buffer } | undefined, mark: string, chartMark: string): Part[] {
+  if (!chart) return [{ html: text, marks: [mark] }];
+  if (visibleLength(text) <= CAPTION_LIMIT) return [{ html: text, photo: chart, marks: [mark, chartMark] }];
+  return [
+    { html: text, marks: [mark] },
+    { html: null, photo: chart, marks: [chartMark] },
+  ];
 }

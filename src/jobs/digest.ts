@@ -1,7 +1,8 @@
 // Daily digests: a BullMQ job scheduler per chat fires at the chat's local HH:MM (cron with its IANA zone,
 // so DST moves with it); the job fetches yesterday's orders, renders the digest and hands it to delivery.
 import type { Job } from 'bullmq';
-import { localDateOf, type TimeRange } from '../domain/calendar.js';
+import { addLocalDays, localDateOf, startOfLocalDay, type LocalDate, type TimeRange } from '../domain/calendar.js';
+import { chartFigures } from '../domain/chart/glance-chart.js';
 import { computeDigest, digestRanges, renderDigest, type DayOrders } from '../domain/digest.js';
 import { describeDay } from '../domain/format/dates.js';
 import { deliveryLanguage } from './language.js';
@@ -10,6 +11,18 @@ import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, digestJobOptions, jobIds, type DigestJob } from './queues.js';
 import { isoDate } from '../domain/calendar.js';
+
+/** The digest's chart: this many local days up to the digest's day, the as many before them drawn behind. */
+export const DIGEST_CHART_DAYS = 14;
+
+/** The chart's two stretches of whole local days: the last DIGEST_CHART_DAYS up to `day`, and the ones before. */
+export function digestChartRanges(day: LocalDate, timeZone: string): { current: TimeRange; previous: TimeRange } {
+  const start = (offset: number) => startOfLocalDay(addLocalDays(day, offset), timeZone);
+  return {
+    current: { from: start(1 - DIGEST_CHART_DAYS), to: start(1) },
+    previous: { from: start(1 - 2 * DIGEST_CHART_DAYS), to: start(1 - DIGEST_CHART_DAYS) },
+  };
+}
 
 /** A digest is claimed per chat and local day for this long: longer than any day, shorter than forever. */
 const CLAIM_SECONDS = 3 * 86_400;
@@ -87,11 +100,13 @@ export function createDigestProcessor(ctx: EngineContext) {
     if (claim && !(await locks.claim(claim, CLAIM_SECONDS))) return 'already-sent';
 
     try {
-      const [day, dayBefore, weekAgo, monthToDatePaid] = await Promise.all([
+      const chart = digestChartRanges(ranges.date, timeZone);
+      const [day, dayBefore, weekAgo, monthToDatePaid, chartPaid] = await Promise.all([
         fetchDay(account.creds, ranges.day),
         fetchDay(account.creds, ranges.dayBefore),
         fetchDay(account.creds, ranges.weekAgo),
         ctx.client.fetchOrders(account.creds, { ...ranges.monthToDate, paidOnly: true, goods: [] }, ctx.ordersMethod),
+        ctx.client.fetchOrders(account.creds, { from: chart.previous.from, to: ranges.day.to, paidOnly: true, goods: [] }, ctx.ordersMethod),
       ]);
       const lang = await deliveryLanguage(chats, chatId, chat);
       const html = renderDigest(computeDigest({ day, dayBefore, weekAgo, monthToDatePaid }), {
@@ -101,7 +116,8 @@ export function createDigestProcessor(ctx: EngineContext) {
       });
       await queues.delivery.add(
         'digest',
-        { kind: 'digest', chatId, html, ...(claim ? { claim } : {}) },
+        // The chart's numbers, not its picture: it is drawn when sent, and job data stays small.
+        { kind: 'digest', chatId, html, chart: chartFigures(chartPaid, chart.current, chart.previous, timeZone, ranges.day.to), ...(claim ? { claim } : {}) },
         // Keyed by this digest job: its retries re-add a no-op, a later run (after a given-up send) gets its own.
         { ...deliveryJobOptions, jobId: jobIds.digestDelivery(chatId, job.id ?? `${date}-${Date.now()}`) },
       );

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import type { JustClickErrorKind } from '../justclick/errors.js';
 import type { AlertOrder } from '../domain/alert.js';
+import type { ChartFigures } from '../domain/chart/glance-chart.js';
 
 export const POLL_QUEUE = 'alert-poll';
 export const DELIVERY_QUEUE = 'delivery';
@@ -24,8 +25,11 @@ export type Delivery =
   | { kind: 'paused'; chatId: number; ownerId: number; login: string; reason: JustClickErrorKind; resumesByItself?: boolean }
   /** Told to the owner once when polling starts again by itself after a limit pause. */
   | { kind: 'resumed'; chatId: number; ownerId: number; login: string }
-  /** `claim` is the once-a-day lock given back when the digest finally cannot be sent. */
-  | { kind: 'digest'; chatId: number; html: Html; claim?: string };
+  /**
+   * `claim` is the once-a-day lock given back when the digest finally cannot be sent. `chart` holds the
+   * numbers of its 14-day chart (a few per bar), drawn when it is sent: job data never carries a picture.
+   */
+  | { kind: 'digest'; chatId: number; html: Html; claim?: string; chart?: ChartFigures };
 
 export interface DigestJob {
   chatId: number;

@@ -3,7 +3,8 @@
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/calendar.js';
-import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
+import { PNG } from 'pngjs';
+import { DELIVERY_QUEUE, DIGEST_QUEUE } from '../../src/jobs/queues.js';
 import { plain } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
@@ -59,10 +60,62 @@ describeRedis('daily digest', () => {
     await engine.digests.sendNow(OWNER);
 
     await waitFor(() => digestsIn(OWNER).length > 0, { message: 'the digest' });
-    const text = plain(digestsIn(OWNER)[0]!.text);
+    const [digest] = digestsIn(OWNER);
+    const text = plain(digest!.text);
     expect(text).toContain('вчера');
     expect(text).toContain('Выручка: 4 000 ₽');
     expect(text).toContain('Оплачено заказов: 2');
+    // The digest fits a caption: it comes as the 14-day chart's caption, one message.
+    const png = PNG.sync.read(digest!.photo!.content);
+    expect([png.width, png.height]).toEqual([1080, 640]);
+    expect(h.tg.sent(OWNER)).toHaveLength(1);
+  });
+
+  it('the chart is drawn from the figures the job carries: 14 days up to yesterday, no picture in Redis', async () => {
+    const { login } = await seller();
+    const yesterday = localDay(new Date(), ZONE, -1);
+    // 13 days before yesterday: the chart's first bar; 14 days before: the previous period's last, drawn behind.
+    h.jc.addOrder(login, { created: Math.floor(yesterday.from.getTime() / 1000) - 13 * 86_400 + 3600, paid: Math.floor(yesterday.from.getTime() / 1000) - 13 * 86_400 + 7200, price: '700.00' });
+    h.jc.addOrder(login, { created: Math.floor(yesterday.from.getTime() / 1000) - 14 * 86_400 + 3600, paid: Math.floor(yesterday.from.getTime() / 1000) - 14 * 86_400 + 7200, price: '900.00' });
+    const engine = h.engine();
+    await engine.start();
+    await engine.digests.sendNow(OWNER);
+    await waitFor(() => digestsIn(OWNER).length > 0, { message: 'the digest' });
+
+    const deliveries = new Queue(DELIVERY_QUEUE, { connection: { url: h.redisUrl }, prefix: `${h.prefix}bull` });
+    try {
+      const [job] = await deliveries.getJobs(['completed']);
+      const chart = job!.data.chart as { granularity: string; current: { revenue: number[] }; previous: { revenue: number[] } };
+      expect(chart.granularity).toBe('day');
+      expect(chart.current.revenue).toEqual([700_00, ...Array<number>(12).fill(0), 4_000_00]);
+      expect(chart.previous.revenue).toEqual([...Array<number>(13).fill(0), 900_00]);
+      expect(JSON.stringify(job!.data).length).toBeLessThan(4_000);
+    } finally {
+      await deliveries.close();
+    }
+  });
+
+  it('a digest too long for a caption goes as text, then the chart; a failed chart is retried without the text again', async () => {
+    const { login } = await seller();
+    const yesterday = localDay(new Date(), ZONE, -1);
+    const noon = Math.floor(yesterday.from.getTime() / 1000) + 12 * 3600;
+    for (let i = 0; i < 5; i++) {
+      h.jc.addOrder(login, {
+        created: noon + i * 60, paid: noon + i * 60 + 30, price: `${1000 + i}.00`, utm: { source: `source-${i}-${'s'.repeat(50)}` },
+        items: [{ id: `p${i}`, title: `Продукт ${i}: ${'очень длинное название курса '.repeat(3)}`, sum: `${1000 + i}.00` }],
+      });
+    }
+    h.tg.inject('sendPhoto', { code: 502, description: 'Bad Gateway' }, { chatId: OWNER });
+    const engine = h.engine();
+    await engine.start();
+    await engine.digests.sendNow(OWNER);
+
+    await waitFor(() => h.tg.sent(OWNER).some((m) => m.photo), { message: 'the chart after a retry', timeoutMs: 15_000 });
+    const sent = h.tg.sent(OWNER);
+    expect(sent.map((m) => (m.photo ? 'chart' : 'text'))).toEqual(['text', 'chart']);
+    expect(plain(sent[0]!.text)).toContain('Выручка: 9 010 ₽');
+    expect(sent[1]!.text).toBe('');
+    expect(h.tg.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(2);
   });
 
   it('sends at most one scheduled digest per chat and day, however many replicas fire it', async () => {
@@ -83,6 +136,7 @@ describeRedis('daily digest', () => {
     const outcomes = await Promise.all(fired.map(async (j) => (await digests.getJob(j.id!))?.returnvalue as string));
     expect(outcomes.sort()).toEqual(['already-sent', 'already-sent', 'queued']);
     expect(digestsIn(OWNER)).toHaveLength(1);
+    expect(h.tg.sent(OWNER).filter((m) => m.photo)).toHaveLength(1);
 
     // /digest now is not counted against the day's digest.
     await a.digests.sendNow(OWNER);
