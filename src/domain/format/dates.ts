@@ -1,6 +1,6 @@
 // Local dates and times as each language writes them, and the human name of a period.
 import { TZDate } from '@date-fns/tz';
-import { localDateOf, compareLocalDates, addLocalDays, type LocalDate } from '../calendar.js';
+import { localDateOf, compareLocalDates, addLocalDays, wallClockAt, type LocalDate } from '../calendar.js';
 import type { Period } from '../period.js';
 import type { Lang } from '../i18n/lang.js';
 import { MONTHS } from '../i18n/calendar.js';
@@ -8,8 +8,13 @@ import { periodText } from '../i18n/period.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Wall-clock parts of an instant in a zone. */
+/**
+ * Wall-clock parts of an instant in a zone: from the calendar's cached Intl formatter (a TZDate per order
+ * line was a third of rendering /orders), TZDate only for a zone Intl does not know.
+ */
 function wallClock(instant: Date, timeZone: string) {
+  const w = wallClockAt(instant, timeZone);
+  if (w) return { year: w[0]!, month: w[1]!, day: w[2]!, hour: w[3]!, minute: w[4]!, second: w[5]! };
   const t = new TZDate(instant.getTime(), timeZone);
   return { year: t.getFullYear(), month: t.getMonth() + 1, day: t.getDate(), hour: t.getHours(), minute: t.getMinutes(), second: t.getSeconds() };
 }
