@@ -18,6 +18,9 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# Charts need resvg's native binary (linux-x64-gnu: bookworm is glibc) and the bundled DejaVu font, both
+# npm runtime dependencies: render one with Cyrillic text now, so an image that cannot fails to build.
+RUN node dist/chart-selftest.js
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
