@@ -5,6 +5,8 @@ import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkTelegramHtml, type Html } from '../../src/domain/format/html.js';
 import { splitMessage } from '../../src/domain/format/split.js';
+import { renderRevenueChart } from '../../src/domain/chart/revenue-chart.js';
+import { revenueSeries } from '../../src/domain/revenue-series.js';
 import { createLogger } from '../../src/logger.js';
 import { ChatGone, OutboundRefused, TelegramApiError, TelegramBadRequest, TelegramRateLimited, TelegramUnavailable } from '../../src/outbound/errors.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/outbound/gateway.js';
@@ -14,6 +16,7 @@ const logger = createLogger('silent');
 /** These tests feed the gateway markup as it is, valid or not: its own checks are what is tested. */
 const raw = (markup: string) => markup as Html;
 const CHAT = 4242;
+const DAY = { from: new Date('2026-11-28T00:00:00Z'), to: new Date('2026-11-29T00:00:00Z') };
 const GROUP = -1001234567890;
 
 let fake: FakeTelegram;
@@ -213,6 +216,29 @@ describe('gateway', () => {
     expect(seen?.text).toBe('Orders for today');
     const err = await caught(gateway.sendDocument(CHAT, { filename: 'a.csv', content: csv }, raw('c'.repeat(1025))));
     expect(err).toBeInstanceOf(OutboundRefused);
+  });
+
+  it('sends a PNG as a photo with an HTML caption; refuses an over-long caption and an empty picture', async () => {
+    const png = renderRevenueChart({ current: revenueSeries([], DAY, 'UTC'), previous: null, title: 'Выручка', lang: 'ru', currency: 'RUB', theme: 'light' });
+    const id = await gateway.sendPhoto(CHAT, { filename: 'revenue.png', content: png }, raw('📈 <b>Revenue</b> — today'));
+    const seen = fake.sent(CHAT).find((m) => m.messageId === id);
+    expect(seen?.photo?.content.equals(png)).toBe(true);
+    expect([seen?.photo?.width, seen?.photo?.height]).toEqual([1080, 640]);
+    expect(seen?.text).toBe('📈 Revenue — today');
+    const before = sendCalls('sendPhoto').length;
+    expect(await caught(gateway.sendPhoto(CHAT, { filename: 'a.png', content: png }, raw('c'.repeat(1025))))).toBeInstanceOf(OutboundRefused);
+    expect(await caught(gateway.sendPhoto(CHAT, { filename: 'a.png', content: Buffer.alloc(0) }))).toBeInstanceOf(OutboundRefused);
+    expect(sendCalls('sendPhoto')).toHaveLength(before);
+  });
+
+  it('waits out a short 429 on sendPhoto and classifies a blocked chat', async () => {
+    const png = renderRevenueChart({ current: revenueSeries([], DAY, 'UTC'), previous: null, title: 'x', lang: 'en', currency: 'RUB', theme: 'dark' });
+    fake.inject('sendPhoto', { code: 429, retryAfter: 1 }, { chatId: CHAT });
+    waits = [];
+    await gateway.sendPhoto(CHAT, { filename: 'r.png', content: png });
+    expect(waits).toEqual([1000]);
+    fake.inject('sendPhoto', { code: 403, description: 'Forbidden: bot was blocked by the user' }, { chatId: CHAT });
+    expect(await caught(gateway.sendPhoto(CHAT, { filename: 'r.png', content: png }))).toBeInstanceOf(ChatGone);
   });
 
   it('deletes a message and says false when there is nothing to delete', async () => {
