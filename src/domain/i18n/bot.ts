@@ -5,7 +5,7 @@ import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import { LANGS, type Lang } from './lang.js';
 
 /** The commands of the menu, in the order Telegram shows them. */
-export const MENU_COMMANDS = ['orders', 'order', 'buyer', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
+export const MENU_COMMANDS = ['orders', 'chart', 'top', 'order', 'buyer', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface BotText {
@@ -55,9 +55,13 @@ const en: BotText = {
       html`<code>/orders week</code>, <code>/orders month</code>, <code>/orders 7d</code>`,
       html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
       html`<code>/orders today goods 12,14</code> — only these products`,
-      html`<code>/export month paid</code> — the same as a CSV file for Excel`,
+      html`<code>/export month paid</code> — the same as an Excel file (<code>/export month csv</code> for CSV)`,
       html`<code>/order 12345</code> — one order in full: buyer, items, partners, times, UTM, bill link`,
       html`<code>/buyer anna@example.com</code> — a buyer’s orders and what they paid in all; a phone works too (I find the e-mail on your orders of the last 90 days with that phone)`,
+      html``,
+      html`<b>At a glance</b>`,
+      html`/chart — paid revenue of the last 14 days as a picture, the 14 before drawn faintly behind; <code>/chart month</code>, <code>/chart today</code> (by the hour), <code>/chart week dark</code>`,
+      html`<code>/top month</code> — where the money came from: products, traffic sources, payment methods, partners`,
       html``,
       html`<b>Notifications</b>`,
       html`<code>/alerts on</code> — a message for every paid order (<code>/alerts off</code>)`,
@@ -76,9 +80,11 @@ const en: BotText = {
   ),
   menu: {
     orders: 'Orders: /orders yesterday paid',
+    chart: 'Revenue chart: /chart month',
+    top: 'Top products and sources: /top month',
+    export: 'Orders as an Excel or CSV file',
     order: 'One order in full: /order 12345',
     buyer: 'A buyer’s orders: /buyer e-mail or phone',
-    export: 'Orders as a CSV file',
     alerts: 'Alerts for paid orders: on or off',
     digest: 'Daily digest: /digest 09:00',
     status: 'What is linked and how it goes',
@@ -141,9 +147,13 @@ const ru: BotText = {
       html`<code>/orders неделя</code>, <code>/orders месяц</code>, <code>/orders 7д</code>`,
       html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
       html`<code>/orders сегодня товары 12,14</code> — только эти товары`,
-      html`<code>/export месяц оплаченные</code> — то же файлом CSV для Excel`,
+      html`<code>/export месяц оплаченные</code> — то же файлом Excel (<code>/export месяц csv</code> — файлом CSV)`,
       html`<code>/order 12345</code> — один заказ целиком: покупатель, товары, партнёры, время, UTM, ссылка на счёт`,
       html`<code>/buyer anna@example.com</code> — заказы покупателя и сколько он оплатил всего; можно и телефон (почту я найду в ваших заказах за последние 90 дней с этим телефоном)`,
+      html``,
+      html`<b>Коротко о продажах</b>`,
+      html`/chart — выручка за 14 дней картинкой, прошлые 14 дней бледно позади; <code>/chart месяц</code>, <code>/chart сегодня</code> (по часам), <code>/chart неделя тёмный</code>`,
+      html`<code>/top месяц</code> — откуда деньги: товары, источники трафика, способы оплаты, партнёры`,
       html``,
       html`<b>Уведомления</b>`,
       html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе (<code>/alerts off</code>)`,
@@ -162,9 +172,11 @@ const ru: BotText = {
   ),
   menu: {
     orders: 'Заказы: /orders вчера оплаченные',
+    chart: 'График выручки: /chart месяц',
+    top: 'Лучшие товары и источники: /top месяц',
+    export: 'Заказы файлом Excel или CSV',
     order: 'Один заказ целиком: /order 12345',
     buyer: 'Заказы покупателя: /buyer почта или телефон',
-    export: 'Заказы файлом CSV',
     alerts: 'Уведомления об оплатах: on или off',
     digest: 'Ежедневная сводка: /digest 09:00',
     status: 'Что подключено и как работает',
