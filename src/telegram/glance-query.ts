@@ -1,7 +1,9 @@
 // What /chart and /top (and the reports built on them) share: the orders paid within a period and within the
 // previous equal one, fetched in one JustClick call, and the comparison of the two.
 import type { Period } from '../domain/calendar-periods.js';
-import { glanceAt, glanceRange, type Glance } from '../domain/glance.js';
+import { comparisonLine, glanceAt, glanceRange, type Glance } from '../domain/glance.js';
+import type { Html } from '../domain/format/html.js';
+import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { Order } from '../domain/justclick.js';
 import type { BotContext, Services } from './context.js';
 import { fetchOrdersFor, type PreparedQuery } from './orders-query.js';
@@ -22,4 +24,16 @@ export async function fetchGlance(s: Services, ctx: BotContext, prepared: Prepar
   const orders = await fetchOrdersFor(s, ctx, { ...prepared, period, query: { ...range, paidOnly: true, goods: prepared.query.goods } });
   if (!orders) return null;
   return { orders, glance: glanceAt(orders, period, now, ctx.timeZone) };
+}
+
+/**
+ * "▲ 12% (+₽1,200) vs yesterday by 14:00" for the prepared period, from one call for the orders paid
+ * within it and the previous equal period. JustClick errors propagate: the caller decides what a
+ * missing line means (the /orders header simply goes without it).
+ */
+export async function glanceComparison(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Html> {
+  const now = s.now();
+  const range = glanceRange(prepared.period, now, ctx.timeZone);
+  const orders = await s.client.fetchOrders(prepared.account.creds, { ...range, paidOnly: true, goods: prepared.query.goods }, s.config.ordersMethod);
+  return comparisonLine(glanceAt(orders, prepared.period, now, ctx.timeZone), ctx.timeZone, ctx.lang, ACCOUNT_CURRENCY);
 }

@@ -67,6 +67,8 @@ describeRedis('e2e: /orders', () => {
       expect(reply).toContain('📦 Orders — today, 28 Nov');
       expect(reply).toContain('Orders: 3 · paid: 2');
       expect(reply).toContain('Revenue: ₽5,980.50 · average check: ₽2,990.25');
+      // Yesterday's only payment was at 20:05, after the 12:00 both days are cut at.
+      expect(reply).toContain('Revenue: ₽5,980.50 · average check: ₽2,990.25\n▲ +₽5,980.50 (no sales before) vs yesterday by 12:00');
       expect(orderNumbers(reply)).toEqual(['5003', '5002', '5001']);
       expect(reply).toContain('#5002 · 10:15 · ✅ paid');
       expect(reply).toContain('#5003 · 11:40 · ⏳ awaiting payment');
@@ -202,7 +204,8 @@ describeRedis('e2e: /orders', () => {
 
   describe('when JustClick fails', () => {
     it('an outage gets a short honest answer, and the next command works', async () => {
-      h.jc.inject('5xx', 2);
+      // Down for the whole command: the list's call and the header comparison's, each tried twice.
+      h.jc.inject('5xx', 4);
       const reply = text(await h.say(anna, '/orders'));
       expect(reply).toBe('JustClick is not answering right now. Nothing was changed; please try again in a few minutes.');
       expect((await h.accounts.get(anna.id))?.lastError?.kind).toBe('unavailable');

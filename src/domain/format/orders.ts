@@ -38,6 +38,8 @@ export interface OrdersPageOptions {
   maskContacts: boolean;
   /** For showing the year next to dates that are not in the current one. */
   now: Date;
+  /** The change of paid revenue against the previous equal period (comparisonLine), under the totals. */
+  comparison?: Html | null;
 }
 
 /** With `paidOnly`, orders that are not (or no longer) paid are left out, as they are from the list. */
@@ -74,6 +76,7 @@ export function renderOrdersPages(orders: readonly Order[], opts: OrdersPageOpti
       filters,
       text.totals(s.count, s.paidCount, opts.paidOnly),
       text.revenue(money(s.paidRevenue), s.averageCheck === null ? null : money(s.averageCheck)),
+      opts.comparison ?? null,
     ],
     '\n',
   );

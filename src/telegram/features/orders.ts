@@ -8,7 +8,18 @@ import { botText } from '../../domain/i18n/bot.js';
 import { limitsText } from '../../domain/i18n/limits.js';
 import { PageStore } from '../../store/pages.js';
 import type { BotContext, Services } from '../context.js';
-import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
+import { glanceComparison } from '../glance-query.js';
+import { fetchOrdersFor, prepareOrdersQuery, type PreparedQuery } from '../orders-query.js';
+
+/** The header's change line; a failed JustClick call for it only leaves the line out (the list still comes). */
+async function ordersComparison(s: Services, ctx: BotContext, prepared: PreparedQuery) {
+  try {
+    return await glanceComparison(s, ctx, prepared);
+  } catch (err) {
+    ctx.log.warn({ err: { message: (err as Error).message } }, 'no comparison for the /orders header');
+    return null;
+  }
+}
 
 /** At most this many orders become pages of one answer (50,000 took 13 MB and 2.7 s to render). */
 export const MAX_PAGED_ORDERS = 2_000;
@@ -42,7 +53,7 @@ export function ordersFeature(s: Services): Composer<BotContext> {
     if (!prepared) return;
     await gateway.typing(chatId);
     await s.background(ctx, async () => {
-      const found = await fetchOrdersFor(s, ctx, prepared);
+      const [found, comparison] = await Promise.all([fetchOrdersFor(s, ctx, prepared), ordersComparison(s, ctx, prepared)]);
       if (!found) return;
       // Newest first: the cap keeps the newest, and says so (pages are kept in Redis and rendered at once).
       const orders = found.length > MAX_PAGED_ORDERS ? found.slice(0, MAX_PAGED_ORDERS) : found;
@@ -55,6 +66,7 @@ export function ordersFeature(s: Services): Composer<BotContext> {
         currency: ACCOUNT_CURRENCY,
         maskContacts: ctx.chat.type !== 'private',
         now: s.now(),
+        comparison,
       });
       const [first] = pages;
       if (first === undefined) return;
