@@ -10,7 +10,10 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="80"><re
 
 /** Pixels that are not white: the text, and nothing else is drawn on the white square. */
 function inked(withFont: boolean): number {
-  const image = new Resvg(svg, { font: { fontFiles: withFont ? [CHART_FONT_FILE] : [], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }, logLevel: 'off' }).render();
+  const image = new Resvg(svg, {
+    font: { fontFiles: withFont ? [CHART_FONT_FILE] : [], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    logLevel: 'off',
+  }).render();
   let count = 0;
   for (let i = 0; i < image.pixels.length; i += 4) if (image.pixels[i]! < 200) count++;
   return count;
@@ -24,7 +27,9 @@ try {
   const png = renderRevenueChart({ current: revenueSeries([], day, 'UTC'), previous: null, title: WORDS, lang: 'ru', currency: 'RUB', theme: 'light' });
   // "Выручка · 1 234 ₽" at 40 px covers a few thousand dark pixels; a missing font draws none.
   const ok = withFont > 1_000 && withoutFont === 0 && png.subarray(1, 4).toString('latin1') === 'PNG';
-  console.log(`chart selftest: ${withFont} text pixels with ${CHART_FONT_FILE}, ${withoutFont} without it, chart PNG ${png.length} bytes — ${ok ? 'ok' : 'FAILED'}`);
+  console.log(
+    `chart selftest: ${withFont} text pixels with ${CHART_FONT_FILE}, ${withoutFont} without it, chart PNG ${png.length} bytes — ${ok ? 'ok' : 'FAILED'}`,
+  );
   process.exit(ok ? 0 : 1);
 } catch (err) {
   console.error(`chart selftest FAILED: ${(err as Error).message}`);

@@ -40,7 +40,7 @@ export interface PaidTotals {
 }
 
 /** Money paid within [from, to) by orders still paid, each order once. */
-export function paidTotals(orders: readonly Order[], range: TimeRange): PaidTotals {
+function paidTotals(orders: readonly Order[], range: TimeRange): PaidTotals {
   const from = range.from.getTime();
   const to = range.to.getTime();
   let revenue = 0;
@@ -108,7 +108,7 @@ export function comparisonLine(glance: Glance, timeZone: string, lang: Lang, cur
 }
 
 /** How many days /chart shows when asked for no period. */
-export const CHART_DEFAULT_DAYS = 14;
+const CHART_DEFAULT_DAYS = 14;
 
 /**
  * What /chart draws without a period: the last CHART_DEFAULT_DAYS local days, today so far included —

@@ -100,7 +100,9 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const mark = `j${idPart(job.id ?? '')}`;
         const chartMark = `${mark}c`;
         const sent = await ledger.sentAmong(d.chatId, [mark, chartMark]);
-        const parts = digestParts(d.html, d.chart && (await digestChart(d.chatId, d.chart, chat)), mark, chartMark).filter((p) => !p.marks.some((m) => sent.has(m)));
+        const parts = digestParts(d.html, d.chart && (await digestChart(d.chatId, d.chart, chat)), mark, chartMark).filter(
+          (p) => !p.marks.some((m) => sent.has(m)),
+        );
         return parts.length === 0 ? null : { parts };
       }
     }

@@ -13,10 +13,10 @@ import { deliveryJobOptions, digestJobOptions, jobIds, type DigestJob } from './
 import { isoDate } from '../domain/calendar.js';
 
 /** The digest's chart: this many local days up to the digest's day, the as many before them drawn behind. */
-export const DIGEST_CHART_DAYS = 14;
+const DIGEST_CHART_DAYS = 14;
 
 /** The chart's two stretches of whole local days: the last DIGEST_CHART_DAYS up to `day`, and the ones before. */
-export function digestChartRanges(day: LocalDate, timeZone: string): { current: TimeRange; previous: TimeRange } {
+function digestChartRanges(day: LocalDate, timeZone: string): { current: TimeRange; previous: TimeRange } {
   const start = (offset: number) => startOfLocalDay(addLocalDays(day, offset), timeZone);
   return {
     current: { from: start(1 - DIGEST_CHART_DAYS), to: start(1) },

@@ -8,7 +8,7 @@ import type { Logger } from '../logger.js';
 import { fromTelegraf, OutboundRefused, TelegramApiError, TelegramBadRequest, TelegramRateLimited } from './errors.js';
 
 /** Telegram's limits on visible text, after entity parsing (platform-notes.md). */
-const CAPTION_LIMIT = 1024;
+export const CAPTION_LIMIT = 1024;
 const CALLBACK_TEXT_LIMIT = 200;
 const CALLBACK_DATA_MAX_BYTES = 64;
 const PHOTO_MAX_BYTES = 10 * 2 ** 20;

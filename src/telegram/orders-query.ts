@@ -20,7 +20,12 @@ export interface PreparedQuery {
 }
 
 /** Parses the arguments and finds the account; answers the user itself and returns null when it cannot go on. */
-export async function prepareOrdersQuery(s: Services, ctx: BotContext, command: '/orders' | '/export' | '/chart' | '/top', args: string): Promise<PreparedQuery | null> {
+export async function prepareOrdersQuery(
+  s: Services,
+  ctx: BotContext,
+  command: '/orders' | '/export' | '/chart' | '/top',
+  args: string,
+): Promise<PreparedQuery | null> {
   const chatId = ctx.chat!.id;
   const parsed = parseOrdersArgs(args, { now: s.now(), timeZone: ctx.timeZone });
   if (!parsed.ok) {

@@ -32,8 +32,24 @@ describeRedis('e2e: /chart, /top, /export xlsx', () => {
     h.jc.addAccount('shop', KEY);
     const add = (input: Parameters<BotHarness['jc']['addOrder']>[1]) => h.jc.addOrder('shop', input);
     // Today, by 14:00: ₽4,000 from two orders.
-    add({ id: 9001, created: msk('2026-11-28', '09:00'), paid: msk('2026-11-28', '09:30'), price: '1000.00', payway: 'card', utm: { source: 'vk', medium: 'cpc' }, items: [{ id: '12', title: 'Курс «Продажи»', sum: '1000.00' }] });
-    add({ id: 9002, created: msk('2026-11-28', '12:50'), paid: msk('2026-11-28', '13:00'), price: '3000.00', payway: 'sbp', utm: { source: 'tg' }, items: [{ id: '14', title: 'Вебинар', sum: '3000.00', partners: [{ partner_id: '77', partner_name: 'Анна Партнёр', partner_fee: '300.00' }] }] });
+    add({
+      id: 9001,
+      created: msk('2026-11-28', '09:00'),
+      paid: msk('2026-11-28', '09:30'),
+      price: '1000.00',
+      payway: 'card',
+      utm: { source: 'vk', medium: 'cpc' },
+      items: [{ id: '12', title: 'Курс «Продажи»', sum: '1000.00' }],
+    });
+    add({
+      id: 9002,
+      created: msk('2026-11-28', '12:50'),
+      paid: msk('2026-11-28', '13:00'),
+      price: '3000.00',
+      payway: 'sbp',
+      utm: { source: 'tg' },
+      items: [{ id: '14', title: 'Вебинар', sum: '3000.00', partners: [{ partner_id: '77', partner_name: 'Анна Партнёр', partner_fee: '300.00' }] }],
+    });
     add({ id: 9003, created: msk('2026-11-28', '11:00'), paid: null, price: '700.00' });
     // Yesterday: ₽2,000 by 14:00, ₽5,000 after it.
     add({ id: 8901, created: msk('2026-11-27', '09:55'), paid: msk('2026-11-27', '10:00'), price: '2000.00' });
@@ -68,7 +84,9 @@ describeRedis('e2e: /chart, /top, /export xlsx', () => {
       const [reply] = await h.say(ivan, '/chart сегодня');
       expect(PNG.sync.read(reply!.photo!.content).width).toBe(1080);
       expect(plain(reply!.text)).toBe(
-        ['📈 Выручка — сегодня, 28 ноября', '💰 Оплачено за период: 2 заказа · 4 000 ₽', '▲ 100% (+2 000 ₽) по сравнению со вчерашним днём до 14:00'].join('\n'),
+        ['📈 Выручка — сегодня, 28 ноября', '💰 Оплачено за период: 2 заказа · 4 000 ₽', '▲ 100% (+2 000 ₽) по сравнению со вчерашним днём до 14:00'].join(
+          '\n',
+        ),
       );
     });
 
@@ -177,7 +195,9 @@ describeRedis('e2e: /chart, /top, /export xlsx', () => {
       const [reply] = await h.say(edith, '/chart today');
       expect(PNG.sync.read(reply!.photo!.content).height).toBe(640);
       // Yesterday 14:00 CET is 13:00 UTC: the 800 paid at 12:30 UTC counts (24 hours back would cut at 12:00 UTC).
-      expect(plain(reply!.text)).toBe(['📈 Revenue — today, 29 Mar', '💰 Paid in the period: 1 order · ₽1,000', '▲ 25% (+₽200) vs yesterday by 14:00'].join('\n'));
+      expect(plain(reply!.text)).toBe(
+        ['📈 Revenue — today, 29 Mar', '💰 Paid in the period: 1 order · ₽1,000', '▲ 25% (+₽200) vs yesterday by 14:00'].join('\n'),
+      );
     });
   });
 });

@@ -75,8 +75,16 @@ describeRedis('daily digest', () => {
     const { login } = await seller();
     const yesterday = localDay(new Date(), ZONE, -1);
     // 13 days before yesterday: the chart's first bar; 14 days before: the previous period's last, drawn behind.
-    h.jc.addOrder(login, { created: Math.floor(yesterday.from.getTime() / 1000) - 13 * 86_400 + 3600, paid: Math.floor(yesterday.from.getTime() / 1000) - 13 * 86_400 + 7200, price: '700.00' });
-    h.jc.addOrder(login, { created: Math.floor(yesterday.from.getTime() / 1000) - 14 * 86_400 + 3600, paid: Math.floor(yesterday.from.getTime() / 1000) - 14 * 86_400 + 7200, price: '900.00' });
+    h.jc.addOrder(login, {
+      created: Math.floor(yesterday.from.getTime() / 1000) - 13 * 86_400 + 3600,
+      paid: Math.floor(yesterday.from.getTime() / 1000) - 13 * 86_400 + 7200,
+      price: '700.00',
+    });
+    h.jc.addOrder(login, {
+      created: Math.floor(yesterday.from.getTime() / 1000) - 14 * 86_400 + 3600,
+      paid: Math.floor(yesterday.from.getTime() / 1000) - 14 * 86_400 + 7200,
+      price: '900.00',
+    });
     const engine = h.engine();
     await engine.start();
     await engine.digests.sendNow(OWNER);
@@ -101,7 +109,10 @@ describeRedis('daily digest', () => {
     const noon = Math.floor(yesterday.from.getTime() / 1000) + 12 * 3600;
     for (let i = 0; i < 5; i++) {
       h.jc.addOrder(login, {
-        created: noon + i * 60, paid: noon + i * 60 + 30, price: `${1000 + i}.00`, utm: { source: `source-${i}-${'s'.repeat(50)}` },
+        created: noon + i * 60,
+        paid: noon + i * 60 + 30,
+        price: `${1000 + i}.00`,
+        utm: { source: `source-${i}-${'s'.repeat(50)}` },
         items: [{ id: `p${i}`, title: `Продукт ${i}: ${'очень длинное название курса '.repeat(3)}`, sum: `${1000 + i}.00` }],
       });
     }

@@ -45,7 +45,10 @@ describe('comparisons', () => {
 
   it('/chart without a period: the last 14 local days, today so far included', () => {
     const p = defaultChartPeriod(now, MSK);
-    expect([p.firstDay, p.lastDay]).toEqual([{ year: 2026, month: 11, day: 15 }, { year: 2026, month: 11, day: 28 }]);
+    expect([p.firstDay, p.lastDay]).toEqual([
+      { year: 2026, month: 11, day: 15 },
+      { year: 2026, month: 11, day: 28 },
+    ]);
     expect(p.to).toEqual(now);
     expect(versusText(glanceAt([], p, now, MSK), MSK, 'en')).toBe('vs 1–14 Nov by 14:00');
   });

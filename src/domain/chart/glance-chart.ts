@@ -54,7 +54,7 @@ export interface ChartLook {
 }
 
 /** "15–28 Nov": the local days of the current range. */
-export function figuresDays(f: ChartFigures, lang: Lang): string {
+function figuresDays(f: ChartFigures, lang: Lang): string {
   const last = new Date(Math.max(Date.parse(f.current.from), Date.parse(f.current.to) - 1));
   return formatDaysInWords(localDateOf(new Date(f.current.from), f.timeZone), localDateOf(last, f.timeZone), lang);
 }

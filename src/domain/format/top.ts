@@ -30,7 +30,11 @@ export function formatShare(share: number): string {
 export function glanceHeader(title: Html, glance: Glance, opts: TopRenderOptions): Html {
   const t = glanceText[opts.lang];
   return joinHtml(
-    [title, t.paidInPeriod(glance.current.count, formatMoney(glance.current.revenue, opts.currency, opts.lang)), comparisonLine(glance, opts.timeZone, opts.lang, opts.currency)],
+    [
+      title,
+      t.paidInPeriod(glance.current.count, formatMoney(glance.current.revenue, opts.currency, opts.lang)),
+      comparisonLine(glance, opts.timeZone, opts.lang, opts.currency),
+    ],
     '\n',
   );
 }
@@ -49,7 +53,8 @@ export function renderTop(top: TopBreakdowns, glance: Glance, opts: TopRenderOpt
       const paidOut = fee?.(row) ?? null;
       lines.push(t.topRow(`${i + 1}.`, name, money(row.sum), row.count, formatShare(row.share), paidOut === null ? null : money(paidOut)));
     });
-    if (b.other) lines.push(t.topRow('…', html`<i>${escapeHtml(words.other(b.other.rows))}</i>`, money(b.other.sum), b.other.count, formatShare(b.other.share), null));
+    if (b.other)
+      lines.push(t.topRow('…', html`<i>${escapeHtml(words.other(b.other.rows))}</i>`, money(b.other.sum), b.other.count, formatShare(b.other.share), null));
     return lines;
   };
   // A breakdown where nothing was given at all (no order carried a utm_medium) says nothing: leave it out.

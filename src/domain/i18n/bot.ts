@@ -5,7 +5,22 @@ import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import { LANGS, type Lang } from './lang.js';
 
 /** The commands of the menu, in the order Telegram shows them. */
-export const MENU_COMMANDS = ['orders', 'chart', 'top', 'order', 'buyer', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
+export const MENU_COMMANDS = [
+  'orders',
+  'chart',
+  'top',
+  'order',
+  'buyer',
+  'export',
+  'alerts',
+  'digest',
+  'status',
+  'link',
+  'unlink',
+  'tz',
+  'lang',
+  'help',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface BotText {

@@ -39,8 +39,7 @@ export const glanceText: Record<Lang, GlanceText> = {
     versus: (previous, by) => `vs ${previous ?? 'yesterday'}${by === null ? '' : ` by ${by}`}`,
     versusBefore: (days) => (days === 1 ? 'vs the 24 hours before' : `vs the ${days} days before`),
     changeLine: (change, versus) => html`${e(change)} ${e(versus)}`,
-    paidInPeriod: (count, sum) =>
-      html`💰 Paid in the period: ${count} ${e(plural('en', count, { one: 'order', other: 'orders' }))} · <b>${e(sum)}</b>`,
+    paidInPeriod: (count, sum) => html`💰 Paid in the period: ${count} ${e(plural('en', count, { one: 'order', other: 'orders' }))} · <b>${e(sum)}</b>`,
     chartCaptionTitle: (period) => html`📈 <b>Revenue — ${e(period)}</b>`,
     chartTitle: (period) => `Revenue · ${period}`,
     topTitle: (period) => html`🏆 <b>Where sales came from — ${e(period)}</b>`,

@@ -18,7 +18,7 @@ import { fetchGlance } from '../glance-query.js';
 import { prepareOrdersQuery } from '../orders-query.js';
 
 /** revenue-2026-11-15_2026-11-28.png: the local days it shows. */
-export function chartFilename(period: Period): string {
+function chartFilename(period: Period): string {
   const first = isoDate(period.firstDay);
   const last = isoDate(period.lastDay);
   return first === last ? `revenue-${first}.png` : `revenue-${first}_${last}.png`;
@@ -29,7 +29,10 @@ export interface ChartPhoto {
   caption: Html;
 }
 
-/** The picture of a glance and its caption (title, paid in the period, the change), ready for sendPhoto. */
+/**
+ * The picture of a glance and its caption (title, paid in the period, the change), ready for sendPhoto.
+ * @public for the weekly and monthly reports (issue #10), which send the same picture.
+ */
 export function chartPhoto(figures: ChartFigures, glance: Glance, look: { lang: Lang; timeZone: string; theme: ChartTheme }): ChartPhoto {
   const label = describePeriod(glance.period, look.lang);
   const t = glanceText[look.lang];

@@ -171,7 +171,9 @@ export class Chats {
     if (m.markup?.inline_keyboard) out.reply_markup = m.markup;
     if (m.photo) {
       // Telegram answers with the sizes it made; the fake keeps the original only.
-      out.photo = [{ file_id: m.photo.fileId, file_unique_id: `u${m.photo.fileId}`, width: m.photo.width, height: m.photo.height, file_size: m.photo.content.length }];
+      out.photo = [
+        { file_id: m.photo.fileId, file_unique_id: `u${m.photo.fileId}`, width: m.photo.width, height: m.photo.height, file_size: m.photo.content.length },
+      ];
     }
     if (m.document) {
       out.document = {
@@ -206,7 +208,8 @@ function visible(m: StoredMessage): SentMessage {
       }),
     );
   }
-  if (m.photo) seen.photo = { filename: m.photo.filename, contentType: m.photo.contentType, content: m.photo.content, width: m.photo.width, height: m.photo.height };
+  if (m.photo)
+    seen.photo = { filename: m.photo.filename, contentType: m.photo.contentType, content: m.photo.content, width: m.photo.width, height: m.photo.height };
   if (m.document) seen.document = { filename: m.document.filename, contentType: m.document.contentType, content: m.document.content };
   if (m.replyTo !== undefined) seen.replyTo = m.replyTo;
   return seen;
