@@ -5,7 +5,15 @@ import { formatMoney } from './format/money.js';
 import type { Html } from './format/html.js';
 import { CURRENCY_WORDS, goalText, SUM_MULTIPLIERS } from './i18n/goal.js';
 import { LANGS, type Lang } from './i18n/lang.js';
-import type { Minor } from './justclick.js';
+import type { Minor, Order } from './justclick.js';
+import { isPaid, uniqueOrders } from './order-facts.js';
+
+/** Money paid within [from, to) by orders still paid: what a goal counts. */
+export function paidRevenue(orders: readonly Order[], from: Date, to: Date): Minor {
+  return uniqueOrders(orders)
+    .filter((o) => isPaid(o) && o.paid !== null && o.paid * 1000 >= from.getTime() && o.paid * 1000 < to.getTime())
+    .reduce((s, o) => s + o.price, 0);
+}
 
 /** The milestones a chat is told about, once each per month. */
 export const GOAL_MILESTONES = [50, 90, 100] as const;

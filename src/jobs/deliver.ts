@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import { fromChartData } from '../domain/chart/chart-data.js';
+import { renderRevenueChart } from '../domain/chart/revenue-chart.js';
 import type { Html } from '../domain/format/html.js';
 import type { ChatSettings } from '../store/chats.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
@@ -25,10 +27,15 @@ export interface DeliveryHooks {
   gaveUp(delivery: Delivery, err: unknown): Promise<void>;
 }
 
-interface Composed {
-  html: Html;
-  /** Sent markers written after Telegram took the message; a retry that finds them sends nothing. */
+/** One message of a delivery: text, or a picture with its caption. */
+type Part = ({ html: Html } | { photo: () => Buffer; caption: Html }) & {
+  /** Sent markers written after Telegram took this part; a retry that finds them sends it no more. */
   marks: string[];
+};
+
+interface Composed {
+  /** What is left to send, in order (a retry after a failed second part sends only that one). */
+  parts: Part[];
 }
 
 const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
@@ -53,6 +60,13 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     }
   }
 
+  /** The parts not yet marked sent to the chat, or null when none is left. */
+  async function unsent(chatId: number, parts: Part[]): Promise<Composed | null> {
+    const sent = await ledger.sentAmong(chatId, parts.flatMap((p) => p.marks));
+    const left = parts.filter((p) => !p.marks.every((m) => sent.has(m)));
+    return left.length === 0 ? null : { parts: left };
+  }
+
   async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
     const d = job.data;
     const view = async (currency: string): Promise<AlertView> => ({
@@ -68,41 +82,56 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const sent = await ledger.sentAmong(d.chatId, marks);
         const left = d.orders.filter((_, i) => !sent.has(marks[i]!));
         if (left.length === 0) return null;
-        return { html: renderPaid(left, await view(d.currency)), marks: marks.filter((m) => !sent.has(m)) };
+        return { parts: [{ html: renderPaid(left, await view(d.currency)), marks: marks.filter((m) => !sent.has(m)) }] };
       }
       case 'refund':
       case 'cancel': {
         const mark = `${d.kind}${idPart(d.order.id)}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        return { html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] };
+        return { parts: [{ html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] }] };
       }
       case 'paused':
       case 'resumed':
-      case 'digest': {
+      case 'digest':
+      case 'notice': {
         const mark = `j${idPart(job.id ?? '')}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
         const html =
-          d.kind === 'digest'
+          d.kind === 'digest' || d.kind === 'notice'
             ? d.html
             : d.kind === 'resumed'
               ? renderResumedNotice(d.login, await deliveryLanguage(chats, d.chatId, chat))
               : renderPausedNotice(d.reason, d.login, await deliveryLanguage(chats, d.chatId, chat), d.resumesByItself === true);
-        return { html, marks: [mark] };
+        return { parts: [{ html, marks: [mark] }] };
+      }
+      case 'report': {
+        // The text first, then the chart; each part is marked on its own so that neither is sent twice.
+        const mark = `j${idPart(job.id ?? '')}`;
+        return unsent(d.chatId, [
+          { html: d.html, marks: [mark] },
+          { photo: () => renderRevenueChart(fromChartData(d.chart)), caption: d.caption, marks: [`${mark}c`] },
+        ]);
       }
     }
   }
 
+  function sendPart(chatId: number, part: Part): Promise<unknown> {
+    return 'html' in part
+      ? ctx.gateway.sendHtml(chatId, part.html)
+      : ctx.gateway.sendPhoto(chatId, { filename: 'chart.png', content: part.photo() }, part.caption);
+  }
+
   /** Sends; a group that became a supergroup is followed to its new id once. */
-  async function send(chatId: number, html: Html): Promise<number> {
+  async function send(chatId: number, part: Part): Promise<number> {
     try {
-      await ctx.gateway.sendHtml(chatId, html);
+      await sendPart(chatId, part);
       return chatId;
     } catch (err) {
       if (err instanceof TelegramBadRequest && err.migrateToChatId !== undefined) {
         const to = err.migrateToChatId;
         logger.info({ from: chatId, to }, 'chat migrated to a supergroup; moving its settings');
         await hooks.chatMigrated(chatId, to);
-        await ctx.gateway.sendHtml(to, html);
+        await sendPart(to, part);
         return to;
       }
       throw err;
@@ -131,32 +160,37 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       const message = await compose(job, chat);
       if (!message) return 'already-sent';
       quietMs = paceFor(d.chatId);
-      let sentTo: number;
-      try {
-        sentTo = await send(d.chatId, message.html);
-      } catch (err) {
-        if (err instanceof TelegramRateLimited) {
-          // Honour retry_after for this job and keep every other job for this chat quiet as long.
-          quietMs = Math.max(err.retryAfter * 1000, quietMs);
-          await job.moveToDelayed(Date.now() + quietMs, token);
-          throw new DelayedError();
+      // After a migration the rest of the parts go straight to the supergroup.
+      let to = d.chatId;
+      for (const part of message.parts) {
+        let sentTo: number;
+        try {
+          sentTo = await send(to, part);
+        } catch (err) {
+          if (err instanceof TelegramRateLimited) {
+            // Honour retry_after for this job and keep every other job for this chat quiet as long.
+            quietMs = Math.max(err.retryAfter * 1000, quietMs);
+            await job.moveToDelayed(Date.now() + quietMs, token);
+            throw new DelayedError();
+          }
+          if (err instanceof ChatGone) {
+            await hooks.chatGone(d.chatId, err.message);
+            throw new UnrecoverableError(`chat ${d.chatId} is gone: ${err.message}`);
+          }
+          if (err instanceof TelegramBadRequest || err instanceof OutboundRefused) {
+            // Our bug (bad HTML, too long): retrying sends the same bad request.
+            throw new UnrecoverableError(`Telegram refused the message for chat ${d.chatId}: ${err.message}`);
+          }
+          throw err; // 5xx, network: retried with backoff
         }
-        if (err instanceof ChatGone) {
-          await hooks.chatGone(d.chatId, err.message);
-          throw new UnrecoverableError(`chat ${d.chatId} is gone: ${err.message}`);
-        }
-        if (err instanceof TelegramBadRequest || err instanceof OutboundRefused) {
-          // Our bug (bad HTML, too long): retrying sends the same bad request.
-          throw new UnrecoverableError(`Telegram refused the message for chat ${d.chatId}: ${err.message}`);
-        }
-        throw err; // 5xx, network: retried with backoff
+        // Telegram has the message now. If Redis is down this very moment, failing the job would make its
+        // retry send the message again: keep trying to record it until Redis is back (or the deadline).
+        await untilRecorded(async () => {
+          await ledger.markSent(d.chatId, part.marks);
+          if (sentTo !== d.chatId) await ledger.markSent(sentTo, part.marks);
+        });
+        to = sentTo;
       }
-      // Telegram has the message now. If Redis is down this very moment, failing the job would make its
-      // retry send the message again: keep trying to record it until Redis is back (or the deadline).
-      await untilRecorded(async () => {
-        await ledger.markSent(d.chatId, message.marks);
-        if (sentTo !== d.chatId) await ledger.markSent(sentTo, message.marks);
-      });
       return 'sent';
     } finally {
       // Keep the lock as the pace: it expires when the next message to this chat may go.

@@ -43,6 +43,15 @@ export interface Gateway {
   /** Replaces or (without `keyboard`) removes a message's buttons. */
   editKeyboard(chatId: number, messageId: number, keyboard?: InlineKeyboardMarkup): Promise<void>;
   sendDocument(chatId: number, file: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
+  /** Sends a picture (a PNG chart) with an optional caption; returns the message id. */
+  sendPhoto(chatId: number, photo: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
+  /**
+   * Pins a message without a notification. False when the bot lacks the right (a group where it is not an
+   * administrator allowed to pin); other refusals throw.
+   */
+  pinMessage(chatId: number, messageId: number): Promise<boolean>;
+  /** Best effort: false when it was not pinned, is gone, or the bot may not unpin. */
+  unpinMessage(chatId: number, messageId: number): Promise<boolean>;
   /** False when Telegram will not delete it (already gone, too old, no rights). */
   deleteMessage(chatId: number, messageId: number): Promise<boolean>;
   /** Stops the button's spinner; a query that is too old is ignored. */
@@ -90,6 +99,13 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
       if (partProblem !== null) throw new OutboundRefused(method, `a split part is invalid HTML: ${partProblem}`);
     }
     return parts;
+  }
+
+  /** A caption is never split: refused when longer than Telegram allows. */
+  function oneCaption(method: string, captionHtml: Html): string {
+    const parts = prepare(method, captionHtml, CAPTION_LIMIT);
+    if (parts.length > 1) throw new OutboundRefused(method, `caption is longer than ${CAPTION_LIMIT} characters`);
+    return parts[0]!;
   }
 
   function checkKeyboard(method: string, keyboard: InlineKeyboardMarkup | undefined): void {
@@ -158,17 +174,40 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
     },
 
     async sendDocument(chatId, file, captionHtml) {
-      let caption: string | undefined;
-      if (captionHtml !== undefined) {
-        const parts = prepare('sendDocument', captionHtml, CAPTION_LIMIT);
-        if (parts.length > 1) throw new OutboundRefused('sendDocument', `caption is longer than ${CAPTION_LIMIT} characters`);
-        caption = parts[0];
-      }
+      const caption = captionHtml === undefined ? undefined : oneCaption('sendDocument', captionHtml);
       if (file.content.length === 0) throw new OutboundRefused('sendDocument', 'the file is empty');
       const message = await call('sendDocument', chatId, () =>
         telegram.sendDocument(chatId, { source: file.content, filename: file.filename }, caption === undefined ? {} : { caption, parse_mode: 'HTML' }),
       );
       return message.message_id;
+    },
+
+    async sendPhoto(chatId, photo, captionHtml) {
+      const caption = captionHtml === undefined ? undefined : oneCaption('sendPhoto', captionHtml);
+      if (photo.content.length === 0) throw new OutboundRefused('sendPhoto', 'the picture is empty');
+      const message = await call('sendPhoto', chatId, () =>
+        telegram.sendPhoto(chatId, { source: photo.content, filename: photo.filename }, caption === undefined ? {} : { caption, parse_mode: 'HTML' }),
+      );
+      return message.message_id;
+    },
+
+    async pinMessage(chatId, messageId) {
+      try {
+        return await call('pinChatMessage', chatId, () => telegram.pinChatMessage(chatId, messageId, { disable_notification: true }));
+      } catch (err) {
+        if (err instanceof TelegramBadRequest && /not enough rights/i.test(err.description)) return false;
+        throw err;
+      }
+    },
+
+    async unpinMessage(chatId, messageId) {
+      try {
+        return await call('unpinChatMessage', chatId, () => telegram.unpinChatMessage(chatId, messageId));
+      } catch (err) {
+        if (!(err instanceof TelegramBadRequest)) throw err;
+        log.info({ chatId, messageId, reason: err.description }, 'telegram did not unpin a message');
+        return false;
+      }
     },
 
     async deleteMessage(chatId, messageId) {

@@ -5,7 +5,7 @@ import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import { LANGS, plural, type Lang } from './lang.js';
 
 /** The commands of the menu, in the order Telegram shows them. */
-export const MENU_COMMANDS = ['orders', 'order', 'buyer', 'export', 'alerts', 'digest', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
+export const MENU_COMMANDS = ['orders', 'order', 'buyer', 'export', 'alerts', 'digest', 'report', 'goal', 'pin', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface BotText {
@@ -64,6 +64,9 @@ const en: BotText = {
       html`<b>Notifications</b>`,
       html`<code>/alerts on</code> — a message for every paid order (<code>/alerts off</code>)`,
       html`<code>/digest 9:00</code> — a daily sales digest at 09:00 (also <code>9am</code>, <code>21h</code>; <code>/digest now</code>, <code>/digest off</code>)`,
+      html`<code>/report weekly 09:00</code> — on Mondays a report on last week (<code>/report monthly 09:00</code> — on the 1st, on last month)`,
+      html`<code>/goal 500k</code> — a monthly revenue goal, with progress and a message at 50%, 90% and 100%`,
+      html`/pin — a pinned card of today’s sales, updated after every payment`,
       html``,
       html`<b>Settings</b>`,
       html`<code>/tz Yekaterinburg</code>, <code>/tz +5</code>, <code>/tz MSK+2</code>, <code>/tz Europe/Berlin</code> — time zone`,
@@ -83,6 +86,9 @@ const en: BotText = {
     export: 'Orders as a CSV file',
     alerts: 'Alerts for paid orders: on or off',
     digest: 'Daily digest: /digest 09:00',
+    report: 'Weekly or monthly report: /report weekly 09:00',
+    goal: 'Monthly revenue goal: /goal 500k',
+    pin: 'Pin a live card of today’s sales',
     status: 'What is linked and how it goes',
     link: 'Link your JustClick account',
     unlink: 'Forget the JustClick account',
@@ -151,6 +157,9 @@ const ru: BotText = {
       html`<b>Уведомления</b>`,
       html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе (<code>/alerts off</code>)`,
       html`<code>/digest 9:00</code> — сводка продаж каждый день в 09:00 (можно <code>9 утра</code>, <code>21ч</code>; <code>/digest now</code>, <code>/digest off</code>)`,
+      html`<code>/report weekly 09:00</code> — по понедельникам отчёт за прошлую неделю (<code>/report monthly 09:00</code> — 1-го числа за прошлый месяц)`,
+      html`<code>/goal 500 тыс</code> — цель по выручке на месяц: прогресс и сообщения на 50%, 90% и 100%`,
+      html`/pin — закреплённая карточка продаж за сегодня, обновляется после каждой оплаты`,
       html``,
       html`<b>Настройки</b>`,
       html`<code>/tz Екатеринбург</code>, <code>/tz +5</code>, <code>/tz МСК+2</code>, <code>/tz Europe/Berlin</code> — часовой пояс`,
@@ -170,6 +179,9 @@ const ru: BotText = {
     export: 'Заказы файлом CSV',
     alerts: 'Уведомления об оплатах: on или off',
     digest: 'Ежедневная сводка: /digest 09:00',
+    report: 'Отчёт за неделю или месяц: /report weekly 09:00',
+    goal: 'Цель по выручке на месяц: /goal 500 тыс',
+    pin: 'Закрепить карточку продаж за сегодня',
     status: 'Что подключено и как работает',
     link: 'Подключить аккаунт JustClick',
     unlink: 'Забыть аккаунт JustClick',

@@ -8,6 +8,7 @@ import { botText } from '../../domain/i18n/bot.js';
 import { limitsText } from '../../domain/i18n/limits.js';
 import { PageStore } from '../../store/pages.js';
 import type { BotContext, Services } from '../context.js';
+import { addGoalLine } from '../goal-line.js';
 import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
 
 /** At most this many orders become pages of one answer (50,000 took 13 MB and 2.7 s to render). */
@@ -56,6 +57,7 @@ export function ordersFeature(s: Services): Composer<BotContext> {
         maskContacts: ctx.chat.type !== 'private',
         now: s.now(),
       });
+      await addGoalLine(s, ctx, prepared, orders, pages);
       const [first] = pages;
       if (first === undefined) return;
       if (orders.length < found.length) await gateway.sendHtml(chatId, limitsText[ctx.lang].ordersCapped(orders.length, found.length));

@@ -35,9 +35,12 @@ export interface SentMessage {
   entities: Entity[];
   keyboard?: SeenButton[][];
   document?: UploadedFile;
+  photo?: UploadedFile;
   silent: boolean;
   replyTo?: number;
   edited: boolean;
+  /** Set while the message is pinned. */
+  pinned?: true;
 }
 
 export interface StoredMessage {
@@ -50,10 +53,12 @@ export interface StoredMessage {
   entities: Entity[];
   markup?: Record<string, unknown>;
   document?: UploadedFile & { fileId: string };
+  photo?: UploadedFile & { fileId: string };
   silent: boolean;
   replyTo?: number;
   edited: boolean;
   deleted: boolean;
+  pinned?: boolean;
 }
 
 export interface ChatState {
@@ -161,6 +166,10 @@ export class Chats {
     if (m.caption !== undefined) out.caption = m.caption;
     if (m.entities.length > 0) out[m.text !== undefined ? 'entities' : 'caption_entities'] = m.entities;
     if (m.markup?.inline_keyboard) out.reply_markup = m.markup;
+    if (m.photo) {
+      const size = { file_id: m.photo.fileId, file_unique_id: `u${m.photo.fileId}`, width: 1080, height: 640, file_size: m.photo.content.length };
+      out.photo = [size];
+    }
     if (m.document) {
       out.document = {
         file_id: m.document.fileId,
@@ -194,6 +203,8 @@ function visible(m: StoredMessage): SentMessage {
       }),
     );
   }
+  if (m.photo) seen.photo = { filename: m.photo.filename, contentType: m.photo.contentType, content: m.photo.content };
+  if (m.pinned) seen.pinned = true;
   if (m.document) seen.document = { filename: m.document.filename, contentType: m.document.contentType, content: m.document.content };
   if (m.replyTo !== undefined) seen.replyTo = m.replyTo;
   return seen;

@@ -142,6 +142,48 @@ export function botApiMethods({
       return chats.asMessage(message);
     },
 
+    sendphoto: (payload) => {
+      const chatId = chatIdOf(payload);
+      const file = payload.photo;
+      if (!file || typeof file !== 'object' || !Buffer.isBuffer((file as UploadedFile).content)) throw bad('there is no photo in the request');
+      const upload = file as UploadedFile;
+      if (upload.content.length === 0) throw bad('file must be non-empty');
+      // Telegram decodes the picture: a PNG starts with its signature.
+      if (!upload.content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw bad('IMAGE_PROCESS_FAILED');
+      const caption = payload.caption === undefined ? undefined : formatted(payload.caption, payload.parse_mode, 'caption');
+      const message = chats.store(chatId, {
+        fromBot: true,
+        entities: caption?.entities ?? [],
+        photo: { ...upload, fileId: `file${nextFileId++}` },
+        silent: flag(payload.disable_notification),
+        ...(caption && caption.text !== '' ? { caption: caption.text } : {}),
+      });
+      return chats.asMessage(message);
+    },
+
+    pinchatmessage: (payload) => {
+      const chatId = chatIdOf(payload);
+      const messageId = intOf(payload, 'message_id');
+      const state = chats.find(chatId);
+      const message = messageId === undefined ? undefined : state?.messages.get(messageId);
+      if (!state || !message || message.deleted) throw bad('message to pin not found');
+      const botStatus = chats.memberStatus(chatId, bot.id);
+      if (state.chat.type !== 'private' && botStatus !== 'administrator' && botStatus !== 'creator') {
+        throw bad('not enough rights to manage pinned messages in the chat');
+      }
+      message.pinned = true;
+      return true;
+    },
+
+    unpinchatmessage: (payload) => {
+      const chatId = chatIdOf(payload);
+      const messageId = intOf(payload, 'message_id');
+      const message = messageId === undefined ? undefined : chats.find(chatId)?.messages.get(messageId);
+      if (!message?.pinned) throw bad('message is not pinned');
+      message.pinned = false;
+      return true;
+    },
+
     getchat: (payload) => {
       const state = chats.find(chatIdOf(payload));
       if (!state) throw bad('chat not found');
