@@ -21,8 +21,8 @@ export interface EngineContext {
   pollSeconds: number;
   defaultTimeZone: string;
   now: () => Date;
-  /** At most one edit of a pinned card per chat this often (ms). */
-  cardEditMs: number;
+  /** Follow-ups of sales run at most this often (ms): a goal check per owner, a pinned card's edit per chat. */
+  followUpMs: number;
   ledger: AlertLedger;
   watch: WatchList;
   locks: Locks;

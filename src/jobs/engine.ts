@@ -48,8 +48,8 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
   sendsPerSecond?: number;
   /** Leader lock timings (tests shorten them). */
   leader?: { ttlMs?: number; renewMs?: number };
-  /** At most one edit of a pinned card per chat this often (default CARD_EDIT_MS). */
-  cardEditMs?: number;
+  /** Sales follow-ups at most this often: a pinned card's edit per chat, a goal check per owner (default CARD_EDIT_MS). */
+  followUpMs?: number;
 }
 
 export interface AlertEngine {
@@ -102,7 +102,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     pollSeconds: deps.pollSeconds,
     defaultTimeZone: deps.defaultTimeZone ?? 'Europe/Moscow',
     now: deps.now ?? (() => new Date()),
-    cardEditMs: deps.cardEditMs ?? CARD_EDIT_MS,
+    followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
     ledger: new AlertLedger(redis, deps.prefix),
     watch: new WatchList(redis, deps.prefix),
     locks: new Locks(redis, `${deps.prefix}lock:`),

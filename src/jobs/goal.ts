@@ -12,8 +12,6 @@ import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
 import { deliveryJobOptions, jobIds, type GoalCheckJob } from './queues.js';
 
-/** Goal checks after a burst of sales: at most one per owner this often. */
-export const GOAL_CHECK_MS = 10_000;
 /** A milestone claim outlives its month. */
 const CLAIM_SECONDS = 40 * 86_400;
 
@@ -38,7 +36,7 @@ export interface GoalService {
 export function createGoalService(ctx: EngineContext): GoalService {
   const { accounts, chats, locks } = ctx;
   return {
-    checkSoon: (ownerId) => addCoalesced(ctx.queues.digest, 'goal', { ownerId }, (slot) => jobIds.goalCheck(ownerId, slot), GOAL_CHECK_MS),
+    checkSoon: (ownerId) => addCoalesced(ctx.queues.digest, 'goal', { ownerId }, (slot) => jobIds.goalCheck(ownerId, slot), ctx.followUpMs),
     async progress(chatId, opts = {}) {
       const chat = await chats.get(chatId);
       if (!chat.goal || chat.ownerId === undefined) return null;

@@ -14,7 +14,7 @@ import { schedulePattern } from './digest.js';
 import { deliveryLanguage } from './language.js';
 import { digestJobOptions, jobIds, type CardJob } from './queues.js';
 
-/** Telegram's edits are not free: a busy shop's card is edited at most this often. */
+/** Telegram's edits are not free: a busy shop's card is edited at most this often (also the goal checks' pace). */
 export const CARD_EDIT_MS = 10_000;
 
 export type PinOutcome = 'pinned' | 'no-right' | 'no-account';
@@ -89,7 +89,7 @@ export function createLiveCardService(ctx: EngineContext, hooks: { watchChanged(
     return true;
   }
 
-  const refreshSoon = (chatId: number) => addCoalesced(queues.digest, 'card', { chatId }, (slot) => jobIds.card(chatId, slot), ctx.cardEditMs);
+  const refreshSoon = (chatId: number) => addCoalesced(queues.digest, 'card', { chatId }, (slot) => jobIds.card(chatId, slot), ctx.followUpMs);
 
   return { start, stop, refreshSoon, reschedule, render };
 }
@@ -103,7 +103,7 @@ export function createLiveCardProcessor(ctx: EngineContext, card: { render(chatI
     if (!chat.liveCard || chat.inactive) return 'off';
     // The edit pace, whatever fired this job (a sale, midnight, a late retry): one edit per chat per interval.
     const pace = `card-edit:${chatId}`;
-    if (!(await locks.tryAcquire(pace, randomUUID(), ctx.cardEditMs))) {
+    if (!(await locks.tryAcquire(pace, randomUUID(), ctx.followUpMs))) {
       await job.moveToDelayed(Date.now() + Math.max(50, await locks.remainingMs(pace)), token);
       throw new DelayedError();
     }
