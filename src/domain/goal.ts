@@ -16,7 +16,7 @@ export function paidRevenue(orders: readonly Order[], from: Date, to: Date): Min
 }
 
 /** The milestones a chat is told about, once each per month. */
-export const GOAL_MILESTONES = [50, 90, 100] as const;
+const GOAL_MILESTONES = [50, 90, 100] as const;
 
 /** A goal above this (a trillion roubles) is a typo, not a plan. */
 const MAX_GOAL_MINOR = 100_000_000_000_000;
@@ -32,7 +32,12 @@ const MULTIPLIERS = new Map<string, number>(LANGS.flatMap((lang) => Object.entri
  * not followed by exactly three digits ("1,5 млн" vs "500,000").
  */
 export function parseGoalSum(input: string): Minor | null {
-  let s = input.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/[\u00a0\u202f]/g, ' ').trim();
+  let s = input
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim();
   for (const word of CURRENCY_WORDS) {
     if (s.endsWith(word)) {
       s = s.slice(0, -word.length).replace(/\.$/, '').trim();

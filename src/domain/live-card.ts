@@ -12,7 +12,7 @@ import type { Minor, Order } from './justclick.js';
 import { isPaid, uniqueOrders } from './order-facts.js';
 
 /** How many past same weekdays the forecast learns from. */
-export const FORECAST_WEEKS = 4;
+const FORECAST_WEEKS = 4;
 
 export interface LiveCardRanges {
   date: LocalDate;

@@ -17,7 +17,7 @@ import { topBreakdowns, type Breakdown } from './top.js';
 export type { Cadence } from './i18n/report.js';
 
 /** How many products and sources a report lists. */
-export const REPORT_TOP = 5;
+const REPORT_TOP = 5;
 
 export interface ReportPeriod {
   cadence: Cadence;
@@ -110,9 +110,9 @@ export function renderReport(stats: ReportStats, report: ReportPeriod, opts: Rep
   const list = (title: Html, rows: Breakdown['rows'], unnamed: string) => {
     if (rows.length === 0) return;
     lines.push(blank, title);
-    rows.forEach((r, i) =>
-      lines.push(html`${i + 1}. ${escapeHtml(clipLine(r.title ?? unnamed, 80))} — ${escapeHtml(money(r.sum))} (${r.count}, ${Math.round(r.share * 100)}%)`),
-    );
+    for (const [i, r] of rows.entries()) {
+      lines.push(html`${i + 1}. ${escapeHtml(clipLine(r.title ?? unnamed, 80))} — ${escapeHtml(money(r.sum))} (${r.count}, ${Math.round(r.share * 100)}%)`);
+    }
   };
   list(t.topProducts, stats.topProducts.rows, t.noGoods);
   list(t.topSources, stats.topSources.rows, t.direct);

@@ -4,7 +4,7 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import type { SummaryJob } from './queues.js';
 
-export const coalescedJobOptions: JobsOptions = {
+const coalescedJobOptions: JobsOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 5_000 },
   // Kept long enough that a re-add within its slot stays a no-op; slots are seconds long.

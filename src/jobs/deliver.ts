@@ -62,7 +62,10 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
 
   /** The parts not yet marked sent to the chat, or null when none is left. */
   async function unsent(chatId: number, parts: Part[]): Promise<Composed | null> {
-    const sent = await ledger.sentAmong(chatId, parts.flatMap((p) => p.marks));
+    const sent = await ledger.sentAmong(
+      chatId,
+      parts.flatMap((p) => p.marks),
+    );
     const left = parts.filter((p) => !p.marks.every((m) => sent.has(m)));
     return left.length === 0 ? null : { parts: left };
   }

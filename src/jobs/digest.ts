@@ -40,7 +40,12 @@ const digestPattern = (time: string): string => schedulePattern(time);
  * Runs `send` (which queues a message carrying `claim`) once per claim: across replicas, retries and
  * reschedulings. A failure gives the claim back, so that the retry, or a later firing, can still send.
  */
-export async function onceFor(ctx: Pick<EngineContext, 'locks'>, claim: string | undefined, ttlSeconds: number, send: () => Promise<void>): Promise<'queued' | 'already-sent'> {
+export async function onceFor(
+  ctx: Pick<EngineContext, 'locks'>,
+  claim: string | undefined,
+  ttlSeconds: number,
+  send: () => Promise<void>,
+): Promise<'queued' | 'already-sent'> {
   if (claim && !(await ctx.locks.claim(claim, ttlSeconds))) return 'already-sent';
   try {
     await send();
@@ -82,7 +87,7 @@ export function createDigestService(ctx: EngineContext): DigestService {
 }
 
 export function createDigestProcessor(ctx: EngineContext) {
-  const { accounts, chats, locks, queues, logger } = ctx;
+  const { accounts, chats, queues, logger } = ctx;
 
   async function fetchDay(creds: Credentials, range: TimeRange): Promise<DayOrders> {
     const ask = (paidOnly: boolean) => ctx.client.fetchOrders(creds, { ...range, paidOnly, goods: [] }, ctx.ordersMethod);
@@ -120,7 +125,9 @@ export function createDigestProcessor(ctx: EngineContext) {
         lang,
         currency: ACCOUNT_CURRENCY,
         // Progress as of the end of the digest's day: on the 1st, the whole of last month against its goal.
-        goal: chat.goal ? renderGoalLine(goalProgress(chat.goal.amount, stats.monthToDateRevenue, ranges.monthToDate.to, timeZone), lang, ACCOUNT_CURRENCY) : null,
+        goal: chat.goal
+          ? renderGoalLine(goalProgress(chat.goal.amount, stats.monthToDateRevenue, ranges.monthToDate.to, timeZone), lang, ACCOUNT_CURRENCY)
+          : null,
       });
       await queues.delivery.add(
         'digest',

@@ -114,7 +114,14 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     watching: (chat) => chat.liveCard !== undefined || chat.goal !== undefined,
     async sales(ownerId, paid) {
       // The poller re-reads the same window every tick: follow up only when the paid orders seen have changed.
-      const seen = createHash('sha1').update(paid.map((o) => `${o.id}@${o.paid}`).sort().join(',')).digest('hex');
+      const seen = createHash('sha1')
+        .update(
+          paid
+            .map((o) => `${o.id}@${o.paid}`)
+            .sort()
+            .join(','),
+        )
+        .digest('hex');
       if (!(await ctx.locks.changed(`sales-seen:${ownerId}`, seen, 3 * 86_400))) return;
       const settings = await Promise.all((await deps.chats.forOwner(ownerId)).map(async (id) => [id, await deps.chats.get(id)] as const));
       const live = settings.filter(([, c]) => !c.inactive);

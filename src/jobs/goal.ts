@@ -16,7 +16,7 @@ import { deliveryJobOptions, jobIds, type GoalCheckJob } from './queues.js';
 const CLAIM_SECONDS = 40 * 86_400;
 
 /** Paid revenue from the start of `asOf`'s local month up to `asOf`. */
-export async function monthToDateRevenue(ctx: EngineContext, account: LinkedAccount, asOf: Date, timeZone: string): Promise<Minor> {
+async function monthToDateRevenue(ctx: EngineContext, account: LinkedAccount, asOf: Date, timeZone: string): Promise<Minor> {
   const today = localDateOf(asOf, timeZone);
   const from = startOfLocalDay({ ...today, day: 1 }, timeZone);
   const orders = await ctx.client.fetchOrders(account.creds, { from, to: asOf, paidOnly: true, goods: [] }, ctx.ordersMethod);

@@ -30,7 +30,10 @@ export interface LiveCardService {
   reschedule(chatId: number): Promise<void>;
 }
 
-export function createLiveCardService(ctx: EngineContext, hooks: { watchChanged(ownerId: number): Promise<void> }): LiveCardService & {
+export function createLiveCardService(
+  ctx: EngineContext,
+  hooks: { watchChanged(ownerId: number): Promise<void> },
+): LiveCardService & {
   render(chatId: number): Promise<Html | null>;
 } {
   const { accounts, chats, queues, gateway } = ctx;

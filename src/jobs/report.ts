@@ -13,7 +13,7 @@ import { onceFor, schedulePattern } from './digest.js';
 import { deliveryLanguage } from './language.js';
 import { deliveryJobOptions, digestJobOptions, jobIds, type ReportJob } from './queues.js';
 
-export const CADENCES: readonly Cadence[] = ['weekly', 'monthly'];
+const CADENCES: readonly Cadence[] = ['weekly', 'monthly'];
 
 /** A report is claimed per chat and period for longer than any rescheduling within it could fire again. */
 const CLAIM_SECONDS = 35 * 86_400;

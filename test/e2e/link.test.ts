@@ -63,7 +63,23 @@ describeRedis('e2e: start and link', () => {
       await h.bot.commandMenus();
       const en = h.tg.commands('');
       const ru = h.tg.commands('ru');
-      expect(en?.map((c) => c.command)).toEqual(['orders', 'order', 'buyer', 'export', 'alerts', 'digest', 'report', 'goal', 'pin', 'status', 'link', 'unlink', 'tz', 'lang', 'help']);
+      expect(en?.map((c) => c.command)).toEqual([
+        'orders',
+        'order',
+        'buyer',
+        'export',
+        'alerts',
+        'digest',
+        'report',
+        'goal',
+        'pin',
+        'status',
+        'link',
+        'unlink',
+        'tz',
+        'lang',
+        'help',
+      ]);
       expect(ru?.map((c) => c.command)).toEqual(en?.map((c) => c.command));
       expect(en?.find((c) => c.command === 'orders')?.description).toBe('Orders: /orders yesterday paid');
       expect(ru?.find((c) => c.command === 'orders')?.description).toBe('Заказы: /orders вчера оплаченные');

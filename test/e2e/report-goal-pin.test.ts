@@ -40,14 +40,27 @@ describeRedis('e2e: /report, /goal, /pin', () => {
   });
 
   /** What JustClick's push would hand the engine for these orders (as the poller does): paid orders seen. */
-  const sold = (login: string, ownerId: number, raws: RawOrder[]) => h.engine.enqueueAlerts(ownerId, parseOrdersResult(raws), 'push');
+  const sold = (ownerId: number, raws: RawOrder[]) => h.engine.enqueueAlerts(ownerId, parseOrdersResult(raws), 'push');
   const add = (login: string, input: RawOrderInput) => h.jc.addOrder(login, input);
 
   describe('/report', () => {
     beforeAll(() => {
       // Last week (23–29 Nov): ₽3,000 + ₽1,000 paid (one created the week before), one still waiting, one refunded.
-      add('vera', { id: 501, created: msk('2026-11-24', '09:50'), paid: msk('2026-11-24', '10:00'), price: '3000.00', items: [{ id: '1', title: 'Курс <Pro>', sum: '3000.00' }], utm: { source: 'vk' } });
-      add('vera', { id: 502, created: msk('2026-11-20', '10:00'), paid: msk('2026-11-29', '23:59'), price: '1000.00', items: [{ id: '2', title: 'Книга', sum: '1000.00' }] });
+      add('vera', {
+        id: 501,
+        created: msk('2026-11-24', '09:50'),
+        paid: msk('2026-11-24', '10:00'),
+        price: '3000.00',
+        items: [{ id: '1', title: 'Курс <Pro>', sum: '3000.00' }],
+        utm: { source: 'vk' },
+      });
+      add('vera', {
+        id: 502,
+        created: msk('2026-11-20', '10:00'),
+        paid: msk('2026-11-29', '23:59'),
+        price: '1000.00',
+        items: [{ id: '2', title: 'Книга', sum: '1000.00' }],
+      });
       add('vera', { id: 503, created: msk('2026-11-25', '11:00'), price: '7000.00' });
       add('vera', { id: 504, created: msk('2026-11-26', '09:00'), paid: msk('2026-11-26', '09:10'), pay_status: 'moneyback', price: '2000.00' });
       // The week before: ₽2,000. The Monday of this week: not last week's.
@@ -56,8 +69,12 @@ describeRedis('e2e: /report, /goal, /pin', () => {
     });
 
     it('weekly and monthly at HH:MM in the chat’s zone: cron on Mondays and on the 1st', async () => {
-      expect(text(await h.say(vera, '/report weekly 9:00'))).toContain('Отчёт за неделю придёт сюда каждый понедельник — за прошлую неделю — в 09:00 (Europe/Moscow).');
-      expect(text(await h.say(vera, '/report ежемесячный 10.30'))).toContain('Отчёт за месяц придёт сюда 1-го числа каждого месяца — за прошлый месяц — в 10:30');
+      expect(text(await h.say(vera, '/report weekly 9:00'))).toContain(
+        'Отчёт за неделю придёт сюда каждый понедельник — за прошлую неделю — в 09:00 (Europe/Moscow).',
+      );
+      expect(text(await h.say(vera, '/report ежемесячный 10.30'))).toContain(
+        'Отчёт за месяц придёт сюда 1-го числа каждого месяца — за прошлый месяц — в 10:30',
+      );
       const weekly = await summaries.getJobScheduler(`report-weekly-${vera.id}`);
       const monthly = await summaries.getJobScheduler(`report-monthly-${vera.id}`);
       expect([weekly?.pattern, weekly?.tz]).toEqual(['0 0 9 * * 1', 'Europe/Moscow']);
@@ -74,7 +91,14 @@ describeRedis('e2e: /report, /goal, /pin', () => {
       h.setNow(MONDAY_0900);
       const before = h.tg.sent(vera.id).length;
       const fired = await Promise.all([1, 2, 3].map((n) => summaries.add('report', { chatId: vera.id, cadence: 'weekly' }, { jobId: `weekly-fire-${n}` })));
-      await h.tg.waitFor(() => h.tg.sent(vera.id).slice(before).some((m) => m.photo), 15_000);
+      await h.tg.waitFor(
+        () =>
+          h.tg
+            .sent(vera.id)
+            .slice(before)
+            .some((m) => m.photo),
+        15_000,
+      );
       await new Promise((r) => setTimeout(r, 1_500)); // the other firings had time to send anything they would
       expect((await Promise.all(fired.map((j) => j.getState()))).every((s) => s === 'completed')).toBe(true);
 
@@ -107,7 +131,14 @@ describeRedis('e2e: /report, /goal, /pin', () => {
       h.setNow(new Date('2026-12-01T07:30:00Z'));
       const before = h.tg.sent(vera.id).length;
       await summaries.add('report', { chatId: vera.id, cadence: 'monthly' }, { jobId: 'monthly-fire-1' });
-      await h.tg.waitFor(() => h.tg.sent(vera.id).slice(before).some((m) => m.photo), 15_000);
+      await h.tg.waitFor(
+        () =>
+          h.tg
+            .sent(vera.id)
+            .slice(before)
+            .some((m) => m.photo),
+        15_000,
+      );
       const report = plain(h.tg.sent(vera.id).slice(before)[0]!.text);
       expect(report).toContain('📊 Отчёт за месяц — прошлый месяц, ноябрь 2026');
       expect(report).toContain('💰 Выручка: 15 000 ₽ · к предыдущему месяцу: ▲ +15 000 ₽ (раньше продаж не было)');
@@ -122,7 +153,11 @@ describeRedis('e2e: /report, /goal, /pin', () => {
   });
 
   describe('/goal', () => {
-    const milestones = () => h.tg.sent(tom.id).filter((m) => /of the goal for|reached!/.test(m.text)).map((m) => plain(m.text));
+    const milestones = () =>
+      h.tg
+        .sent(tom.id)
+        .filter((m) => /of the goal for|reached!/.test(m.text))
+        .map((m) => plain(m.text));
 
     it('reads the sums sellers write and shows progress and pace in /orders month', async () => {
       h.setNow(new Date('2026-11-16T09:00:00Z')); // 16 Nov 12:00 MSK
@@ -139,16 +174,16 @@ describeRedis('e2e: /report, /goal, /pin', () => {
 
     it('writes at 90% and 100% once each; the 50% already behind when the goal was set is not announced', async () => {
       const a = add('tom', { created: msk('2026-11-16', '11:00'), paid: msk('2026-11-16', '11:30'), price: '3000.00' });
-      await sold('tom', tom.id, [a]);
+      await sold(tom.id, [a]);
       await h.tg.waitFor(() => milestones().length === 1, 10_000);
       expect(milestones()[0]).toBe('🎯 90% of the goal for November: ₽9,000 of ₽10,000.');
       // The same sales seen again (the poller's next look) tell nothing new.
-      await sold('tom', tom.id, [a]);
+      await sold(tom.id, [a]);
       const b = add('tom', { created: msk('2026-11-16', '11:40'), paid: msk('2026-11-16', '11:50'), price: '1500.00' });
-      await sold('tom', tom.id, [a, b]);
+      await sold(tom.id, [a, b]);
       await h.tg.waitFor(() => milestones().length === 2, 10_000);
       expect(milestones()[1]).toBe('🏁 Goal for November reached! ₽10,500 of ₽10,000.');
-      await sold('tom', tom.id, [b]);
+      await sold(tom.id, [b]);
       await new Promise((r) => setTimeout(r, 3 * FOLLOW_UP_MS));
       expect(milestones()).toHaveLength(2);
     });
@@ -177,7 +212,9 @@ describeRedis('e2e: /report, /goal, /pin', () => {
       const answers = await h.say(ivan, '/pin');
       expect(plain(answers.at(-1)!.text)).toContain('📌 Закрепил: эта карточка показывает продажи за сегодня');
       expect(plain(card()!.text)).toBe(
-        ['📌 Сегодня, 30 ноября · на 14:00', '💰 1 200 ₽ · оплачено заказов: 1', '📈 К вчера на 14:00: ▲ 20% (+200 ₽)', '🔮 Прогноз на день: 4 800 ₽'].join('\n'),
+        ['📌 Сегодня, 30 ноября · на 14:00', '💰 1 200 ₽ · оплачено заказов: 1', '📈 К вчера на 14:00: ▲ 20% (+200 ₽)', '🔮 Прогноз на день: 4 800 ₽'].join(
+          '\n',
+        ),
       );
       const midnight = await summaries.getJobScheduler(`card-midnight-${ivan.id}`);
       expect([midnight?.pattern, midnight?.tz]).toEqual(['0 0 0 * * *', 'Europe/Moscow']);
@@ -189,7 +226,7 @@ describeRedis('e2e: /report, /goal, /pin', () => {
       const sales: RawOrder[] = [];
       for (const [i, time] of ['14:00', '14:01', '14:02', '14:03'].entries()) {
         sales.push(add('ivan', { created: msk('2026-11-30', '13:30'), paid: msk('2026-11-30', time), price: `${100 * (i + 1)}.00` }));
-        await sold('ivan', ivan.id, [...sales]);
+        await sold(ivan.id, [...sales]);
         await new Promise((r) => setTimeout(r, 200));
       }
       await h.tg.waitFor(() => plain(card()!.text).includes('💰 2 200 ₽ · оплачено заказов: 5'), 15_000);

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
 import { msk, plain } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
-import { startHarness, waitFor, type Harness } from './alerts-harness.js';
+import { waitFor } from '../support/wait.js';
+import { startHarness, type Harness } from './alerts-harness.js';
 
 const OWNER = 504;
 const MONDAY_0900 = new Date('2026-11-30T06:00:00Z');

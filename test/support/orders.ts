@@ -5,9 +5,33 @@ import { parseTelegramHtml } from './telegram-html.js';
 
 export function order(p: Partial<Order> = {}): Order {
   return {
-    id: '1', firstName: '', lastName: '', middleName: '', email: '', phone: '', city: '', country: '', address: '',
-    region: '', postalcode: '', created: 0, paid: null, payStatus: 'waiting', type: '', payway: '', comment: '',
-    domain: '', link: '', utm: {}, price: 0, toPay: null, isRecurrent: false, tag: '', kupon: '', items: [], ...p,
+    id: '1',
+    firstName: '',
+    lastName: '',
+    middleName: '',
+    email: '',
+    phone: '',
+    city: '',
+    country: '',
+    address: '',
+    region: '',
+    postalcode: '',
+    created: 0,
+    paid: null,
+    payStatus: 'waiting',
+    type: '',
+    payway: '',
+    comment: '',
+    domain: '',
+    link: '',
+    utm: {},
+    price: 0,
+    toPay: null,
+    isRecurrent: false,
+    tag: '',
+    kupon: '',
+    items: [],
+    ...p,
   };
 }
 

@@ -5,7 +5,23 @@ import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import { LANGS, plural, type Lang } from './lang.js';
 
 /** The commands of the menu, in the order Telegram shows them. */
-export const MENU_COMMANDS = ['orders', 'order', 'buyer', 'export', 'alerts', 'digest', 'report', 'goal', 'pin', 'status', 'link', 'unlink', 'tz', 'lang', 'help'] as const;
+export const MENU_COMMANDS = [
+  'orders',
+  'order',
+  'buyer',
+  'export',
+  'alerts',
+  'digest',
+  'report',
+  'goal',
+  'pin',
+  'status',
+  'link',
+  'unlink',
+  'tz',
+  'lang',
+  'help',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface BotText {

@@ -6,7 +6,19 @@ import type { Lang } from './lang.js';
 /** Multipliers after a number, in any language (a chat in English may still type "500 тыс"). Lower case. */
 export const SUM_MULTIPLIERS: Record<Lang, Record<string, number>> = {
   en: { k: 1_000, thousand: 1_000, m: 1_000_000, mln: 1_000_000, million: 1_000_000 },
-  ru: { к: 1_000, т: 1_000, тыс: 1_000, тысяч: 1_000, тысячи: 1_000, тысяча: 1_000, м: 1_000_000, млн: 1_000_000, миллион: 1_000_000, миллиона: 1_000_000, миллионов: 1_000_000 },
+  ru: {
+    к: 1_000,
+    т: 1_000,
+    тыс: 1_000,
+    тысяч: 1_000,
+    тысячи: 1_000,
+    тысяча: 1_000,
+    м: 1_000_000,
+    млн: 1_000_000,
+    миллион: 1_000_000,
+    миллиона: 1_000_000,
+    миллионов: 1_000_000,
+  },
 };
 
 /** Currency words a seller may add to the sum; they change nothing (every account is in roubles). */
@@ -39,7 +51,8 @@ export const goalText: Record<Lang, GoalText> = {
       m >= 100
         ? html`🏁 <b>Goal for ${e(month)} reached!</b> ${e(revenue)} of ${e(target)}.`
         : html`🎯 <b>${m}% of the goal for ${e(month)}</b>: ${e(revenue)} of ${e(target)}.`,
-    set: (target) => html`🎯 Monthly goal: <b>${e(target)}</b>. Progress shows in the daily digest and <code>/orders month</code>; I will write at 50%, 90% and 100%.`,
+    set: (target) =>
+      html`🎯 Monthly goal: <b>${e(target)}</b>. Progress shows in the daily digest and <code>/orders month</code>; I will write at 50%, 90% and 100%.`,
     off: html`The monthly goal is off here.`,
     state: (line) => line ?? html`No monthly goal here. <code>/goal 500k</code> sets one.`,
     usage: (input) =>

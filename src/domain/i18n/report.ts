@@ -65,7 +65,8 @@ export const reportText: Record<Lang, ReportText> = {
   },
   ru: {
     title: (c, period) => html`📊 <b>${c === 'weekly' ? html`Отчёт за неделю` : html`Отчёт за месяц`} — ${e(period)}</b>`,
-    revenue: (amount, change, c) => html`💰 Выручка: <b>${e(amount)}</b> · к ${c === 'weekly' ? html`предыдущей неделе` : html`предыдущему месяцу`}: ${e(change)}`,
+    revenue: (amount, change, c) =>
+      html`💰 Выручка: <b>${e(amount)}</b> · к ${c === 'weekly' ? html`предыдущей неделе` : html`предыдущему месяцу`}: ${e(change)}`,
     paid: (count, avg) => html`✅ Оплачено заказов: <b>${count}</b>${avg === null ? '' : html` · средний чек: ${e(avg)}`}`,
     created: (count, paid) => html`🧾 Новых заказов: ${count} · из них оплачено: ${paid}`,
     topProducts: html`🏆 <b>Лучшие товары</b>`,
@@ -76,8 +77,10 @@ export const reportText: Record<Lang, ReportText> = {
     waiting: (count, sum) => html`⏳ Счетов ждут оплаты: ${count} (${e(sum)})`,
     chartCaption: (c, period) => html`Оплаты по дням, ${e(period)}, в сравнении с ${c === 'weekly' ? html`предыдущей неделей` : html`предыдущим месяцем`}`,
     legend: (c) => (c === 'weekly' ? { current: 'Эта неделя', previous: 'Неделя до' } : { current: 'Этот месяц', previous: 'Месяц до' }),
-    set: (c, time, zone) => html`📊 ${c === 'weekly' ? html`Отчёт за неделю` : html`Отчёт за месяц`} придёт сюда ${e(when.ru[c])} в <b>${e(time)}</b> (${e(zone)}).`,
-    off: (c) => html`${c === null ? html`Еженедельный и ежемесячный отчёты здесь выключены` : c === 'weekly' ? html`Еженедельный отчёт здесь выключен` : html`Ежемесячный отчёт здесь выключен`}.`,
+    set: (c, time, zone) =>
+      html`📊 ${c === 'weekly' ? html`Отчёт за неделю` : html`Отчёт за месяц`} придёт сюда ${e(when.ru[c])} в <b>${e(time)}</b> (${e(zone)}).`,
+    off: (c) =>
+      html`${c === null ? html`Еженедельный и ежемесячный отчёты здесь выключены` : c === 'weekly' ? html`Еженедельный отчёт здесь выключен` : html`Ежемесячный отчёт здесь выключен`}.`,
     state: (weekly, monthly, zone) =>
       weekly === null && monthly === null
         ? html`Отчётов здесь нет. <code>/report weekly 09:00</code> — по понедельникам, <code>/report monthly 09:00</code> — 1-го числа.`

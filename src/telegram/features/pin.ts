@@ -30,7 +30,13 @@ export function pinFeature(s: Services): Composer<BotContext> {
       const privateChat = ctx.chat.type === 'private';
       await gateway.sendHtml(
         chatId,
-        outcome === 'pinned' ? text.pinned : outcome === 'no-right' ? text.noPinRight : privateChat ? botText[ctx.lang].notLinked : botText[ctx.lang].notLinkedInGroup,
+        outcome === 'pinned'
+          ? text.pinned
+          : outcome === 'no-right'
+            ? text.noPinRight
+            : privateChat
+              ? botText[ctx.lang].notLinked
+              : botText[ctx.lang].notLinkedInGroup,
       );
     });
   });

@@ -9,7 +9,7 @@ import { accountForNotifications, mayConfigureChat } from '../access.js';
 import type { BotContext, Services } from '../context.js';
 
 /** Which report a word names, in any language; null for anything else. */
-export function cadenceWord(word: string): Cadence | null {
+function cadenceWord(word: string): Cadence | null {
   for (const lang of LANGS) {
     for (const cadence of ['weekly', 'monthly'] as const) if (CADENCE_WORDS[lang][cadence].includes(word)) return cadence;
   }
