@@ -40,6 +40,8 @@ export interface Overrides {
   justclick?: Pick<JustClickClientOptions, 'retries' | 'timeoutMs' | 'backoffBaseMs' | 'backoffMaxMs'>;
   /** Leader-lock timings, for the updates consumer and the poll tick alike (tests shorten them). */
   leader?: { ttlMs?: number; renewMs?: number };
+  /** The pinned card's edit interval and the goal checks' (tests shorten the 10 s). */
+  followUpMs?: number;
   /** Delay before retrying polling after a 409 (another consumer still holds getUpdates). */
   pollingRetryMs?: number;
   /**
@@ -110,6 +112,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     defaultTimeZone: config.defaultTimezone,
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.leader ? { leader: overrides.leader } : {}),
+    ...(overrides.followUpMs ? { followUpMs: overrides.followUpMs } : {}),
   });
 
   /** The account's JustClick notification URL, made on first use; null without PUBLIC_URL. */

@@ -147,6 +147,8 @@ export interface DigestRenderOptions {
   dayLabel: string;
   lang: Lang;
   currency: string;
+  /** The monthly goal's progress line (src/domain/goal.ts), shown under the month to date; null for none. */
+  goal?: Html | null;
 }
 
 /** The digest as Telegram HTML; always well within one message (titles are clipped, lists capped). */
@@ -165,6 +167,7 @@ export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Htm
     t.comparison(change(stats.vsDayBefore), change(stats.vsWeekAgo)),
     t.monthToDate(money(stats.monthToDateRevenue)),
   ];
+  if (opts.goal) lines.push(opts.goal);
   if (stats.topProducts.length > 0) {
     lines.push(blank, t.topProducts);
     for (const [i, p] of stats.topProducts.entries()) {

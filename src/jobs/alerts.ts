@@ -4,6 +4,7 @@ import { localDay } from '../domain/calendar.js';
 import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
 import type { Order } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
+import type { ChatSettings } from '../store/chats.js';
 import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
@@ -42,7 +43,14 @@ export interface AlertService {
 /** JustClick's clock may run ahead of ours: the baseline also takes orders stamped a little in the future. */
 const BASELINE_SKEW_MS = 10 * 60_000;
 
-export function createAlertService(ctx: EngineContext): AlertService {
+/** What else follows paid orders (goal checks, the pinned card): told of every batch seen paid. */
+export interface SalesHooks {
+  /** Chats that need the owner's account watched even without alerts (a goal, a pinned card). */
+  watching(chat: ChatSettings): boolean;
+  sales(ownerId: number, paid: Order[]): Promise<void>;
+}
+
+export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): AlertService {
   const { accounts, chats, ledger, watch, queues, logger } = ctx;
 
   async function alertChats(ownerId: number): Promise<number[]> {
@@ -51,14 +59,22 @@ export function createAlertService(ctx: EngineContext): AlertService {
     return ids.filter((_, i) => settings[i]?.alerts?.on === true && settings[i]?.inactive === undefined);
   }
 
+  /** Some chat of the owner's has alerts on, or another reason to follow their sales. */
+  async function watched(ownerId: number): Promise<boolean> {
+    if ((await alertChats(ownerId)).length > 0) return true;
+    if (!hooks) return false;
+    const settings = await Promise.all((await chats.forOwner(ownerId)).map((id) => chats.get(id)));
+    return settings.some((c) => !c.inactive && hooks.watching(c));
+  }
+
   async function refreshWatch(ownerId: number): Promise<boolean> {
-    if ((await alertChats(ownerId)).length > 0) {
+    if (await watched(ownerId)) {
       await watch.add(ownerId);
       return true;
     }
     await watch.remove(ownerId);
     // Alerts may have been switched on in another chat between the read and the removal: look once more.
-    if ((await alertChats(ownerId)).length > 0) {
+    if (await watched(ownerId)) {
       await watch.add(ownerId);
       return true;
     }
@@ -124,6 +140,8 @@ export function createAlertService(ctx: EngineContext): AlertService {
       queued += newOrders.length;
       logger.info({ ownerId, chatId, source, orders: newOrders.length, summary: newOrders.length > SUMMARY_THRESHOLD }, 'paid-order alerts queued');
     }
+    // After the alerts: a goal check or a card refresh that cannot be queued must not hold them up (best effort).
+    await hooks?.sales(ownerId, paid).catch((err: unknown) => logger.warn({ err, ownerId }, 'could not follow up paid orders'));
     return { queued };
   }
 

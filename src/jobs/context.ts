@@ -9,24 +9,27 @@ import type { ChatStore } from '../store/chats.js';
 import type { AlertLedger, WatchList } from '../store/ledger.js';
 import type { Locks } from '../store/locks.js';
 import type { Gateway } from '../outbound/gateway.js';
-import type { Delivery, DigestJob } from './queues.js';
+import type { Delivery, SummaryJob } from './queues.js';
 
 export interface EngineContext {
   accounts: AccountStore;
   chats: ChatStore;
   client: Pick<JustClickClient, 'fetchOrders'>;
-  gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto'>;
+  gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage'>;
   logger: Logger;
   ordersMethod: OrdersMethod;
   pollSeconds: number;
   defaultTimeZone: string;
   now: () => Date;
+  /** Follow-ups of sales run at most this often (ms): a goal check per owner, a pinned card's edit per chat. */
+  followUpMs: number;
   ledger: AlertLedger;
   watch: WatchList;
   locks: Locks;
   queues: {
     poll: Queue;
     delivery: Queue<Delivery>;
-    digest: Queue<DigestJob>;
+    /** Digests, reports, goal checks and card refreshes: the scheduled summaries and what follows a sale. */
+    digest: Queue<SummaryJob>;
   };
 }

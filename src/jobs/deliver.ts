@@ -3,8 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import { fromChartData } from '../domain/chart/chart-data.js';
+import { renderRevenueChart } from '../domain/chart/revenue-chart.js';
 import type { Html } from '../domain/format/html.js';
-import { renderChartFigures, type ChartFigures } from '../domain/chart/glance-chart.js';
+import { renderChartFigures } from '../domain/chart/glance-chart.js';
 import { visibleLength } from '../domain/format/html.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { ChatSettings } from '../store/chats.js';
@@ -29,17 +31,14 @@ export interface DeliveryHooks {
   gaveUp(delivery: Delivery, err: unknown): Promise<void>;
 }
 
-/** One message of a delivery: text, or a picture with the text as its caption. */
-interface Part {
-  /** The text, or the picture's caption (null: a picture alone). */
-  html: Html | null;
-  photo?: { filename: string; content: Buffer };
-  /** Sent markers written after Telegram took this message; a retry that finds them skips it. */
+/** One message of a delivery: text, or a picture with its caption (none: the picture alone). */
+type Part = ({ html: Html } | { photo: () => Buffer; caption?: Html }) & {
+  /** Sent markers written after Telegram took this part; a retry that finds them sends it no more. */
   marks: string[];
-}
+};
 
 interface Composed {
-  /** Sent in order, each recorded as it goes: a retry after the first of two sends only the second. */
+  /** What is left to send, in order (a retry after a failed second part sends only that one). */
   parts: Part[];
 }
 
@@ -63,6 +62,16 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 5_000)));
       }
     }
+  }
+
+  /** The parts not yet marked sent to the chat, or null when none is left. */
+  async function unsent(chatId: number, parts: Part[]): Promise<Composed | null> {
+    const sent = await ledger.sentAmong(
+      chatId,
+      parts.flatMap((p) => p.marks),
+    );
+    const left = parts.filter((p) => !p.marks.every((m) => sent.has(m)));
+    return left.length === 0 ? null : { parts: left };
   }
 
   async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
@@ -89,35 +98,43 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         return { parts: [{ html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] }] };
       }
       case 'paused':
-      case 'resumed': {
+      case 'resumed':
+      case 'notice': {
         const mark = `j${idPart(job.id ?? '')}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        const lang = await deliveryLanguage(chats, d.chatId, chat);
-        const html = d.kind === 'resumed' ? renderResumedNotice(d.login, lang) : renderPausedNotice(d.reason, d.login, lang, d.resumesByItself === true);
+        const html =
+          d.kind === 'notice'
+            ? d.html
+            : d.kind === 'resumed'
+              ? renderResumedNotice(d.login, await deliveryLanguage(chats, d.chatId, chat))
+              : renderPausedNotice(d.reason, d.login, await deliveryLanguage(chats, d.chatId, chat), d.resumesByItself === true);
         return { parts: [{ html, marks: [mark] }] };
       }
       case 'digest': {
         const mark = `j${idPart(job.id ?? '')}`;
-        const chartMark = `${mark}c`;
-        const sent = await ledger.sentAmong(d.chatId, [mark, chartMark]);
-        const parts = digestParts(d.html, d.chart && (await digestChart(d.chatId, d.chart, chat)), mark, chartMark).filter(
-          (p) => !p.marks.some((m) => sent.has(m)),
-        );
-        return parts.length === 0 ? null : { parts };
+        if (!d.chart) return unsent(d.chatId, [{ html: d.html, marks: [mark] }]);
+        // Drawn when sent, in the chat's language of this moment, from the numbers the job carries.
+        const figures = d.chart;
+        const lang = await deliveryLanguage(chats, d.chatId, chat);
+        const photo = () => renderChartFigures(figures, { lang, currency: ACCOUNT_CURRENCY, theme: 'light' });
+        return unsent(d.chatId, digestParts(d.html, photo, mark, `${mark}c`));
+      }
+      case 'report': {
+        // The text first, then the chart; each part is marked on its own so that neither is sent twice.
+        const mark = `j${idPart(job.id ?? '')}`;
+        return unsent(d.chatId, [
+          { html: d.html, marks: [mark] },
+          { photo: () => renderRevenueChart(fromChartData(d.chart)), caption: d.caption, marks: [`${mark}c`] },
+        ]);
       }
     }
   }
 
-  /** Drawn now, in the chat's language of this moment, from the numbers the job carries. */
-  async function digestChart(chatId: number, figures: ChartFigures, chat: ChatSettings): Promise<{ filename: string; content: Buffer }> {
-    const lang = await deliveryLanguage(chats, chatId, chat);
-    return { filename: 'revenue-14-days.png', content: renderChartFigures(figures, { lang, currency: ACCOUNT_CURRENCY, theme: 'light' }) };
+  function sendPart(chatId: number, part: Part): Promise<unknown> {
+    return 'html' in part
+      ? ctx.gateway.sendHtml(chatId, part.html)
+      : ctx.gateway.sendPhoto(chatId, { filename: 'chart.png', content: part.photo() }, part.caption);
   }
-
-  const sendPart = async (chatId: number, part: Part): Promise<void> => {
-    if (part.photo) await ctx.gateway.sendPhoto(chatId, part.photo, part.html ?? undefined);
-    else if (part.html !== null) await ctx.gateway.sendHtml(chatId, part.html);
-  };
 
   /** Sends; a group that became a supergroup is followed to its new id once. */
   async function send(chatId: number, part: Part): Promise<number> {
@@ -158,43 +175,42 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       const message = await compose(job, chat);
       if (!message) return 'already-sent';
       quietMs = paceFor(d.chatId);
-      for (const part of message.parts) await sendAndRecord(job, token, d.chatId, part, (ms) => (quietMs = Math.max(ms, quietMs)));
+      // After a migration the rest of the parts go straight to the supergroup.
+      let to = d.chatId;
+      for (const part of message.parts) {
+        let sentTo: number;
+        try {
+          sentTo = await send(to, part);
+        } catch (err) {
+          if (err instanceof TelegramRateLimited) {
+            // Honour retry_after for this job and keep every other job for this chat quiet as long.
+            quietMs = Math.max(err.retryAfter * 1000, quietMs);
+            await job.moveToDelayed(Date.now() + quietMs, token);
+            throw new DelayedError();
+          }
+          if (err instanceof ChatGone) {
+            await hooks.chatGone(d.chatId, err.message);
+            throw new UnrecoverableError(`chat ${d.chatId} is gone: ${err.message}`);
+          }
+          if (err instanceof TelegramBadRequest || err instanceof OutboundRefused) {
+            // Our bug (bad HTML, too long): retrying sends the same bad request.
+            throw new UnrecoverableError(`Telegram refused the message for chat ${d.chatId}: ${err.message}`);
+          }
+          throw err; // 5xx, network: retried with backoff
+        }
+        // Telegram has the message now. If Redis is down this very moment, failing the job would make its
+        // retry send the message again: keep trying to record it until Redis is back (or the deadline).
+        await untilRecorded(async () => {
+          await ledger.markSent(d.chatId, part.marks);
+          if (sentTo !== d.chatId) await ledger.markSent(sentTo, part.marks);
+        });
+        to = sentTo;
+      }
       return 'sent';
     } finally {
       // Keep the lock as the pace: it expires when the next message to this chat may go.
       await (quietMs > 0 ? locks.renew(lock, lockToken, quietMs) : locks.release(lock, lockToken)).catch(() => undefined);
     }
-  }
-
-  /** One part: sent, then recorded as sent before the next part goes. */
-  async function sendAndRecord(job: Job<Delivery>, token: string | undefined, chatId: number, part: Part, quiet: (ms: number) => void): Promise<void> {
-    let sentTo: number;
-    try {
-      sentTo = await send(chatId, part);
-    } catch (err) {
-      if (err instanceof TelegramRateLimited) {
-        // Honour retry_after for this job and keep every other job for this chat quiet as long.
-        const wait = Math.max(err.retryAfter * 1000, paceFor(chatId));
-        quiet(wait);
-        await job.moveToDelayed(Date.now() + wait, token);
-        throw new DelayedError();
-      }
-      if (err instanceof ChatGone) {
-        await hooks.chatGone(chatId, err.message);
-        throw new UnrecoverableError(`chat ${chatId} is gone: ${err.message}`);
-      }
-      if (err instanceof TelegramBadRequest || err instanceof OutboundRefused) {
-        // Our bug (bad HTML, too long): retrying sends the same bad request.
-        throw new UnrecoverableError(`Telegram refused the message for chat ${chatId}: ${err.message}`);
-      }
-      throw err; // 5xx, network: retried with backoff
-    }
-    // Telegram has the message now. If Redis is down this very moment, failing the job would make its
-    // retry send the message again: keep trying to record it until Redis is back (or the deadline).
-    await untilRecorded(async () => {
-      await ledger.markSent(chatId, part.marks);
-      if (sentTo !== chatId) await ledger.markSent(sentTo, part.marks);
-    });
   }
 
   return async (job: Job<Delivery>, token?: string): Promise<string> => {
@@ -218,11 +234,10 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
  * The digest's messages: with a chart, the picture with the digest as its caption when that fits
  * Telegram's 1024 characters, else the text and then the picture (each with its own sent-mark).
  */
-function digestParts(text: Html, chart: { filename: string; content: Buffer } | undefined, mark: string, chartMark: string): Part[] {
-  if (!chart) return [{ html: text, marks: [mark] }];
-  if (visibleLength(text) <= CAPTION_LIMIT) return [{ html: text, photo: chart, marks: [mark, chartMark] }];
+function digestParts(text: Html, photo: () => Buffer, mark: string, chartMark: string): Part[] {
+  if (visibleLength(text) <= CAPTION_LIMIT) return [{ photo, caption: text, marks: [mark, chartMark] }];
   return [
     { html: text, marks: [mark] },
-    { html: null, photo: chart, marks: [chartMark] },
+    { photo, marks: [chartMark] },
   ];
 }

@@ -5,6 +5,7 @@ import { addLocalDays, localDateOf, startOfLocalDay, type LocalDate, type TimeRa
 import { chartFigures } from '../domain/chart/glance-chart.js';
 import { computeDigest, digestRanges, renderDigest, type DayOrders } from '../domain/digest.js';
 import { describeDay } from '../domain/format/dates.js';
+import { goalProgress, renderGoalLine } from '../domain/goal.js';
 import { deliveryLanguage } from './language.js';
 import type { Credentials } from '../justclick/types.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
@@ -35,11 +36,37 @@ export interface DigestService {
   sendNow(chatId: number): Promise<void>;
 }
 
-/** `09:30` → `0 30 9 * * *` (seconds first: BullMQ's cron has six fields). */
-function digestPattern(time: string): string {
+/**
+ * `09:30` → `0 30 9 * * *` (seconds first: BullMQ's cron has six fields); on Mondays only
+ * (`{ weekday: 1 }`) `0 30 9 * * 1`, on the 1st only (`{ monthDay: 1 }`) `0 30 9 1 * *`.
+ */
+export function schedulePattern(time: string, on: { weekday?: number; monthDay?: number } = {}): string {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!m) throw new TypeError(`digest time must be HH:MM, got ${time}`);
-  return `0 ${Number(m[2])} ${Number(m[1])} * * *`;
+  if (!m) throw new TypeError(`schedule time must be HH:MM, got ${time}`);
+  return `0 ${Number(m[2])} ${Number(m[1])} ${on.monthDay ?? '*'} * ${on.weekday ?? '*'}`;
+}
+
+/** The daily digest's pattern. */
+const digestPattern = (time: string): string => schedulePattern(time);
+
+/**
+ * Runs `send` (which queues a message carrying `claim`) once per claim: across replicas, retries and
+ * reschedulings. A failure gives the claim back, so that the retry, or a later firing, can still send.
+ */
+export async function onceFor(
+  ctx: Pick<EngineContext, 'locks'>,
+  claim: string | undefined,
+  ttlSeconds: number,
+  send: () => Promise<void>,
+): Promise<'queued' | 'already-sent'> {
+  if (claim && !(await ctx.locks.claim(claim, ttlSeconds))) return 'already-sent';
+  try {
+    await send();
+    return 'queued';
+  } catch (err) {
+    if (claim) await ctx.locks.unclaim(claim);
+    throw err;
+  }
 }
 
 export function createDigestService(ctx: EngineContext): DigestService {
@@ -73,7 +100,7 @@ export function createDigestService(ctx: EngineContext): DigestService {
 }
 
 export function createDigestProcessor(ctx: EngineContext) {
-  const { accounts, chats, locks, queues, logger } = ctx;
+  const { accounts, chats, queues, logger } = ctx;
 
   async function fetchDay(creds: Credentials, range: TimeRange): Promise<DayOrders> {
     const ask = (paidOnly: boolean) => ctx.client.fetchOrders(creds, { ...range, paidOnly, goods: [] }, ctx.ordersMethod);
@@ -97,9 +124,7 @@ export function createDigestProcessor(ctx: EngineContext) {
     const date = isoDate(ranges.date);
     // At most one scheduled digest per chat and local day, whichever replica or rescheduling fires it.
     const claim = onDemand ? undefined : `digest-sent:${chatId}:${date}`;
-    if (claim && !(await locks.claim(claim, CLAIM_SECONDS))) return 'already-sent';
-
-    try {
+    return onceFor(ctx, claim, CLAIM_SECONDS, async () => {
       const chart = digestChartRanges(ranges.date, timeZone);
       const [day, dayBefore, weekAgo, monthToDatePaid, chartPaid] = await Promise.all([
         fetchDay(account.creds, ranges.day),
@@ -109,10 +134,15 @@ export function createDigestProcessor(ctx: EngineContext) {
         ctx.client.fetchOrders(account.creds, { from: chart.previous.from, to: ranges.day.to, paidOnly: true, goods: [] }, ctx.ordersMethod),
       ]);
       const lang = await deliveryLanguage(chats, chatId, chat);
-      const html = renderDigest(computeDigest({ day, dayBefore, weekAgo, monthToDatePaid }), {
+      const stats = computeDigest({ day, dayBefore, weekAgo, monthToDatePaid });
+      const html = renderDigest(stats, {
         dayLabel: describeDay(ranges.date, localDateOf(now, timeZone), lang),
         lang,
         currency: ACCOUNT_CURRENCY,
+        // Progress as of the end of the digest's day: on the 1st, the whole of last month against its goal.
+        goal: chat.goal
+          ? renderGoalLine(goalProgress(chat.goal.amount, stats.monthToDateRevenue, ranges.monthToDate.to, timeZone), lang, ACCOUNT_CURRENCY)
+          : null,
       });
       await queues.delivery.add(
         'digest',
@@ -121,12 +151,9 @@ export function createDigestProcessor(ctx: EngineContext) {
         // Keyed by this digest job: its retries re-add a no-op, a later run (after a given-up send) gets its own.
         { ...deliveryJobOptions, jobId: jobIds.digestDelivery(chatId, job.id ?? `${date}-${Date.now()}`) },
       );
-      return 'queued';
-    } catch (err) {
-      // Not sent: give the day back so that the retry (or a later schedule today) can send it.
-      if (claim) await locks.unclaim(claim);
+    }).catch((err: unknown) => {
       logger.warn({ err, chatId }, 'digest failed');
       throw err;
-    }
+    });
   };
 }

@@ -1,7 +1,8 @@
 // The alert and digest engine, assembled: three BullMQ queues and workers on the bot's Redis, the leader
 // that owns the poll tick, and the service API the commands (/alerts, /digest, /status) and the HTTP push use
 // (each side declares the part it needs; app.ts hands this engine to both).
-import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { createHash } from 'node:crypto';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Order } from '../justclick/types.js';
 import { AlertLedger, WatchList } from '../store/ledger.js';
 import { Locks } from '../store/locks.js';
@@ -12,7 +13,22 @@ import { createDeliveryProcessor } from './deliver.js';
 import { createDigestProcessor, createDigestService } from './digest.js';
 import { createLeader, type Leader } from './leader.js';
 import { createPollProcessor } from './poll.js';
-import { cappedBackoff, DELIVERY_QUEUE, DIGEST_QUEUE, POLL_QUEUE, type Delivery, type DigestJob } from './queues.js';
+import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
+import { CARD_EDIT_MS, createLiveCardProcessor, createLiveCardService, type LiveCardService } from './live-card.js';
+import {
+  cappedBackoff,
+  DELIVERY_QUEUE,
+  DIGEST_QUEUE,
+  POLL_QUEUE,
+  type CardJob,
+  type Delivery,
+  type DigestJob,
+  type GoalCheckJob,
+  type ReportJob,
+  type SummaryJob,
+  jobIds,
+} from './queues.js';
+import { createReportProcessor, createReportService, type ReportService } from './report.js';
 import { upsertPollTick } from './scheduler.js';
 import { unixSeconds } from '../domain/justclick.js';
 import { withDeadline } from '../deadline.js';
@@ -32,6 +48,8 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
   sendsPerSecond?: number;
   /** Leader lock timings (tests shorten them). */
   leader?: { ttlMs?: number; renewMs?: number };
+  /** Sales follow-ups at most this often: a pinned card's edit per chat, a goal check per owner (default CARD_EDIT_MS). */
+  followUpMs?: number;
 }
 
 export interface AlertEngine {
@@ -42,6 +60,12 @@ export interface AlertEngine {
     unschedule(chatId: number): Promise<void>;
     sendNow(chatId: number): Promise<void>;
   };
+  /** /report: the weekly and monthly schedules of a chat. */
+  reports: ReportService;
+  /** /goal: progress of the chat's monthly goal (and the milestones already behind, claimed on setting it). */
+  goals: Pick<GoalService, 'progress'>;
+  /** /pin: the live card. */
+  cards: Pick<LiveCardService, 'start' | 'stop' | 'reschedule'>;
   /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
@@ -63,7 +87,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
 
   const poll = new Queue(POLL_QUEUE, { connection, prefix: queuePrefix });
   const delivery = new Queue<Delivery>(DELIVERY_QUEUE, { connection, prefix: queuePrefix });
-  const digest = new Queue<DigestJob>(DIGEST_QUEUE, { connection, prefix: queuePrefix });
+  const digest = new Queue<SummaryJob>(DIGEST_QUEUE, { connection, prefix: queuePrefix });
   poll.on('error', onError('poll queue'));
   delivery.on('error', onError('delivery queue'));
   digest.on('error', onError('digest queue'));
@@ -78,20 +102,50 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     pollSeconds: deps.pollSeconds,
     defaultTimeZone: deps.defaultTimeZone ?? 'Europe/Moscow',
     now: deps.now ?? (() => new Date()),
+    followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
     ledger: new AlertLedger(redis, deps.prefix),
     watch: new WatchList(redis, deps.prefix),
     locks: new Locks(redis, `${deps.prefix}lock:`),
     queues: { poll, delivery, digest },
   };
-  const alerts = createAlertService(ctx);
+  const goals = createGoalService(ctx);
+  const cards = createLiveCardService(ctx, { watchChanged: (ownerId) => alerts.refreshWatch(ownerId).then(() => undefined) });
+  const alerts = createAlertService(ctx, {
+    watching: (chat) => chat.liveCard !== undefined || chat.goal !== undefined,
+    async sales(ownerId, paid) {
+      // The poller re-reads the same window every tick: follow up only when the paid orders seen have changed.
+      const seen = createHash('sha1')
+        .update(
+          paid
+            .map((o) => `${o.id}@${o.paid}`)
+            .sort()
+            .join(','),
+        )
+        .digest('hex');
+      if (!(await ctx.locks.changed(`sales-seen:${ownerId}`, seen, 3 * 86_400))) return;
+      const settings = await Promise.all((await deps.chats.forOwner(ownerId)).map(async (id) => [id, await deps.chats.get(id)] as const));
+      const live = settings.filter(([, c]) => !c.inactive);
+      if (live.some(([, c]) => c.goal)) await goals.checkSoon(ownerId);
+      for (const [chatId, c] of live) if (c.liveCard) await cards.refreshSoon(chatId);
+    },
+  });
   const digests = createDigestService(ctx);
+  const reports = createReportService(ctx);
 
   /** Telegram said the chat is gone: nothing more is sent there until someone uses the bot in it again. */
   async function chatGone(chatId: number, reason: string): Promise<void> {
     const chat = await deps.chats.get(chatId);
     await deps.chats.markInactive(chatId, reason, unixSeconds(ctx.now()));
-    await deps.chats.update(chatId, { digest: null, ...(chat.alerts ? { alerts: { on: false, since: chat.alerts.since } } : {}) });
+    await deps.chats.update(chatId, {
+      digest: null,
+      weeklyReport: null,
+      monthlyReport: null,
+      liveCard: null,
+      ...(chat.alerts ? { alerts: { on: false, since: chat.alerts.since } } : {}),
+    });
     await digests.unschedule(chatId);
+    await reports.unschedule(chatId);
+    await cards.stop(chatId);
     if (chat.ownerId !== undefined) await alerts.refreshWatch(chat.ownerId);
     logger.warn({ chatId, reason }, 'chat is gone: alerts and digest switched off');
   }
@@ -101,6 +155,10 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     await ctx.ledger.migrate(from, to);
     await digests.unschedule(from);
     await digests.schedule(to);
+    await reports.unschedule(from);
+    await reports.schedule(to);
+    await digest.removeJobScheduler(jobIds.cardMidnight(from));
+    await cards.reschedule(to);
   }
 
   let workers: Worker[] = [];
@@ -120,7 +178,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         chatGone,
         chatMigrated,
         gaveUp: async (d) => {
-          if (d.kind === 'digest' && d.claim) await ctx.locks.unclaim(d.claim);
+          if ((d.kind === 'digest' || d.kind === 'report' || d.kind === 'notice') && d.claim) await ctx.locks.unclaim(d.claim);
         },
       }),
       {
@@ -133,7 +191,29 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
       },
     );
-    const digestWorker = new Worker<DigestJob>(DIGEST_QUEUE, createDigestProcessor(ctx), { ...common, concurrency: 10 });
+    const summaries = {
+      digest: createDigestProcessor(ctx),
+      report: createReportProcessor(ctx),
+      goal: createGoalProcessor(ctx),
+      card: createLiveCardProcessor(ctx, cards),
+    };
+    // One queue and worker for what is scheduled per chat or follows sales; the job's name says which.
+    const digestWorker = new Worker<SummaryJob>(
+      DIGEST_QUEUE,
+      (job, token) => {
+        switch (job.name) {
+          case 'report':
+            return summaries.report(job as Job<ReportJob>);
+          case 'goal':
+            return summaries.goal(job as Job<GoalCheckJob>);
+          case 'card':
+            return summaries.card(job as Job<CardJob>, token);
+          default:
+            return summaries.digest(job as Job<DigestJob>);
+        }
+      },
+      { ...common, concurrency: 10 },
+    );
     workers = [pollWorker, deliveryWorker, digestWorker];
     for (const w of workers) w.on('error', onError(`${w.name} worker`));
     await Promise.all(workers.map((w) => w.waitUntilReady()));
@@ -169,6 +249,9 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       enqueueStatusChange: alerts.enqueueStatusChange,
     },
     digests,
+    reports,
+    goals: { progress: goals.progress },
+    cards: { start: cards.start, stop: cards.stop, reschedule: cards.reschedule },
     migrateChat: chatMigrated,
     async enqueueAlerts(ownerId, orders, source) {
       const account = await deps.accounts.get(ownerId);

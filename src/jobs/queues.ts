@@ -6,6 +6,8 @@ import type { JobsOptions } from 'bullmq';
 import type { JustClickErrorKind } from '../justclick/errors.js';
 import type { AlertOrder } from '../domain/alert.js';
 import type { ChartFigures } from '../domain/chart/glance-chart.js';
+import type { ChartData } from '../domain/chart/chart-data.js';
+import type { Cadence } from '../domain/report.js';
 
 export const POLL_QUEUE = 'alert-poll';
 export const DELIVERY_QUEUE = 'delivery';
@@ -29,13 +31,36 @@ export type Delivery =
    * `claim` is the once-a-day lock given back when the digest finally cannot be sent. `chart` holds the
    * numbers of its 14-day chart (a few per bar), drawn when it is sent: job data never carries a picture.
    */
-  | { kind: 'digest'; chatId: number; html: Html; claim?: string; chart?: ChartFigures };
+  | { kind: 'digest'; chatId: number; html: Html; claim?: string; chart?: ChartFigures }
+  /** A weekly or monthly report: the text, then its chart (drawn at delivery from numbers, never stored as PNG). */
+  | { kind: 'report'; chatId: number; html: Html; chart: ChartData; caption: Html; claim?: string }
+  /** A one-off message, e.g. a goal milestone; `claim` is given back when it finally cannot be sent. */
+  | { kind: 'notice'; chatId: number; html: Html; claim?: string };
 
 export interface DigestJob {
   chatId: number;
   /** Asked for with /digest now: sent at once and not counted as the day's digest. */
   now?: boolean;
 }
+
+/** A weekly or monthly report falls due (job name `report`). */
+export interface ReportJob {
+  chatId: number;
+  cadence: Cadence;
+}
+
+/** Look at an owner's month against the goals of their chats (job name `goal`). */
+export interface GoalCheckJob {
+  ownerId: number;
+}
+
+/** Bring a chat's pinned card up to date (job name `card`; the midnight scheduler's is the same). */
+export interface CardJob {
+  chatId: number;
+}
+
+/** Everything the digest queue runs: scheduled summaries and the work that follows paid orders. */
+export type SummaryJob = DigestJob | ReportJob | GoalCheckJob | CardJob;
 
 const DAY_SECONDS = 86_400;
 
@@ -92,4 +117,12 @@ export const jobIds = {
   poll: (ownerId: number, tick: string) => `poll-${ownerId}-${idPart(tick)}`,
   digestDelivery: (chatId: number, digestJobId: string) => `digest-${chatId}-${idPart(digestJobId)}`,
   digestScheduler: (chatId: number) => `digest-${chatId}`,
+  reportScheduler: (chatId: number, cadence: Cadence) => `report-${cadence}-${chatId}`,
+  reportDelivery: (chatId: number, reportJobId: string) => `report-${chatId}-${idPart(reportJobId)}`,
+  /** One goal check per owner per slot: paid orders arriving together start one check. */
+  goalCheck: (ownerId: number, slot: number) => `goal-${ownerId}-${slot}`,
+  goalNotice: (chatId: number, month: string, milestone: number) => `goal-${chatId}-${month}-${milestone}`,
+  /** One card refresh per chat per edit slot: that is what keeps edits at most one per slot. */
+  card: (chatId: number, slot: number) => `card-${chatId}-${slot}`,
+  cardMidnight: (chatId: number) => `card-midnight-${chatId}`,
 };

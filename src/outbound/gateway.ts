@@ -46,8 +46,15 @@ export interface Gateway {
   /** Replaces or (without `keyboard`) removes a message's buttons. */
   editKeyboard(chatId: number, messageId: number, keyboard?: InlineKeyboardMarkup): Promise<void>;
   sendDocument(chatId: number, file: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
-  /** Sends a picture (a PNG chart) shown inline, with an HTML caption of at most CAPTION_LIMIT characters. */
-  sendPhoto(chatId: number, file: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
+  /** Sends a picture (a PNG chart) with an optional caption; returns the message id. */
+  sendPhoto(chatId: number, photo: { filename: string; content: Buffer }, captionHtml?: Html): Promise<number>;
+  /**
+   * Pins a message without a notification. False when the bot lacks the right (a group where it is not an
+   * administrator allowed to pin); other refusals throw.
+   */
+  pinMessage(chatId: number, messageId: number): Promise<boolean>;
+  /** Best effort: false when it was not pinned, is gone, or the bot may not unpin. */
+  unpinMessage(chatId: number, messageId: number): Promise<boolean>;
   /** False when Telegram will not delete it (already gone, too old, no rights). */
   deleteMessage(chatId: number, messageId: number): Promise<boolean>;
   /** Stops the button's spinner; a query that is too old is ignored. */
@@ -97,12 +104,11 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
     return parts;
   }
 
-  /** A caption checked and within CAPTION_LIMIT as one part; undefined for none. */
-  function prepareCaption(method: string, captionHtml: Html | undefined): string | undefined {
-    if (captionHtml === undefined) return undefined;
+  /** A caption is never split: refused when longer than Telegram allows. */
+  function oneCaption(method: string, captionHtml: Html): string {
     const parts = prepare(method, captionHtml, CAPTION_LIMIT);
     if (parts.length > 1) throw new OutboundRefused(method, `caption is longer than ${CAPTION_LIMIT} characters`);
-    return parts[0];
+    return parts[0]!;
   }
 
   function checkKeyboard(method: string, keyboard: InlineKeyboardMarkup | undefined): void {
@@ -171,7 +177,7 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
     },
 
     async sendDocument(chatId, file, captionHtml) {
-      const caption = prepareCaption('sendDocument', captionHtml);
+      const caption = captionHtml === undefined ? undefined : oneCaption('sendDocument', captionHtml);
       if (file.content.length === 0) throw new OutboundRefused('sendDocument', 'the file is empty');
       const message = await call('sendDocument', chatId, () =>
         telegram.sendDocument(chatId, { source: file.content, filename: file.filename }, captionExtra(caption)),
@@ -179,15 +185,34 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
       return message.message_id;
     },
 
-    async sendPhoto(chatId, file, captionHtml) {
-      const caption = prepareCaption('sendPhoto', captionHtml);
-      if (file.content.length === 0) throw new OutboundRefused('sendPhoto', 'the picture is empty');
+    async sendPhoto(chatId, photo, captionHtml) {
+      const caption = captionHtml === undefined ? undefined : oneCaption('sendPhoto', captionHtml);
+      if (photo.content.length === 0) throw new OutboundRefused('sendPhoto', 'the picture is empty');
       // Telegram takes photos up to 10 MB; a chart is ~50 KB, so more means a rendering bug.
-      if (file.content.length > PHOTO_MAX_BYTES) throw new OutboundRefused('sendPhoto', `the picture is ${file.content.length} bytes; Telegram allows 10 MB`);
+      if (photo.content.length > PHOTO_MAX_BYTES) throw new OutboundRefused('sendPhoto', `the picture is ${photo.content.length} bytes; Telegram allows 10 MB`);
       const message = await call('sendPhoto', chatId, () =>
-        telegram.sendPhoto(chatId, { source: file.content, filename: file.filename }, captionExtra(caption)),
+        telegram.sendPhoto(chatId, { source: photo.content, filename: photo.filename }, caption === undefined ? {} : { caption, parse_mode: 'HTML' }),
       );
       return message.message_id;
+    },
+
+    async pinMessage(chatId, messageId) {
+      try {
+        return await call('pinChatMessage', chatId, () => telegram.pinChatMessage(chatId, messageId, { disable_notification: true }));
+      } catch (err) {
+        if (err instanceof TelegramBadRequest && /not enough rights/i.test(err.description)) return false;
+        throw err;
+      }
+    },
+
+    async unpinMessage(chatId, messageId) {
+      try {
+        return await call('unpinChatMessage', chatId, () => telegram.unpinChatMessage(chatId, messageId));
+      } catch (err) {
+        if (!(err instanceof TelegramBadRequest)) throw err;
+        log.info({ chatId, messageId, reason: err.description }, 'telegram did not unpin a message');
+        return false;
+      }
     },
 
     async deleteMessage(chatId, messageId) {

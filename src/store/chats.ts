@@ -1,4 +1,4 @@
-// Per-chat settings (language, time zone, whose account feeds the chat, alerts, digest) and per-user
+// Per-chat settings (language, time zone, whose account feeds the chat, alerts, digest, reports, goal, live card) and per-user
 // preferences. A hash per chat; a set per owner lists the chats that owner's account feeds.
 import type { Redis } from 'ioredis';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
@@ -15,6 +15,14 @@ export interface ChatSettings {
   alerts?: { on: boolean; since: number };
   /** Local time of the daily digest, `HH:MM`. */
   digest?: { time: string };
+  /** Local time of the Monday report on last week, `HH:MM`. */
+  weeklyReport?: { time: string };
+  /** Local time of the report on last month, sent on the 1st, `HH:MM`. */
+  monthlyReport?: { time: string };
+  /** The monthly revenue goal, in minor units. */
+  goal?: { amount: number };
+  /** The pinned "today so far" card (/pin): the message kept up to date. */
+  liveCard?: { messageId: number };
   /** Set when Telegram said the chat is gone (blocked, kicked); deliveries stop until cleared. */
   inactive?: { reason: string; at: number };
 }
@@ -35,6 +43,10 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   ownerId: ['ownerId'],
   alerts: ['alertsOn', 'alertsSince'],
   digest: ['digestTime'],
+  weeklyReport: ['weeklyReportTime'],
+  monthlyReport: ['monthlyReportTime'],
+  goal: ['goalAmount'],
+  liveCard: ['liveCardMessage'],
   inactive: ['inactiveReason', 'inactiveAt'],
 };
 
@@ -142,6 +154,24 @@ export class ChatStore {
           set.push('digestTime', d.time);
           break;
         }
+        case 'weeklyReport':
+        case 'monthlyReport': {
+          const d = value as { time: string };
+          if (!HHMM.test(d.time)) throw new TypeError(`report time must be HH:MM, got ${d.time}`);
+          set.push(FIELDS[name][0]!, d.time);
+          break;
+        }
+        case 'goal': {
+          const g = value as NonNullable<ChatSettings['goal']>;
+          if (!Number.isSafeInteger(g.amount) || g.amount <= 0) throw new TypeError(`a goal must be a positive whole number of minor units, got ${g.amount}`);
+          set.push('goalAmount', String(g.amount));
+          break;
+        }
+        case 'liveCard': {
+          const c = value as NonNullable<ChatSettings['liveCard']>;
+          set.push('liveCardMessage', String(c.messageId));
+          break;
+        }
         case 'inactive': {
           const i = value as NonNullable<ChatSettings['inactive']>;
           set.push('inactiveReason', i.reason, 'inactiveAt', String(Math.floor(i.at)));
@@ -211,6 +241,12 @@ function parseChat(h: Record<string, string>): ChatSettings {
   const since = intOrUndefined(h.alertsSince);
   if (h.alertsOn !== undefined && since !== undefined) s.alerts = { on: h.alertsOn === '1', since };
   if (h.digestTime && HHMM.test(h.digestTime)) s.digest = { time: h.digestTime };
+  if (h.weeklyReportTime && HHMM.test(h.weeklyReportTime)) s.weeklyReport = { time: h.weeklyReportTime };
+  if (h.monthlyReportTime && HHMM.test(h.monthlyReportTime)) s.monthlyReport = { time: h.monthlyReportTime };
+  const goal = intOrUndefined(h.goalAmount);
+  if (goal !== undefined && goal > 0) s.goal = { amount: goal };
+  const card = intOrUndefined(h.liveCardMessage);
+  if (card !== undefined) s.liveCard = { messageId: card };
   const inactiveAt = intOrUndefined(h.inactiveAt);
   if (h.inactiveReason !== undefined && inactiveAt !== undefined) s.inactive = { reason: h.inactiveReason, at: inactiveAt };
   return s;

@@ -1,4 +1,5 @@
-// Short-lived Redis locks and once-only claims: the leader lock, per-chat send pacing, digest-per-day claims.
+// Short-lived Redis locks and once-only claims: the leader lock, per-chat send pacing, digest-per-day claims,
+// report-per-period and goal-milestone claims, and "has this changed" marks.
 // A lock holds a random token so that only its holder can renew or release it (compare-and-act in Lua).
 import type { Redis } from 'ioredis';
 
@@ -41,6 +42,15 @@ export class Locks {
   /** A once-only claim (no owner token): true for the first caller until it expires or is given back. */
   async claim(name: string, ttlSeconds: number): Promise<boolean> {
     return (await this.redis.set(this.key(name), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
+  }
+
+  /**
+   * True when `value` differs from the one last stored under `name` (or none was), which it then becomes:
+   * "something changed since anyone last looked", for one caller per change.
+   */
+  async changed(name: string, value: string, ttlSeconds: number): Promise<boolean> {
+    const previous = await this.redis.set(this.key(name), value, 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'GET');
+    return previous !== value;
   }
 
   async unclaim(name: string): Promise<void> {

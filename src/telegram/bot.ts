@@ -9,6 +9,9 @@ import { chatLanguage, DEFAULT_LANG, LANGS, type Lang } from '../domain/i18n/lan
 import { accountFeature } from './features/link.js';
 import { alertsFeature } from './features/alerts.js';
 import { digestFeature } from './features/digest.js';
+import { goalFeature } from './features/goal.js';
+import { pinFeature } from './features/pin.js';
+import { reportFeature } from './features/report.js';
 import { exportFeature } from './features/export.js';
 import { chatEventsFeature } from './features/chat-events.js';
 import { fallbackFeature } from './features/fallback.js';
@@ -128,6 +131,9 @@ export function createBot(deps: BotDeps): Bot {
     statusFeature(services),
     alertsFeature(services),
     digestFeature(services),
+    reportFeature(services),
+    goalFeature(services),
+    pinFeature(services),
     chatEventsFeature(services),
     fallbackFeature(services),
   );

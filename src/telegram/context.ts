@@ -3,6 +3,7 @@
 import type { Context } from 'telegraf';
 import type { Config } from '../config.js';
 import type { Html } from '../domain/format/html.js';
+import type { GoalProgress } from '../domain/goal.js';
 import type { Lang } from '../domain/i18n/lang.js';
 import type { JustClickClient } from '../justclick/client.js';
 import type { Logger } from '../logger.js';
@@ -32,6 +33,23 @@ export interface BotEngine {
     schedule(chatId: number): Promise<unknown>;
     unschedule(chatId: number): Promise<void>;
     sendNow(chatId: number): Promise<void>;
+  };
+  reports: {
+    /** (Re)schedules the chat's weekly and monthly reports from its stored times and zone; removes those that are off. */
+    schedule(chatId: number): Promise<unknown>;
+    unschedule(chatId: number): Promise<void>;
+  };
+  goals: {
+    /** The chat's goal progress now (null without a goal); `baseline` claims the milestones already reached. */
+    progress(chatId: number, opts?: { baseline?: boolean }): Promise<GoalProgress | null>;
+  };
+  cards: {
+    /** Sends and pins the live card; 'no-right' when the bot may not pin here. */
+    start(chatId: number): Promise<'pinned' | 'no-right' | 'no-account'>;
+    /** Unpins it and stops updating it; false when there was none. */
+    stop(chatId: number): Promise<boolean>;
+    /** Moves the card's midnight rollover to the chat's (new) zone. */
+    reschedule(chatId: number): Promise<void>;
   };
   /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;

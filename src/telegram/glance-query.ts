@@ -5,6 +5,7 @@ import { comparisonLine, glanceAt, glanceRange, type Glance } from '../domain/gl
 import type { Html } from '../domain/format/html.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { Order } from '../domain/justclick.js';
+import { ordersCalls } from '../justclick/client.js';
 import type { BotContext, Services } from './context.js';
 import { fetchOrdersFor, type PreparedQuery } from './orders-query.js';
 
@@ -28,12 +29,14 @@ export async function fetchGlance(s: Services, ctx: BotContext, prepared: Prepar
 
 /**
  * "▲ 12% (+₽1,200) vs yesterday by 14:00" for the prepared period, from one call for the orders paid
- * within it and the previous equal period. JustClick errors propagate: the caller decides what a
- * missing line means (the /orders header simply goes without it).
+ * within it and the previous equal period. Paid for from the same budgets as every JustClick question:
+ * null (no line, nothing asked) when they cannot cover it. JustClick errors propagate: the caller
+ * decides what a missing line means (the /orders header simply goes without it).
  */
-export async function glanceComparison(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Html> {
+export async function glanceComparison(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Html | null> {
   const now = s.now();
-  const range = glanceRange(prepared.period, now, ctx.timeZone);
-  const orders = await s.client.fetchOrders(prepared.account.creds, { ...range, paidOnly: true, goods: prepared.query.goods }, s.config.ordersMethod);
+  const query = { ...glanceRange(prepared.period, now, ctx.timeZone), paidOnly: true, goods: prepared.query.goods };
+  if ((await s.budgets.spend(ctx.from!.id, prepared.account.creds, ordersCalls(query, s.config.ordersMethod).length, now)) > 0) return null;
+  const orders = await s.client.fetchOrders(prepared.account.creds, query, s.config.ordersMethod);
   return comparisonLine(glanceAt(orders, prepared.period, now, ctx.timeZone), ctx.timeZone, ctx.lang, ACCOUNT_CURRENCY);
 }

@@ -24,6 +24,8 @@ export interface HarnessOptions {
   publicUrl?: string;
   /** `webhook`: updates come as Telegram's POSTs to the bot's HTTP server (src/http/server.ts) instead of getUpdates. */
   mode?: 'polling' | 'webhook';
+  /** The pinned card's edit interval and goal checks' pace (default 10 s). */
+  followUpMs?: number;
 }
 
 export interface CallbackAnswer {
@@ -115,6 +117,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     justclick: { retries: 1, backoffBaseMs: 5, backoffMaxMs: 20, timeoutMs: 5_000 },
     // Commands only: no poll tick of the engine's own interleaves with the conversation.
     engineWorkers: false,
+    ...(options.followUpMs ? { followUpMs: options.followUpMs } : {}),
   });
   await app.start();
   if (!webhookMode) await tg.waitFor(() => app.takesUpdates(), 10_000);

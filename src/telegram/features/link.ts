@@ -167,7 +167,9 @@ export function accountFeature(s: Services): Composer<BotContext> {
     for (const chatId of await s.chats.forOwner(ownerId)) {
       await s.engine.alerts.disable(chatId);
       await s.engine.digests.unschedule(chatId);
-      await s.chats.update(chatId, { ownerId: null, alerts: null, digest: null });
+      await s.engine.reports.unschedule(chatId);
+      await s.engine.cards.stop(chatId);
+      await s.chats.update(chatId, { ownerId: null, alerts: null, digest: null, weeklyReport: null, monthlyReport: null, goal: null });
     }
     await s.pages.forgetOwner(ownerId);
     ctx.log.info({ login: removed.login }, 'account unlinked');

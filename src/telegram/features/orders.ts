@@ -8,6 +8,7 @@ import { botText } from '../../domain/i18n/bot.js';
 import { limitsText } from '../../domain/i18n/limits.js';
 import { PageStore } from '../../store/pages.js';
 import type { BotContext, Services } from '../context.js';
+import { addGoalLine } from '../goal-line.js';
 import { glanceComparison } from '../glance-query.js';
 import { fetchOrdersFor, prepareOrdersQuery, type PreparedQuery } from '../orders-query.js';
 
@@ -53,8 +54,10 @@ export function ordersFeature(s: Services): Composer<BotContext> {
     if (!prepared) return;
     await gateway.typing(chatId);
     await s.background(ctx, async () => {
-      const [found, comparison] = await Promise.all([fetchOrdersFor(s, ctx, prepared), ordersComparison(s, ctx, prepared)]);
+      // The list first: when JustClick or the budget refuses it, the comparison is not asked for either.
+      const found = await fetchOrdersFor(s, ctx, prepared);
       if (!found) return;
+      const comparison = await ordersComparison(s, ctx, prepared);
       // Newest first: the cap keeps the newest, and says so (pages are kept in Redis and rendered at once).
       const orders = found.length > MAX_PAGED_ORDERS ? found.slice(0, MAX_PAGED_ORDERS) : found;
       const pages = renderOrdersPages(orders, {
@@ -68,6 +71,7 @@ export function ordersFeature(s: Services): Composer<BotContext> {
         now: s.now(),
         comparison,
       });
+      await addGoalLine(s, ctx, prepared, orders, pages);
       const [first] = pages;
       if (first === undefined) return;
       if (orders.length < found.length) await gateway.sendHtml(chatId, limitsText[ctx.lang].ordersCapped(orders.length, found.length));

@@ -21,11 +21,13 @@ export function settingsFeature(s: Services): Composer<BotContext> {
   const { gateway } = s;
   const feature = new Composer<BotContext>();
 
-  /** Stores the zone, moves the digest with it, and returns the confirmation. */
+  /** Stores the zone, moves the digest, reports and card rollover with it, and returns the confirmation. */
   const setZone = async (ctx: BotContext, chatId: number, zone: string) => {
     ctx.chatSettings = await s.chats.update(chatId, { timeZone: zone });
     // The digest is "09:00 local": its schedule moves with the zone.
     if (ctx.chatSettings.digest) await s.engine.digests.schedule(chatId);
+    if (ctx.chatSettings.weeklyReport || ctx.chatSettings.monthlyReport) await s.engine.reports.schedule(chatId);
+    if (ctx.chatSettings.liveCard) await s.engine.cards.reschedule(chatId);
     const now = s.now();
     return settingsText[ctx.lang].tzSet(zoneLabel(zone, ctx.lang, now), zone, formatTime(now, zone));
   };

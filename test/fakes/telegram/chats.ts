@@ -45,6 +45,8 @@ export interface SentMessage {
   silent: boolean;
   replyTo?: number;
   edited: boolean;
+  /** Set while the message is pinned. */
+  pinned?: true;
 }
 
 export interface StoredMessage {
@@ -62,6 +64,7 @@ export interface StoredMessage {
   replyTo?: number;
   edited: boolean;
   deleted: boolean;
+  pinned?: boolean;
 }
 
 export interface ChatState {
@@ -210,6 +213,7 @@ function visible(m: StoredMessage): SentMessage {
   }
   if (m.photo)
     seen.photo = { filename: m.photo.filename, contentType: m.photo.contentType, content: m.photo.content, width: m.photo.width, height: m.photo.height };
+  if (m.pinned) seen.pinned = true;
   if (m.document) seen.document = { filename: m.document.filename, contentType: m.document.contentType, content: m.document.content };
   if (m.replyTo !== undefined) seen.replyTo = m.replyTo;
   return seen;

@@ -166,6 +166,29 @@ export function botApiMethods({
       return chats.asMessage(message);
     },
 
+    pinchatmessage: (payload) => {
+      const chatId = chatIdOf(payload);
+      const messageId = intOf(payload, 'message_id');
+      const state = chats.find(chatId);
+      const message = messageId === undefined ? undefined : state?.messages.get(messageId);
+      if (!state || !message || message.deleted) throw bad('message to pin not found');
+      const botStatus = chats.memberStatus(chatId, bot.id);
+      if (state.chat.type !== 'private' && botStatus !== 'administrator' && botStatus !== 'creator') {
+        throw bad('not enough rights to manage pinned messages in the chat');
+      }
+      message.pinned = true;
+      return true;
+    },
+
+    unpinchatmessage: (payload) => {
+      const chatId = chatIdOf(payload);
+      const messageId = intOf(payload, 'message_id');
+      const message = messageId === undefined ? undefined : chats.find(chatId)?.messages.get(messageId);
+      if (!message?.pinned) throw bad('message is not pinned');
+      message.pinned = false;
+      return true;
+    },
+
     getchat: (payload) => {
       const state = chats.find(chatIdOf(payload));
       if (!state) throw bad('chat not found');
