@@ -15,7 +15,9 @@ import { JustClickClient, type JustClickClientOptions } from './justclick/client
 import { createLogger, type Logger } from './logger.js';
 import { createGateway } from './outbound/gateway.js';
 import { AccountStore } from './store/accounts.js';
+import { CatalogStore } from './store/catalog.js';
 import { ChatStore } from './store/chats.js';
+import { ChoiceStore } from './store/choices.js';
 import { FlowStore } from './store/flows.js';
 import { LinkAttempts } from './store/link-attempts.js';
 import { RequestBudgets } from './store/budgets.js';
@@ -84,6 +86,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const linkAttempts = new LinkAttempts(redis, prefix);
   const budgets = new RequestBudgets(redis, prefix);
   const pages = new PageStore(redis, prefix);
+  const catalog = new CatalogStore(redis, prefix);
+  const choices = new ChoiceStore(redis, prefix);
   const updates = new UpdateLog(redis, prefix);
   const client = new JustClickClient({
     apiUrl: config.justclickApiUrl,
@@ -128,6 +132,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     linkAttempts,
     budgets,
     pages,
+    catalog,
+    choices,
     client,
     engine,
     pushUrl,

@@ -7,6 +7,7 @@ import { splitMessage } from '../domain/format/split.js';
 import { botText } from '../domain/i18n/bot.js';
 import { chatLanguage, DEFAULT_LANG, LANGS, type Lang } from '../domain/i18n/lang.js';
 import { accountFeature } from './features/link.js';
+import { askFeature } from './features/ask.js';
 import { alertsFeature } from './features/alerts.js';
 import { digestFeature } from './features/digest.js';
 import { goalFeature } from './features/goal.js';
@@ -133,6 +134,8 @@ export function createBot(deps: BotDeps): Bot {
     goalFeature(services),
     pinFeature(services),
     chatEventsFeature(services),
+    // After every command and question flow: plain text that nothing else took is a question.
+    askFeature(services),
     fallbackFeature(services),
   );
 

@@ -65,6 +65,11 @@ describeRedis('e2e: start and link', () => {
       const ru = h.tg.commands('ru');
       expect(en?.map((c) => c.command)).toEqual([
         'orders',
+        'today',
+        'yesterday',
+        'sales',
+        'revenue',
+        'stats',
         'order',
         'buyer',
         'export',
@@ -252,7 +257,9 @@ describeRedis('e2e: start and link', () => {
       const user = seller('en');
       await h.say(user, '/link');
       expect(text(await h.say(user, '/tz'))).toContain('Time zone: Moscow (UTC+3), Europe/Moscow');
-      expect(text(await h.say(user, 'shop'))).toContain('Send a command');
+      // Not an answer to the left questions: a question about orders, not understood.
+      expect(text(await h.say(user, 'shop'))).toContain('I did not understand “shop”.');
+      expect(await h.accounts.get(user.id)).toBeNull();
       await h.say(user, '/link shop');
       expect(text(await h.say(user, '/help'))).toContain('JustClick orders bot');
       expect(text(await h.say(user, KEY))).toContain('Send a command');

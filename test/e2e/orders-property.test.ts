@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderOrdersPages } from '../../src/domain/format/orders.js';
 import { ordersText } from '../../src/domain/i18n/orders.js';
-import { parseOrdersArgs } from '../../src/domain/period.js';
+import { parseRequest, type RequestError } from '../../src/domain/request.js';
 import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { rawOrder } from '../fakes/justclick.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
@@ -82,19 +82,22 @@ describe('anything after /orders, parse → render', () => {
         fc.constantFrom('en' as const, 'ru' as const),
         fc.constantFrom('Europe/Moscow', 'America/Los_Angeles', 'Asia/Vladivostok', 'Pacific/Chatham'),
         (args, lang, timeZone) => {
-          const parsed = parseOrdersArgs(args, { now: NOW, timeZone });
-          const pages = parsed.ok
-            ? renderOrdersPages(orders, {
-                period: parsed.value.period,
-                paidOnly: parsed.value.query.paidOnly,
-                goods: parsed.value.query.goods,
+          const parsed = parseRequest(args, { now: NOW, timeZone });
+          const request = parsed.ok ? parsed.request : null;
+          if (request && request.kind !== 'orders') return; // one order or buyer: the lookups' own tests
+          const pages = request
+            ? renderOrdersPages({ created: orders, paid: orders.filter((o) => o.paid !== null) }, {
+                period: request.period,
+                list: request.list,
+                status: request.status,
+                goods: request.goods,
                 timeZone,
                 lang,
                 currency: 'RUB',
                 maskContacts: false,
                 now: NOW,
               })
-            : [ordersText[lang].periodError(parsed.error, '/orders')];
+            : [ordersText[lang].requestError((parsed as { error: RequestError }).error, '/orders')];
           const seen = pages.map((page) => parseTelegramHtml(page));
           for (const page of seen) {
             if (!page.ok) throw new Error(page.error);
