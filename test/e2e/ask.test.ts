@@ -215,6 +215,31 @@ describeRedis('e2e: questions in words', () => {
     });
   });
 
+  describe('one order, one buyer', () => {
+    it('"заказ 9002", "/orders #9002" and "order 99999" go to the order lookup, and ask only for that order', async () => {
+      const asked = await requestsDuring(async () => {
+        expect(text(await h.say(ivan, `заказ ${NAMED.overnight}`))).toContain(`🧾 Заказ #${NAMED.overnight}`);
+        expect(text(await h.say(anna, `/orders #${NAMED.overnight}`))).toContain(`🧾 Order #${NAMED.overnight}`);
+        expect(text(await h.say(anna, 'order 99999'))).toContain('There is no order #99999 in askshop.justclick.ru.');
+      });
+      expect(asked.map((r) => [r.method, r.params.bill_id])).toEqual([
+        ['getOrderDetails', String(NAMED.overnight)],
+        ['getOrderDetails', String(NAMED.overnight)],
+        ['getOrderDetails', '99999'],
+      ]);
+    });
+
+    it('an e-mail alone, in a message or after /orders, is a buyer', async () => {
+      const email = `buyer${NAMED.paidLate}@example.com`;
+      for (const asked of [email, `/orders ${email}`]) {
+        const reply = text(await h.say(anna, asked));
+        expect(reply).toContain(`#${NAMED.paidLate}`);
+        expect(reply).toContain(email);
+      }
+      expect(h.jc.requests.at(-2)?.method).toBe('GetBills');
+    });
+  });
+
   describe('shortcuts take the same words', () => {
     it('/today, /yesterday, /sales, /revenue and /stats', async () => {
       const today: Asked = { from: msk('2026-11-28', '00:00'), to: NOW_S };

@@ -28,9 +28,14 @@ const word = fc.oneof(
 );
 const argsText = fc.array(word, { maxLength: 6 }).chain((words) => fc.constantFrom(' ', '  ', '\t', '\n').map((sep) => words.join(sep)));
 
-/** Either the orders header / "no orders", or a precise complaint followed by examples. */
+/** Either the orders header / "no orders", a precise complaint followed by examples, or a lookup's answer. */
 function isHelpfulAnswer(text: string): boolean {
-  return /📦 (Orders|Заказы) — |No orders for|Заказов нет/.test(text) || /(For example|Например):/.test(text);
+  return (
+    /📦 (Orders|Заказы) — |No orders for|Заказов нет/.test(text) ||
+    /(For example|Например):/.test(text) ||
+    // "#12" or an e-mail among the words: one order or one buyer, answered by the lookups.
+    /🧾 (Order|Заказ) #|There is no order #|Заказа #\S+ в |No orders with the e-mail|Заказов с почтой|fits several products|подходит к нескольким/.test(text)
+  );
 }
 
 describeRedis('e2e: anything after /orders', () => {
