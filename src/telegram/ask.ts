@@ -2,7 +2,7 @@
 // (/today, /sales…), as plain text in a private chat, or from a button: understood (understand.ts), then
 // answered as a period's orders, one order or one buyer.
 import type { BotContext, Services } from './context.js';
-import { understand, type Asked, type PreparedQuery } from './understand.js';
+import { understand, type Asked, type PreparedQuery, type Understood } from './understand.js';
 
 /** Answers an understood question about a period's orders (the /orders answer, the /export file). */
 export type OrdersAnswer = (s: Services, ctx: BotContext, prepared: PreparedQuery) => Promise<void>;
@@ -18,7 +18,17 @@ export interface Answers {
 }
 
 export async function answerRequest(s: Services, ctx: BotContext, asked: Asked, answers: Answers): Promise<void> {
-  const understood = await understand(s, ctx, asked);
+  const reading = await understand(s, ctx, asked);
+  if (reading !== null && 'afterProductList' in reading) {
+    await s.gateway.typing(ctx.chat!.id);
+    // The answer's own background work then runs inside this task (bot.ts).
+    await s.background(ctx, async () => answer(s, ctx, await reading.afterProductList(), answers));
+    return;
+  }
+  await answer(s, ctx, reading, answers);
+}
+
+async function answer(s: Services, ctx: BotContext, understood: Understood, answers: Answers): Promise<void> {
   if (understood === null) return;
   if ('prepared' in understood) return answers.orders(s, ctx, understood.prepared);
   const { lookup } = understood;

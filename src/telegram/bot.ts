@@ -81,17 +81,23 @@ export function createBot(deps: BotDeps): Bot {
     running.add(settled);
   };
   const busyUsers = new Set<number>();
+  // Work an update's background task starts itself (a question that first had to fetch the product list,
+  // then fetches the orders) runs inside that task, not beside it: the user is busy with this very update.
+  const inBackground = new WeakSet<BotContext>();
   const background: Services['background'] = async (ctx, work) => {
+    if (inBackground.has(ctx)) return work();
     const userId = ctx.from?.id;
     if (userId !== undefined && busyUsers.has(userId)) {
       if (ctx.chat) await gateway.sendHtml(ctx.chat.id, botText[ctx.lang].busy);
       return;
     }
     if (userId !== undefined) busyUsers.add(userId);
+    inBackground.add(ctx);
     track(
       work()
         .catch((err: unknown) => reportError(err, ctx))
         .finally(() => {
+          inBackground.delete(ctx);
           if (userId !== undefined) busyUsers.delete(userId);
         }),
     );

@@ -21,7 +21,10 @@ export type { PreparedQuery } from './understand.js';
  * is no period: such words are refused as mixed with the command).
  */
 export async function prepareOrdersQuery(s: Services, ctx: BotContext, command: string, args: string): Promise<PreparedQuery | null> {
-  const understood = await understand(s, ctx, { command: command.replace(/^\//, ''), text: args });
+  const reading = await understand(s, ctx, { command: command.replace(/^\//, ''), text: args });
+  // The caller runs its own JustClick calls in the background and needs the query back: the rare product
+  // list fetch is awaited here.
+  const understood = reading !== null && 'afterProductList' in reading ? await reading.afterProductList() : reading;
   if (understood === null) return null;
   if ('prepared' in understood) return understood.prepared;
   const error = { code: 'mixed-request' as const, fragment: Array.from(args.trim()).slice(0, 64).join('') };

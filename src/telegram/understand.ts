@@ -48,6 +48,12 @@ export interface PreparedQuery {
 /** A period's orders on an account, or one order or buyer (which need no catalog); null when already answered. */
 export type Understood = { prepared: PreparedQuery } | { lookup: Exclude<Request, OrdersRequest> } | null;
 
+/**
+ * What understand() gives: the answer, or (when JustClick's product list must be fetched first) the rest
+ * of the reading, to be run off the update loop like every other JustClick call.
+ */
+export type Reading = Understood | { afterProductList: () => Promise<Understood> };
+
 export const CHOICE_PRESS = /^ask:([A-Za-z0-9_-]{11}):(\d{1,2})$/;
 /** Only these commands' errors get buttons: a tapped phrase runs again as one of them (features/ask.ts). */
 const COMMANDS_WITH_CHOICES = new Set(['orders', 'export']);
@@ -64,7 +70,7 @@ const NAME_ERRORS = new Set<RequestError['code']>(['unknown-word', 'goods-withou
  * need the account, whose catalog then names the products. Answers the user itself and returns null
  * when it cannot go on.
  */
-export async function understand(s: Services, ctx: BotContext, asked: Asked): Promise<Understood> {
+export async function understand(s: Services, ctx: BotContext, asked: Asked): Promise<Reading> {
   const base = { now: s.now(), timeZone: ctx.timeZone };
   const first = parseRequest(asked.text, base);
   if (!first.ok && !NAME_ERRORS.has(first.error.code)) return explain(s, ctx, asked, first.error);
@@ -79,12 +85,29 @@ export async function understand(s: Services, ctx: BotContext, asked: Asked): Pr
   }
   const account = access.value;
   const catalog = await s.catalog.get(account.creds, unixSeconds(s.now()));
-  let products = setAside(catalog.products, asked.without);
-  let result: RequestResult = products.length > 0 ? parseRequest(asked.text, { ...base, catalog: products }) : first;
+  const products = setAside(catalog.products, asked.without);
+  const result: RequestResult = products.length > 0 ? parseRequest(asked.text, { ...base, catalog: products }) : first;
+  // A word not understood may be a product the catalog does not know yet: ask for the list, once in a while.
   if (!result.ok && result.error.code === 'unknown-word' && !catalog.fresh && /\p{L}{3}/u.test(result.error.fragment)) {
-    products = setAside(await refreshCatalog(s, ctx, account), asked.without);
-    if (products.length > 0) result = parseRequest(asked.text, { ...base, catalog: products });
+    return {
+      afterProductList: async () => {
+        const listed = setAside(await refreshCatalog(s, ctx, account), asked.without);
+        return finish(s, ctx, asked, account, listed.length > 0 ? parseRequest(asked.text, { ...base, catalog: listed }) : result, listed);
+      },
+    };
   }
+  return finish(s, ctx, asked, account, result, products);
+}
+
+/** The request read, as what to answer, or its error explained. */
+async function finish(
+  s: Services,
+  ctx: BotContext,
+  asked: Asked,
+  account: LinkedAccount,
+  result: RequestResult,
+  products: readonly ProductTitle[],
+): Promise<Understood> {
   if (!result.ok) return explain(s, ctx, asked, result.error);
   if (result.request.kind !== 'orders') return { lookup: result.request };
   return { prepared: prepareQuery(account, result.request, products) };

@@ -51,6 +51,7 @@ describeRedis('e2e: questions in words', () => {
     // A second shop for the product list's own schedule: nobody has asked it anything yet.
     h.jc.addAccount('catshop', CATALOG_KEY);
     h.jc.addOrder('catshop', { id: 1, created: msk('2026-11-27', '10:00'), paid: msk('2026-11-27', '10:05'), items: [{ id: '7', title: 'Йога для начинающих' }] });
+    h.jc.addProduct('catshop', { good_name: '8', good_title: 'Медитация' });
     await h.say(olga, `/link catshop ${CATALOG_KEY}`);
   });
   afterAll(async () => {
@@ -161,11 +162,17 @@ describeRedis('e2e: questions in words', () => {
         expect(text(await h.say(boris, 'питон yesterday'))).toContain('I did not understand “питон”.');
       });
       expect(unlinked).toEqual([]);
-      // JustClick's product list was never fetched for this account: once now, and then the name is known.
+      // JustClick's product list was never fetched for this account: once now (off the update loop), and
+      // a product only the list knows is then named, and its orders asked for in the same answer.
       const first = await requestsDuring(async () => {
+        expect(text(await h.say(olga, 'медитация вчера'))).toBe('Заказов нет (вчера, 27 ноября).\n🔎 товары: Медитация');
+      });
+      expect(first.map((r) => r.method)).toEqual(['GetAllGoods', 'getOrdersWithGoods', 'getOrdersWithGoods']);
+      expect(first.at(-1)?.params.goods).toBe('8');
+      const unknown = await requestsDuring(async () => {
         expect(text(await h.say(olga, 'питон вчера'))).toContain('Не понял «питон».');
       });
-      expect(first.map((r) => r.method)).toEqual(['GetAllGoods']);
+      expect(unknown).toEqual([]);
       const named = await requestsDuring(async () => {
         expect(text(await h.say(olga, 'йога вчера'))).toContain('🔎 товары: Йога для начинающих');
       });
