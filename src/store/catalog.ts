@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { ProductTitle } from '../domain/request.js';
 
 /** How long JustClick's product list counts as fresh. */
-export const CATALOG_FRESH_SECONDS = 6 * 3600;
+const CATALOG_FRESH_SECONDS = 6 * 3600;
 /** An account nobody asks about is forgotten after this long. */
 const CATALOG_TTL_SECONDS = 30 * 86_400;
 

@@ -19,6 +19,7 @@ export type { PreparedQuery } from './understand.js';
  * The words after a command that reads a period the way /orders does (/chart, /top) as a query for the
  * right account; answers the user itself and returns null when it cannot go on (one order or one buyer
  * is no period: such words are refused as mixed with the command).
+ * @public for /chart and /top (issue #10), which read a period the way /orders does
  */
 export async function prepareOrdersQuery(s: Services, ctx: BotContext, command: string, args: string): Promise<PreparedQuery | null> {
   const reading = await understand(s, ctx, { command: command.replace(/^\//, ''), text: args });
@@ -91,5 +92,8 @@ export async function fetchOrderSetsFor(s: Services, ctx: BotContext, prepared: 
 async function learnTitles(s: Services, account: LinkedAccount, orders: readonly Order[]): Promise<void> {
   const seen = new Map<string, string>();
   for (const item of orders.flatMap((o) => o.items)) if (item.id !== '' && item.title !== '') seen.set(item.id, item.title);
-  await s.catalog.remember(account.creds, [...seen].map(([id, title]) => ({ id, title })));
+  await s.catalog.remember(
+    account.creds,
+    [...seen].map(([id, title]) => ({ id, title })),
+  );
 }

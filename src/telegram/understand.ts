@@ -6,14 +6,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types'
 import type { Period } from '../domain/calendar-periods.js';
 import { ERROR_EXAMPLES, ordersText } from '../domain/i18n/orders.js';
 import { unixSeconds } from '../domain/justclick.js';
-import {
-  parseRequest,
-  type OrdersRequest,
-  type ProductTitle,
-  type Request,
-  type RequestError,
-  type RequestResult,
-} from '../domain/request.js';
+import { parseRequest, type OrdersRequest, type ProductTitle, type Request, type RequestError, type RequestResult } from '../domain/request.js';
 import { isJustClickError } from '../justclick/errors.js';
 import { allGoods } from '../justclick/lookups.js';
 import type { OrdersQuery } from '../justclick/types.js';
@@ -114,7 +107,7 @@ async function finish(
 }
 
 /** The query an understood request runs on an account. */
-export function prepareQuery(account: LinkedAccount, request: OrdersRequest, products: readonly ProductTitle[]): PreparedQuery {
+function prepareQuery(account: LinkedAccount, request: OrdersRequest, products: readonly ProductTitle[]): PreparedQuery {
   const { period, goods } = request;
   const titles = new Map(products.map((p) => [p.id, p.title]));
   return {
@@ -139,7 +132,11 @@ async function refreshCatalog(s: Services, ctx: BotContext, account: LinkedAccou
   const at = unixSeconds(s.now());
   try {
     const goods = await allGoods(s.client, account.creds);
-    await s.catalog.listed(account.creds, goods.map((g) => ({ id: g.code, title: g.title })), at);
+    await s.catalog.listed(
+      account.creds,
+      goods.map((g) => ({ id: g.code, title: g.title })),
+      at,
+    );
   } catch (err) {
     if (!isJustClickError(err)) throw err;
     ctx.log.warn({ kind: err.kind, login: account.creds.login }, 'JustClick product list failed');

@@ -20,7 +20,7 @@ const days = (first: string, last: string): Asked => ({ from: at(first), to: at(
 const paid = (a: Asked): Asked => ({ ...a, list: 'paid' });
 const sum = (a: Asked): Asked => ({ ...a, summary: true });
 const revenue = (a: Asked): Asked => ({ ...a, list: 'paid', summary: true });
-const status = (s: Asked['status'], a: Asked): Asked => ({ ...a, status: s });
+const status = (s: NonNullable<Asked['status']>, a: Asked): Asked => ({ ...a, status: s });
 const goods = (ids: string[], a: Asked): Asked => ({ ...a, goods: ids });
 
 export const RU_PHRASES: [string, Asked][] = [

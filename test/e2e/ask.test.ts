@@ -50,7 +50,12 @@ describeRedis('e2e: questions in words', () => {
     await h.say(ivan, `/link askshop ${KEY}`);
     // A second shop for the product list's own schedule: nobody has asked it anything yet.
     h.jc.addAccount('catshop', CATALOG_KEY);
-    h.jc.addOrder('catshop', { id: 1, created: msk('2026-11-27', '10:00'), paid: msk('2026-11-27', '10:05'), items: [{ id: '7', title: 'Йога для начинающих' }] });
+    h.jc.addOrder('catshop', {
+      id: 1,
+      created: msk('2026-11-27', '10:00'),
+      paid: msk('2026-11-27', '10:05'),
+      items: [{ id: '7', title: 'Йога для начинающих' }],
+    });
     h.jc.addProduct('catshop', { good_name: '8', good_title: 'Медитация' });
     await h.say(olga, `/link catshop ${CATALOG_KEY}`);
   });
@@ -352,7 +357,11 @@ describeRedis('e2e: questions in words', () => {
       const a = answerOf(raw, { ...thisWeek, status: 'unpaid' });
       expect(file?.document?.filename).toBe('orders-2026-11-23_2026-11-28.csv');
       const csv = file!.document!.content.toString('utf8');
-      const ids = csv.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[0]!.replace(/"/g, ''));
+      const ids = csv
+        .split('\r\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.split(',')[0]!.replace(/"/g, ''));
       expect(ids.sort()).toEqual([...a.listed].sort());
     });
   });
@@ -375,8 +384,20 @@ describeRedis('e2e: questions in words', () => {
       await h.engine.start();
       const before = h.tg.sent(ivan.id).length;
       await h.say(ivan, '/digest now');
-      await h.tg.waitFor(() => h.tg.sent(ivan.id).slice(before).some((m) => m.text.includes('📊 Продажи')), 15_000);
-      const digest = plain(h.tg.sent(ivan.id).slice(before).find((m) => m.text.includes('📊 Продажи'))!.text);
+      await h.tg.waitFor(
+        () =>
+          h.tg
+            .sent(ivan.id)
+            .slice(before)
+            .some((m) => m.text.includes('📊 Продажи')),
+        15_000,
+      );
+      const digest = plain(
+        h.tg
+          .sent(ivan.id)
+          .slice(before)
+          .find((m) => m.text.includes('📊 Продажи'))!.text,
+      );
       const a = answerOf(raw, yesterday);
       const [paidLine, createdLine] = headerLines(a, 'ru').map((l) => l.replace('за период', 'за день'));
       expect(digest).toContain(paidLine);

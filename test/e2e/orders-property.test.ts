@@ -91,17 +91,20 @@ describe('anything after /orders, parse → render', () => {
           const request = parsed.ok ? parsed.request : null;
           if (request && request.kind !== 'orders') return; // one order or buyer: the lookups' own tests
           const pages = request
-            ? renderOrdersPages({ created: orders, paid: orders.filter((o) => o.paid !== null) }, {
-                period: request.period,
-                list: request.list,
-                status: request.status,
-                goods: request.goods,
-                timeZone,
-                lang,
-                currency: 'RUB',
-                maskContacts: false,
-                now: NOW,
-              })
+            ? renderOrdersPages(
+                { created: orders, paid: orders.filter((o) => o.paid !== null) },
+                {
+                  period: request.period,
+                  list: request.list,
+                  status: request.status,
+                  goods: request.goods,
+                  timeZone,
+                  lang,
+                  currency: 'RUB',
+                  maskContacts: false,
+                  now: NOW,
+                },
+              )
             : [ordersText[lang].requestError((parsed as { error: RequestError }).error, '/orders')];
           const seen = pages.map((page) => parseTelegramHtml(page));
           for (const page of seen) {

@@ -152,8 +152,16 @@ describe('language', () => {
 
 describe('request error messages', () => {
   const codes: RequestErrorCode[] = [
-    'unknown-word', 'impossible-date', 'reversed-range', 'future-range', 'range-too-long', 'goods-without-ids', 'two-periods',
-    'conflicting-status', 'mixed-request', 'buyer-without-contact',
+    'unknown-word',
+    'impossible-date',
+    'reversed-range',
+    'future-range',
+    'range-too-long',
+    'goods-without-ids',
+    'two-periods',
+    'conflicting-status',
+    'mixed-request',
+    'buyer-without-contact',
   ];
 
   it('quote what was not understood, escaped, and show examples for the same command', () => {

@@ -246,8 +246,17 @@ describe('/orders refusals name what was not understood', () => {
 
 describe('/orders grammar never throws', () => {
   const CODES = new Set<string>([
-    'unknown-word', 'impossible-date', 'reversed-range', 'future-range', 'range-too-long', 'goods-without-ids', 'two-periods',
-    'conflicting-status', 'ambiguous-product', 'mixed-request', 'buyer-without-contact',
+    'unknown-word',
+    'impossible-date',
+    'reversed-range',
+    'future-range',
+    'range-too-long',
+    'goods-without-ids',
+    'two-periods',
+    'conflicting-status',
+    'ambiguous-product',
+    'mixed-request',
+    'buyer-without-contact',
   ]);
   const zones = fc.constantFrom(MOSCOW, 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kamchatka', 'UTC', 'America/Havana');
   const instants = fc.integer({ min: Date.UTC(2001, 0, 1), max: Date.UTC(2090, 0, 1) }).map((t) => new Date(t));

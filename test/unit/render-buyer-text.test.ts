@@ -88,10 +88,20 @@ describe('the /orders list keeps buyer-typed text on its own line', () => {
   if (!today.ok || today.request.kind !== 'orders') throw new Error('today must parse');
   const period = today.request.period;
   const render = (o: Order) =>
-    renderOrdersPages({ created: [o], paid: [] }, {
-      period, list: 'created', status: null, goods: [], timeZone: 'Europe/Moscow', lang: 'en', currency: 'RUB',
-      maskContacts: false, now,
-    });
+    renderOrdersPages(
+      { created: [o], paid: [] },
+      {
+        period,
+        list: 'created',
+        status: null,
+        goods: [],
+        timeZone: 'Europe/Moscow',
+        lang: 'en',
+        currency: 'RUB',
+        maskContacts: false,
+        now,
+      },
+    );
 
   it('a newline in a name or a title adds no line to the order', () => {
     const plain = lines(render(order({}))[0]!);

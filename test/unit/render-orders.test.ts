@@ -54,7 +54,12 @@ function expectPagesFit(pages: string[]): void {
 
 describe('ordersHeadline', () => {
   const early = paid({ id: '0', created: sec('2026-11-20T09:00:00Z'), paid: sec('2026-11-28T08:00:00Z'), price: 200_000 });
-  const created = [paid({ id: '1', price: 100_000 }), paid({ id: '2', price: 300_000 }), order({ id: '3' }), order({ id: '4', payStatus: 'moneyback', paid: 1 })];
+  const created = [
+    paid({ id: '1', price: 100_000 }),
+    paid({ id: '2', price: 300_000 }),
+    order({ id: '3' }),
+    order({ id: '4', payStatus: 'moneyback', paid: 1 }),
+  ];
   const sets: OrderSets = { created, paid: [early, created[0]!, created[1]!, created[3]!] };
 
   it('counts the paid set (revenue, average check) and the created set (and how many of it are paid by now) apart', () => {
@@ -87,7 +92,12 @@ describe('renderOrdersPages', () => {
   it('a header naming both sets in words, then each order with its times labelled', () => {
     const pages = renderOrdersPages(
       setsOf([
-        paid({ id: '1002', created: sec('2026-11-28T10:00:00Z'), items: [{ id: 'c1', title: 'Course A', sum: 499_000, price: 499_000, partners: [] }], utm: { source: 'vk', medium: 'cpc', campaign: 'bf' } }),
+        paid({
+          id: '1002',
+          created: sec('2026-11-28T10:00:00Z'),
+          items: [{ id: 'c1', title: 'Course A', sum: 499_000, price: 499_000, partners: [] }],
+          utm: { source: 'vk', medium: 'cpc', campaign: 'bf' },
+        }),
         order({ id: '1001' }),
       ]),
       options(),
@@ -129,7 +139,10 @@ describe('renderOrdersPages', () => {
 
   it('the paid list leaves out unpaid and refunded orders and says which set it lists', () => {
     const [page] = show(
-      renderOrdersPages(setsOf([paid({ id: '1' }), order({ id: '2' }), order({ id: '3', payStatus: 'moneyback', paid: sec('2026-11-28T09:30:00Z') })]), options('paid goods 12')),
+      renderOrdersPages(
+        setsOf([paid({ id: '1' }), order({ id: '2' }), order({ id: '3', payStatus: 'moneyback', paid: sec('2026-11-28T09:30:00Z') })]),
+        options('paid goods 12'),
+      ),
     );
     expect(page).toContain('🔎 products: 12');
     expect(page).toContain('💰 Paid in the period: 1 order · ₽4,990');
@@ -181,7 +194,11 @@ describe('renderOrdersPages', () => {
   it('the header alone answers a question about numbers', () => {
     const header = visibleText(renderOrdersHeader(setsOf([paid(), order({ id: '2' })]), options('how many sales today')));
     expect(header).toBe(
-      ['📦 Orders — today, 28 Nov', '💰 Paid in the period: 1 order · ₽4,990 · average ₽4,990', '🧾 Created in the period: 2 orders · 1 of them paid by now'].join('\n'),
+      [
+        '📦 Orders — today, 28 Nov',
+        '💰 Paid in the period: 1 order · ₽4,990 · average ₽4,990',
+        '🧾 Created in the period: 2 orders · 1 of them paid by now',
+      ].join('\n'),
     );
   });
 
@@ -227,7 +244,8 @@ describe('renderOrdersPages', () => {
     const pages = renderOrdersPages(setsOf(orders), options());
     expect(pages).toHaveLength(3);
     expect(pages.map((p) => p.match(/<b>#/g)?.length)).toEqual([10, 10, 5]);
-    for (const p of show(pages)) expect(p.startsWith('📦 Orders — today, 28 Nov\n💰 Paid in the period: 0 orders · ₽0\n🧾 Created in the period: 25 orders')).toBe(true);
+    for (const p of show(pages))
+      expect(p.startsWith('📦 Orders — today, 28 Nov\n💰 Paid in the period: 0 orders · ₽0\n🧾 Created in the period: 25 orders')).toBe(true);
   });
 
   it('puts fewer orders on a page when they are long, and clips what no page could hold', () => {

@@ -160,9 +160,7 @@ export function billLink(link: string): string | null {
 /** One order, four short lines; each buyer-typed value is clipped so that any order fits a page. */
 function renderOrder(order: Order, opts: OrdersPageOptions): Html {
   const text = ordersText[opts.lang];
-  const status = isKnownStatus(order.payStatus)
-    ? text.status[order.payStatus]
-    : text.otherStatus(clipLine(order.payStatus, 30));
+  const status = isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
   const times = [text.createdAt(when(order.created, opts)), order.paid === null ? null : text.paidAt(when(order.paid, opts))];
 
   const name = clipLine(`${order.firstName} ${order.lastName}`, 80);

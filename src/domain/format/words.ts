@@ -52,7 +52,11 @@ export function wordsHelp(lang: Lang): Html {
 
 /** The README's section body: the examples and a table of every word in both languages (checked by a test). */
 export function wordsMarkdown(): string {
-  const cell = (words: string[]) => words.map((w) => `\`${w}\``).join(', ').replace(/\|/g, '\\|');
+  const cell = (words: string[]) =>
+    words
+      .map((w) => `\`${w}\``)
+      .join(', ')
+      .replace(/\|/g, '\\|');
   const [first, second] = LANGS;
   const a = new Map(grammarWords(first).map((g) => [g.group, g.words]));
   const b = new Map(grammarWords(second).map((g) => [g.group, g.words]));

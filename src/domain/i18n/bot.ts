@@ -67,7 +67,15 @@ const LANG_OFFER: Record<Lang, Html> = {
 /** The phrases /help shows with their meaning, taken from PHRASE_EXAMPLES (a test checks each is there). */
 export const HELP_EXAMPLES: Record<Lang, readonly string[]> = {
   en: ['how many sales today?', 'revenue last month', 'unpaid this week', 'refunds this month', 'since Nov 1', 'order 12345', 'buyer ivan@example.com'],
-  ru: ['сколько продаж вчера?', 'выручка за прошлую неделю', 'неоплаченные за неделю', 'возвраты за месяц', 'с 1 ноября', 'заказ 12345', 'покупатель ivan@example.com'],
+  ru: [
+    'сколько продаж вчера?',
+    'выручка за прошлую неделю',
+    'неоплаченные за неделю',
+    'возвраты за месяц',
+    'с 1 ноября',
+    'заказ 12345',
+    'покупатель ivan@example.com',
+  ],
 };
 
 /** /help's example lines, generated from the grammar's own examples so that they cannot drift. */

@@ -24,7 +24,7 @@ function exportFilename(period: Period): string {
 }
 
 /** The file of the orders the words ask for. */
-export async function sendExport(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> {
+async function sendExport(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> {
   const chatId = ctx.chat!.id;
   await s.gateway.typing(chatId);
   await s.background(ctx, async () => {

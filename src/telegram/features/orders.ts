@@ -23,7 +23,7 @@ export const MAX_PAGED_ORDERS = 2_000;
 const ALIASES: readonly Alias[] = ['today', 'yesterday', 'sales', 'revenue', 'stats'];
 
 /** The orders of a period as the seller asked: the list (paged), or the numbers with a button for the list. */
-export async function sendOrders(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> {
+async function sendOrders(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> {
   const { gateway } = s;
   const chatId = ctx.chat!.id;
   const userId = ctx.from!.id;
@@ -54,7 +54,10 @@ export async function sendOrders(s: Services, ctx: BotContext, prepared: Prepare
       await addGoalLine(s, ctx, prepared, sets.paid, summary);
       const header = summary[0]!;
       if (listed === 0) await gateway.sendHtml(chatId, header);
-      else await gateway.sendHtml(chatId, header, { keyboard: openListKeyboard(await save(), ordersText[ctx.lang].showList(request.list, request.status, listed)) });
+      else
+        await gateway.sendHtml(chatId, header, {
+          keyboard: openListKeyboard(await save(), ordersText[ctx.lang].showList(request.list, request.status, listed)),
+        });
       return;
     }
     const [first] = pages;
