@@ -2,7 +2,7 @@
 // a period labelled with exact figures, names products by their titles, taps "Did you mean" and example
 // buttons, and never makes the bot ask JustClick about words it did not understand. Figures are checked
 // against a brute-force count of the seeded orders (ask-shop.ts); the phrases against ask-phrases.data.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { orderNumbers, plain, text } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
@@ -61,6 +61,12 @@ describeRedis('e2e: questions in words', () => {
   });
   afterAll(async () => {
     await h?.close();
+  });
+  // A hundred questions an hour is more than the request budgets allow (test/e2e/limits.test.ts tests
+  // those): each question here starts with full buckets.
+  beforeEach(async () => {
+    const spent = await h.redis.keys(`${h.prefix}budget:*`);
+    if (spent.length > 0) await h.redis.del(...spent);
   });
 
   describe('the header says which set each number counts', () => {

@@ -295,8 +295,9 @@ describeRedis('e2e: start and link', () => {
       expect(reply).toContain('I deleted the message with it');
       expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: update.message.message_id });
       await expectKeyKeptOut(user, KEY, before, reply);
-      // Nothing was kept: the next word is not taken as the key of a login "KEY".
-      expect(text(await h.say(user, 'anything'))).toContain('Send a command');
+      // Nothing was kept: the next word is not taken as the key of a login "KEY" (it is a question, not understood).
+      expect(text(await h.say(user, 'anything'))).toContain('I did not understand “anything”.');
+      expect(await h.accounts.get(user.id)).toBeNull();
     });
 
     it('a base64-looking key as the answer to the login question is refused the same way, in Russian', async () => {
