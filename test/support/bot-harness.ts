@@ -59,7 +59,7 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export const WEBHOOK_SECRET = 'e2e-webhook-secret_0123456789';
+export const WEBHOOK_SECRET = 'e2e-webhook-secret_0123456789abcdefghij';
 export const GROUP: ChatSpec = { id: -1001234567890, type: 'supergroup', title: 'Shop team' };
 
 /** A port nobody listens on right now, for a webhook URL that must be known before the server listens. */
@@ -101,6 +101,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 60,
     port,
+    metrics: { port: 0, host: '127.0.0.1' },
     logLevel: 'debug',
   } as const;
   const config: Config = webhookMode
