@@ -130,6 +130,12 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const pushUrl = async (ownerId: number): Promise<string | null> =>
     config.publicUrl ? `${config.publicUrl}${NOTIFY_PATH}${await accounts.ensurePushToken(ownerId)}` : null;
 
+  const renewPushUrl = async (ownerId: number): Promise<string | null> => {
+    if (!config.publicUrl) return null;
+    const token = await accounts.renewPushToken(ownerId);
+    return token === null ? null : `${config.publicUrl}${NOTIFY_PATH}${token}`;
+  };
+
   const bot = createBot({
     config,
     logger,
@@ -144,6 +150,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     client,
     engine,
     pushUrl,
+    renewPushUrl,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const handleNotification = createNotificationHandler({ accounts, alerts: engine.alerts, logger, ...(overrides.now ? { now: overrides.now } : {}) });

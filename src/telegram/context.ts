@@ -77,6 +77,8 @@ export interface BotDeps {
   engine: BotEngine;
   /** The account's JustClick notification URL (made on first use); null when the bot has no PUBLIC_URL. */
   pushUrl(ownerId: number): Promise<string | null>;
+  /** A new notification URL for the account, the old one revoked at once; null without PUBLIC_URL or account. */
+  renewPushUrl(ownerId: number): Promise<string | null>;
   now?: () => Date;
 }
 

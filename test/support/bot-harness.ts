@@ -45,6 +45,8 @@ export interface BotHarness {
   chats: ChatStore;
   bot: Bot;
   engine: AlertEngine;
+  /** The bot's public HTTP port (webhook, JustClick notifications). */
+  httpPort: number;
   /** Every log line the bot wrote (JSON), to check that no secret ends up there. */
   logs: string[];
   setNow(now: Date): void;
@@ -149,6 +151,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     chats,
     bot,
     engine,
+    httpPort: app.port(),
     logs,
     setNow: (d) => {
       now = d;
