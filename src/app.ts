@@ -201,8 +201,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
         return;
       } catch (err) {
         if (!(err instanceof TelegramUnavailable || err instanceof TelegramRateLimited)) throw err;
-        const waitMs =
-          err instanceof TelegramRateLimited ? err.retryAfter * 1000 : Math.min((overrides.botInfoRetryMs ?? 1_000) * 2 ** (attempt - 1), 30_000);
+        const waitMs = err instanceof TelegramRateLimited ? err.retryAfter * 1000 : Math.min((overrides.botInfoRetryMs ?? 1_000) * 2 ** (attempt - 1), 30_000);
         logger.warn({ err: { name: err.name, message: err.message }, attempt, waitMs }, 'Telegram did not tell who the bot is; retrying');
         await sleep(waitMs);
       }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from './domain/calendar.js';
 
 /** Loopback hosts, where plain http never leaves the machine: 127.0.0.0/8, localhost, [::1]. */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 

@@ -2,7 +2,7 @@
 // error quotes the request URL, bot token included. Whatever path meets it, no log line and no fatal message
 // carries the token (issue #13, item 1).
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.js';
 import { bareApp } from '../support/bare-app.js';
 import { GROUP, startBotHarness } from '../support/bot-harness.js';

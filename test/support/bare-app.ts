@@ -8,7 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import type { FakeTelegram } from '../fakes/telegram.js';
 import { freshPrefix, requireRedisUrl } from './redis.js';
 
-export const BARE_WEBHOOK_SECRET = 'bare-app-webhook-secret_0123456789abcdef';
+const BARE_WEBHOOK_SECRET = 'bare-app-webhook-secret_0123456789abcdef';
 
 export function bareApp(tg: FakeTelegram, opts: { mode: 'polling' | 'webhook'; overrides?: Overrides }): { app: App; logs: string[] } {
   const logs: string[] = [];
@@ -23,7 +23,7 @@ export function bareApp(tg: FakeTelegram, opts: { mode: 'polling' | 'webhook'; o
   );
   const settings = {
     botToken: tg.token,
-    credentialsKey: randomBytes(32),
+    credentialsKeys: [randomBytes(32)],
     redisUrl: requireRedisUrl(),
     telegramApiRoot: tg.apiRoot,
     // Never asked: these tests link no account.

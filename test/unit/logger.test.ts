@@ -31,7 +31,7 @@ describe('logger', () => {
 
   it('writes none of the exact secrets it was given, even without the token shape', () => {
     const { logger, lines } = capture([TOKEN, TOKEN.split(':')[1]!]);
-    logger.info({ detail: `secret part alone: ${TOKEN.split(":")[1]!}` }, 'odd');
+    logger.info({ detail: `secret part alone: ${TOKEN.split(':')[1]!}` }, 'odd');
     expect(lines.join('\n')).not.toContain(TOKEN.split(':')[1]);
   });
 
