@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, scrubSecrets } from '../../src/logger.js';
 
-const TOKEN = '7123456789:AAH3kq_Zx-9fLmNopQrStUvWxYz012345678';
+const TOKEN = '123456:FAKE-token-for-tests_not-a-real-one';
 
 function capture(secrets: string[] = []) {
   const lines: string[] = [];
@@ -19,7 +19,7 @@ describe('logger', () => {
     logger.warn({ err: { message: err.message } }, 'polling failed; retrying');
     expect(lines).toHaveLength(2);
     expect(lines.join('\n')).not.toContain(TOKEN.split(':')[1]);
-    expect(lines[0]).toContain('/bot7123456789:[token]/getMe');
+    expect(lines[0]).toContain('/bot123456:[token]/getMe');
   });
 
   it('writes no bot token from a message, a nested field or a percent-encoded URL', () => {
