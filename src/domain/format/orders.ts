@@ -160,7 +160,7 @@ export function billLink(link: string): string | null {
 /** One order, four short lines; each buyer-typed value is clipped so that any order fits a page. */
 function renderOrder(order: Order, opts: OrdersPageOptions): Html {
   const text = ordersText[opts.lang];
-  const status = isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
+  const status = statusOf(order, opts.lang);
   const times = [text.createdAt(when(order.created, opts)), order.paid === null ? null : text.paidAt(when(order.paid, opts))];
 
   const name = clipLine(`${order.firstName} ${order.lastName}`, 80);
@@ -184,6 +184,12 @@ function renderOrder(order: Order, opts: OrdersPageOptions): Html {
     ],
     '\n',
   );
+}
+
+/** "✅ paid", "⏳ awaiting payment"…; a status JustClick invents is shown as it came, clipped. */
+export function statusOf(order: Order, lang: Lang): Html {
+  const text = ordersText[lang];
+  return isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
 }
 
 function isKnownStatus(status: string): status is KnownStatus {
