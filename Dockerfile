@@ -22,6 +22,7 @@ COPY package.json ./
 # npm runtime dependencies: render one with Cyrillic text now, so an image that cannot fails to build.
 RUN node dist/chart-selftest.js
 USER node
+# The public port; /metrics is on METRICS_PORT (9091), bound to 127.0.0.1 unless METRICS_HOST says otherwise.
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

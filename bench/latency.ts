@@ -78,6 +78,7 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
     ALERT_POLL_SECONDS: '3600',
     PUBLIC_URL: 'http://127.0.0.1:9',
     PORT: '0',
+    METRICS_PORT: '0',
     LOG_LEVEL: 'info',
   };
   const bots: BotProcess[] = [];

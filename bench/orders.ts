@@ -1,7 +1,7 @@
 // `/orders 30d` over 1,000 orders: the bot's own work (parse the words, decode the orders, render and page
 // the answer) timed apart from the JustClick calls, with the real domain functions and the real client.
 import { renderOrdersPages } from '../src/domain/format/orders.js';
-import { parseOrdersArgs } from '../src/domain/period.js';
+import { parseRequest } from '../src/domain/request.js';
 import { JustClickClient, NOT_FOUND, ordersCalls } from '../src/justclick/client.js';
 import { parseOrdersResult } from '../src/justclick/orders.js';
 import type { Credentials, Order } from '../src/justclick/types.js';
@@ -44,10 +44,11 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
     for (let s = -5; s < samples; s++) {
       const at = new Date();
       let t = performance.now();
-      const parsed = parseOrdersArgs('30d', { now: at, timeZone: 'Europe/Moscow' });
+      const parsed = parseRequest('30d', { now: at, timeZone: 'Europe/Moscow' });
       const parse = performance.now() - t;
-      if (!parsed.ok) throw new Error(`/orders 30d did not parse: ${parsed.error.code}`);
-      const { query, period } = parsed.value;
+      if (!parsed.ok || parsed.request.kind !== 'orders') throw new Error('/orders 30d did not parse');
+      const { period } = parsed.request;
+      const query = { from: period.from, to: period.to, paidOnly: false, goods: [] };
 
       // The calls alone: HTTP, JSON.parse and the answer's hash check.
       const requests = ordersCalls(query, 'getOrdersWithGoods');
@@ -62,14 +63,16 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
 
       // What /orders does end to end on the JustClick side: the calls, decoding, the exact range and the order.
       t = performance.now();
-      const orders: Order[] = await client.fetchOrders(creds, query, 'getOrdersWithGoods');
+      const sets = await client.fetchOrderSets(creds, query, 'getOrdersWithGoods');
+      const orders: Order[] = sets.created;
       const fetch = performance.now() - t;
 
       t = performance.now();
-      const rendered = renderOrdersPages(orders, {
+      const rendered = renderOrdersPages(sets, {
         period,
-        paidOnly: query.paidOnly,
-        goods: query.goods,
+        list: 'created',
+        status: null,
+        goods: [],
         timeZone: 'Europe/Moscow',
         lang: 'ru',
         currency: 'RUB',
@@ -78,7 +81,7 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
       });
       const render = performance.now() - t;
 
-      if (decoded.length < orders.length) throw new Error('the calls returned fewer orders than fetchOrders');
+      if (decoded.length < orders.length) throw new Error('the calls returned fewer orders than fetchOrderSets');
       if (s < 0) continue; // warm-up
       pages = rendered.length;
       listed = orders.length;
@@ -98,8 +101,8 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         method:
           `A fake JustClick account with ${ORDERS.toLocaleString('en-US')} orders over 30 days (a third with hostile buyer text); ` +
           `${samples} runs after 5 warm-ups, each timing the steps of one \`/orders 30d\` separately with the real functions: ` +
-          '`parseOrdersArgs`, the signed calls (`JustClickClient.call`), `parseOrdersResult`, `renderOrdersPages`, and ' +
-          '`fetchOrders` whole (calls, decoding, exact range filter, sorting) as the command runs it. The fake answers on ' +
+          '`parseRequest`, the signed calls (`JustClickClient.call`), `parseOrdersResult`, `renderOrdersPages`, and ' +
+          '`fetchOrderSets` whole (the created and the paid calls, decoding, exact range filters, sorting) as the command runs it. The fake answers on ' +
           'loopback with no added latency: a real JustClick call takes 150 ms and more.',
         columns: ['step', 'p50', 'p99'],
         rows: [
@@ -107,8 +110,8 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
           row(`decode ${listed.toLocaleString('en-US')} orders (parseOrdersResult)`, times.decode),
           row(`render and page (${pages} pages)`, times.render),
           row("**the bot's own time** (parse + decode + render)", times.own),
-          row(`JustClick calls (${calls}: HTTP, JSON, hash check; loopback)`, times.calls),
-          row('fetchOrders as /orders runs it (calls + decode + filter + sort)', times.fetch),
+          row(`JustClick calls of the created set (${calls}: HTTP, JSON, hash check; loopback)`, times.calls),
+          row('fetchOrderSets as /orders runs it (both sets: calls + decode + filter + sort)', times.fetch),
         ],
         figures: {
           orders: ORDERS,

@@ -1,21 +1,24 @@
-// Composition root: config → logger → redis → stores → JustClick client → alert engine → bot → HTTP, and one
-// idempotent shutdown. main.ts runs it as a process; every test harness and the benchmark assemble the same.
+// Composition root: config → logger → redis → stores → JustClick client → alert engine → bot → HTTP (public
+// and internal metrics), and one idempotent shutdown. main.ts runs it as a process; every test harness and the benchmark assemble the same.
 import type { Server } from 'node:http';
-import { Telegram, TelegramError } from 'telegraf';
+import { Telegram } from 'telegraf';
 import type { Config } from './config.js';
 import { withDeadline } from './deadline.js';
 import { checkTelegramHtml } from './domain/format/html.js';
 import { splitMessage } from './domain/format/split.js';
 import { Metrics } from './http/metrics.js';
 import { createNotificationHandler } from './http/notifications.js';
-import { createHttpServer, NOTIFY_PATH, WEBHOOK_PATH } from './http/server.js';
+import { createHttpServer, createMetricsServer, NOTIFY_PATH, WEBHOOK_PATH } from './http/server.js';
 import { createAlertEngine, type AlertEngine } from './jobs/engine.js';
 import { createLeader, type Leader } from './jobs/leader.js';
 import { JustClickClient, type JustClickClientOptions } from './justclick/client.js';
 import { createLogger, type Logger } from './logger.js';
+import { fromTelegraf, TelegramApiError, TelegramRateLimited, TelegramUnavailable } from './outbound/errors.js';
 import { createGateway } from './outbound/gateway.js';
 import { AccountStore } from './store/accounts.js';
+import { CatalogStore } from './store/catalog.js';
 import { ChatStore } from './store/chats.js';
+import { ChoiceStore } from './store/choices.js';
 import { FlowStore } from './store/flows.js';
 import { LinkAttempts } from './store/link-attempts.js';
 import { RequestBudgets } from './store/budgets.js';
@@ -44,6 +47,8 @@ export interface Overrides {
   followUpMs?: number;
   /** Delay before retrying polling after a 409 (another consumer still holds getUpdates). */
   pollingRetryMs?: number;
+  /** First delay before asking Telegram for the bot info again (doubles up to 30 s). */
+  botInfoRetryMs?: number;
   /**
    * false: start() runs no alert or digest workers (tests that drive commands only, so that no poll tick
    * of their own interleaves with the conversation); the engine's service API works all the same.
@@ -63,6 +68,10 @@ export interface App {
   handleNotification: ReturnType<typeof createNotificationHandler>;
   /** The HTTP server's port once started (useful with PORT=0). */
   port(): number;
+  /** The internal /metrics server's port once started (useful with METRICS_PORT=0). */
+  metricsPort(): number;
+  /** True once the bot can handle updates (it knows its own username: getMe answered). */
+  ready(): boolean;
   /** True while this replica consumes Telegram updates (polling leader, or webhook mode). */
   takesUpdates(): boolean;
   /** Listens, starts the engine's workers, and takes updates (webhook set, or campaigns to poll). */
@@ -75,7 +84,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref()
 
 /** Builds every part and connects them; nothing listens or polls until start(). */
 export function assemble(config: Config, overrides: Overrides = {}): App {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const logger = overrides.logger ?? createLogger(config.logLevel, undefined, { secrets: [config.botToken, config.botToken.split(':')[1] ?? ''] });
   const prefix = overrides.prefix ?? PREFIX;
   const redis = createRedis(config.redisUrl, { logger, name: 'store' });
   const accounts = new AccountStore(redis, new Vault(config.credentialsKeys), prefix, logger);
@@ -84,6 +93,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const linkAttempts = new LinkAttempts(redis, prefix);
   const budgets = new RequestBudgets(redis, prefix);
   const pages = new PageStore(redis, prefix);
+  const catalog = new CatalogStore(redis, prefix);
+  const choices = new ChoiceStore(redis, prefix);
   const updates = new UpdateLog(redis, prefix);
   const client = new JustClickClient({
     apiUrl: config.justclickApiUrl,
@@ -119,6 +130,12 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const pushUrl = async (ownerId: number): Promise<string | null> =>
     config.publicUrl ? `${config.publicUrl}${NOTIFY_PATH}${await accounts.ensurePushToken(ownerId)}` : null;
 
+  const renewPushUrl = async (ownerId: number): Promise<string | null> => {
+    if (!config.publicUrl) return null;
+    const token = await accounts.renewPushToken(ownerId);
+    return token === null ? null : `${config.publicUrl}${NOTIFY_PATH}${token}`;
+  };
+
   const bot = createBot({
     config,
     logger,
@@ -128,9 +145,12 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     linkAttempts,
     budgets,
     pages,
+    catalog,
+    choices,
     client,
     engine,
     pushUrl,
+    renewPushUrl,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   const handleNotification = createNotificationHandler({ accounts, alerts: engine.alerts, logger, ...(overrides.now ? { now: overrides.now } : {}) });
@@ -144,22 +164,49 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   metrics.gauge('jcb_takes_updates', '1 while this replica consumes Telegram updates', () => (takingUpdates ? 1 : 0));
   metrics.gauge('jcb_poll_leader', '1 while this replica owns the alert poll tick', () => (engine.isLeader() ? 1 : 0));
 
-  const http: Server = createHttpServer({
-    logger,
-    metrics,
-    healthy: async () => (await redis.ping()) === 'PONG',
-    notifications: handleNotification,
-    ...(config.botMode === 'webhook'
+  // Telegraf reads commands with botInfo and, when it fetches it itself on the first update, keeps a failed
+  // fetch for good (issue #13): so it is fetched at start, and updates wait for it.
+  const ready = () => bot.bot.botInfo !== undefined;
+  const webhook =
+    config.botMode === 'webhook'
       ? {
           webhook: {
             secret: config.webhookSecret,
+            ready,
             accept: async (id: number) => !(await updates.seenUpdate(id)),
             handle: (update: unknown) => bot.handleUpdate(update as Parameters<Bot['handleUpdate']>[0]),
           },
         }
-      : {}),
+      : {};
+  const healthy = async () => (await redis.ping()) === 'PONG';
+  const http: Server = createHttpServer({
+    logger,
+    metrics,
+    healthy,
+    notifications: {
+      knows: async (token) => (await accounts.ownerByPushToken(token)) !== null,
+      handle: handleNotification,
+    },
+    ...webhook,
   });
+  const metricsHttp: Server = createMetricsServer({ metrics, healthy, ...webhook });
   let port = config.port;
+  let metricsPort = config.metrics.port;
+
+  /** getMe until Telegram answers; only a refusal (a revoked token, say) or a stop ends the retries. */
+  const fetchBotInfo = async (): Promise<void> => {
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        bot.bot.botInfo = await bot.gateway.getMe();
+        return;
+      } catch (err) {
+        if (!(err instanceof TelegramUnavailable || err instanceof TelegramRateLimited)) throw err;
+        const waitMs = err instanceof TelegramRateLimited ? err.retryAfter * 1000 : Math.min((overrides.botInfoRetryMs ?? 1_000) * 2 ** (attempt - 1), 30_000);
+        logger.warn({ err: { name: err.name, message: err.message }, attempt, waitMs }, 'Telegram did not tell who the bot is; retrying');
+        await sleep(waitMs);
+      }
+    }
+  };
 
   const registerMenus = () =>
     bot.commandMenus().catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, 'could not register command menus'));
@@ -169,13 +216,16 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const pollWhileLeader = async () => {
     while (!stopping && updatesLeader?.isLeader()) {
       try {
+        if (!ready()) bot.bot.botInfo = await bot.gateway.getMe();
         takingUpdates = true;
         await bot.bot.launch({ dropPendingUpdates: false });
         // launch() resolves when polling was stopped on purpose (leadership lost or shutdown).
         return;
-      } catch (err) {
-        const conflict = err instanceof TelegramError && err.code === 409;
-        logger.warn({ err: { message: (err as Error).message } }, conflict ? 'another getUpdates is still open; retrying' : 'polling failed; retrying');
+      } catch (raw) {
+        // launch() calls Telegram itself (deleteWebhook, getUpdates): its errors may quote the URL with the token.
+        const err = fromTelegraf(raw, { method: 'getUpdates', token: config.botToken });
+        const conflict = err instanceof TelegramApiError && err.code === 409;
+        logger.warn({ err: { name: err.name, message: err.message } }, conflict ? 'another getUpdates is still open; retrying' : 'polling failed; retrying');
         await sleep(overrides.pollingRetryMs ?? 5_000);
       } finally {
         takingUpdates = false;
@@ -199,13 +249,20 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
       });
       const address = http.address();
       if (typeof address === 'object' && address) port = address.port;
+      await new Promise<void>((resolve, reject) => {
+        metricsHttp.once('error', reject);
+        metricsHttp.listen(config.metrics.port, config.metrics.host, () => resolve());
+      });
+      const metricsAddress = metricsHttp.address();
+      if (typeof metricsAddress === 'object' && metricsAddress) metricsPort = metricsAddress.port;
 
       if (overrides.engineWorkers !== false) await engine.start();
 
       if (config.botMode === 'webhook') {
-        await bot.bot.telegram.setWebhook(`${config.publicUrl}${WEBHOOK_PATH}`, {
-          secret_token: config.webhookSecret,
-          allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+        await fetchBotInfo();
+        await bot.gateway.setWebhook(`${config.publicUrl}${WEBHOOK_PATH}`, {
+          secretToken: config.webhookSecret,
+          allowedUpdates: ['message', 'callback_query', 'my_chat_member'],
         });
         await registerMenus();
         takingUpdates = true;
@@ -224,7 +281,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
           },
         });
       }
-      logger.info({ mode: config.botMode, port, pollSeconds: config.alertPollSeconds }, 'bot started');
+      logger.info({ mode: config.botMode, port, metricsPort, pollSeconds: config.alertPollSeconds }, 'bot started');
     })();
     return started;
   };
@@ -240,6 +297,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
       await updatesLeader?.stop();
       await polling;
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      if (metricsHttp.listening) await new Promise<void>((resolve) => metricsHttp.close(() => resolve()));
       await withDeadline(bot.drain(), deadlineMs);
       await engine.close(deadlineMs);
       await client.close();
@@ -258,6 +316,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     http,
     handleNotification,
     port: () => port,
+    metricsPort: () => metricsPort,
+    ready,
     takesUpdates: () => takingUpdates,
     start,
     stop,

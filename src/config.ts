@@ -3,6 +3,21 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/calendar.js';
 
+/** Loopback hosts, where plain http never leaves the machine: 127.0.0.0/8, localhost, [::1]. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** https, or http to a loopback host (a local Bot API server, a test fake): the bot token and keys travel in these URLs. */
+function httpsUnlessLoopback(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
+  } catch {
+    return false;
+  }
+}
+
 const ianaZone = (name: string) => z.string().refine(isValidTimeZone, { message: `${name} is not an IANA time zone (e.g. Europe/Moscow, Asia/Almaty)` });
 
 function isVaultKey(v: string): boolean {
@@ -45,12 +60,18 @@ const common = {
   TELEGRAM_API_ROOT: z
     .url({ message: 'TELEGRAM_API_ROOT must be a URL such as https://api.telegram.org' })
     .default('https://api.telegram.org')
+    .refine(httpsUnlessLoopback, {
+      message: 'TELEGRAM_API_ROOT must start with https:// (plain http only to 127.0.0.1, localhost or [::1]): the bot token travels in it',
+    })
     .transform((v) => v.replace(/\/+$/, '')),
   JUSTCLICK_API_URL: z
     .string()
     .default('https://{login}.justclick.ru/api')
     .refine((v) => v.includes('{login}') && /^https?:\/\//.test(v), {
       message: 'JUSTCLICK_API_URL must be an http(s) URL template containing {login}, e.g. https://{login}.justclick.ru/api',
+    })
+    .refine((v) => !/^https?:\/\//.test(v) || httpsUnlessLoopback(v.replaceAll('{login}', 'login')), {
+      message: 'JUSTCLICK_API_URL must start with https:// (plain http only to 127.0.0.1, localhost or [::1]): API keys sign requests sent there',
     }),
   JUSTCLICK_ORDERS_METHOD: z
     .enum(['getOrdersWithGoods', 'GetOrders'], { message: 'JUSTCLICK_ORDERS_METHOD must be getOrdersWithGoods or GetOrders' })
@@ -68,6 +89,17 @@ const common = {
     .min(0, { message: 'PORT must be between 0 and 65535' })
     .max(65535, { message: 'PORT must be between 0 and 65535' })
     .default(8080),
+  // /metrics lives on its own port, on loopback unless said otherwise: it is for the operator, not the internet.
+  METRICS_PORT: z.coerce
+    .number({ message: 'METRICS_PORT must be a port number' })
+    .int({ message: 'METRICS_PORT must be a port number' })
+    .min(0, { message: 'METRICS_PORT must be between 0 and 65535' })
+    .max(65535, { message: 'METRICS_PORT must be between 0 and 65535' })
+    .default(9091),
+  METRICS_HOST: z
+    .string()
+    .default('127.0.0.1')
+    .refine((v) => /^[A-Za-z0-9.:-]+$/.test(v), { message: 'METRICS_HOST must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0' }),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
@@ -82,12 +114,16 @@ const publicUrl = z
         ? 'PUBLIC_URL is required when BOT_MODE=webhook: Telegram must know where to send updates'
         : 'PUBLIC_URL must be the public https URL of this bot, e.g. https://bot.example.com',
   })
+  .refine(httpsUnlessLoopback, {
+    message: 'PUBLIC_URL must start with https:// (plain http only to 127.0.0.1, localhost or [::1]): webhook updates and notification URLs travel in it',
+  })
   .transform((v) => v.replace(/\/+$/, ''));
 
 const webhookSecret = z
   .string({ error: 'TELEGRAM_WEBHOOK_SECRET is required when BOT_MODE=webhook: generate one with `openssl rand -hex 32`' })
-  .regex(/^[A-Za-z0-9_-]{1,256}$/, {
-    message: 'TELEGRAM_WEBHOOK_SECRET may hold only A-Z a-z 0-9 _ - (up to 256): try `openssl rand -hex 32`',
+  // Telegram allows 1-256 of these characters; fewer than 32 could be guessed.
+  .regex(/^[A-Za-z0-9_-]{32,256}$/, {
+    message: 'TELEGRAM_WEBHOOK_SECRET must be 32 to 256 characters of A-Z a-z 0-9 _ -: make one with `openssl rand -hex 32`',
   });
 
 /** Long polling: one replica at a time takes updates; PUBLIC_URL only serves the JustClick notification URL. */
@@ -113,6 +149,7 @@ const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BO
     defaultTimezone: e.DEFAULT_TIMEZONE,
     alertPollSeconds: e.ALERT_POLL_SECONDS,
     port: e.PORT,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
     logLevel: e.LOG_LEVEL,
   };
   return e.BOT_MODE === 'webhook'

@@ -1,6 +1,7 @@
 // The process: read the environment, start the app, stop it gracefully on SIGTERM/SIGINT.
 import { ConfigError, loadConfig } from './config.js';
 import { startApp } from './app.js';
+import { scrubSecrets } from './logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`fatal: ${err instanceof Error ? err.message : String(err)}\n`);
+  // Not through pino: scrubbed here, since a failed start may quote a Bot API URL with the token.
+  const message = scrubSecrets(err instanceof Error ? err.message : String(err), [process.env.BOT_TOKEN ?? '']);
+  process.stderr.write(`fatal: ${message}\n`);
   process.exit(1);
 });

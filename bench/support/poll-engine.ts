@@ -85,6 +85,7 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
     alertPollSeconds: 3600,
     botMode: 'polling',
     port: 0,
+    metrics: { port: 0, host: '127.0.0.1' },
     publicUrl: undefined,
     webhookSecret: undefined,
     logLevel: 'warn',

@@ -6,6 +6,7 @@ import { escapeHtml, html, joinHtml, type Html } from './format/html.js';
 import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
 import { digestText } from './i18n/digest.js';
+import { ordersText } from './i18n/orders.js';
 import type { Lang } from './i18n/lang.js';
 import { isPaid, uniqueOrders, utmSource } from './order-facts.js';
 
@@ -67,12 +68,12 @@ export interface Comparison {
 }
 
 export interface DigestStats {
-  /** Orders paid that day (and not refunded since). */
+  /** Orders paid that day (and not refunded since); their money is the day's revenue. */
   paidCount: number;
   revenue: Minor;
+  /** Orders created that day, and how many of them are paid by now (possibly after the day). */
   createdCount: number;
-  /** Share (0–1) of the day's new orders that are paid; null when none were created. */
-  paidShare: number | null;
+  createdPaidByNow: number;
   averageCheck: Minor | null;
   /** By what buyers paid for each product line; up to DIGEST_TOP. */
   topProducts: { id: string; title: string; revenue: Minor; count: number }[];
@@ -128,7 +129,7 @@ export function computeDigest(input: DigestInput): DigestStats {
     paidCount: paid.length,
     revenue,
     createdCount: created.length,
-    paidShare: created.length > 0 ? created.filter(isPaid).length / created.length : null,
+    createdPaidByNow: created.filter(isPaid).length,
     averageCheck: paid.length > 0 ? Math.round(revenue / paid.length) : null,
     topProducts: [...products.values()].sort((a, b) => b.revenue - a.revenue || b.count - a.count || a.title.localeCompare(b.title)).slice(0, DIGEST_TOP),
     topSources: [...sources.values()]
@@ -154,6 +155,8 @@ export interface DigestRenderOptions {
 /** The digest as Telegram HTML; always well within one message (titles are clipped, lists capped). */
 export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Html {
   const t = digestText[opts.lang];
+  // The two sets in the same words as the /orders header, so that a digest and an answer never disagree.
+  const sets = ordersText[opts.lang];
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
   const change = (c: Comparison) => (c.percent === null ? t.noBase : formatChange(c.percent));
 
@@ -161,9 +164,8 @@ export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Htm
   const lines = [
     t.title(opts.dayLabel),
     blank,
-    t.revenue(money(stats.revenue)),
-    t.paid(stats.paidCount, stats.averageCheck === null ? null : money(stats.averageCheck)),
-    t.created(stats.createdCount, stats.paidShare === null ? null : Math.round(stats.paidShare * 100)),
+    sets.paidIn('day', stats.paidCount, money(stats.revenue), stats.averageCheck === null ? null : money(stats.averageCheck)),
+    sets.createdIn('day', stats.createdCount, stats.createdPaidByNow),
     t.comparison(change(stats.vsDayBefore), change(stats.vsWeekAgo)),
     t.monthToDate(money(stats.monthToDateRevenue)),
   ];
@@ -181,7 +183,7 @@ export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Htm
     }
   }
   if (stats.cancelled.count > 0 || stats.refunded.count > 0) {
-    lines.push(blank, t.losses(stats.cancelled.count, money(stats.cancelled.sum), stats.refunded.count, money(stats.refunded.sum)));
+    lines.push(blank, sets.losses(stats.cancelled.count, money(stats.cancelled.sum), stats.refunded.count, money(stats.refunded.sum)));
   }
   return joinHtml(lines, '\n');
 }

@@ -87,6 +87,15 @@ export interface OrdersQuery {
   goods: string[];
 }
 
+/**
+ * A period's two sets, which overlap: the orders created in it (whatever became of them) and the orders
+ * paid in it (whenever they were created). Revenue is the second set's money.
+ */
+export interface OrderSets {
+  created: Order[];
+  paid: Order[];
+}
+
 /** Why a JustClick call failed, in terms a seller can act on (see src/justclick/errors.ts). */
 export type JustClickErrorKind =
   | 'wrong-key' // code 4: the hash does not match, i.e. a wrong key

@@ -17,3 +17,18 @@ export function uniqueOrders(orders: readonly Order[]): Order[] {
   const seen = new Set<string>();
   return orders.filter((o) => !seen.has(o.id) && (seen.add(o.id), true));
 }
+
+/** The status filters a seller can ask for; each keeps some of the orders created in a period. */
+export type StatusFilter = 'unpaid' | 'cancelled' | 'refunded';
+
+/** Unpaid: neither paid nor cancelled nor refunded (waiting, and whatever else JustClick calls an open bill). */
+export function hasStatus(order: Order, status: StatusFilter): boolean {
+  switch (status) {
+    case 'cancelled':
+      return order.payStatus === 'cancel';
+    case 'refunded':
+      return order.payStatus === 'moneyback';
+    case 'unpaid':
+      return order.payStatus !== 'paid' && order.payStatus !== 'cancel' && order.payStatus !== 'moneyback';
+  }
+}

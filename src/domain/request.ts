@@ -109,7 +109,7 @@ interface Point {
 }
 
 /** The parse proper: tokens in, request out, one left-to-right pass. */
-export function readRequest(text: string, ctx: RequestContext): ReadResult {
+function readRequest(text: string, ctx: RequestContext): ReadResult {
   return new RequestReader(text, ctx).read();
 }
 

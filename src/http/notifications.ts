@@ -23,9 +23,13 @@ export type NotificationAnswer = { status: number; body: string };
 
 const answer = (status: number, body: string): NotificationAnswer => ({ status, body: `${body}\n` });
 
+/** JustClick sends a few dozen fields; PHP itself stops at 1,000 (max_input_vars). */
+export const MAX_FIELDS = 1_000;
+
 /**
- * Unknown token → 404, wrong or missing hash → 403 (both before anything is written). Otherwise the push is
- * recorded and 200 answered once the alerts are queued (queueing is a few Redis calls; delivery is async).
+ * Unknown token → 404, more than MAX_FIELDS fields → 400, wrong or missing hash → 403 (all before anything is
+ * written). Otherwise the push is recorded and 200 answered once the alerts are queued (queueing is a few
+ * Redis calls; delivery is async).
  * `paid` → the same path as the poller (so push + poll of one order alert once); `moneyback` and
  * `cancel_order` → a short message of their own, once per order and status; `new_order` is ignored, as is a
  * partial payment (`prepayment_sum`): the alert comes when the order is paid in full.
@@ -38,6 +42,8 @@ export function createNotificationHandler(deps: NotificationDeps): (token: strin
     const ownerId = await accounts.ownerByPushToken(token);
     const account = ownerId === null ? null : await accounts.get(ownerId);
     if (ownerId === null || !account) return answer(404, 'unknown notification URL');
+    // Counted before parsing, so a body of 64 KB of `&a=` costs a split, not a PHP-array build.
+    if (rawBody.split('&').length > MAX_FIELDS) return answer(400, 'too many fields');
     let notification;
     try {
       notification = parseNotification(rawBody, account.creds.key);

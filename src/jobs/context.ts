@@ -14,7 +14,7 @@ import type { Delivery, SummaryJob } from './queues.js';
 export interface EngineContext {
   accounts: AccountStore;
   chats: ChatStore;
-  client: Pick<JustClickClient, 'fetchOrders'>;
+  client: Pick<JustClickClient, 'fetchOrders' | 'fetchOrderSets'>;
   gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage'>;
   logger: Logger;
   ordersMethod: OrdersMethod;

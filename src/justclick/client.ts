@@ -9,7 +9,7 @@ import { apiBaseUrl, DEFAULT_API_URL } from './login.js';
 import { parseOrdersResult } from './orders.js';
 import { httpBuildQuery, type QueryParams } from './query.js';
 import { signQuery, verifyResponseHash } from './signature.js';
-import type { Credentials, Order, OrdersMethod, OrdersQuery } from './types.js';
+import type { Credentials, Order, OrderSets, OrdersMethod, OrdersQuery } from './types.js';
 import { JUSTCLICK_TIME_ZONE } from '../domain/justclick.js';
 
 /** What `call` returns for error codes 400/401 ("order(s) not found"): an empty answer, not a failure. */
@@ -145,8 +145,30 @@ export class JustClickClient {
    * Moscow days for getOrdersWithGoods, split into short calls) and filters exactly; newest first, no duplicates.
    */
   async fetchOrders(creds: Credentials, query: OrdersQuery, method: OrdersMethod): Promise<Order[]> {
+    const fetched = await this.collect(creds, ordersCalls(query, method), method);
+    return inRange(fetched, query, query.paidOnly ? 'paid' : 'created');
+  }
+
+  /**
+   * Both sets a period has: the orders created in [from, to) and the orders paid in it (`paidOnly` is
+   * ignored). GetOrders answers both with one call (it lists orders created or paid in the interval);
+   * getOrdersWithGoods needs its created calls and its paid=1 calls. Each set newest first.
+   */
+  async fetchOrderSets(creds: Credentials, query: Omit<OrdersQuery, 'paidOnly'>, method: OrdersMethod): Promise<OrderSets> {
+    const all = { ...query, paidOnly: false };
+    if (method === 'GetOrders') {
+      const fetched = await this.collect(creds, ordersCalls(all, method), method);
+      return { created: inRange(fetched, all, 'created'), paid: inRange(fetched, all, 'paid') };
+    }
+    const created = await this.collect(creds, ordersCalls(all, method), method);
+    const paid = await this.collect(creds, ordersCalls({ ...all, paidOnly: true }, method), method);
+    return { created: inRange(created, all, 'created'), paid: inRange(paid, all, 'paid') };
+  }
+
+  /** The orders these calls answer, each once, in the order first seen. */
+  private async collect(creds: Credentials, calls: QueryParams[], method: OrdersMethod): Promise<Order[]> {
     const byId = new Map<string, Order>();
-    for (const params of ordersCalls(query, method)) {
+    for (const params of calls) {
       const result = await this.call(creds, method, params);
       if (result === NOT_FOUND) continue;
       let orders: Order[];
@@ -159,14 +181,7 @@ export class JustClickClient {
       }
       for (const order of orders) if (!byId.has(order.id)) byId.set(order.id, order);
     }
-    const from = query.from.getTime();
-    const to = query.to.getTime();
-    const when = (o: Order) => (query.paidOnly ? o.paid : o.created);
-    const inRange = (o: Order) => {
-      const t = when(o);
-      return t !== null && t * 1000 >= from && t * 1000 < to;
-    };
-    return [...byId.values()].filter(inRange).sort((a, b) => when(b)! - when(a)! || compareIds(b.id, a.id));
+    return [...byId.values()];
   }
 
   /** One cheap signed call (today's paid orders) that throws the JustClickError a bad key, login or account earns. */
@@ -317,6 +332,19 @@ function formatDay(day: number): string {
   const d = new Date(day * 86_400_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
+/** The orders whose created (or paid) time falls in [from, to), newest first. */
+function inRange(orders: readonly Order[], query: OrdersQuery, by: 'created' | 'paid'): Order[] {
+  const from = query.from.getTime();
+  const to = query.to.getTime();
+  const when = (o: Order) => (by === 'paid' ? o.paid : o.created);
+  return orders
+    .filter((o) => {
+      const t = when(o);
+      return t !== null && t * 1000 >= from && t * 1000 < to;
+    })
+    .sort((a, b) => when(b)! - when(a)! || compareIds(b.id, a.id));
 }
 
 function compareIds(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // The shapes the rest of the bot sees of JustClick: typed, normalised orders (defined in the domain, which
 // speaks of them) and what only the client needs: account credentials and the method that lists orders.
-export type { Minor, Order, OrderItem, OrdersQuery, Partner, UnixSeconds, Utm } from '../domain/justclick.js';
+export type { Minor, Order, OrderItem, OrderSets, OrdersQuery, Partner, UnixSeconds, Utm } from '../domain/justclick.js';
 
 export type OrdersMethod = 'getOrdersWithGoods' | 'GetOrders';
 

@@ -1,7 +1,8 @@
 // The one outbound path to Telegram: refuses what Telegram would reject before sending, splits long
-// messages, waits out short 429s, and turns failures into the classes of ./errors.ts.
+// messages, waits out short 429s, and turns failures into the classes of ./errors.ts (which never carry
+// the bot token). Every call the bot makes goes through here, lookups and setWebhook included.
 import type { Telegram } from 'telegraf';
-import type { BotCommand, BotCommandScope, InlineKeyboardMarkup } from 'telegraf/types';
+import type { BotCommand, BotCommandScope, ChatFromGetChat, ChatMember, InlineKeyboardMarkup, UserFromGetMe } from 'telegraf/types';
 import type { Html } from '../domain/format/html.js';
 import { TELEGRAM_TEXT_LIMIT } from '../domain/format/split.js';
 import type { Logger } from '../logger.js';
@@ -14,6 +15,9 @@ const CALLBACK_DATA_MAX_BYTES = 64;
 const PHOTO_MAX_BYTES = 10 * 2 ** 20;
 
 const captionExtra = (caption: string | undefined) => (caption === undefined ? {} : { caption, parse_mode: 'HTML' as const });
+
+/** The kinds of update the bot asks Telegram for. */
+export type AllowedUpdates = NonNullable<NonNullable<Parameters<Telegram['setWebhook']>[1]>['allowed_updates']>;
 
 export interface GatewayOptions {
   logger: Logger;
@@ -62,6 +66,14 @@ export interface Gateway {
   /** Best effort: shows "typing…"; failures are only logged. */
   typing(chatId: number): Promise<void>;
   setCommands(commands: BotCommand[], opts?: { languageCode?: string; scope?: BotCommandScope }): Promise<void>;
+  /** The bot itself (Telegraf needs it to read commands). */
+  getMe(): Promise<UserFromGetMe>;
+  /** A member's status in a chat, as Telegram knows it now. */
+  getChatMember(chatId: number, userId: number): Promise<ChatMember>;
+  /** A chat by id or @username (it must have the bot in it). */
+  getChat(chat: number | string): Promise<ChatFromGetChat>;
+  /** Points Telegram's updates at `url`, signed with `secretToken`. */
+  setWebhook(url: string, opts: { secretToken: string; allowedUpdates: AllowedUpdates }): Promise<void>;
 }
 
 export function createGateway(telegram: Telegram, options: GatewayOptions): Gateway {
@@ -251,6 +263,21 @@ export function createGateway(telegram: Telegram, options: GatewayOptions): Gate
         telegram.setMyCommands(commands, {
           ...(opts.languageCode ? { language_code: opts.languageCode } : {}),
           ...(opts.scope ? { scope: opts.scope } : {}),
+        }),
+      );
+    },
+
+    getMe: () => call('getMe', undefined, () => telegram.getMe()),
+
+    getChatMember: (chatId, userId) => call('getChatMember', chatId, () => telegram.getChatMember(chatId, userId)),
+
+    getChat: (chat) => call('getChat', typeof chat === 'number' ? chat : undefined, () => telegram.getChat(chat)),
+
+    async setWebhook(url, opts) {
+      await call('setWebhook', undefined, () =>
+        telegram.setWebhook(url, {
+          secret_token: opts.secretToken,
+          allowed_updates: opts.allowedUpdates,
         }),
       );
     },

@@ -74,6 +74,16 @@ redis.call('HDEL', KEYS[1], 'pausedAt', 'resumeAt', 'limitPauses')
 return 1
 `);
 
+// The old token stops working in the same step the new one starts: no moment with both, none with neither.
+const renewPushTokenScript = new LuaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local old = redis.call('HGET', KEYS[1], 'pushToken')
+if old then redis.call('DEL', ARGV[2] .. old) end
+redis.call('HSET', KEYS[1], 'pushToken', ARGV[1])
+redis.call('SET', ARGV[2] .. ARGV[1], ARGV[3])
+return ARGV[1]
+`);
+
 const markOkScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'lastOkAt', ARGV[1])
@@ -240,6 +250,13 @@ export class AccountStore {
     const token = await ensurePushTokenScript.run(this.#redis, [this.#account(ownerId)], [candidate, this.#pushPrefix, userIdPart(ownerId)]);
     if (typeof token !== 'string') throw new Error(`no JustClick account is linked for owner ${ownerId}`);
     return token;
+  }
+
+  /** A new push token for the account; the old one is revoked at once. Null when no account is linked. */
+  async renewPushToken(ownerId: number): Promise<string | null> {
+    const candidate = randomBytes(24).toString('base64url');
+    const token = await renewPushTokenScript.run(this.#redis, [this.#account(ownerId)], [candidate, this.#pushPrefix, userIdPart(ownerId)]);
+    return typeof token === 'string' ? token : null;
   }
 
   /** Who a JustClick notification URL belongs to; null for unknown or malformed tokens. */

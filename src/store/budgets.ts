@@ -6,8 +6,9 @@ import { LuaScript } from './lua.js';
 
 /**
  * The numbers (README "Security"). A bucket holds `capacity` calls and refills evenly over an hour. /orders for a
- * day is 1 call, for a whole year 14, /digest now about 8: a user may ask for two years' worth at once, then
- * about one call every 90 seconds. The account's bucket, twice as large, is shared by everyone it feeds.
+ * day is 2 calls (the orders created and those paid), for a whole year 28; /export of a year 14; /digest now
+ * about 8: a user may ask for a year's worth at once, then about one call every 90 seconds. The account's
+ * bucket, twice as large, is shared by everyone it feeds.
  */
 export const BUDGETS = {
   user: { capacity: 40, refillMs: 60 * 60_000 },

@@ -47,11 +47,12 @@ async function linkedAsker(
 }
 
 /** True for the chat's creator and administrators (Telegram's own answer, not a cached one). */
-async function isChatAdmin(ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
+async function isChatAdmin(s: Services, ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
   try {
-    const member = await ctx.telegram.getChatMember(chatId, userId);
+    const member = await s.gateway.getChatMember(chatId, userId);
     return member.status === 'creator' || member.status === 'administrator';
   } catch (err) {
+    // The gateway's errors never quote the request URL (with the bot token in it).
     ctx.log.warn({ err: { message: (err as Error).message } }, 'getChatMember failed; treating as not an admin');
     return false;
   }
@@ -69,7 +70,7 @@ export async function mayConfigureChat(s: Services, ctx: BotContext): Promise<Ac
   const owner = ctx.chatSettings.ownerId;
   if (owner === userId) return { ok: true, value: true };
   if (owner !== undefined && (await s.accounts.get(owner))) return denied(botText[ctx.lang].notChatAdmin);
-  return (await isChatAdmin(ctx, chatId, userId)) ? { ok: true, value: true } : denied(botText[ctx.lang].notChatAdmin);
+  return (await isChatAdmin(s, ctx, chatId, userId)) ? { ok: true, value: true } : denied(botText[ctx.lang].notChatAdmin);
 }
 
 /**
@@ -80,7 +81,7 @@ export async function accountForNotifications(s: Services, ctx: BotContext): Pro
   const asker = await linkedAsker(s, ctx);
   if (!asker.ok) return asker;
   const { account, userId, chatId, privateChat, owner } = asker.value;
-  if (!privateChat && !(await isChatAdmin(ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
+  if (!privateChat && !(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
   // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
   if (owner !== userId || !ctx.chatSettings.lang) {
     ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId, lang: ctx.chatSettings.lang ?? ctx.lang });
@@ -109,17 +110,17 @@ export async function otherChatForAlerts(
   const userId = ctx.from!.id;
   let chat: Chat;
   try {
-    chat = await ctx.telegram.getChat(/^-?\d+$/.test(targetInput) ? Number(targetInput) : targetInput);
+    chat = await s.gateway.getChat(/^-?\d+$/.test(targetInput) ? Number(targetInput) : targetInput);
   } catch {
     return denied(text.targetUnknown(targetInput));
   }
   const title = chatTitle(chat);
-  if (chat.type === 'private' || !(await isChatAdmin(ctx, chat.id, userId))) return denied(text.targetNotAdmin(title));
+  if (chat.type === 'private' || !(await isChatAdmin(s, ctx, chat.id, userId))) return denied(text.targetNotAdmin(title));
   const settings = await s.chats.get(chat.id);
   if (settings.ownerId !== undefined && settings.ownerId !== userId && (await s.accounts.get(settings.ownerId))) {
     return denied(text.targetTaken(title));
   }
   if (on && !(await s.accounts.get(userId))) return denied(botText[ctx.lang].notLinked);
-  if (on && chat.type === 'channel' && !(await isChatAdmin(ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));
+  if (on && chat.type === 'channel' && !(await isChatAdmin(s, ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));
   return { ok: true, value: { chat, title, settings } };
 }

@@ -7,6 +7,7 @@ import { splitMessage } from '../domain/format/split.js';
 import { botText } from '../domain/i18n/bot.js';
 import { chatLanguage, DEFAULT_LANG, LANGS, type Lang } from '../domain/i18n/lang.js';
 import { accountFeature } from './features/link.js';
+import { askFeature } from './features/ask.js';
 import { alertsFeature } from './features/alerts.js';
 import { digestFeature } from './features/digest.js';
 import { goalFeature } from './features/goal.js';
@@ -81,17 +82,23 @@ export function createBot(deps: BotDeps): Bot {
     running.add(settled);
   };
   const busyUsers = new Set<number>();
+  // Work an update's background task starts itself (a question that first had to fetch the product list,
+  // then fetches the orders) runs inside that task, not beside it: the user is busy with this very update.
+  const inBackground = new WeakSet<BotContext>();
   const background: Services['background'] = async (ctx, work) => {
+    if (inBackground.has(ctx)) return work();
     const userId = ctx.from?.id;
     if (userId !== undefined && busyUsers.has(userId)) {
       if (ctx.chat) await gateway.sendHtml(ctx.chat.id, botText[ctx.lang].busy);
       return;
     }
     if (userId !== undefined) busyUsers.add(userId);
+    inBackground.add(ctx);
     track(
       work()
         .catch((err: unknown) => reportError(err, ctx))
         .finally(() => {
+          inBackground.delete(ctx);
           if (userId !== undefined) busyUsers.delete(userId);
         }),
     );
@@ -135,6 +142,8 @@ export function createBot(deps: BotDeps): Bot {
     goalFeature(services),
     pinFeature(services),
     chatEventsFeature(services),
+    // After every command and question flow: plain text that nothing else took is a question.
+    askFeature(services),
     fallbackFeature(services),
   );
 

@@ -8,6 +8,8 @@ import type { Lang } from '../domain/i18n/lang.js';
 import type { JustClickClient } from '../justclick/client.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore } from '../store/accounts.js';
+import type { CatalogStore } from '../store/catalog.js';
+import type { ChoiceStore } from '../store/choices.js';
 import type { ChatSettings, ChatStore } from '../store/chats.js';
 import type { FlowStore } from '../store/flows.js';
 import type { RequestBudgets } from '../store/budgets.js';
@@ -66,11 +68,17 @@ export interface BotDeps {
   /** JustClick calls per user and per account, and one /digest now at a time per chat. */
   budgets: RequestBudgets;
   pages: PageStore;
-  /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders. */
-  client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'call'>;
+  /** Each account's product titles, for naming products in words. */
+  catalog: CatalogStore;
+  /** What the "Did you mean", example and product-choice buttons run. */
+  choices: ChoiceStore;
+  /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders, the product list. */
+  client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'fetchOrderSets' | 'call'>;
   engine: BotEngine;
   /** The account's JustClick notification URL (made on first use); null when the bot has no PUBLIC_URL. */
   pushUrl(ownerId: number): Promise<string | null>;
+  /** A new notification URL for the account, the old one revoked at once; null without PUBLIC_URL or account. */
+  renewPushUrl(ownerId: number): Promise<string | null>;
   now?: () => Date;
 }
 

@@ -22,21 +22,25 @@ export interface GlanceOrders {
 export async function fetchGlance(s: Services, ctx: BotContext, prepared: PreparedQuery, period: Period = prepared.period): Promise<GlanceOrders | null> {
   const now = s.now();
   const range = glanceRange(period, now, ctx.timeZone);
-  const orders = await fetchOrdersFor(s, ctx, { ...prepared, period, query: { ...range, paidOnly: true, goods: prepared.query.goods } });
+  // Every paid order counts here, whatever status the list was asked for.
+  const request = { ...prepared.request, status: null };
+  const orders = await fetchOrdersFor(s, ctx, { ...prepared, period, request, query: { ...range, paidOnly: true, goods: prepared.query.goods } });
   if (!orders) return null;
   return { orders, glance: glanceAt(orders, period, now, ctx.timeZone) };
 }
 
 /**
- * "▲ 12% (+₽1,200) vs yesterday by 14:00" for the prepared period, from one call for the orders paid
- * within it and the previous equal period. Paid for from the same budgets as every JustClick question:
- * null (no line, nothing asked) when they cannot cover it. JustClick errors propagate: the caller
- * decides what a missing line means (the /orders header simply goes without it).
+ * "▲ 12% (+₽1,200) vs yesterday by 14:00" for the prepared period, given the orders paid within it (the
+ * /orders answer has them already): one more question, for the orders paid within the previous equal
+ * period. Paid for from the same budgets as every JustClick question: null (no line, nothing asked) when
+ * they cannot cover it. JustClick errors propagate: the caller decides what a missing line means (the
+ * /orders header simply goes without it).
  */
-export async function glanceComparison(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Html | null> {
+export async function glanceComparison(s: Services, ctx: BotContext, prepared: PreparedQuery, paidInPeriod: readonly Order[]): Promise<Html | null> {
   const now = s.now();
-  const query = { ...glanceRange(prepared.period, now, ctx.timeZone), paidOnly: true, goods: prepared.query.goods };
+  const { from } = glanceRange(prepared.period, now, ctx.timeZone);
+  const query = { from, to: prepared.period.from, paidOnly: true, goods: prepared.query.goods };
   if ((await s.budgets.spend(ctx.from!.id, prepared.account.creds, ordersCalls(query, s.config.ordersMethod).length, now)) > 0) return null;
-  const orders = await s.client.fetchOrders(prepared.account.creds, query, s.config.ordersMethod);
-  return comparisonLine(glanceAt(orders, prepared.period, now, ctx.timeZone), ctx.timeZone, ctx.lang, ACCOUNT_CURRENCY);
+  const before = await s.client.fetchOrders(prepared.account.creds, query, s.config.ordersMethod);
+  return comparisonLine(glanceAt([...before, ...paidInPeriod], prepared.period, now, ctx.timeZone), ctx.timeZone, ctx.lang, ACCOUNT_CURRENCY);
 }

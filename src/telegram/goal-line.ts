@@ -10,17 +10,17 @@ import type { PreparedQuery } from './orders-query.js';
 
 /**
  * Adds "🎯 Goal for November: … · on track for 112%" to the first page when the chat has a goal and the
- * question was this month. Revenue is the month's paid orders: reused when that is what was asked for,
- * otherwise asked for (all orders, or some goods only, are not the goal's revenue).
+ * question was this month. Revenue is the month's paid orders: the answer's own paid set when it was not
+ * narrowed to some goods, otherwise asked for (some goods only are not the goal's revenue).
  */
-export async function addGoalLine(s: Services, ctx: BotContext, prepared: PreparedQuery, orders: Order[], pages: Html[]): Promise<void> {
+export async function addGoalLine(s: Services, ctx: BotContext, prepared: PreparedQuery, paidInPeriod: Order[], pages: Html[]): Promise<void> {
   const goal = ctx.chatSettings.goal;
   const first = pages[0];
   if (!goal || prepared.period.kind !== 'month' || first === undefined) return;
   const { from, to } = prepared.period;
   const paid =
-    prepared.query.paidOnly && prepared.query.goods.length === 0
-      ? orders
+    prepared.query.goods.length === 0
+      ? paidInPeriod
       : await s.client.fetchOrders(prepared.account.creds, { from, to, paidOnly: true, goods: [] }, s.config.ordersMethod);
   const now = s.now();
   const asOf = new Date(Math.min(to.getTime(), now.getTime()));

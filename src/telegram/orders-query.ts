@@ -1,58 +1,36 @@
-// What /orders and /export share: the words after the command turned into a query for the right
-// account, and the JustClick call with its outcome recorded on the account and explained to the seller
-// (/order and /buyer ask through askJustClick too).
+// What /orders, /export and the other commands share once the words are understood: the JustClick calls
+// with their outcome recorded on the account and explained to the seller (/order and /buyer ask through
+// askJustClick too), and the product titles every answer teaches the account's catalog.
 import { botText } from '../domain/i18n/bot.js';
 import { ordersText } from '../domain/i18n/orders.js';
-import { parseOrdersArgs, type Period } from '../domain/period.js';
+import { unixSeconds } from '../domain/justclick.js';
+import { hasStatus } from '../domain/order-facts.js';
+import { limitsText } from '../domain/i18n/limits.js';
 import { ordersCalls } from '../justclick/client.js';
 import { isJustClickError } from '../justclick/errors.js';
-import { limitsText } from '../domain/i18n/limits.js';
-import type { Order, OrdersQuery } from '../justclick/types.js';
+import type { Order, OrderSets } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
-import { accountForQuery } from './access.js';
 import { accountDomain, type BotContext, type Services } from './context.js';
-import { unixSeconds } from '../domain/justclick.js';
+import { understand, type PreparedQuery } from './understand.js';
 
-export interface PreparedQuery {
-  account: LinkedAccount;
-  query: OrdersQuery;
-  period: Period;
-}
-
-/** Parses the arguments and finds the account; answers the user itself and returns null when it cannot go on. */
-export async function prepareOrdersQuery(
-  s: Services,
-  ctx: BotContext,
-  command: '/orders' | '/export' | '/chart' | '/top',
-  args: string,
-): Promise<PreparedQuery | null> {
-  const chatId = ctx.chat!.id;
-  const parsed = parseOrdersArgs(args, { now: s.now(), timeZone: ctx.timeZone });
-  if (!parsed.ok) {
-    await s.gateway.sendHtml(chatId, ordersText[ctx.lang].periodError(parsed.error, command));
-    return null;
-  }
-  const access = await accountForQuery(s, ctx);
-  if (!access.ok) {
-    await s.refuse(ctx, access);
-    return null;
-  }
-  return { account: access.value, ...parsed.value };
-}
+export type { PreparedQuery } from './understand.js';
 
 /**
- * Asks JustClick, records success or failure on the account, and on a JustClick failure tells the
- * user what it means; null then. Other errors propagate to the bot's error handler.
+ * The words after a command that reads a period the way /orders does (/chart, /top) as a query for the
+ * right account; answers the user itself and returns null when it cannot go on (one order or one buyer
+ * is no period: such words are refused as mixed with the command).
+ * @public for /chart and /top (issue #10), which read a period the way /orders does
  */
-export async function fetchOrdersFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Order[] | null> {
-  const { account, query } = prepared;
-  return askJustClick(
-    s,
-    ctx,
-    account,
-    () => s.client.fetchOrders(account.creds, query, s.config.ordersMethod),
-    ordersCalls(query, s.config.ordersMethod).length,
-  );
+export async function prepareOrdersQuery(s: Services, ctx: BotContext, command: string, args: string): Promise<PreparedQuery | null> {
+  const reading = await understand(s, ctx, { command: command.replace(/^\//, ''), text: args });
+  // The caller runs its own JustClick calls in the background and needs the query back: the rare product
+  // list fetch is awaited here.
+  const understood = reading !== null && 'afterProductList' in reading ? await reading.afterProductList() : reading;
+  if (understood === null) return null;
+  if ('prepared' in understood) return understood.prepared;
+  const error = { code: 'mixed-request' as const, fragment: Array.from(args.trim()).slice(0, 64).join('') };
+  await s.gateway.sendHtml(ctx.chat!.id, ordersText[ctx.lang].requestError(error, command));
+  return null;
 }
 
 /**
@@ -70,9 +48,9 @@ export async function askJustClick<T>(s: Services, ctx: BotContext, account: Lin
     return null;
   }
   try {
-    const answer = await ask();
+    const result = await ask();
     await s.accounts.markOk(account.ownerId, at());
-    return answer;
+    return result;
   } catch (err) {
     if (!isJustClickError(err)) throw err;
     ctx.log.warn({ kind: err.kind, login: account.creds.login, details: err.details }, 'JustClick call failed');
@@ -80,4 +58,42 @@ export async function askJustClick<T>(s: Services, ctx: BotContext, account: Lin
     await s.gateway.sendHtml(ctx.chat!.id, botText[ctx.lang].justclick(err.kind, accountDomain(account.creds), 'query'));
     return null;
   }
+}
+
+/** The orders the list shows (for /export): created in the period (in the status asked for), or paid in it. */
+export async function fetchOrdersFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<Order[] | null> {
+  const { account, query, request } = prepared;
+  const method = s.config.ordersMethod;
+  const orders = await askJustClick(s, ctx, account, () => s.client.fetchOrders(account.creds, query, method), ordersCalls(query, method).length);
+  if (orders === null) return null;
+  await learnTitles(s, account, orders);
+  return request.status === null ? orders : orders.filter((o) => hasStatus(o, request.status!));
+}
+
+/** Both sets of the period (for /orders): the orders created in it and the orders paid in it. */
+export async function fetchOrderSetsFor(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<OrderSets | null> {
+  const { account, query } = prepared;
+  const method = s.config.ordersMethod;
+  // GetOrders answers both sets in its calls; getOrdersWithGoods makes the created calls and as many paid ones.
+  const createdCalls = ordersCalls({ ...query, paidOnly: false }, method).length;
+  const sets = await askJustClick(
+    s,
+    ctx,
+    account,
+    () => s.client.fetchOrderSets(account.creds, { from: query.from, to: query.to, goods: query.goods }, method),
+    method === 'GetOrders' ? createdCalls : 2 * createdCalls,
+  );
+  if (sets === null) return null;
+  await learnTitles(s, account, [...sets.created, ...sets.paid]);
+  return sets;
+}
+
+/** Product titles seen in orders go into the account's catalog: names work before the product list is ever fetched. */
+async function learnTitles(s: Services, account: LinkedAccount, orders: readonly Order[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const item of orders.flatMap((o) => o.items)) if (item.id !== '' && item.title !== '') seen.set(item.id, item.title);
+  await s.catalog.remember(
+    account.creds,
+    [...seen].map(([id, title]) => ({ id, title })),
+  );
 }

@@ -132,6 +132,7 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
     // Only shapes the notification URL the bot hands out; pushes are posted to a process's own port.
     PUBLIC_URL: 'http://127.0.0.1:9',
     PORT: '0',
+    METRICS_PORT: '0',
     LOG_LEVEL: 'info',
   };
 

@@ -65,8 +65,13 @@ describeRedis('e2e: start and link', () => {
       const ru = h.tg.commands('ru');
       expect(en?.map((c) => c.command)).toEqual([
         'orders',
+        'today',
+        'yesterday',
         'chart',
         'top',
+        'sales',
+        'revenue',
+        'stats',
         'order',
         'buyer',
         'export',
@@ -254,7 +259,9 @@ describeRedis('e2e: start and link', () => {
       const user = seller('en');
       await h.say(user, '/link');
       expect(text(await h.say(user, '/tz'))).toContain('Time zone: Moscow (UTC+3), Europe/Moscow');
-      expect(text(await h.say(user, 'shop'))).toContain('Send a command');
+      // Not an answer to the left questions: a question about orders, not understood.
+      expect(text(await h.say(user, 'shop'))).toContain('I did not understand “shop”.');
+      expect(await h.accounts.get(user.id)).toBeNull();
       await h.say(user, '/link shop');
       expect(text(await h.say(user, '/help'))).toContain('JustClick orders bot');
       expect(text(await h.say(user, KEY))).toContain('Send a command');
@@ -290,8 +297,9 @@ describeRedis('e2e: start and link', () => {
       expect(reply).toContain('I deleted the message with it');
       expect(h.tg.deleted(user.id)).toContainEqual({ chatId: user.id, messageId: update.message.message_id });
       await expectKeyKeptOut(user, KEY, before, reply);
-      // Nothing was kept: the next word is not taken as the key of a login "KEY".
-      expect(text(await h.say(user, 'anything'))).toContain('Send a command');
+      // Nothing was kept: the next word is not taken as the key of a login "KEY" (it is a question, not understood).
+      expect(text(await h.say(user, 'anything'))).toContain('I did not understand “anything”.');
+      expect(await h.accounts.get(user.id)).toBeNull();
     });
 
     it('a base64-looking key as the answer to the login question is refused the same way, in Russian', async () => {

@@ -199,8 +199,7 @@ describeRedis('e2e: /alerts and /digest', () => {
           .filter((m) => m.text.includes('Продажи')),
       );
       expect(digest).toContain('📊 Продажи — вчера, 27 ноября');
-      expect(digest).toContain('💰 Выручка: 6 000 ₽');
-      expect(digest).toContain('✅ Оплачено заказов: 2');
+      expect(digest).toContain('💰 Оплачено за день: 2 заказа · 6 000 ₽');
     });
 
     it('/unlink takes the digests and alerts of every chat the account fed with it', async () => {

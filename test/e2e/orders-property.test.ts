@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderOrdersPages } from '../../src/domain/format/orders.js';
 import { ordersText } from '../../src/domain/i18n/orders.js';
-import { parseOrdersArgs } from '../../src/domain/period.js';
+import { parseRequest, type RequestError } from '../../src/domain/request.js';
 import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { rawOrder } from '../fakes/justclick.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
@@ -28,9 +28,14 @@ const word = fc.oneof(
 );
 const argsText = fc.array(word, { maxLength: 6 }).chain((words) => fc.constantFrom(' ', '  ', '\t', '\n').map((sep) => words.join(sep)));
 
-/** Either the orders header / "no orders", or a precise complaint followed by examples. */
+/** Either the orders header / "no orders", a precise complaint followed by examples, or a lookup's answer. */
 function isHelpfulAnswer(text: string): boolean {
-  return /📦 (Orders|Заказы) — |No orders for|Заказов нет/.test(text) || /(For example|Например):/.test(text);
+  return (
+    /📦 (Orders|Заказы) — |No orders for|Заказов нет/.test(text) ||
+    /(For example|Например):/.test(text) ||
+    // "#12" or an e-mail among the words: one order or one buyer, answered by the lookups.
+    /🧾 (Order|Заказ) #|There is no order #|Заказа #\S+ в |No orders with the e-mail|Заказов с почтой|fits several products|подходит к нескольким/.test(text)
+  );
 }
 
 describeRedis('e2e: anything after /orders', () => {
@@ -82,19 +87,25 @@ describe('anything after /orders, parse → render', () => {
         fc.constantFrom('en' as const, 'ru' as const),
         fc.constantFrom('Europe/Moscow', 'America/Los_Angeles', 'Asia/Vladivostok', 'Pacific/Chatham'),
         (args, lang, timeZone) => {
-          const parsed = parseOrdersArgs(args, { now: NOW, timeZone });
-          const pages = parsed.ok
-            ? renderOrdersPages(orders, {
-                period: parsed.value.period,
-                paidOnly: parsed.value.query.paidOnly,
-                goods: parsed.value.query.goods,
-                timeZone,
-                lang,
-                currency: 'RUB',
-                maskContacts: false,
-                now: NOW,
-              })
-            : [ordersText[lang].periodError(parsed.error, '/orders')];
+          const parsed = parseRequest(args, { now: NOW, timeZone });
+          const request = parsed.ok ? parsed.request : null;
+          if (request && request.kind !== 'orders') return; // one order or buyer: the lookups' own tests
+          const pages = request
+            ? renderOrdersPages(
+                { created: orders, paid: orders.filter((o) => o.paid !== null) },
+                {
+                  period: request.period,
+                  list: request.list,
+                  status: request.status,
+                  goods: request.goods,
+                  timeZone,
+                  lang,
+                  currency: 'RUB',
+                  maskContacts: false,
+                  now: NOW,
+                },
+              )
+            : [ordersText[lang].requestError((parsed as { error: RequestError }).error, '/orders')];
           const seen = pages.map((page) => parseTelegramHtml(page));
           for (const page of seen) {
             if (!page.ok) throw new Error(page.error);

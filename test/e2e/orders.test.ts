@@ -62,16 +62,16 @@ describeRedis('e2e: /orders', () => {
   });
 
   describe('what a seller reads', () => {
-    it('/orders (today by default): totals and every order, newest first', async () => {
+    it('/orders (today by default): both sets labelled, and every order created, newest first', async () => {
       const reply = text(await h.say(anna, '/orders'));
       expect(reply).toContain('📦 Orders — today, 28 Nov');
-      expect(reply).toContain('Orders: 3 · paid: 2');
-      expect(reply).toContain('Revenue: ₽5,980.50 · average check: ₽2,990.25');
+      expect(reply).toContain('💰 Paid in the period: 2 orders · ₽5,980.50 · average ₽2,990.25');
+      expect(reply).toContain('🧾 Created in the period: 3 orders · 2 of them paid by now');
       // Yesterday's only payment was at 20:05, after the 12:00 both days are cut at.
-      expect(reply).toContain('Revenue: ₽5,980.50 · average check: ₽2,990.25\n▲ +₽5,980.50 (no sales before) vs yesterday by 12:00');
+      expect(reply).toContain('💰 Paid in the period: 2 orders · ₽5,980.50 · average ₽2,990.25\n▲ +₽5,980.50 (no sales before) vs yesterday by 12:00');
       expect(orderNumbers(reply)).toEqual(['5003', '5002', '5001']);
-      expect(reply).toContain('#5002 · 10:15 · ✅ paid');
-      expect(reply).toContain('#5003 · 11:40 · ⏳ awaiting payment');
+      expect(reply).toContain('#5002 · ✅ paid · created 10:15 · paid 10:20');
+      expect(reply).toContain('#5003 · ⏳ awaiting payment · created 11:40');
       expect(reply).toContain('anna@example.com');
       expect(reply).toContain('🔗 vk / cpc');
       expect(h.tg.calls.some((c) => c.method === 'sendChatAction' && Number(c.payload.chat_id) === anna.id)).toBe(true);
@@ -80,8 +80,8 @@ describeRedis('e2e: /orders', () => {
     it('/orders вчера: yesterday in Russian', async () => {
       const reply = text(await h.say(ivan, '/orders вчера'));
       expect(reply).toContain('📦 Заказы — вчера, 27 ноября');
-      expect(reply).toContain('Заказов: 2 · оплачено: 1');
-      expect(reply).toContain('Выручка: 2 000 ₽ · средний чек: 2 000 ₽');
+      expect(reply).toContain('💰 Оплачено за период: 1 заказ · 2 000 ₽ · средний чек 2 000 ₽');
+      expect(reply).toContain('🧾 Создано за период: 2 заказа · из них оплачено к этому моменту: 1');
       expect(orderNumbers(reply)).toEqual(['4102', '4101']);
       expect(reply).toContain('❌ отменён');
     });
@@ -90,20 +90,22 @@ describeRedis('e2e: /orders', () => {
       const reply = text(await h.say(anna, '/orders 01.11-15.11'));
       expect(reply).toContain('Orders — 01.11–15.11.2026');
       expect(orderNumbers(reply)).toEqual(['3001']);
-      expect(reply).toContain('Revenue: ₽3,000');
+      expect(reply).toContain('💰 Paid in the period: 1 order · ₽3,000 · average ₽3,000');
     });
 
     it('/orders today paid leaves out unpaid orders', async () => {
       const reply = text(await h.say(anna, '/orders today paid'));
-      expect(reply).toContain('Paid orders: 2');
+      expect(reply).toContain('💰 Paid in the period: 2 orders · ₽5,980.50');
+      expect(reply).toContain('⬇️ Listed below: the orders paid in the period');
       expect(orderNumbers(reply)).toEqual(['5002', '5001']);
     });
 
-    it('/orders сегодня товары 14 keeps only that product and says so', async () => {
+    it('/orders сегодня товары 14 keeps only that product and names it by its title', async () => {
       const reply = text(await h.say(ivan, '/orders сегодня товары 14'));
-      expect(reply).toContain('товары: 14');
+      expect(reply).toContain('🔎 товары: Вебинар');
       expect(orderNumbers(reply)).toEqual(['5003', '5001']);
-      expect(reply).toContain('Заказов: 2 · оплачено: 1');
+      expect(reply).toContain('💰 Оплачено за период: 1 заказ · 990,50 ₽');
+      expect(reply).toContain('🧾 Создано за период: 2 заказа · из них оплачено к этому моменту: 1');
     });
 
     it('a period with no orders says so', async () => {
@@ -114,7 +116,7 @@ describeRedis('e2e: /orders', () => {
     it('words it does not understand get what was not understood and examples', async () => {
       const en = text(await h.say(anna, '/orders lastweek'));
       expect(en).toContain('I did not understand “lastweek”.');
-      expect(en).toContain('/orders 01.11-15.11');
+      expect(en).toContain('/orders last week');
       const ru = text(await h.say(ivan, '/orders 31.02'));
       expect(ru).toContain('Такой даты нет: «31.02».');
       expect(ru).toContain('Например:');

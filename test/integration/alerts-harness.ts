@@ -78,6 +78,7 @@ export async function startHarness(): Promise<Harness> {
     alertPollSeconds: 1,
     botMode: 'polling',
     port: 0,
+    metrics: { port: 0, host: '127.0.0.1' },
     publicUrl: undefined,
     webhookSecret: undefined,
     logLevel: 'silent',

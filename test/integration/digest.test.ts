@@ -63,8 +63,7 @@ describeRedis('daily digest', () => {
     const [digest] = digestsIn(OWNER);
     const text = plain(digest!.text);
     expect(text).toContain('вчера');
-    expect(text).toContain('Выручка: 4 000 ₽');
-    expect(text).toContain('Оплачено заказов: 2');
+    expect(text).toContain('💰 Оплачено за день: 2 заказа · 4 000 ₽');
     // The digest fits a caption: it comes as the 14-day chart's caption, one message.
     const png = PNG.sync.read(digest!.photo!.content);
     expect([png.width, png.height]).toEqual([1080, 640]);
@@ -124,7 +123,7 @@ describeRedis('daily digest', () => {
     await waitFor(() => h.tg.sent(OWNER).some((m) => m.photo), { message: 'the chart after a retry', timeoutMs: 15_000 });
     const sent = h.tg.sent(OWNER);
     expect(sent.map((m) => (m.photo ? 'chart' : 'text'))).toEqual(['text', 'chart']);
-    expect(plain(sent[0]!.text)).toContain('Выручка: 9 010 ₽');
+    expect(plain(sent[0]!.text)).toContain('💰 Оплачено за день: 7 заказов · 9 010 ₽');
     expect(sent[1]!.text).toBe('');
     expect(h.tg.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(2);
   });

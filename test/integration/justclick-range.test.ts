@@ -125,6 +125,23 @@ describe.each(scenarios)('range fetch: $name', ({ name, zone, start, days }) => 
     if (method === 'getOrdersWithGoods') expect(calls.length).toBe(Math.ceil((days + 1) / MAX_DAYS_PER_CALL));
   });
 
+  it.each(['getOrdersWithGoods', 'GetOrders'] as const)(
+    '%s: both sets of the period at once, each the brute-force answer, in as few calls as the method allows',
+    async (method) => {
+      for (const goods of [[], ['g2']]) {
+        const q = { from: new Date(from), to: new Date(to), goods };
+        const before = fake.requests.length;
+        const sets = await client.fetchOrderSets(creds, q, method);
+        expect(sets.created.map((o) => o.id)).toEqual(bruteForce(fake.orders(login), { ...q, paidOnly: false }));
+        expect(sets.paid.map((o) => o.id)).toEqual(bruteForce(fake.orders(login), { ...q, paidOnly: true }));
+        expect(sets.paid.length).toBeGreaterThan(10);
+        // GetOrders lists orders created or paid in the interval: one call holds both sets.
+        const perSet = Math.ceil((days + 1) / MAX_DAYS_PER_CALL);
+        expect(fake.requests.length - before).toBe(method === 'GetOrders' ? 1 : 2 * perSet);
+      }
+    },
+  );
+
   it("is exact on a one-day range in the seller's zone, the day of the most edges", async () => {
     const dayFrom = localMidnight(zone, start[0], start[1], start[2] + 20);
     const dayTo = localMidnight(zone, start[0], start[1], start[2] + 21);

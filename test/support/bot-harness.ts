@@ -45,6 +45,8 @@ export interface BotHarness {
   chats: ChatStore;
   bot: Bot;
   engine: AlertEngine;
+  /** The bot's public HTTP port (webhook, JustClick notifications). */
+  httpPort: number;
   /** Every log line the bot wrote (JSON), to check that no secret ends up there. */
   logs: string[];
   setNow(now: Date): void;
@@ -59,7 +61,7 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export const WEBHOOK_SECRET = 'e2e-webhook-secret_0123456789';
+export const WEBHOOK_SECRET = 'e2e-webhook-secret_0123456789abcdefghij';
 export const GROUP: ChatSpec = { id: -1001234567890, type: 'supergroup', title: 'Shop team' };
 
 /** A port nobody listens on right now, for a webhook URL that must be known before the server listens. */
@@ -101,6 +103,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 60,
     port,
+    metrics: { port: 0, host: '127.0.0.1' },
     logLevel: 'debug',
   } as const;
   const config: Config = webhookMode
@@ -148,6 +151,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     chats,
     bot,
     engine,
+    httpPort: app.port(),
     logs,
     setNow: (d) => {
       now = d;

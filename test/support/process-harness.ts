@@ -17,6 +17,8 @@ export type ContractVar =
   | 'PORT'
   | 'PUBLIC_URL'
   | 'TELEGRAM_WEBHOOK_SECRET'
+  | 'METRICS_PORT'
+  | 'METRICS_HOST'
   | 'LOG_LEVEL';
 
 export type BotEnv = Partial<Record<ContractVar, string>>;
@@ -41,7 +43,9 @@ export interface BotProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Resolves with the first log entry (already written or still to come) that matches; rejects after timeoutMs. */
   waitForLog(match: (entry: LogEntry) => boolean, timeoutMs?: number): Promise<LogEntry>;
-  /** GET on the bot's own HTTP server (`/healthz`, `/metrics`). */
+  /** The internal metrics server's port, as logged on start (METRICS_PORT=0 works). */
+  readonly metricsPort: number;
+  /** GET on the bot's own HTTP server (`/healthz`), or on its internal one for `/metrics`. */
   get(path: string): Promise<{ status: number; body: string }>;
 }
 
@@ -158,17 +162,19 @@ export async function startBotProcess(opts: { name: string; env: BotEnv; lines?:
     throw err;
   }
   const port = Number(started.port);
+  const metricsPort = Number(started.metricsPort);
 
   return {
     name: opts.name,
     pid: child.pid!,
     port,
+    metricsPort,
     lines,
     alive: () => child.exitCode === null && child.signalCode === null,
     kill,
     waitForLog,
     async get(path) {
-      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      const res = await fetch(`http://127.0.0.1:${path === '/metrics' ? metricsPort : port}${path}`);
       return { status: res.status, body: await res.text() };
     },
   };

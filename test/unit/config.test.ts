@@ -26,6 +26,7 @@ describe('config', () => {
       alertPollSeconds: 60,
       botMode: 'polling',
       port: 8080,
+      metrics: { port: 9091, host: '127.0.0.1' },
       logLevel: 'info',
     });
     expect(c.credentialsKeys).toEqual([Buffer.alloc(32, 7)]);
@@ -74,5 +75,51 @@ describe('config', () => {
     const p = problems({ BOT_TOKEN: 'secret-token-value', CREDENTIALS_KEY: 'c2VjcmV0LWtleQ==' });
     expect(p.join('\n')).not.toContain('secret-token-value');
     expect(p.join('\n')).not.toContain('c2VjcmV0LWtleQ==');
+  });
+
+  describe('plain http only on loopback (the bot token, API keys and updates travel in these URLs)', () => {
+    const webhook = { ...base, BOT_MODE: 'webhook', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(32) };
+
+    it('refuses http:// to another host for PUBLIC_URL, TELEGRAM_API_ROOT and JUSTCLICK_API_URL, one line each', () => {
+      const p = problems({
+        ...webhook,
+        PUBLIC_URL: 'http://bot.example.com',
+        TELEGRAM_API_ROOT: 'http://tg-proxy.example.com',
+        JUSTCLICK_API_URL: 'http://{login}.justclick.ru/api',
+      });
+      expect(p).toEqual([
+        'TELEGRAM_API_ROOT must start with https:// (plain http only to 127.0.0.1, localhost or [::1]): the bot token travels in it',
+        'JUSTCLICK_API_URL must start with https:// (plain http only to 127.0.0.1, localhost or [::1]): API keys sign requests sent there',
+        'PUBLIC_URL must start with https:// (plain http only to 127.0.0.1, localhost or [::1]): webhook updates and notification URLs travel in it',
+      ]);
+    });
+
+    it('refuses a host that only looks like loopback', () => {
+      expect(problems({ ...base, TELEGRAM_API_ROOT: 'http://127.0.0.1.example.com' })).toHaveLength(1);
+      expect(problems({ ...base, TELEGRAM_API_ROOT: 'http://localhost.example.com:8081' })).toHaveLength(1);
+    });
+
+    it('accepts https anywhere and http on 127.0.0.0/8, localhost and [::1]', () => {
+      const c = loadConfig({
+        ...webhook,
+        PUBLIC_URL: 'https://bot.example.com/',
+        TELEGRAM_API_ROOT: 'http://127.0.0.2:8081',
+        JUSTCLICK_API_URL: 'http://localhost:9000/{login}/api',
+      });
+      expect(c).toMatchObject({ publicUrl: 'https://bot.example.com', telegramApiRoot: 'http://127.0.0.2:8081' });
+      expect(loadConfig({ ...base, PUBLIC_URL: 'http://[::1]:8080' }).publicUrl).toBe('http://[::1]:8080');
+    });
+  });
+
+  it('wants a webhook secret of at least 32 characters, and says how to make one', () => {
+    const short = problems({ ...base, BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.com', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(31) });
+    expect(short).toEqual(['TELEGRAM_WEBHOOK_SECRET must be 32 to 256 characters of A-Z a-z 0-9 _ -: make one with `openssl rand -hex 32`']);
+    const ok = loadConfig({ ...base, BOT_MODE: 'webhook', PUBLIC_URL: 'https://bot.example.com', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(32) });
+    expect(ok.webhookSecret).toBe('a'.repeat(32));
+  });
+
+  it('serves metrics on the port and address METRICS_PORT and METRICS_HOST name', () => {
+    expect(loadConfig({ ...base, METRICS_PORT: '9200', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9200, host: '0.0.0.0' });
+    expect(problems({ ...base, METRICS_PORT: 'ninety' })).toEqual(['METRICS_PORT must be a port number']);
   });
 });

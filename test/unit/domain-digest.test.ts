@@ -82,9 +82,9 @@ describe('computeDigest', () => {
     expect(stats.averageCheck).toBe(300_000);
   });
 
-  it('counts new orders and the share of them that is paid', () => {
+  it('counts new orders and how many of them are paid by now', () => {
     expect(stats.createdCount).toBe(4);
-    expect(stats.paidShare).toBe(0.25);
+    expect(stats.createdPaidByNow).toBe(1);
   });
 
   it('ranks products by what buyers paid for them', () => {
@@ -127,7 +127,7 @@ describe('computeDigest', () => {
 
   it('an empty day has zeros and no averages or shares', () => {
     const s = computeDigest({ day: none, dayBefore: none, weekAgo: none, monthToDatePaid: [] });
-    expect(s).toMatchObject({ paidCount: 0, revenue: 0, createdCount: 0, paidShare: null, averageCheck: null, topProducts: [], topSources: [] });
+    expect(s).toMatchObject({ paidCount: 0, revenue: 0, createdCount: 0, createdPaidByNow: 0, averageCheck: null, topProducts: [], topSources: [] });
   });
 
   describe('renderDigest', () => {
@@ -136,11 +136,10 @@ describe('computeDigest', () => {
         [
           '📊 Sales — yesterday, 27 Nov',
           '',
-          '💰 Revenue: ₽9,000',
-          '✅ Paid orders: 3 · average check: ₽3,000',
-          '🧾 New orders: 4 · paid: 25%',
-          '📈 vs the day before: ▲ 100% · vs a week ago: no sales then',
-          '📅 Month to date: ₽19,000',
+          '💰 Paid during the day: 3 orders · ₽9,000 · average ₽3,000',
+          '🧾 Created during the day: 4 orders · 1 of them paid by now',
+          '📈 Paid sum vs the day before: ▲ 100% · vs a week ago: no sales then',
+          '📅 Paid since the 1st of the month: ₽19,000',
           '',
           '🏆 Top products',
           '1. Course A — ₽6,000 (2)',
@@ -151,15 +150,16 @@ describe('computeDigest', () => {
           '1. vk — ₽8,000 (2)',
           '2. direct — ₽1,000 (1)',
           '',
-          '❌ Cancelled: 1 (₽2,000) · ↩️ Refunded: 1 (₽3,000)',
+          '❌ Of those created: cancelled 1 (₽2,000) · ↩️ refunded 1 (₽3,000)',
         ].join('\n'),
       );
     });
 
     it('and in Russian', () => {
       const text = visibleText(renderDigest(stats, { dayLabel: 'вчера, 27 ноября', lang: 'ru', currency: 'RUB' }));
-      expect(text).toContain(`💰 Выручка: 9${NBSP}000${NBSP}₽`);
-      expect(text).toContain('📈 К предыдущему дню: ▲ 100% · к тому же дню неделю назад: продаж не было');
+      expect(text).toContain(`💰 Оплачено за день: 3 заказа · 9${NBSP}000${NBSP}₽ · средний чек 3${NBSP}000${NBSP}₽`);
+      expect(text).toContain('🧾 Создано за день: 4 заказа · из них оплачено к этому моменту: 1');
+      expect(text).toContain('📈 Сумма оплат к предыдущему дню: ▲ 100% · к тому же дню неделю назад: продаж не было');
       expect(text).toContain('2. прямые заходы');
     });
 
@@ -168,7 +168,7 @@ describe('computeDigest', () => {
         renderDigest(computeDigest({ day: none, dayBefore: none, weekAgo: none, monthToDatePaid: [] }), { dayLabel: 'x', lang: 'en', currency: 'RUB' }),
       );
       expect(text).not.toContain('Top products');
-      expect(text).not.toContain('Cancelled');
+      expect(text).not.toContain('cancelled');
     });
 
     it('any product titles and sources render to valid HTML within one message', () => {

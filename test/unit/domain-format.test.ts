@@ -7,15 +7,16 @@ import { maskEmail, maskPhone } from '../../src/domain/format/mask.js';
 import { formatMoney } from '../../src/domain/format/money.js';
 import { langFromTelegram } from '../../src/domain/i18n/lang.js';
 import { ordersText } from '../../src/domain/i18n/orders.js';
-import { parseOrdersArgs, type PeriodErrorCode } from '../../src/domain/period.js';
+import { parseRequest, type RequestErrorCode } from '../../src/domain/request.js';
 
 const NBSP = '\u00a0';
 const now = new Date('2026-11-28T12:24:00Z');
 
 function period(text: string, timeZone = 'Europe/Moscow') {
-  const r = parseOrdersArgs(text, { now, timeZone });
+  const r = parseRequest(text, { now, timeZone });
   if (!r.ok) throw new Error(r.error.code);
-  return r.value.period;
+  if (r.request.kind !== 'orders') throw new Error(r.request.kind);
+  return r.request.period;
 }
 
 describe('formatMoney', () => {
@@ -149,8 +150,8 @@ describe('language', () => {
   });
 });
 
-describe('period error messages', () => {
-  const codes: PeriodErrorCode[] = [
+describe('request error messages', () => {
+  const codes: RequestErrorCode[] = [
     'unknown-word',
     'impossible-date',
     'reversed-range',
@@ -158,22 +159,35 @@ describe('period error messages', () => {
     'range-too-long',
     'goods-without-ids',
     'two-periods',
-    'paid-and-all',
+    'conflicting-status',
+    'mixed-request',
+    'buyer-without-contact',
   ];
 
   it('quote what was not understood, escaped, and show examples for the same command', () => {
     for (const lang of ['ru', 'en'] as const) {
       for (const code of codes) {
-        const html = ordersText[lang].periodError({ code, fragment: '<b>&' }, '/export');
+        const html = ordersText[lang].requestError({ code, fragment: '<b>&' }, '/export');
         expect(checkTelegramHtml(html)).toBeNull();
         expect(visibleText(html)).toContain('<b>&');
-        expect(visibleText(html)).toContain('/export 7');
+        expect(visibleText(html)).toContain(lang === 'en' ? '/export yesterday' : '/export вчера');
       }
     }
   });
 
+  it('an ambiguous product name asks to choose, without examples (the choices are buttons)', () => {
+    const html = ordersText.en.requestError({ code: 'ambiguous-product', fragment: 'курс', candidates: [{ id: '1', title: 'A' }] });
+    expect(visibleText(html)).toBe('“курс” fits several products: choose one.');
+  });
+
+  it('offer the nearest phrase, escaped, and plain-text examples without a command', () => {
+    const html = ordersText.ru.requestError({ code: 'unknown-word', fragment: 'вчира', suggestion: 'заказы <вчера>' });
+    expect(checkTelegramHtml(html)).toBeNull();
+    expect(visibleText(html)).toMatch(/^Не понял «вчира»\.\nМожет быть, «заказы <вчера>»\?\n\nНапример:\nвчера\n/);
+  });
+
   it('say plainly what is wrong', () => {
-    expect(visibleText(ordersText.en.periodError({ code: 'impossible-date', fragment: '31.02' }))).toMatch(/^There is no such date: “31\.02”\./);
-    expect(visibleText(ordersText.ru.periodError({ code: 'unknown-word', fragment: 'завтра' }))).toMatch(/^Не понял «завтра»\./);
+    expect(visibleText(ordersText.en.requestError({ code: 'impossible-date', fragment: '31.02' }))).toMatch(/^There is no such date: “31\.02”\./);
+    expect(visibleText(ordersText.ru.requestError({ code: 'unknown-word', fragment: 'завтра' }))).toMatch(/^Не понял «завтра»\./);
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/calendar.js';
-import { parseOrdersArgs, type ParseResult, type PeriodErrorCode } from '../../src/domain/period.js';
+import { parseRequest, type RequestErrorCode, type RequestResult } from '../../src/domain/request.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -10,16 +10,19 @@ const MOSCOW = 'Europe/Moscow';
 // Saturday 28 Nov 2026, 15:24 in Moscow.
 const now = new Date('2026-11-28T12:24:00Z');
 
+/** What /orders runs for the words: the period, and the list's query (paid in it, or created in it). */
 function ok(text: string, ctx = { now, timeZone: MOSCOW }) {
-  const r = parseOrdersArgs(text, ctx);
+  const r = parseRequest(text, ctx);
   if (!r.ok) throw new Error(`expected "${text}" to parse, got ${r.error.code} "${r.error.fragment}"`);
-  return r.value;
+  if (r.request.kind !== 'orders') throw new Error(`expected "${text}" to ask for orders, got ${r.request.kind}`);
+  const { period, list, goods } = r.request;
+  return { query: { from: period.from, to: period.to, paidOnly: list === 'paid', goods }, period };
 }
 
 function err(text: string, ctx = { now, timeZone: MOSCOW }) {
-  const r = parseOrdersArgs(text, ctx);
+  const r = parseRequest(text, ctx);
   if (r.ok) throw new Error(`expected "${text}" to be refused`);
-  return r.error;
+  return { code: r.error.code, fragment: r.error.fragment };
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -203,7 +206,7 @@ describe('/orders filters', () => {
 });
 
 describe('/orders refusals name what was not understood', () => {
-  const cases: [string, PeriodErrorCode, string][] = [
+  const cases: [string, RequestErrorCode, string][] = [
     ['tomorow', 'unknown-word', 'tomorow'],
     ['week Paidd', 'unknown-word', 'Paidd'],
     ['constructor', 'unknown-word', 'constructor'],
@@ -224,7 +227,7 @@ describe('/orders refusals name what was not understood', () => {
     ['товары неделя', 'goods-without-ids', 'товары'],
     ['today week', 'two-periods', 'week'],
     ['01.11 7d', 'two-periods', '7d'],
-    ['paid all', 'paid-and-all', 'paid all'],
+    ['paid all', 'conflicting-status', 'paid all'],
   ];
   it.each(cases)('%s → %s', (text, code, fragment) => {
     expect(err(text)).toEqual({ code, fragment });
@@ -242,7 +245,7 @@ describe('/orders refusals name what was not understood', () => {
 });
 
 describe('/orders grammar never throws', () => {
-  const CODES = new Set([
+  const CODES = new Set<string>([
     'unknown-word',
     'impossible-date',
     'reversed-range',
@@ -250,14 +253,18 @@ describe('/orders grammar never throws', () => {
     'range-too-long',
     'goods-without-ids',
     'two-periods',
-    'paid-and-all',
+    'conflicting-status',
+    'ambiguous-product',
+    'mixed-request',
+    'buyer-without-contact',
   ]);
   const zones = fc.constantFrom(MOSCOW, 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kamchatka', 'UTC', 'America/Havana');
   const instants = fc.integer({ min: Date.UTC(2001, 0, 1), max: Date.UTC(2090, 0, 1) }).map((t) => new Date(t));
 
-  function wellFormed(r: ParseResult, at: Date): void {
+  function wellFormed(r: RequestResult, at: Date): void {
     if (r.ok) {
-      const { from, to } = r.value.query;
+      if (r.request.kind !== 'orders') return; // one order or buyer: no period
+      const { from, to } = r.request.period;
       expect(from.getTime()).toBeLessThanOrEqual(to.getTime());
       expect(to.getTime()).toBeLessThanOrEqual(at.getTime());
       expect(to.getTime() - from.getTime()).toBeLessThanOrEqual(367 * DAY);
@@ -269,7 +276,7 @@ describe('/orders grammar never throws', () => {
   it('any text gives a period or an error', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), zones, instants, (text, timeZone, at) => {
-        wellFormed(parseOrdersArgs(text, { now: at, timeZone }), at);
+        wellFormed(parseRequest(text, { now: at, timeZone }), at);
       }),
       { numRuns: 500 },
     );
@@ -285,7 +292,7 @@ describe('/orders grammar never throws', () => {
     const text = fc.array(fc.tuple(piece, fc.constantFrom(' ', '', '-', '..', ', ')), { maxLength: 8 }).map((parts) => parts.flat().join(''));
     fc.assert(
       fc.property(text, zones, instants, (t, timeZone, at) => {
-        wellFormed(parseOrdersArgs(t, { now: at, timeZone }), at);
+        wellFormed(parseRequest(t, { now: at, timeZone }), at);
       }),
       { numRuns: 1000 },
     );

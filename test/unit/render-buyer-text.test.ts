@@ -5,7 +5,7 @@ import { renderPaid, renderPausedNotice, renderStatusAlert, type AlertOrder, typ
 import { checkTelegramHtml, escapeHtml, html, joinHtml, visibleText } from '../../src/domain/format/html.js';
 import { renderOrdersPages } from '../../src/domain/format/orders.js';
 import { clipLine } from '../../src/domain/format/text.js';
-import { parseOrdersArgs } from '../../src/domain/period.js';
+import { parseRequest } from '../../src/domain/request.js';
 import type { Order } from '../../src/justclick/types.js';
 
 const now = new Date('2026-11-28T12:24:00Z');
@@ -84,19 +84,24 @@ describe('the /orders list keeps buyer-typed text on its own line', () => {
     payway: '', comment: '', domain: 'shop.justclick.ru', link: '', utm: {}, price: 499_000, toPay: null, isRecurrent: false,
     tag: '', kupon: '', items: [], ...p,
   });
-  const period = parseOrdersArgs('', { now, timeZone: 'Europe/Moscow' });
-  if (!period.ok) throw new Error('today must parse');
+  const today = parseRequest('', { now, timeZone: 'Europe/Moscow' });
+  if (!today.ok || today.request.kind !== 'orders') throw new Error('today must parse');
+  const period = today.request.period;
   const render = (o: Order) =>
-    renderOrdersPages([o], {
-      period: period.value.period,
-      paidOnly: false,
-      goods: [],
-      timeZone: 'Europe/Moscow',
-      lang: 'en',
-      currency: 'RUB',
-      maskContacts: false,
-      now,
-    });
+    renderOrdersPages(
+      { created: [o], paid: [] },
+      {
+        period,
+        list: 'created',
+        status: null,
+        goods: [],
+        timeZone: 'Europe/Moscow',
+        lang: 'en',
+        currency: 'RUB',
+        maskContacts: false,
+        now,
+      },
+    );
 
   it('a newline in a name or a title adds no line to the order', () => {
     const plain = lines(render(order({}))[0]!);

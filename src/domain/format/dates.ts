@@ -1,7 +1,7 @@
 // Local dates and times as each language writes them, and the human name of a period.
 import { TZDate } from '@date-fns/tz';
 import { localDateOf, compareLocalDates, addLocalDays, wallClockAt, type LocalDate } from '../calendar.js';
-import type { Period } from '../period.js';
+import type { Period } from '../calendar-periods.js';
 import type { Lang } from '../i18n/lang.js';
 import { MONTHS } from '../i18n/calendar.js';
 import { periodText } from '../i18n/period.js';

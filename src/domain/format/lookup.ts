@@ -4,12 +4,12 @@ import { localDateOf } from '../calendar.js';
 import type { Minor, Order } from '../justclick.js';
 import type { Lang } from '../i18n/lang.js';
 import { lookupText, type UtmKey } from '../i18n/lookup.js';
-import { ordersText, type KnownStatus } from '../i18n/orders.js';
 import { isPaid } from '../order-facts.js';
 import { formatDay, formatTime } from './dates.js';
 import { joinHtml, type Html } from './html.js';
 import { maskEmail, maskPhone } from './mask.js';
 import { formatMoney } from './money.js';
+import { statusOf } from './orders.js';
 import { packPages } from './pages.js';
 import { clipLine } from './text.js';
 
@@ -119,15 +119,6 @@ function searchLine(search: BuyerSearch, opts: LookupOptions): Html {
 function dateTime(at: number, opts: LookupOptions): string {
   const instant = new Date(at * 1000);
   return `${formatDay(localDateOf(instant, opts.timeZone), opts.lang, true)} ${formatTime(instant, opts.timeZone)}`;
-}
-
-function statusOf(order: Order, lang: Lang): Html {
-  const text = ordersText[lang];
-  return isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
-}
-
-function isKnownStatus(status: string): status is KnownStatus {
-  return status === 'paid' || status === 'waiting' || status === 'cancel' || status === 'moneyback';
 }
 
 function buyerName(order: Order): string | null {

@@ -1,11 +1,12 @@
-// The answer to /orders: a summary header and the orders themselves, newest first, cut into pages
-// that each fit one Telegram message with room for the bot's "page 2/7" footer.
-import type { Minor, Order } from '../justclick.js';
-import { localDateOf } from '../calendar.js';
+// The answer to /orders: a header that names both sets of the period (orders paid in it, which are its
+// revenue, and orders created in it), then the orders asked for, newest first, cut into pages that each
+// fit one Telegram message with room for the bot's "page 2/7" footer.
+import type { Minor, Order, OrderSets } from '../justclick.js';
+import { compareLocalDates, localDateOf } from '../calendar.js';
 import type { Lang } from '../i18n/lang.js';
 import { ordersText, type KnownStatus } from '../i18n/orders.js';
-import { isPaid } from '../order-facts.js';
-import type { Period } from '../period.js';
+import { hasStatus, isPaid, type StatusFilter } from '../order-facts.js';
+import type { Period } from '../calendar-periods.js';
 import { describePeriod, formatDay, formatTime, spansDays } from './dates.js';
 import { escapeHtml, html, joinHtml, visibleLength, type Html } from './html.js';
 import { maskEmail, maskPhone } from './mask.js';
@@ -17,19 +18,26 @@ import { TELEGRAM_TEXT_LIMIT } from './split.js';
 export const PAGE_FOOTER_RESERVE = 100;
 /** More orders than this on one screen stop being readable, however short they are. */
 const ORDERS_PER_PAGE = 10;
+/** A bill link longer than this is left out rather than clipped (a clipped URL leads nowhere). */
+const MAX_LINK_LENGTH = 500;
 
-export interface OrdersSummary {
-  /** Orders listed: every order, or only the paid ones when `paidOnly`. */
-  count: number;
-  paidCount: number;
-  paidRevenue: Minor;
-  /** paidRevenue / paidCount, rounded to a whole minor unit; null when nothing was paid. */
-  averageCheck: Minor | null;
+/** The figures of a period, each for the set it names. */
+export interface OrdersHeadline {
+  /** Orders paid in the period and not refunded since: the period's revenue. */
+  paid: { count: number; revenue: Minor; averageCheck: Minor | null };
+  /** Orders created in the period, and how many of them are paid by now (whenever that was). */
+  created: { count: number; paidByNow: number };
+  /** With a status filter: the orders created in the period that are in that status. */
+  status: { status: StatusFilter; count: number; sum: Minor } | null;
 }
 
 export interface OrdersPageOptions {
   period: Period;
-  paidOnly: boolean;
+  /** Which set the list shows: orders created in the period, or orders paid in it. */
+  list: 'created' | 'paid';
+  /** Of the orders created in the period, only those in this status (the list is then of created ones). */
+  status: StatusFilter | null;
+  /** The product filter as the seller should read it: titles where known, else ids. */
   goods: string[];
   timeZone: string;
   lang: Lang;
@@ -42,56 +50,77 @@ export interface OrdersPageOptions {
   comparison?: Html | null;
 }
 
-/** With `paidOnly`, orders that are not (or no longer) paid are left out, as they are from the list. */
-export function summarize(orders: readonly Order[], paidOnly: boolean): OrdersSummary {
-  const listed = paidOnly ? orders.filter(isPaid) : orders;
-  const paid = listed.filter(isPaid);
-  const paidRevenue = paid.reduce((sum, o) => sum + o.price, 0);
+/** The period's figures. Refunded orders are no revenue; a status filter counts within the created set. */
+export function ordersHeadline(sets: OrderSets, status: StatusFilter | null): OrdersHeadline {
+  const paid = sets.paid.filter(isPaid);
+  const revenue = paid.reduce((sum, o) => sum + o.price, 0);
+  const inStatus = status === null ? [] : sets.created.filter((o) => hasStatus(o, status));
   return {
-    count: listed.length,
-    paidCount: paid.length,
-    paidRevenue,
-    averageCheck: paid.length > 0 ? Math.round(paidRevenue / paid.length) : null,
+    paid: { count: paid.length, revenue, averageCheck: paid.length > 0 ? Math.round(revenue / paid.length) : null },
+    created: { count: sets.created.length, paidByNow: sets.created.filter(isPaid).length },
+    status: status === null ? null : { status, count: inStatus.length, sum: inStatus.reduce((sum, o) => sum + o.price, 0) },
   };
 }
 
-/**
- * Renders orders as pages of Telegram HTML. Every page repeats the header and stays within
- * 4096 − PAGE_FOOTER_RESERVE visible characters; buyer-typed fields are flattened to one line,
- * clipped and escaped. No orders → one page saying so.
- */
-export function renderOrdersPages(orders: readonly Order[], opts: OrdersPageOptions): Html[] {
+/** The orders a list shows: those created in the period (in the status asked for), or those paid in it. */
+export function listedOrders(sets: OrderSets, list: 'created' | 'paid', status: StatusFilter | null): Order[] {
+  if (status !== null) return sets.created.filter((o) => hasStatus(o, status));
+  return list === 'paid' ? sets.paid.filter(isPaid) : [...sets.created];
+}
+
+/** The header's lines, one small function each, so that a new figure is one more line here. */
+function headerLines(h: OrdersHeadline, opts: OrdersPageOptions, listing: boolean): Html[] {
   const text = ordersText[opts.lang];
-  const periodName = describePeriod(opts.period, opts.lang);
-  const filters = text.filters(opts.paidOnly, clipList(opts.goods));
-  const listed = opts.paidOnly ? orders.filter(isPaid) : [...orders];
-
-  if (listed.length === 0) return [joinHtml([text.noOrders(periodName), filters], '\n')];
-
-  const s = summarize(listed, opts.paidOnly);
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
-  const header = joinHtml(
-    [
-      text.header(periodName),
-      filters,
-      text.totals(s.count, s.paidCount, opts.paidOnly),
-      text.revenue(money(s.paidRevenue), s.averageCheck === null ? null : money(s.averageCheck)),
-      opts.comparison ?? null,
-    ],
-    '\n',
-  );
+  const lines: (Html | null)[] = [
+    text.header(describePeriod(opts.period, opts.lang)),
+    text.filters(clipList(opts.goods)),
+    text.paidIn('period', h.paid.count, money(h.paid.revenue), h.paid.averageCheck === null ? null : money(h.paid.averageCheck)),
+    opts.comparison ?? null,
+    text.createdIn('period', h.created.count, h.created.paidByNow),
+    h.status ? text.statusOf(h.status.status, h.status.count, money(h.status.sum)) : null,
+    listing && opts.list === 'paid' && opts.status === null ? text.paidListed : null,
+  ];
+  return lines.filter((l): l is Html => l !== null);
+}
 
-  const when = (o: Order) => (opts.paidOnly && o.paid !== null ? o.paid : o.created);
+/**
+ * The header alone: what a question about numbers ("how many sales yesterday?") is answered with.
+ * `listing`: the orders follow it (then a list of paid ones is said to be one).
+ */
+export function renderOrdersHeader(sets: OrderSets, opts: OrdersPageOptions, listing = false): Html {
+  const text = ordersText[opts.lang];
+  if (sets.created.length === 0 && sets.paid.length === 0) {
+    return joinHtml([text.noOrders(describePeriod(opts.period, opts.lang)), text.filters(clipList(opts.goods))], '\n');
+  }
+  return joinHtml(headerLines(ordersHeadline(sets, opts.status), opts, listing), '\n');
+}
+
+/**
+ * Renders the answer as pages of Telegram HTML. Every page repeats the header and stays within
+ * 4096 − PAGE_FOOTER_RESERVE visible characters; buyer-typed fields are flattened to one line,
+ * clipped and escaped. No orders at all → one page saying so. At most `maxListed` orders are listed,
+ * the newest; the header counts them all.
+ */
+export function renderOrdersPages(sets: OrderSets, opts: OrdersPageOptions, maxListed = Number.POSITIVE_INFINITY): Html[] {
+  const text = ordersText[opts.lang];
+  const header = renderOrdersHeader(sets, opts, true);
+  if (sets.created.length === 0 && sets.paid.length === 0) return [header];
+  const listed = listedOrders(sets, opts.list, opts.status);
+  if (listed.length === 0) return [html`${header}\n\n${text.nothingListed(opts.list, opts.status)}`];
+
+  const byPaid = opts.list === 'paid' && opts.status === null;
+  const when = (o: Order) => (byPaid && o.paid !== null ? o.paid : o.created);
   listed.sort((a, b) => when(b) - when(a) || compareIds(b.id, a.id));
+  if (listed.length > maxListed) listed.length = maxListed;
 
-  const thisYear = localDateOf(opts.now, opts.timeZone).year;
   const budget = TELEGRAM_TEXT_LIMIT - PAGE_FOOTER_RESERVE;
   const pages: Html[] = [];
   let page = header;
   let used = visibleLength(header);
   let onPage = 0;
   for (const order of listed) {
-    const block = renderOrder(order, when(order), thisYear, opts);
+    const block = renderOrder(order, opts);
     const cost = visibleLength(block) + 2; // the blank line before it
     if (onPage > 0 && (onPage === ORDERS_PER_PAGE || used + cost > budget)) {
       pages.push(page);
@@ -107,15 +136,35 @@ export function renderOrdersPages(orders: readonly Order[], opts: OrdersPageOpti
   return pages;
 }
 
-/** One order, four short lines; each buyer-typed value is clipped so that any order fits a page. */
-function renderOrder(order: Order, at: number, thisYear: number, opts: OrdersPageOptions): Html {
-  const text = ordersText[opts.lang];
-  const instant = new Date(at * 1000);
+/**
+ * An instant on an order's line: the time alone when it falls on the period's only day, else with
+ * its day (and year, when not this year's).
+ */
+function when(seconds: number, opts: OrdersPageOptions): string {
+  const instant = new Date(seconds * 1000);
   const day = localDateOf(instant, opts.timeZone);
-  const otherYear = day.year !== thisYear;
+  const otherYear = day.year !== localDateOf(opts.now, opts.timeZone).year;
   const clock = formatTime(instant, opts.timeZone);
-  const time = spansDays(opts.period) || otherYear ? `${formatDay(day, opts.lang, otherYear)} ${clock}` : clock;
-  const status = isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
+  const sameDay = !spansDays(opts.period) && compareLocalDates(day, opts.period.firstDay) === 0;
+  return sameDay && !otherYear ? clock : `${formatDay(day, opts.lang, otherYear)} ${clock}`;
+}
+
+/** A bill link fit to show: http(s) only, no spaces, not absurdly long; null otherwise. */
+export function billLink(link: string): string | null {
+  if (link.length > MAX_LINK_LENGTH || /\s/u.test(link)) return null;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? link : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One order, four short lines; each buyer-typed value is clipped so that any order fits a page. */
+function renderOrder(order: Order, opts: OrdersPageOptions): Html {
+  const text = ordersText[opts.lang];
+  const status = statusOf(order, opts.lang);
+  const times = [text.createdAt(when(order.created, opts)), order.paid === null ? null : text.paidAt(when(order.paid, opts))];
 
   const name = clipLine(`${order.firstName} ${order.lastName}`, 80);
   const email = clipLine(order.email, 80);
@@ -127,16 +176,23 @@ function renderOrder(order: Order, at: number, thisYear: number, opts: OrdersPag
 
   const utm = [order.utm.source, order.utm.medium, order.utm.campaign].map((v) => clipLine(v ?? '', 150)).filter(Boolean);
   const source = clipLine(utm.length > 0 ? utm.join(' / ') : order.domain, 150);
+  const link = isPaid(order) ? billLink(order.link) : null;
 
   return joinHtml(
     [
-      html`<b>#${escapeHtml(clipLine(order.id, 30))}</b> · ${escapeHtml(time)} · ${status}`,
+      html`<b>#${escapeHtml(clipLine(order.id, 30))}</b> · ${status} · ${joinHtml(times, ' · ')}`,
       html`👤 ${joinHtml([name ? escapeHtml(name) : text.noName, ...contacts.filter(Boolean).map(escapeHtml)], ' · ')}`,
       html`🛒 ${items}`,
-      html`💳 ${escapeHtml(formatMoney(order.price, opts.currency, opts.lang))}${source ? html` · 🔗 ${escapeHtml(source)}` : ''}`,
+      html`💳 ${escapeHtml(formatMoney(order.price, opts.currency, opts.lang))}${source ? html` · 🔗 ${escapeHtml(source)}` : ''}${link ? html` · 📄 <a href="${escapeHtml(link)}">${text.bill}</a>` : ''}`,
     ],
     '\n',
   );
+}
+
+/** "✅ paid", "⏳ awaiting payment"…; a status JustClick invents is shown as it came, clipped. */
+export function statusOf(order: Order, lang: Lang): Html {
+  const text = ordersText[lang];
+  return isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
 }
 
 function isKnownStatus(status: string): status is KnownStatus {

@@ -2,13 +2,19 @@
 // JustClick failure means for the seller. Every interpolated value is escaped here.
 import type { JustClickErrorKind } from '../justclick.js';
 import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
+import { PHRASE_EXAMPLES } from './grammar.js';
 import { LANGS, type Lang } from './lang.js';
 
 /** The commands of the menu, in the order Telegram shows them. */
 export const MENU_COMMANDS = [
   'orders',
+  'today',
+  'yesterday',
   'chart',
   'top',
+  'sales',
+  'revenue',
+  'stats',
   'order',
   'buyer',
   'export',
@@ -28,6 +34,8 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface BotText {
   help: Html;
+  /** The button under /help that shows every word (plain text). */
+  allWords: string;
   /** setMyCommands menus: command → short description, plain text (Telegram allows 3–256 characters). */
   menu: Record<MenuCommand, string>;
   apology: Html;
@@ -42,6 +50,8 @@ export interface BotText {
   staleButton: string;
   pageExpired: string;
   pageNotYours: string;
+  /** A "Did you mean" or product button pressed by someone other than whoever asked. */
+  buttonNotYours: string;
   unknownCommand: Html;
   plainText: Html;
   /** What a JustClick failure means, with what to do next. `login` is the account's domain. */
@@ -53,6 +63,27 @@ const LANG_OFFER: Record<Lang, Html> = {
   en: html`<code>/lang en</code> — language: English`,
   ru: html`<code>/lang ru</code> — язык: русский`,
 };
+
+/** The phrases /help shows with their meaning, taken from PHRASE_EXAMPLES (a test checks each is there). */
+export const HELP_EXAMPLES: Record<Lang, readonly string[]> = {
+  en: ['how many sales today?', 'revenue last month', 'unpaid this week', 'refunds this month', 'since Nov 1', 'order 12345', 'buyer ivan@example.com'],
+  ru: [
+    'сколько продаж вчера?',
+    'выручка за прошлую неделю',
+    'неоплаченные за неделю',
+    'возвраты за месяц',
+    'с 1 ноября',
+    'заказ 12345',
+    'покупатель ivan@example.com',
+  ],
+};
+
+/** /help's example lines, generated from the grammar's own examples so that they cannot drift. */
+const helpExamples = (lang: Lang): Html[] =>
+  HELP_EXAMPLES[lang].map((phrase) => {
+    const meaning = PHRASE_EXAMPLES[lang].find((x) => x.phrase === phrase)?.meaning ?? '';
+    return html`<code>${escapeHtml(phrase)}</code> — ${escapeHtml(meaning)}`;
+  });
 
 /** The /lang lines of /help: every other language. */
 const langOffers = (reader: Lang): Html[] => LANGS.filter((l) => l !== reader).map((l) => LANG_OFFER[l]);
@@ -67,15 +98,17 @@ const en: BotText = {
       html`1. Find your API key: in your JustClick account open the API section of the account settings («Интеграция и API»), allow API access and copy the secret key.`,
       html`2. Send <code>/link shop KEY</code> — your login (or the account address, e.g. <code>shop.justclick.ru</code>) and the key. Or send /link and I will ask. I delete the message with the key at once.`,
       html``,
-      html`<b>Orders</b>`,
-      html`/orders — today`,
-      html`<code>/orders yesterday paid</code> — paid yesterday`,
-      html`<code>/orders week</code>, <code>/orders month</code>, <code>/orders 7d</code>`,
-      html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
-      html`<code>/orders today goods 12,14</code> — only these products`,
+      html`<b>Orders</b> — ask in your own words, here as a message or after /orders:`,
+      html`/orders — today: the money paid, the orders created, and the orders themselves`,
+      html`<code>/orders yesterday paid</code> — the orders paid yesterday`,
+      html`<code>/orders 01.11-15.11</code>, <code>/orders last week</code>, <code>/orders 7d</code>`,
+      html`<code>/orders today goods 12,14</code> — only these products (ids or part of the name)`,
+      ...helpExamples('en'),
+      html`/today, /yesterday, /sales (paid), /revenue and /stats (totals only) take the same words.`,
       html`<code>/export month paid</code> — the same as an Excel file (<code>/export month csv</code> for CSV)`,
       html`<code>/order 12345</code> — one order in full: buyer, items, partners, times, UTM, bill link`,
       html`<code>/buyer anna@example.com</code> — a buyer’s orders and what they paid in all; a phone works too (I find the e-mail on your orders of the last 90 days with that phone)`,
+      html`<code>/help words</code> — every word and form I understand`,
       html``,
       html`<b>At a glance</b>`,
       html`/chart — paid revenue of the last 14 days as a picture, the 14 before drawn faintly behind; <code>/chart month</code>, <code>/chart today</code> (by the hour), <code>/chart week dark</code>`,
@@ -99,6 +132,7 @@ const en: BotText = {
     ],
     '\n',
   ),
+  allWords: '📖 Every word I understand',
   menu: {
     orders: 'Orders: /orders yesterday paid',
     chart: 'Revenue chart: /chart month',
@@ -106,6 +140,11 @@ const en: BotText = {
     export: 'Orders as an Excel or CSV file',
     order: 'One order in full: /order 12345',
     buyer: 'A buyer’s orders: /buyer e-mail or phone',
+    today: 'Today: paid, created, the orders',
+    yesterday: 'Yesterday: paid, created, the orders',
+    sales: 'Orders paid: /sales last week',
+    revenue: 'Revenue, totals only: /revenue last month',
+    stats: 'Totals only: /stats this month',
     alerts: 'Alerts for paid orders: on or off',
     digest: 'Daily digest: /digest 09:00',
     report: 'Weekly or monthly report: /report weekly 09:00',
@@ -129,8 +168,9 @@ const en: BotText = {
   staleButton: 'This button no longer works. Ask again, please.',
   pageExpired: 'This list has expired. Ask for the orders again, please.',
   pageNotYours: 'These buttons belong to whoever asked for this list.',
+  buttonNotYours: 'These buttons belong to whoever asked.',
   unknownCommand: html`I do not know this command. /help lists what I can do.`,
-  plainText: html`Send a command, for example /orders today. /help lists them all.`,
+  plainText: html`Send a command, for example /orders today, or ask in words: <code>sales yesterday</code>. /help lists them all.`,
   justclick: (kind, login, during) => {
     const account = html`<b>${escapeHtml(login)}</b>`;
     const notLinked = during === 'link' ? html`The account is not linked. ` : '';
@@ -165,15 +205,17 @@ const ru: BotText = {
       html`1. Найдите ключ API: в аккаунте JustClick откройте раздел настроек API («Интеграция и API»), включите доступ по API и скопируйте секретный ключ.`,
       html`2. Отправьте <code>/link shop КЛЮЧ</code> — логин (или адрес аккаунта, например <code>shop.justclick.ru</code>) и ключ. Или просто /link, и я спрошу. Сообщение с ключом я сразу удаляю.`,
       html``,
-      html`<b>Заказы</b>`,
-      html`/orders — за сегодня`,
-      html`<code>/orders вчера оплаченные</code> — оплаченные вчера`,
-      html`<code>/orders неделя</code>, <code>/orders месяц</code>, <code>/orders 7д</code>`,
-      html`<code>/orders 01.11-15.11</code>, <code>/orders 2026-11-01..2026-11-15</code>`,
-      html`<code>/orders сегодня товары 12,14</code> — только эти товары`,
+      html`<b>Заказы</b> — спрашивайте своими словами, здесь сообщением или после /orders:`,
+      html`/orders — за сегодня: сколько оплачено, сколько создано, и сами заказы`,
+      html`<code>/orders вчера оплаченные</code> — заказы, оплаченные вчера`,
+      html`<code>/orders 01.11-15.11</code>, <code>/orders прошлая неделя</code>, <code>/orders 7д</code>`,
+      html`<code>/orders сегодня товары 12,14</code> — только эти товары (номера или часть названия)`,
+      ...helpExamples('ru'),
+      html`/today, /yesterday, /sales (оплаченные), /revenue и /stats (только итоги) понимают те же слова.`,
       html`<code>/export месяц оплаченные</code> — то же файлом Excel (<code>/export месяц csv</code> — файлом CSV)`,
       html`<code>/order 12345</code> — один заказ целиком: покупатель, товары, партнёры, время, UTM, ссылка на счёт`,
       html`<code>/buyer anna@example.com</code> — заказы покупателя и сколько он оплатил всего; можно и телефон (почту я найду в ваших заказах за последние 90 дней с этим телефоном)`,
+      html`<code>/help words</code> — все слова и формы, которые я понимаю`,
       html``,
       html`<b>Коротко о продажах</b>`,
       html`/chart — выручка за 14 дней картинкой, прошлые 14 дней бледно позади; <code>/chart месяц</code>, <code>/chart сегодня</code> (по часам), <code>/chart неделя тёмный</code>`,
@@ -197,6 +239,7 @@ const ru: BotText = {
     ],
     '\n',
   ),
+  allWords: '📖 Все слова, которые я понимаю',
   menu: {
     orders: 'Заказы: /orders вчера оплаченные',
     chart: 'График выручки: /chart месяц',
@@ -204,6 +247,11 @@ const ru: BotText = {
     export: 'Заказы файлом Excel или CSV',
     order: 'Один заказ целиком: /order 12345',
     buyer: 'Заказы покупателя: /buyer почта или телефон',
+    today: 'Сегодня: оплачено, создано, заказы',
+    yesterday: 'Вчера: оплачено, создано, заказы',
+    sales: 'Оплаченные заказы: /sales прошлая неделя',
+    revenue: 'Выручка, только итоги: /revenue прошлый месяц',
+    stats: 'Только итоги: /stats этот месяц',
     alerts: 'Уведомления об оплатах: on или off',
     digest: 'Ежедневная сводка: /digest 09:00',
     report: 'Отчёт за неделю или месяц: /report weekly 09:00',
@@ -227,8 +275,9 @@ const ru: BotText = {
   staleButton: 'Эта кнопка больше не работает. Запросите ещё раз, пожалуйста.',
   pageExpired: 'Этот список устарел. Запросите заказы ещё раз, пожалуйста.',
   pageNotYours: 'Эти кнопки — для того, кто запросил список.',
+  buttonNotYours: 'Эти кнопки — для того, кто спрашивал.',
   unknownCommand: html`Такой команды я не знаю. Все команды — в /help.`,
-  plainText: html`Отправьте команду, например /orders сегодня. Все команды — в /help.`,
+  plainText: html`Отправьте команду, например /orders сегодня, или спросите словами: <code>продажи вчера</code>. Все команды — в /help.`,
   justclick: (kind, login, during) => {
     const account = html`<b>${escapeHtml(login)}</b>`;
     const notLinked = during === 'link' ? html`Аккаунт не подключён. ` : '';

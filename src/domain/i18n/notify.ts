@@ -12,11 +12,21 @@ export interface AlertsOnFacts {
   pushUrlInPrivate: boolean;
 }
 
+/** `/alerts newurl`: the words that ask for a new notification URL, in any language the bot speaks. */
+export const NEW_URL_WORDS: Record<Lang, readonly string[]> = {
+  en: ['newurl'],
+  ru: ['новыйадрес'],
+};
+
 export interface NotifyText {
   alertsOn(facts: AlertsOnFacts): Html;
   alertsOff(target: string | null): Html;
   alertsState(since: string | null, pushUrl: string | null): Html;
   alertsUsage: Html;
+  /** The new notification URL; the old one no longer works. */
+  pushUrlRenewed(url: string): Html;
+  /** The bot has no PUBLIC_URL: JustClick cannot reach it, so there is no URL to renew. */
+  pushUrlUnavailable: Html;
   targetUnknown(input: string): Html;
   targetNotAdmin(title: string): Html;
   botCannotPost(title: string): Html;
@@ -57,7 +67,16 @@ const en: NotifyText = {
       ],
       '\n\n',
     ),
-  alertsUsage: html`<code>/alerts on</code> — a message for every paid order in this chat\n<code>/alerts off</code> — stop them\n<code>/alerts on @channel</code> — send them to a channel or group where you are an administrator`,
+  alertsUsage: html`<code>/alerts on</code> — a message for every paid order in this chat\n<code>/alerts off</code> — stop them\n<code>/alerts on @channel</code> — send them to a channel or group where you are an administrator\n<code>/alerts newurl</code> — a new notification URL for JustClick (the old one stops working)`,
+  pushUrlRenewed: (url) =>
+    joinHtml(
+      [
+        html`🔑 Here is a new notification URL. The old one stopped working just now: JustClick’s notifications reach me only once you paste the new one.`,
+        pushHowTo.en(url),
+      ],
+      '\n\n',
+    ),
+  pushUrlUnavailable: html`This bot has no public address (PUBLIC_URL), so JustClick cannot notify it: alerts come from checking JustClick instead.`,
   targetUnknown: (input) => html`I cannot see the chat “${escapeHtml(input)}”. Add me to it first (as an administrator for a channel), then try again.`,
   targetNotAdmin: (title) => html`Only an administrator of <b>${escapeHtml(title)}</b> can send alerts there.`,
   botCannotPost: (title) => html`I cannot post in <b>${escapeHtml(title)}</b>: make me an administrator who may post messages, then try again.`,
@@ -95,7 +114,16 @@ const ru: NotifyText = {
       ],
       '\n\n',
     ),
-  alertsUsage: html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе в этот чат\n<code>/alerts off</code> — выключить\n<code>/alerts on @канал</code> — присылать их в канал или группу, где вы администратор`,
+  alertsUsage: html`<code>/alerts on</code> — сообщение о каждом оплаченном заказе в этот чат\n<code>/alerts off</code> — выключить\n<code>/alerts on @канал</code> — присылать их в канал или группу, где вы администратор\n<code>/alerts новыйадрес</code> — новый адрес для уведомлений JustClick (старый перестанет работать)`,
+  pushUrlRenewed: (url) =>
+    joinHtml(
+      [
+        html`🔑 Вот новый адрес для уведомлений. Старый только что перестал работать: уведомления JustClick дойдут до меня, только когда вы вставите новый.`,
+        pushHowTo.ru(url),
+      ],
+      '\n\n',
+    ),
+  pushUrlUnavailable: html`У этого бота нет публичного адреса (PUBLIC_URL), поэтому JustClick не может его уведомлять: о заказах я узнаю, проверяя JustClick.`,
   targetUnknown: (input) => html`Я не вижу чат «${escapeHtml(input)}». Сначала добавьте меня туда (в канал — администратором) и повторите.`,
   targetNotAdmin: (title) => html`Включить уведомления в <b>${escapeHtml(title)}</b> может только его администратор.`,
   botCannotPost: (title) => html`Я не могу писать в <b>${escapeHtml(title)}</b>: сделайте меня администратором с правом публикации и повторите.`,

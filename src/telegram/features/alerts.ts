@@ -1,11 +1,13 @@
 // /alerts on|off (no argument: the state) on top of the alert engine. The owner switches alerts on in
 // their private chat, in a group where they are an administrator, or, from the private chat, for a
-// channel or group named by @username or id; access.ts decides who may.
+// channel or group named by @username or id; access.ts decides who may. `/alerts newurl` replaces the
+// account's JustClick notification URL (a leaked one is revoked at once).
 import { Composer } from 'telegraf';
 import { formatDateTime } from '../../domain/format/dates.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { switchWord } from '../../domain/i18n/commands.js';
-import { notifyText } from '../../domain/i18n/notify.js';
+import { NEW_URL_WORDS, notifyText } from '../../domain/i18n/notify.js';
+import { LANGS } from '../../domain/i18n/lang.js';
 import { accountForNotifications, mayConfigureChat, otherChatForAlerts } from '../access.js';
 import type { BotContext, BotEngine, Services } from '../context.js';
 import { fromUnixSeconds } from '../../domain/justclick.js';
@@ -47,6 +49,16 @@ export function alertsFeature(s: Services): Composer<BotContext> {
     const { engine } = s;
     const [word = '', targetInput, ...rest] = ctx.payload.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const privateChat = ctx.chat.type === 'private';
+
+    if (LANGS.some((lang) => NEW_URL_WORDS[lang].includes(word)) && targetInput === undefined) {
+      // The URL is a secret of the account's owner: made and shown in their private chat only.
+      if (!privateChat) return void (await gateway.sendHtml(chatId, botText[ctx.lang].privateOnly('alerts')));
+      if (!(await s.accounts.get(ctx.from.id))) return void (await gateway.sendHtml(chatId, botText[ctx.lang].notLinked));
+      if (!s.config.publicUrl) return void (await gateway.sendHtml(chatId, text.pushUrlUnavailable));
+      const url = await s.renewPushUrl(ctx.from.id);
+      await gateway.sendHtml(chatId, url === null ? botText[ctx.lang].notLinked : text.pushUrlRenewed(url));
+      return;
+    }
 
     if (word === '') {
       const alerts = ctx.chatSettings.alerts;

@@ -1,5 +1,5 @@
-// /export [period] [paid] [csv]: the same orders as /orders as a file — an XLSX workbook by default (real
-// dates and numbers, a sheet of items), a CSV (UTF-8 with BOM for Excel) when asked for.
+// /export [words] [csv]: the orders /orders would list for the same words, as a file — an XLSX workbook by
+// default (real dates and numbers, a sheet of items), a CSV (UTF-8 with BOM for Excel) when asked for.
 // Private chats only: the file holds buyers' full contacts, which groups never see.
 import { Composer } from 'telegraf';
 import { ordersToCsv } from '../../domain/csv.js';
@@ -11,8 +11,11 @@ import { botText } from '../../domain/i18n/bot.js';
 import { glanceText } from '../../domain/i18n/glance.js';
 import { limitsText } from '../../domain/i18n/limits.js';
 import { buildOrdersWorkbook, MAX_EXPORT_ORDERS } from '../../domain/xlsx.js';
+import { answerRequest, type Answers } from '../ask.js';
 import type { BotContext, Services } from '../context.js';
-import { fetchOrdersFor, prepareOrdersQuery } from '../orders-query.js';
+import { fetchOrdersFor } from '../orders-query.js';
+import type { PreparedQuery } from '../understand.js';
+import { lookupBuyer, lookupOrder } from './lookup.js';
 
 /** At most this many orders go into one file (about 10 MB of CSV). */
 const MAX_EXPORTED_ORDERS = 20_000;
@@ -29,27 +32,18 @@ export function exportFilename(period: Period, paidOnly: boolean, format: Export
   return `orders-${first === last ? first : `${first}_${last}`}${paidOnly ? '-paid' : ''}.${format}`;
 }
 
-/** "/export month csv": the file format word taken out of the period words (any case, any position). */
+/** "/export month csv": the file format word taken out of the other words (any case, any position). */
 export function exportFormat(text: string): { format: ExportFormat; rest: string } {
   const words = text.split(/\s+/u).filter((w) => w !== '');
   const named = words.map((w) => w.toLowerCase()).find((w) => w === 'csv' || w === 'xlsx');
   return { format: named === 'csv' ? 'csv' : 'xlsx', rest: words.filter((w) => !/^(csv|xlsx)$/iu.test(w)).join(' ') };
 }
 
-export function exportFeature(s: Services): Composer<BotContext> {
-  const { gateway } = s;
-  const feature = new Composer<BotContext>();
-
-  feature.command('export', async (ctx) => {
-    const chatId = ctx.chat.id;
-    if (ctx.chat.type !== 'private') {
-      await gateway.sendHtml(chatId, botText[ctx.lang].privateOnly('export'));
-      return;
-    }
-    const { format, rest } = exportFormat(ctx.payload);
-    const prepared = await prepareOrdersQuery(s, ctx, '/export', rest);
-    if (!prepared) return;
-    await gateway.typing(chatId);
+/** The file of the orders the words ask for, in the format asked for. */
+function sendExport(format: ExportFormat) {
+  return async (s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> => {
+    const chatId = ctx.chat!.id;
+    await s.gateway.typing(chatId);
     await s.background(ctx, async () => {
       const orders = await fetchOrdersFor(s, ctx, prepared);
       if (!orders) return;
@@ -57,7 +51,7 @@ export function exportFeature(s: Services): Composer<BotContext> {
       // past its own maximum would also take seconds of a shared core.
       const limit = format === 'xlsx' ? Math.min(MAX_EXPORTED_ORDERS, MAX_EXPORT_ORDERS) : MAX_EXPORTED_ORDERS;
       if (orders.length > limit) {
-        await gateway.sendHtml(chatId, limitsText[ctx.lang].exportTooBig(orders.length, limit));
+        await s.gateway.sendHtml(chatId, limitsText[ctx.lang].exportTooBig(orders.length, limit));
         return;
       }
       const t = glanceText[ctx.lang];
@@ -68,8 +62,28 @@ export function exportFeature(s: Services): Composer<BotContext> {
           ? ordersToCsv(orders, { timeZone: ctx.timeZone, lang: ctx.lang })
           : await buildOrdersWorkbook(orders, { timeZone: ctx.timeZone, lang: ctx.lang, currency: ACCOUNT_CURRENCY, title: t.workbookTitle(period, paidOnly) });
       const caption = t.exportCaption(orders.length, period, paidOnly, format);
-      await gateway.sendDocument(chatId, { filename: exportFilename(prepared.period, paidOnly, format), content }, caption);
+      await s.gateway.sendDocument(chatId, { filename: exportFilename(prepared.period, paidOnly, format), content }, caption);
     });
+  };
+}
+
+/** What /export answers: a workbook (a tapped "Did you mean" button gives the workbook too), or a CSV. */
+const answersFor = (format: ExportFormat): Answers => ({ orders: sendExport(format), order: lookupOrder, buyer: lookupBuyer });
+
+/** /export of one order or one buyer shows them, as /orders would. */
+export const EXPORT_ANSWERS: Answers = answersFor('xlsx');
+const CSV_ANSWERS: Answers = answersFor('csv');
+
+export function exportFeature(s: Services): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.command('export', async (ctx) => {
+    if (ctx.chat.type !== 'private') {
+      await s.gateway.sendHtml(ctx.chat.id, botText[ctx.lang].privateOnly('export'));
+      return;
+    }
+    const { format, rest } = exportFormat(ctx.payload);
+    await answerRequest(s, ctx, { command: 'export', text: rest }, format === 'csv' ? CSV_ANSWERS : EXPORT_ANSWERS);
   });
 
   return feature;

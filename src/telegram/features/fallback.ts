@@ -1,5 +1,6 @@
 // The last handlers: a button nobody handled (an old message, a forged press) still gets an answer so
-// its spinner stops, and a private message that is no command gets a pointer to /help.
+// its spinner stops, and a private command the bot does not know gets a pointer to /help (plain text is
+// a question: features/ask.ts answers it).
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { botText } from '../../domain/i18n/bot.js';

@@ -17,7 +17,7 @@ import type { LinkedAccount } from '../../store/accounts.js';
 import { accountForQuery } from '../access.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
 import { askJustClick } from '../orders-query.js';
-import { pageKeyboard } from './orders.js';
+import { pageKeyboard } from '../paging.js';
 
 /** Each order of a buyer costs one getOrderDetails call: the newest this many are read. */
 const BUYER_MAX_ORDERS = 30;

@@ -1,88 +1,112 @@
-// /orders [period] [paid|all] [goods <ids>]: the header and the orders, newest first; answers longer
-// than one message are paged with ◀ ▶ buttons that edit the message in place, for whoever asked only.
+// /orders [words] and its shortcuts /today, /yesterday, /sales, /revenue, /stats: the period's two sets
+// in the header (paid in it, created in it) and the orders themselves, newest first; answers longer than
+// one message are paged with ◀ ▶ buttons that edit the message in place, for whoever asked only. A
+// question about numbers ("how many", "revenue") gets the header first and a button for the list.
 import { Composer } from 'telegraf';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
+import type { Html } from '../../domain/format/html.js';
 import { ACCOUNT_CURRENCY } from '../../domain/format/money.js';
-import { renderOrdersPages } from '../../domain/format/orders.js';
+import type { Order } from '../../domain/justclick.js';
+import { listedOrders, renderOrdersHeader, renderOrdersPages, type OrdersPageOptions } from '../../domain/format/orders.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { limitsText } from '../../domain/i18n/limits.js';
+import { ordersText, type Alias } from '../../domain/i18n/orders.js';
 import { PageStore } from '../../store/pages.js';
+import { answerRequest, type Answers } from '../ask.js';
 import type { BotContext, Services } from '../context.js';
-import { addGoalLine } from '../goal-line.js';
 import { glanceComparison } from '../glance-query.js';
-import { fetchOrdersFor, prepareOrdersQuery, type PreparedQuery } from '../orders-query.js';
+import { addGoalLine } from '../goal-line.js';
+import { fetchOrderSetsFor } from '../orders-query.js';
+import type { PreparedQuery } from '../understand.js';
+import { openListKeyboard, PAGE_COUNTER, PAGE_PRESS, pageKeyboard } from '../paging.js';
+import { lookupBuyer, lookupOrder } from './lookup.js';
+
+/** At most this many orders become pages of one answer (50,000 took 13 MB and 2.7 s to render). */
+export const MAX_PAGED_ORDERS = 2_000;
+
+const ALIASES: readonly Alias[] = ['today', 'yesterday', 'sales', 'revenue', 'stats'];
 
 /** The header's change line; a failed JustClick call for it only leaves the line out (the list still comes). */
-async function ordersComparison(s: Services, ctx: BotContext, prepared: PreparedQuery) {
+async function ordersComparison(s: Services, ctx: BotContext, prepared: PreparedQuery, paidInPeriod: readonly Order[]): Promise<Html | null> {
   try {
-    return await glanceComparison(s, ctx, prepared);
+    return await glanceComparison(s, ctx, prepared, paidInPeriod);
   } catch (err) {
     ctx.log.warn({ err: { message: (err as Error).message } }, 'no comparison for the /orders header');
     return null;
   }
 }
 
-/** At most this many orders become pages of one answer (50,000 took 13 MB and 2.7 s to render). */
-export const MAX_PAGED_ORDERS = 2_000;
-
-const PAGE_PRESS = /^pg:([A-Za-z0-9_-]{11}):(\d{1,4})$/;
-const PAGE_COUNTER = 'pg:count';
-
-/** ◀ 2/7 ▶ — the arrows wrap around, so every button does something. */
-export function pageKeyboard(id: string, index: number, total: number): InlineKeyboardMarkup {
-  const previous = (index - 1 + total) % total;
-  const next = (index + 1) % total;
-  return {
-    inline_keyboard: [
-      [
-        { text: '◀', callback_data: `pg:${id}:${previous}` },
-        { text: `${index + 1}/${total}`, callback_data: PAGE_COUNTER },
-        { text: '▶', callback_data: `pg:${id}:${next}` },
-      ],
-    ],
-  };
+/** The orders of a period as the seller asked: the list (paged), or the numbers with a button for the list. */
+async function sendOrders(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> {
+  const { gateway } = s;
+  const chatId = ctx.chat!.id;
+  const userId = ctx.from!.id;
+  const { request } = prepared;
+  await gateway.typing(chatId);
+  await s.background(ctx, async () => {
+    // The list first: when JustClick or the budget refuses it, the comparison is not asked for either.
+    const sets = await fetchOrderSetsFor(s, ctx, prepared);
+    if (!sets) return;
+    // "No orders" has no figures to compare: nothing more is asked then.
+    const empty = sets.created.length === 0 && sets.paid.length === 0;
+    const comparison = empty ? null : await ordersComparison(s, ctx, prepared, sets.paid);
+    const opts: OrdersPageOptions = {
+      period: prepared.period,
+      list: request.list,
+      status: request.status,
+      goods: prepared.goodsLabels,
+      timeZone: ctx.timeZone,
+      lang: ctx.lang,
+      currency: ACCOUNT_CURRENCY,
+      maskContacts: ctx.chat!.type !== 'private',
+      now: s.now(),
+      comparison,
+    };
+    const listed = listedOrders(sets, request.list, request.status).length;
+    // Newest first: the cap keeps the newest, and says so (pages are kept in Redis and rendered at once);
+    // the header still counts every order.
+    const pages = renderOrdersPages(sets, opts, MAX_PAGED_ORDERS);
+    await addGoalLine(s, ctx, prepared, sets.paid, pages);
+    const save = () => s.pages.save({ userId, ownerId: prepared.account.ownerId, chatId, pages });
+    if (request.focus === 'summary') {
+      const summary = [renderOrdersHeader(sets, opts)];
+      await addGoalLine(s, ctx, prepared, sets.paid, summary);
+      const header = summary[0]!;
+      if (listed === 0) await gateway.sendHtml(chatId, header);
+      else
+        await gateway.sendHtml(chatId, header, {
+          keyboard: openListKeyboard(await save(), ordersText[ctx.lang].showList(request.list, request.status, listed)),
+        });
+      return;
+    }
+    const [first] = pages;
+    if (first === undefined) return;
+    if (listed > MAX_PAGED_ORDERS) await gateway.sendHtml(chatId, limitsText[ctx.lang].ordersCapped(MAX_PAGED_ORDERS, listed));
+    if (pages.length === 1) {
+      await gateway.sendHtml(chatId, first);
+      return;
+    }
+    await gateway.sendHtml(chatId, first, { keyboard: pageKeyboard(await save(), 0, pages.length) });
+  });
 }
+
+/** /orders and its shortcuts end here; one order and one buyer go to the lookups. */
+export const ORDERS_ANSWERS: Answers = { orders: sendOrders, order: lookupOrder, buyer: lookupBuyer };
 
 export function ordersFeature(s: Services): Composer<BotContext> {
   const { gateway } = s;
   const feature = new Composer<BotContext>();
 
   feature.command('orders', async (ctx) => {
-    const chatId = ctx.chat.id;
-    const userId = ctx.from.id;
-    const prepared = await prepareOrdersQuery(s, ctx, '/orders', ctx.payload);
-    if (!prepared) return;
-    await gateway.typing(chatId);
-    await s.background(ctx, async () => {
-      // The list first: when JustClick or the budget refuses it, the comparison is not asked for either.
-      const found = await fetchOrdersFor(s, ctx, prepared);
-      if (!found) return;
-      const comparison = await ordersComparison(s, ctx, prepared);
-      // Newest first: the cap keeps the newest, and says so (pages are kept in Redis and rendered at once).
-      const orders = found.length > MAX_PAGED_ORDERS ? found.slice(0, MAX_PAGED_ORDERS) : found;
-      const pages = renderOrdersPages(orders, {
-        period: prepared.period,
-        paidOnly: prepared.query.paidOnly,
-        goods: prepared.query.goods,
-        timeZone: ctx.timeZone,
-        lang: ctx.lang,
-        currency: ACCOUNT_CURRENCY,
-        maskContacts: ctx.chat.type !== 'private',
-        now: s.now(),
-        comparison,
-      });
-      await addGoalLine(s, ctx, prepared, orders, pages);
-      const [first] = pages;
-      if (first === undefined) return;
-      if (orders.length < found.length) await gateway.sendHtml(chatId, limitsText[ctx.lang].ordersCapped(orders.length, found.length));
-      if (pages.length === 1) {
-        await gateway.sendHtml(chatId, first);
-        return;
-      }
-      const id = await s.pages.save({ userId, ownerId: prepared.account.ownerId, chatId, pages });
-      await gateway.sendHtml(chatId, first, { keyboard: pageKeyboard(id, 0, pages.length) });
-    });
+    await answerRequest(s, ctx, { command: 'orders', text: ctx.payload }, ORDERS_ANSWERS);
   });
+
+  // "/sales last week" reads as "paid last week": the shortcut's own word, in the chat's language, then the rest.
+  for (const alias of ALIASES) {
+    feature.command(alias, async (ctx) => {
+      const added = ordersText[ctx.lang].aliasWords[alias];
+      await answerRequest(s, ctx, { command: 'orders', text: `${added} ${ctx.payload}`.trim(), added }, ORDERS_ANSWERS);
+    });
+  }
 
   feature.action(PAGE_COUNTER, async (ctx) => {
     await gateway.answerCallback(ctx.callbackQuery.id);
@@ -110,7 +134,9 @@ export function ordersFeature(s: Services): Composer<BotContext> {
       await gateway.answerCallback(callbackId, text.staleButton, true);
       return;
     }
-    await gateway.editHtml(shown.chat.id, shown.message_id, page, pageKeyboard(id, index, answer.pages.length));
+    // A summary's list of one page needs no arrows.
+    const keyboard = answer.pages.length > 1 ? pageKeyboard(id, index, answer.pages.length) : undefined;
+    await gateway.editHtml(shown.chat.id, shown.message_id, page, keyboard);
     await gateway.answerCallback(callbackId);
   });
 

@@ -1,12 +1,14 @@
 // Faults a test injects into the fake Telegram: the next matching calls fail as Telegram fails (429 with
-// retry_after, 400 migrate, 403 blocked, 5xx) or lose their connection, instead of being answered.
+// retry_after, 400 migrate, 403 blocked, 5xx), lose their connection, or meet a proxy's HTML page.
 
 export type InjectedFailure =
   | { code: 429; retryAfter: number; description?: string }
   | { code: 400; description?: string; migrateToChatId?: number }
   | { code: number; description?: string }
   /** The connection is dropped without an answer. */
-  | { network: 'reset' };
+  | { network: 'reset' }
+  /** A proxy's HTML error page with this status instead of Telegram's JSON (nginx's 404, a captive portal). */
+  | { htmlPage: number };
 
 export interface InjectOptions {
   /** How many matching calls fail (default 1; Infinity for "from now on"). */
@@ -52,7 +54,7 @@ export class Faults {
 }
 
 /** What Telegram answers for an injected failure: its code, its words, and the parameters a client acts on. */
-export function failureAnswer(failure: Exclude<InjectedFailure, { network: 'reset' }>): {
+export function failureAnswer(failure: Exclude<InjectedFailure, { network: 'reset' } | { htmlPage: number }>): {
   code: number;
   description: string;
   parameters: Record<string, number>;

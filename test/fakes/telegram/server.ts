@@ -55,6 +55,13 @@ export async function listenAsTelegram({
         req.socket.destroy();
         return;
       }
+      if ('htmlPage' in failure) {
+        const page = `<html><head><title>${failure.htmlPage}</title></head><body><center><h1>${failure.htmlPage}</h1></center><hr><center>nginx</center></body></html>`;
+        call.error = { code: failure.htmlPage, description: 'an HTML page' };
+        res.writeHead(failure.htmlPage, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(page) });
+        res.end(page);
+        return;
+      }
       const { code, description, parameters } = failureAnswer(failure);
       call.error = { code, description };
       replyFailure(res, code, description, parameters);
