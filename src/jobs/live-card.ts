@@ -104,14 +104,18 @@ export function createLiveCardProcessor(ctx: EngineContext, card: { render(chatI
     const { chatId } = job.data;
     const chat = await chats.get(chatId);
     if (!chat.liveCard || chat.inactive) return 'off';
-    // The edit pace, whatever fired this job (a sale, midnight, a late retry): one edit per chat per interval.
+    // The edit pace, whatever fired this job (a sale, midnight, a late retry): one edit per chat per interval,
+    // counted from the edits themselves. The card is rendered (JustClick calls) only when an edit may follow,
+    // and the interval is taken just before the edit, so a slow render cannot bring two edits closer.
     const pace = `card-edit:${chatId}`;
-    if (!(await locks.tryAcquire(pace, randomUUID(), ctx.followUpMs))) {
+    const later = async () => {
       await job.moveToDelayed(Date.now() + Math.max(50, await locks.remainingMs(pace)), token);
-      throw new DelayedError();
-    }
+      return new DelayedError();
+    };
+    if ((await locks.remainingMs(pace)) > 0) throw await later();
     const html = await card.render(chatId);
     if (html === null) return 'no-account';
+    if (!(await locks.tryAcquire(pace, randomUUID(), ctx.followUpMs))) throw await later();
     try {
       await ctx.gateway.editHtml(chatId, chat.liveCard.messageId, html);
       return 'edited';
