@@ -1,7 +1,9 @@
-// A child process that times buildOrdersWorkbook alone, so that its memory is measured from a clean
-// baseline and not on top of whatever the other benchmarks left in the parent's heap.
+// A child process that times one XLSX builder alone (today's writer, or the exceljs one it replaced), so
+// that its memory is measured from a clean baseline and not on top of whatever the other benchmarks left
+// in the parent's heap.
 import { setImmediate as tick } from 'node:timers/promises';
 import { buildOrdersWorkbook } from '../../src/domain/xlsx.js';
+import { buildOrdersWorkbookBefore } from './xlsx-before.js';
 import { reply, serve } from './child.js';
 import { shopOrders } from './glance-orders.js';
 
@@ -11,9 +13,10 @@ serve(async (message) => {
   if (message.type !== 'run') return;
   const count = Number(message.orders);
   const samples = Number(message.samples);
+  const build = message.builder === 'exceljs' ? buildOrdersWorkbookBefore : buildOrdersWorkbook;
   const orders = shopOrders(count, new Date('2026-10-01T00:00:00Z'), new Date('2026-11-28T00:00:00Z'));
   const opts = { timeZone: 'Europe/Moscow', lang: 'ru' as const, currency: 'RUB', title: 'Заказы' };
-  await buildOrdersWorkbook(orders.slice(0, 500), opts); // warm-up: load exceljs, compile
+  await build(orders.slice(0, 500), opts); // warm-up: load the modules, compile
   const times: number[] = [];
   const cpu: number[] = [];
   const rssGrowth: number[] = [];
@@ -25,7 +28,8 @@ serve(async (message) => {
     const before = process.memoryUsage();
     let peakRss = before.rss;
     let peakHeap = before.heapUsed;
-    // exceljs streams through the event loop: a sampler every millisecond sees the peaks in between.
+    // exceljs streams through the event loop: a sampler every millisecond sees the peaks in between (today's
+    // writer runs in one go: the figure after it is its peak, or near).
     const sampler = setInterval(() => {
       const m = process.memoryUsage();
       peakRss = Math.max(peakRss, m.rss);
@@ -33,7 +37,7 @@ serve(async (message) => {
     }, 1);
     const start = performance.now();
     const cpuStart = process.cpuUsage();
-    const file = await buildOrdersWorkbook(orders, opts);
+    const file = await build(orders, opts);
     const used = process.cpuUsage(cpuStart);
     times.push(performance.now() - start);
     cpu.push((used.user + used.system) / 1000);

@@ -1,16 +1,15 @@
 // /export xlsx: orders as a workbook that Excel, LibreOffice and Google Sheets open with real dates (the
 // chat's wall-clock time) and real numbers (with the currency format), one sheet of orders, one of items.
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { TZDate } from '@date-fns/tz';
 import type { Minor, Order } from './justclick.js';
 import type { Lang } from './i18n/lang.js';
 import { xlsxText, type ItemColumn, type OrderColumn } from './i18n/xlsx.js';
+import { writeWorkbook, type CellValue, type Sheet } from './spreadsheet.js';
 
 /**
- * The most orders one export may hold. Memory stays flat (rows stream out: about 20 MB more at 20,000),
- * time grows with the rows (10,000 took 2 s on 2 busy cores, docs/benchmarks.md section 7); past this
- * the bot says to pick a shorter period instead of trying, so one export cannot hold up the others.
+ * The most orders one export may hold: time and memory grow with the rows (docs/benchmarks.md, the
+ * glance study, has today's figures for 10,000); past this the bot says to pick a shorter period
+ * instead of trying, so one export cannot hold up the others.
  */
 export const MAX_EXPORT_ORDERS = 20_000;
 
@@ -34,19 +33,33 @@ interface Column<Key extends string, Row> {
 
 /**
  * Excel has no time zones: a date cell is a wall-clock reading. The instant's wall clock in the chat's
- * zone, written as if it were UTC, is what exceljs stores and every spreadsheet shows unchanged.
- * Offsets are looked up once per quarter hour (every zone switches on a quarter hour): TZDate per cell
- * was a fifth of a 10,000-order export.
+ * zone, written as if it were UTC, is what the sheet stores and every spreadsheet shows unchanged.
+ * Offsets are looked up once per UTC day when the day starts and ends on the same offset (nearly every
+ * day), else once per quarter hour (every zone switches on a quarter hour): a zone lookup per cell was
+ * most of an export's time.
  */
 function wallClockIn(timeZone: string): (unix: number) => Date {
-  const offsets = new Map<number, number>();
+  const offsetAt = (unixSeconds: number) => {
+    const t = new TZDate(unixSeconds * 1000, timeZone);
+    return Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds()) - unixSeconds * 1000;
+  };
+  const days = new Map<number, number | null>();
+  const quarters = new Map<number, number>();
   return (unix) => {
-    const quarter = Math.floor(unix / 900);
-    let offset = offsets.get(quarter);
+    const day = Math.floor(unix / 86_400);
+    let offset = days.get(day);
     if (offset === undefined) {
-      const t = new TZDate(quarter * 900_000, timeZone);
-      offset = Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds()) - quarter * 900_000;
-      offsets.set(quarter, offset);
+      const start = offsetAt(day * 86_400);
+      offset = start === offsetAt(day * 86_400 + 86_399) ? start : null;
+      days.set(day, offset);
+    }
+    if (offset === null) {
+      const quarter = Math.floor(unix / 900);
+      offset = quarters.get(quarter);
+      if (offset === undefined) {
+        offset = offsetAt(quarter * 900);
+        quarters.set(quarter, offset);
+      }
     }
     return new Date(unix * 1000 + offset);
   };
@@ -106,17 +119,6 @@ const ITEM_COLUMNS: Column<ItemColumn, ItemRow>[] = [
   { key: 'partners', kind: 'text', width: 30, value: (r) => r.item.partners.map((p) => `${p.name || p.id} (${p.level})`).join('; ') },
 ];
 
-/** Characters XML 1.0 forbids: one of them in a buyer's comment would make Excel refuse the whole file. */
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/** Excel's limit per cell; a longer text is cut, not an error. */
-const MAX_CELL_CHARS = 32_767;
-
-function text(value: string): string {
-  const clean = value.replace(XML_FORBIDDEN, '');
-  return clean.length > MAX_CELL_CHARS ? clean.slice(0, MAX_CELL_CHARS) : clean;
-}
-
 /** "#,##0.00 "₽"" / ""₽"#,##0.00": grouping and the decimal mark follow the reader's spreadsheet locale. */
 export function currencyFormat(currency: string, lang: Lang): string {
   let symbol = currency;
@@ -132,71 +134,48 @@ export function currencyFormat(currency: string, lang: Lang): string {
 
 const DATE_FORMAT: Record<Lang, string> = { ru: 'dd.mm.yyyy hh:mm', en: 'yyyy-mm-dd hh:mm' };
 
-function addSheet<Key extends string, Row>(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+function sheet<Key extends string, Row>(
   name: string,
   columns: Column<Key, Row>[],
   headers: Record<Key, string>,
-  rows: Iterable<Row>,
+  rows: { each: Iterable<Row>; count: number },
   opts: WorkbookOptions,
-): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+): Sheet {
   const moneyFormat = currencyFormat(opts.currency, opts.lang);
   const t = xlsxText[opts.lang];
-  sheet.columns = columns.map((c) => ({
-    key: c.key,
-    header: c.kind === 'date' ? t.zoned(headers[c.key], opts.timeZone) : headers[c.key],
-    width: c.kind === 'date' ? Math.max(c.width, opts.timeZone.length + headers[c.key].length + 4) : c.width,
-  }));
   const wallClock = wallClockIn(opts.timeZone);
-  const styles: Partial<ExcelJS.Style>[] = columns.map((c) =>
-    c.kind === 'money' ? { numFmt: moneyFormat } : c.kind === 'date' ? { numFmt: DATE_FORMAT[opts.lang] } : {},
-  );
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (const row of rows) {
-    // Strings stay strings: exceljs writes a formula only for a { formula } value, never for text.
-    const values = columns.map((c) => {
-      const v = c.value(row, wallClock);
-      // An empty text is no cell at all: a quarter fewer cells to write.
-      return typeof v === 'string' ? (v === '' ? null : text(v)) : v;
-    });
-    const added = sheet.addRow(values);
-    // exceljs gives every cell a fresh style object and caches its lookup by object identity, so each
-    // cell's style was worked out anew: one shared object per column makes that a cache hit (3× faster).
-    values.forEach((v, i) => {
-      if (v !== null) added.getCell(i + 1).style = styles[i]!;
-    });
-    added.commit();
-  }
-  sheet.commit();
+  return {
+    name,
+    columns: columns.map((c) => ({
+      header: c.kind === 'date' ? t.zoned(headers[c.key], opts.timeZone) : headers[c.key],
+      width: c.kind === 'date' ? Math.max(c.width, opts.timeZone.length + headers[c.key].length + 4) : c.width,
+      ...(c.kind === 'money' ? { numFmt: moneyFormat } : c.kind === 'date' ? { numFmt: DATE_FORMAT[opts.lang] } : {}),
+    })),
+    // Strings stay strings: the writer has no formulas at all, so "=HYPERLINK(…)" from a buyer is text.
+    rows: (function* (): Generator<CellValue[]> {
+      for (const row of rows.each) yield columns.map((c) => c.value(row, wallClock));
+    })(),
+    rowCount: rows.count,
+  };
 }
 
 /**
  * The orders (as given: the caller filters) as an XLSX file: a sheet of orders and one of their items,
  * dates as Excel dates in the chat's zone, amounts as numbers with the currency format, the header row
- * frozen and filterable. Streams rows out as they are written, so memory stays flat in the order count.
+ * frozen and filterable.
  */
 export async function buildOrdersWorkbook(orders: readonly Order[], opts: WorkbookOptions): Promise<Buffer> {
   if (orders.length > MAX_EXPORT_ORDERS) throw new RangeError(`${orders.length} orders is more than MAX_EXPORT_ORDERS (${MAX_EXPORT_ORDERS})`);
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  workbook.title = text(opts.title);
-  workbook.creator = 'JustClick orders bot';
   const t = xlsxText[opts.lang];
-  addSheet(workbook, t.ordersSheet, ORDER_COLUMNS, t.orders, orders, opts);
   const items = function* () {
     for (const order of orders) for (const item of order.items) yield { order, item };
   };
-  addSheet(workbook, t.itemsSheet, ITEM_COLUMNS, t.items, items(), opts);
-  await workbook.commit();
-  await done;
-  return Buffer.concat(chunks);
+  const itemCount = orders.reduce((n, o) => n + o.items.length, 0);
+  return writeWorkbook(
+    [
+      sheet(t.ordersSheet, ORDER_COLUMNS, t.orders, { each: orders, count: orders.length }, opts),
+      sheet(t.itemsSheet, ITEM_COLUMNS, t.items, { each: items(), count: itemCount }, opts),
+    ],
+    { title: opts.title, creator: 'JustClick orders bot' },
+  );
 }
