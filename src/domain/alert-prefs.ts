@@ -72,8 +72,3 @@ export function passesFilters(order: AlertOrder, prefs: AlertPrefs): boolean {
   if (prefs.sources && !prefs.sources.some((s) => sameName(order.utm.source ?? '', s))) return false;
   return true;
 }
-
-/** True when some filter is set. */
-export function hasFilters(prefs: AlertPrefs): boolean {
-  return prefs.minSum !== undefined || prefs.products !== undefined || prefs.skipFree === true || prefs.sources !== undefined;
-}

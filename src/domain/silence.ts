@@ -7,16 +7,16 @@ import { DEFAULT_NIGHT, quietWindowAt } from './quiet-hours.js';
 /** Paid orders per hour of the week, Monday 00–01 first (168 numbers): averages over the weeks learned from. */
 export type WeekProfile = number[];
 
-export const PROFILE_WEEKS = 4;
+const PROFILE_WEEKS = 4;
 const HOURS_PER_WEEK = 168;
 const HOUR_MS = 3_600_000;
 /** Not before this many hours without a paid order. */
-export const MIN_SILENT_HOURS = 3;
+const MIN_SILENT_HOURS = 3;
 /**
  * How many paid orders the quiet stretch should usually have held. With 3 expected, a stretch with none happens
  * by chance about one time in twenty (Poisson): rare enough to be news, and never for a shop that sells a few a day.
  */
-export const MIN_EXPECTED = 3;
+const MIN_EXPECTED = 3;
 /** The usual count is looked at over at most the last day: a week-long silence is not "usually 40 by now". */
 const LOOKBACK_MS = 24 * HOUR_MS;
 

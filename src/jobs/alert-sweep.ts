@@ -15,7 +15,7 @@ import { deliveryJobOptions, digestJobOptions, jobIds, type SilenceJob, type Sum
 /** Scheduler id of the sweep. */
 export const ALERT_SWEEP = 'alert-sweep';
 /** How often a chat's silence is looked at. */
-export const SILENCE_CHECK_SECONDS = 30 * 60;
+const SILENCE_CHECK_SECONDS = 30 * 60;
 /** A claim of the day's silence alert outlives the day. */
 const SILENCE_CLAIM_SECONDS = 2 * 86_400;
 

@@ -19,6 +19,7 @@ import { matchProducts } from '../../domain/product-names.js';
 import { parseQuietWindow } from '../../domain/quiet-hours.js';
 import { accountForNotifications, mayConfigureChat } from '../access.js';
 import type { BotContext, Services } from '../context.js';
+import { refreshCatalog } from '../understand.js';
 
 /** al:<what>; fixed words only, far below Telegram's 64 bytes. */
 const PRESS = /^al:(on|off|min|free|quiet|silence|prod0|src0)$/;
@@ -199,12 +200,18 @@ export function alertSettings(s: Services): AlertSettings {
         const owner = ctx.chatSettings.ownerId;
         const account = owner === undefined ? null : await s.accounts.get(owner);
         if (!account) return botText[ctx.lang].notLinked;
-        const catalog = await s.catalog.get(account.creds, unixSeconds(s.now()));
-        const found = matchProducts(args, catalog.products);
+        const known = await s.catalog.get(account.creds, unixSeconds(s.now()));
+        let catalog = known.products;
+        let found = matchProducts(args, catalog);
+        // A name the catalog does not know yet may be in JustClick's product list (fetched at most every few hours).
+        if (found.length === 0 && !known.fresh) {
+          catalog = await refreshCatalog(s, ctx, account);
+          found = matchProducts(args, catalog);
+        }
         if (found.length === 0)
           return t.noProduct(
             clipLine(rest, 64),
-            catalog.products.map((p) => p.title),
+            catalog.map((p) => p.title),
           );
         const products = [...(prefs.products ?? [])];
         for (const p of found) if (!products.some((x) => sameName(x, p.title))) products.push(p.title);
