@@ -6,6 +6,7 @@ import type { OrdersMethod } from '../justclick/types.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore } from '../store/accounts.js';
 import type { ChatStore } from '../store/chats.js';
+import type { AlertHolds } from '../store/alert-holds.js';
 import type { AlertLedger, WatchList } from '../store/ledger.js';
 import type { Locks } from '../store/locks.js';
 import type { Gateway } from '../outbound/gateway.js';
@@ -25,6 +26,8 @@ export interface EngineContext {
   followUpMs: number;
   ledger: AlertLedger;
   watch: WatchList;
+  /** Orders held through quiet hours, silence checks and the learned weeks of sales. */
+  holds: AlertHolds;
   locks: Locks;
   queues: {
     poll: Queue;

@@ -14,6 +14,7 @@ import { CAPTION_LIMIT } from '../outbound/gateway.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
 import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
+import { createAlertGate, paidMark } from './alert-gate.js';
 import { idPart, type Delivery } from './queues.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
@@ -35,6 +36,8 @@ export interface DeliveryHooks {
 type Part = ({ html: Html } | { photo: () => Buffer; caption?: Html }) & {
   /** Sent markers written after Telegram took this part; a retry that finds them sends it no more. */
   marks: string[];
+  /** Without a notification sound (quiet hours). */
+  silent?: boolean;
 };
 
 interface Composed {
@@ -49,6 +52,7 @@ const RECORD_SENT_DEADLINE_MS = 120_000;
 
 export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks) {
   const { chats, ledger, locks, logger } = ctx;
+  const gate = createAlertGate(ctx);
 
   async function untilRecorded(record: () => Promise<void>): Promise<void> {
     const deadline = Date.now() + RECORD_SENT_DEADLINE_MS;
@@ -85,17 +89,28 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     switch (d.kind) {
       case 'paid': {
         // Drop the orders another job (push vs poll, a summary vs a single alert) already delivered here.
-        const marks = d.orders.map((o) => `o${idPart(o.id)}`);
+        const marks = d.orders.map((o) => paidMark(o.id));
         const sent = await ledger.sentAmong(d.chatId, marks);
-        const left = d.orders.filter((_, i) => !sent.has(marks[i]!));
+        // The chat's filters and quiet hours: some are left out or held (and marked handled), the rest sent now.
+        const { orders: left, silent } = await gate.paid(
+          d.chatId,
+          chat,
+          d.orders.filter((_, i) => !sent.has(marks[i]!)),
+        );
         if (left.length === 0) return null;
-        return { parts: [{ html: renderPaid(left, await view(d.currency)), marks: marks.filter((m) => !sent.has(m)) }] };
+        return { parts: [{ html: renderPaid(left, await view(d.currency)), marks: left.map((o) => paidMark(o.id)), silent }] };
       }
       case 'refund':
       case 'cancel': {
         const mark = `${d.kind}${idPart(d.order.id)}`;
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        return { parts: [{ html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark] }] };
+        return { parts: [{ html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark], silent: gate.quietNow(chat) }] };
+      }
+      case 'held': {
+        const mark = `j${idPart(job.id ?? '')}`;
+        if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
+        const summary = await gate.heldSummary(d.chatId, chat, d.windowEnd, await view(d.currency));
+        return summary && { parts: [{ html: summary, marks: [mark] }] };
       }
       case 'paused':
       case 'resumed':
@@ -132,7 +147,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
 
   function sendPart(chatId: number, part: Part): Promise<unknown> {
     return 'html' in part
-      ? ctx.gateway.sendHtml(chatId, part.html)
+      ? ctx.gateway.sendHtml(chatId, part.html, part.silent ? { silent: true } : {})
       : ctx.gateway.sendPhoto(chatId, { filename: 'chart.png', content: part.photo() }, part.caption);
   }
 

@@ -4,10 +4,12 @@
 import { createHash } from 'node:crypto';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Order } from '../justclick/types.js';
+import { AlertHolds } from '../store/alert-holds.js';
 import { AlertLedger, WatchList } from '../store/ledger.js';
 import { Locks } from '../store/locks.js';
 import { createRedis, quitRedis } from '../store/redis.js';
 import { createAlertService, type AlertService, type AlertSource } from './alerts.js';
+import { ALERT_SWEEP, createAlertSweepProcessor, createSilenceProcessor, upsertAlertSweep } from './alert-sweep.js';
 import type { EngineContext } from './context.js';
 import { createDeliveryProcessor } from './deliver.js';
 import { createDigestProcessor, createDigestService } from './digest.js';
@@ -25,6 +27,7 @@ import {
   type DigestJob,
   type GoalCheckJob,
   type ReportJob,
+  type SilenceJob,
   type SummaryJob,
   jobIds,
 } from './queues.js';
@@ -68,6 +71,12 @@ export interface AlertEngine {
   cards: Pick<LiveCardService, 'start' | 'stop' | 'reschedule'>;
   /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
+  /** /alerts settings: held orders and the silence watch. */
+  alertSettings: {
+    held(chatId: number): Promise<number>;
+    releaseNow(chatId: number): Promise<void>;
+    watchSilence(chatId: number, on: boolean): Promise<void>;
+  };
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   /** Starts the workers and the campaign for the poll-tick leadership. */
   start(): Promise<void>;
@@ -105,6 +114,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
     ledger: new AlertLedger(redis, deps.prefix),
     watch: new WatchList(redis, deps.prefix),
+    holds: new AlertHolds(redis, deps.prefix),
     locks: new Locks(redis, `${deps.prefix}lock:`),
     queues: { poll, delivery, digest },
   };
@@ -196,6 +206,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       report: createReportProcessor(ctx),
       goal: createGoalProcessor(ctx),
       card: createLiveCardProcessor(ctx, cards),
+      sweep: createAlertSweepProcessor(ctx),
+      silence: createSilenceProcessor(ctx),
     };
     // One queue and worker for what is scheduled per chat or follows sales; the job's name says which.
     const digestWorker = new Worker<SummaryJob>(
@@ -208,6 +220,10 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
             return summaries.goal(job as Job<GoalCheckJob>);
           case 'card':
             return summaries.card(job as Job<CardJob>, token);
+          case ALERT_SWEEP:
+            return summaries.sweep();
+          case 'silence':
+            return summaries.silence(job as Job<SilenceJob>);
           default:
             return summaries.digest(job as Job<DigestJob>);
         }
@@ -217,6 +233,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     workers = [pollWorker, deliveryWorker, digestWorker];
     for (const w of workers) w.on('error', onError(`${w.name} worker`));
     await Promise.all(workers.map((w) => w.waitUntilReady()));
+    // Releases of held alerts and silence checks: on the engine's clock, whichever replica runs them.
+    await upsertAlertSweep(digest, deps.pollSeconds);
 
     leader = createLeader(redis, {
       key: `${deps.prefix}leader:poll-tick`,
@@ -253,6 +271,11 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     goals: { progress: goals.progress },
     cards: { start: cards.start, stop: cards.stop, reschedule: cards.reschedule },
     migrateChat: chatMigrated,
+    alertSettings: {
+      held: (chatId) => ctx.holds.heldCount(chatId),
+      releaseNow: (chatId) => ctx.holds.releaseAt(chatId, unixSeconds(ctx.now())),
+      watchSilence: (chatId, on) => ctx.holds.watchSilence(chatId, on ? unixSeconds(ctx.now()) : null),
+    },
     async enqueueAlerts(ownerId, orders, source) {
       const account = await deps.accounts.get(ownerId);
       return account ? alerts.enqueueAlerts(account, orders, source) : { queued: 0 };

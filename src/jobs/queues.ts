@@ -34,6 +34,8 @@ export type Delivery =
   | { kind: 'digest'; chatId: number; html: Html; claim?: string; chart?: ChartFigures }
   /** A weekly or monthly report: the text, then its chart (drawn at delivery from numbers, never stored as PNG). */
   | { kind: 'report'; chatId: number; html: Html; chart: ChartData; caption: Html; claim?: string }
+  /** The paid orders held through a chat's quiet hours ending at `windowEnd` (unix s), as one summary. */
+  | { kind: 'held'; chatId: number; windowEnd: number; currency: string }
   /** A one-off message, e.g. a goal milestone; `claim` is given back when it finally cannot be sent. */
   | { kind: 'notice'; chatId: number; html: Html; claim?: string };
 
@@ -59,8 +61,13 @@ export interface CardJob {
   chatId: number;
 }
 
+/** Look at a chat's silence (job name `silence`); the sweep (job name `alert-sweep`) carries no data. */
+export interface SilenceJob {
+  chatId: number;
+}
+
 /** Everything the digest queue runs: scheduled summaries and the work that follows paid orders. */
-export type SummaryJob = DigestJob | ReportJob | GoalCheckJob | CardJob;
+export type SummaryJob = DigestJob | ReportJob | GoalCheckJob | CardJob | SilenceJob | Record<string, never>;
 
 const DAY_SECONDS = 86_400;
 
@@ -125,4 +132,8 @@ export const jobIds = {
   /** One card refresh per chat per edit slot: that is what keeps edits at most one per slot. */
   card: (chatId: number, slot: number) => `card-${chatId}-${slot}`,
   cardMidnight: (chatId: number) => `card-midnight-${chatId}`,
+  /** One release per chat and end of quiet hours. */
+  heldRelease: (chatId: number, windowEnd: number) => `held-${chatId}-${windowEnd}`,
+  silenceCheck: (chatId: number, at: number) => `silence-${chatId}-${at}`,
+  silenceNotice: (chatId: number, day: string) => `silence-notice-${chatId}-${day}`,
 };

@@ -1,6 +1,7 @@
 // Per-chat settings (language, time zone, whose account feeds the chat, alerts, digest, reports, goal, live card) and per-user
 // preferences. A hash per chat; a set per owner lists the chats that owner's account feeds.
 import type { Redis } from 'ioredis';
+import { parseAlertPrefs, serializeAlertPrefs, type AlertPrefs } from '../domain/alert-prefs.js';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import { chatIdPart, intOrUndefined, userIdPart } from './ids.js';
 import { LuaScript } from './lua.js';
@@ -13,6 +14,8 @@ export interface ChatSettings {
   ownerId?: number;
   /** `since` (unix s): orders paid before it are never alerted, so switching alerts on does not flood. */
   alerts?: { on: boolean; since: number };
+  /** Filters, quiet hours and the silence alert (/alerts settings); absent means every paid order, any time. */
+  alertPrefs?: AlertPrefs;
   /** Local time of the daily digest, `HH:MM`. */
   digest?: { time: string };
   /** Local time of the Monday report on last week, `HH:MM`. */
@@ -42,6 +45,7 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   timeZone: ['timeZone'],
   ownerId: ['ownerId'],
   alerts: ['alertsOn', 'alertsSince'],
+  alertPrefs: ['alertPrefs'],
   digest: ['digestTime'],
   weeklyReport: ['weeklyReportTime'],
   monthlyReport: ['monthlyReportTime'],
@@ -148,6 +152,9 @@ export class ChatStore {
           set.push('alertsOn', a.on ? '1' : '0', 'alertsSince', String(Math.floor(a.since)));
           break;
         }
+        case 'alertPrefs':
+          set.push('alertPrefs', serializeAlertPrefs(value as AlertPrefs));
+          break;
         case 'digest': {
           const d = value as NonNullable<ChatSettings['digest']>;
           if (!HHMM.test(d.time)) throw new TypeError(`digest time must be HH:MM, got ${d.time}`);
@@ -240,6 +247,8 @@ function parseChat(h: Record<string, string>): ChatSettings {
   if (ownerId !== undefined) s.ownerId = ownerId;
   const since = intOrUndefined(h.alertsSince);
   if (h.alertsOn !== undefined && since !== undefined) s.alerts = { on: h.alertsOn === '1', since };
+  const prefs = parseAlertPrefs(h.alertPrefs);
+  if (Object.keys(prefs).length > 0) s.alertPrefs = prefs;
   if (h.digestTime && HHMM.test(h.digestTime)) s.digest = { time: h.digestTime };
   if (h.weeklyReportTime && HHMM.test(h.weeklyReportTime)) s.weeklyReport = { time: h.weeklyReportTime };
   if (h.monthlyReportTime && HHMM.test(h.monthlyReportTime)) s.monthlyReport = { time: h.monthlyReportTime };

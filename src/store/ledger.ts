@@ -57,6 +57,12 @@ export class AlertLedger {
     return this.redis.zcard(this.ledgerKey(chatId));
   }
 
+  /** When the latest order in the chat's ledger was paid (unix s), or null for an empty ledger. */
+  async latestPaidAt(chatId: number): Promise<number | null> {
+    const [, score] = await this.redis.zrevrange(this.ledgerKey(chatId), 0, 0, 'WITHSCORES');
+    return score === undefined ? null : Number(score);
+  }
+
   async has(chatId: number, orderId: string): Promise<boolean> {
     return (await this.redis.zscore(this.ledgerKey(chatId), orderId)) != null;
   }

@@ -55,6 +55,14 @@ export interface BotEngine {
   };
   /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
+  /** /alerts settings: the orders quiet hours hold and the silence alert's watch. */
+  alertSettings: {
+    /** How many paid orders are held for the chat until its quiet hours end. */
+    held(chatId: number): Promise<number>;
+    /** Sends what is held at once (quiet hours switched off or changed). */
+    releaseNow(chatId: number): Promise<void>;
+    watchSilence(chatId: number, on: boolean): Promise<void>;
+  };
 }
 
 export interface BotDeps {

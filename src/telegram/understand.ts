@@ -128,7 +128,7 @@ function setAside(products: readonly ProductTitle[], without: readonly string[] 
  * logged and leaves the catalog as it was (the question is then answered without it), and is not retried
  * before the list would be stale again; a spent request budget skips the fetch.
  */
-async function refreshCatalog(s: Services, ctx: BotContext, account: LinkedAccount): Promise<ProductTitle[]> {
+export async function refreshCatalog(s: Services, ctx: BotContext, account: LinkedAccount): Promise<ProductTitle[]> {
   const at = unixSeconds(s.now());
   // One call from the same budgets as every other; when they are spent, the words are read without the list.
   if ((await s.budgets.spend(ctx.from!.id, account.creds, 1, s.now())) > 0) return (await s.catalog.get(account.creds, at)).products;

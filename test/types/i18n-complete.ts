@@ -2,6 +2,7 @@
 // that misses a key or a language, and a raw string where Telegram HTML is expected. Each expect-error
 // directive below fails the type check if the error it expects ever stops happening.
 import { escapeHtml, html, joinHtml, type Html } from '../../src/domain/format/html.js';
+import { alertSettingsText, SETTING_WORDS } from '../../src/domain/i18n/alert-settings.js';
 import { ALERT_TEXTS, type AlertTexts } from '../../src/domain/i18n/alerts.js';
 import { botText, type BotText } from '../../src/domain/i18n/bot.js';
 import { MONTHS } from '../../src/domain/i18n/calendar.js';
@@ -32,6 +33,10 @@ export const settings3: Record<WithAThirdLanguage, unknown> = settingsText;
 export const digest3: Record<WithAThirdLanguage, unknown> = digestText;
 // @ts-expect-error ALERT_TEXTS has no 'uk'
 export const alerts3: Record<WithAThirdLanguage, unknown> = ALERT_TEXTS;
+// @ts-expect-error alertSettingsText has no 'uk'
+export const alertSettings3: Record<WithAThirdLanguage, unknown> = alertSettingsText;
+// @ts-expect-error SETTING_WORDS has no 'uk'
+export const settingWords3: Record<WithAThirdLanguage, unknown> = SETTING_WORDS;
 // @ts-expect-error MONTHS has no 'uk'
 export const months3: Record<WithAThirdLanguage, unknown> = MONTHS;
 // @ts-expect-error SWITCH_WORDS has no 'uk'

@@ -3,20 +3,22 @@
 // channel or group named by @username or id; access.ts decides who may. `/alerts newurl` replaces the
 // account's JustClick notification URL (a leaked one is revoked at once).
 import { Composer } from 'telegraf';
-import { formatDateTime } from '../../domain/format/dates.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { switchWord } from '../../domain/i18n/commands.js';
 import { NEW_URL_WORDS, notifyText } from '../../domain/i18n/notify.js';
 import { LANGS } from '../../domain/i18n/lang.js';
 import { accountForNotifications, mayConfigureChat, otherChatForAlerts } from '../access.js';
 import type { BotContext, BotEngine, Services } from '../context.js';
-import { fromUnixSeconds } from '../../domain/justclick.js';
+import { settingWord } from '../../domain/i18n/alert-settings.js';
+import { alertSettings } from './alert-settings.js';
 
 const TARGET = /^(@[A-Za-z0-9_]{4,32}|-?\d{5,20})$/;
 
 export function alertsFeature(s: Services): Composer<BotContext> {
   const { gateway, pushUrl } = s;
   const feature = new Composer<BotContext>();
+  const settings = alertSettings(s);
+  feature.use(settings.composer);
 
   /** `/alerts on|off @channel` from the private chat: who may is access.ts's question. */
   const forOtherChat = async (ctx: BotContext, engine: BotEngine, on: boolean, targetInput: string): Promise<void> => {
@@ -49,6 +51,14 @@ export function alertsFeature(s: Services): Composer<BotContext> {
     const { engine } = s;
     const [word = '', targetInput, ...rest] = ctx.payload.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const privateChat = ctx.chat.type === 'private';
+    // Filters, quiet hours, the silence alert: `/alerts min 1000`, `/alerts quiet 23:00-08:00 hold` …
+    const setting = settingWord(word);
+    if (setting !== null)
+      return settings.typed(
+        ctx,
+        setting,
+        [targetInput, ...rest].filter((w): w is string => w !== undefined),
+      );
 
     if (LANGS.some((lang) => NEW_URL_WORDS[lang].includes(word)) && targetInput === undefined) {
       // The URL is a secret of the account's owner: made and shown in their private chat only.
@@ -60,16 +70,8 @@ export function alertsFeature(s: Services): Composer<BotContext> {
       return;
     }
 
-    if (word === '') {
-      const alerts = ctx.chatSettings.alerts;
-      const owner = ctx.chatSettings.ownerId;
-      const on = alerts?.on === true && owner !== undefined && (await s.accounts.get(owner)) !== null;
-      const since = on ? formatDateTime(fromUnixSeconds(alerts!.since), ctx.timeZone, ctx.lang) : null;
-      // The URL is the owner's, so it is shown in their private chat only.
-      const url = on && privateChat && owner === ctx.from.id ? await pushUrl(owner) : null;
-      await gateway.sendHtml(chatId, text.alertsState(since, url));
-      return;
-    }
+    // The state, filters, quiet hours and silence alert, with buttons that change them.
+    if (word === '') return settings.show(ctx);
     const on = switchWord(word) === 'on';
     if ((!on && switchWord(word) !== 'off') || rest.length > 0 || (targetInput !== undefined && !TARGET.test(targetInput))) {
       await gateway.sendHtml(chatId, text.alertsUsage);

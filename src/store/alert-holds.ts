@@ -1,0 +1,166 @@
+// What quiet hours and the silence alert keep in Redis: paid orders held for a chat until its quiet hours end
+// (so that a restart loses none), when each chat's held orders are due, which chats watch for silence, and
+// each account's learned week of sales. Held orders are taken for release in one atomic step.
+import type { Redis } from 'ioredis';
+import type { AlertOrder } from '../domain/alert.js';
+import type { WeekProfile } from '../domain/silence.js';
+import { chatIdPart, intOrUndefined } from './ids.js';
+import { LuaScript } from './lua.js';
+
+/** Held orders outlive any night by far: a release that keeps failing still finds them for days. */
+const HELD_TTL_SECONDS = 14 * 86_400;
+/** A release's retries (about a day and a half of them) find what it took. */
+const TAKEN_TTL_SECONDS = 3 * 86_400;
+const PROFILE_TTL_SECONDS = 86_400;
+/** HSET arguments per call inside Lua (unpack has a stack limit). */
+const CHUNK = 200;
+
+// KEYS[1] held hash, KEYS[2] released mark. ARGV: window end (unix s), ttl, then orderId/json pairs.
+// Refused (0) once the window's release has taken the held orders: the order must be sent now instead.
+const holdScript = new LuaScript(`
+local released = tonumber(redis.call('GET', KEYS[2]) or '0')
+if released >= tonumber(ARGV[1]) then return 0 end
+for i = 3, #ARGV, ${CHUNK} do
+  redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + ${CHUNK} - 1, #ARGV)))
+end
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+`);
+
+// KEYS[1] held hash, KEYS[2] taken hash, KEYS[3] released mark. ARGV: window end, ttl.
+// Marks the window released (later holds for it are refused) and moves what is held into the taken hash, which
+// a retry of the same release finds again. Returns the taken orders.
+const takeScript = new LuaScript(`
+local released = tonumber(redis.call('GET', KEYS[3]) or '0')
+if released < tonumber(ARGV[1]) then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[2]) end
+local held = redis.call('HGETALL', KEYS[1])
+for i = 1, #held, ${CHUNK} do
+  redis.call('HSET', KEYS[2], unpack(held, i, math.min(i + ${CHUNK} - 1, #held)))
+end
+if #held > 0 then
+  redis.call('DEL', KEYS[1])
+  redis.call('EXPIRE', KEYS[2], ARGV[2])
+end
+return redis.call('HVALS', KEYS[2])
+`);
+
+// KEYS[1] a schedule (sorted set). ARGV: member, score seen. Removes it only if nobody moved it since.
+const doneScript = new LuaScript(`
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('ZREM', KEYS[1], ARGV[1]) end
+return 0
+`);
+
+export interface Due {
+  chatId: number;
+  /** Unix seconds, as stored. */
+  at: number;
+}
+
+export class AlertHolds {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  /** Every per-chat key is named here, so that a cluster hash tag is added in one place. */
+  private chatKey(what: 'held' | 'held-taken' | 'held-released', chatId: number, windowEnd?: number): string {
+    return `${this.prefix}alert:${what}:${chatIdPart(chatId)}${windowEnd === undefined ? '' : `:${windowEnd}`}`;
+  }
+  private get heldDue(): string {
+    return `${this.prefix}alert:held-due`;
+  }
+  private get silenceDue(): string {
+    return `${this.prefix}alert:silence-due`;
+  }
+  private profileKey(accountId: string, timeZone: string): string {
+    return `${this.prefix}alert:silence-profile:${encodeURIComponent(accountId)}:${timeZone}`;
+  }
+
+  /**
+   * Keeps paid orders until the quiet window that ends at `windowEnd` (unix s) is over, and schedules their
+   * release then. False when that window was already released: send them now.
+   */
+  async hold(chatId: number, windowEnd: number, orders: readonly AlertOrder[]): Promise<boolean> {
+    if (orders.length === 0) return true;
+    const pairs = orders.flatMap((o) => [o.id, JSON.stringify(o)]);
+    const held = await holdScript.run(
+      this.redis,
+      [this.chatKey('held', chatId), this.chatKey('held-released', chatId)],
+      [windowEnd, HELD_TTL_SECONDS, ...pairs],
+    );
+    if (held !== 1) return false;
+    // After the hold: a crash in between leaves the orders unmarked, so the delivery's retry holds them again.
+    await this.releaseAt(chatId, windowEnd);
+    return true;
+  }
+
+  /** Schedules the chat's release at `at` (unix s), or earlier if one is already due sooner. */
+  async releaseAt(chatId: number, at: number): Promise<void> {
+    await this.redis.zadd(this.heldDue, 'LT', at, chatIdPart(chatId));
+  }
+
+  /** How many orders are held for the chat right now. */
+  async heldCount(chatId: number): Promise<number> {
+    return this.redis.hlen(this.chatKey('held', chatId));
+  }
+
+  /** Chats whose held orders are due by `now` (unix s). */
+  async dueReleases(now: number, limit = 500): Promise<Due[]> {
+    return this.due(this.heldDue, now, limit);
+  }
+
+  async releaseQueued(due: Due): Promise<void> {
+    await doneScript.run(this.redis, [this.heldDue], [chatIdPart(due.chatId), due.at]);
+  }
+
+  /**
+   * Takes what is held, for the release after the window ending at `windowEnd`; a retry of that release gets the
+   * same orders again (they stay under the window's own key until it expires; the delivery's sent mark is
+   * what keeps them from being sent twice).
+   */
+  async take(chatId: number, windowEnd: number): Promise<AlertOrder[]> {
+    const values = (await takeScript.run(
+      this.redis,
+      [this.chatKey('held', chatId), this.chatKey('held-taken', chatId, windowEnd), this.chatKey('held-released', chatId)],
+      [windowEnd, TAKEN_TTL_SECONDS],
+    )) as string[];
+    return values.map((v) => JSON.parse(v) as AlertOrder);
+  }
+
+  /** The chat's silence is looked at from `at` (unix s) on; `null` stops looking. */
+  async watchSilence(chatId: number, at: number | null): Promise<void> {
+    if (at === null) await this.redis.zrem(this.silenceDue, chatIdPart(chatId));
+    else await this.redis.zadd(this.silenceDue, at, chatIdPart(chatId));
+  }
+
+  async dueSilenceChecks(now: number, limit = 500): Promise<Due[]> {
+    return this.due(this.silenceDue, now, limit);
+  }
+
+  /** The next look at the chat's silence, unless it stopped watching meanwhile. */
+  async nextSilenceCheck(chatId: number, at: number): Promise<void> {
+    await this.redis.zadd(this.silenceDue, 'XX', at, chatIdPart(chatId));
+  }
+
+  async profile(accountId: string, timeZone: string): Promise<WeekProfile | null> {
+    const stored = await this.redis.get(this.profileKey(accountId, timeZone));
+    if (stored === null) return null;
+    const parsed: unknown = JSON.parse(stored);
+    return Array.isArray(parsed) && parsed.length === 168 && parsed.every((n) => typeof n === 'number') ? parsed : null;
+  }
+
+  async saveProfile(accountId: string, timeZone: string, profile: WeekProfile): Promise<void> {
+    await this.redis.set(this.profileKey(accountId, timeZone), JSON.stringify(profile), 'EX', PROFILE_TTL_SECONDS);
+  }
+
+  private async due(key: string, now: number, limit: number): Promise<Due[]> {
+    const flat = await this.redis.zrangebyscore(key, '-inf', now, 'WITHSCORES', 'LIMIT', 0, limit);
+    const out: Due[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const chatId = intOrUndefined(flat[i]);
+      const at = intOrUndefined(flat[i + 1]);
+      if (chatId !== undefined && at !== undefined) out.push({ chatId, at });
+    }
+    return out;
+  }
+}
