@@ -22,6 +22,7 @@ export interface AlertOrder {
   goods: string[];
   payway: string;
   utm: Utm;
+  /** The bill link as JustClick gave it; shown only as a button, and only on the account's own domain (alert-buttons.ts). */
   link: string;
 }
 
@@ -88,12 +89,6 @@ function sourceLine(utm: Utm): Html | null {
   return parts.length > 0 ? esc(parts.join(' / ')) : null;
 }
 
-/** JustClick documents no admin URL for an order; the order's own `link` is used when it is a web address. */
-function orderLink(link: string): Html | null {
-  const url = link.trim();
-  return /^https?:\/\/\S+$/i.test(url) && url.length <= 2000 ? escapeHtml(url) : null;
-}
-
 /** The amount, and what was bought when anything was. */
 function amountLine(order: AlertOrder, view: AlertView): Html {
   const amount = html`<b>${money(order.price, view)}</b>`;
@@ -105,7 +100,6 @@ function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
   const t = ALERT_TEXTS[view.lang];
   const customer = customerLine(order, view);
   const source = sourceLine(order.utm);
-  const link = orderLink(order.link);
   return joinHtml(
     [
       t.paidTitle(clipLine(order.id, 40)),
@@ -114,7 +108,6 @@ function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
       order.payway.trim() ? html`💳 ${t.payway}: ${esc(order.payway)}` : null,
       source && html`📣 ${t.source}: ${source}`,
       html`🕒 ${t.paidAt}: ${escapeHtml(formatDateTime(when(order), view.timeZone, view.lang))}`,
-      link && html`🔗 <a href="${link}">${t.openOrder}</a>`,
     ],
     '\n',
   );

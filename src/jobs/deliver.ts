@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import { alertKeyboard, type AlertKeyboard } from '../domain/alert-buttons.js';
 import { fromChartData } from '../domain/chart/chart-data.js';
 import { renderRevenueChart } from '../domain/chart/revenue-chart.js';
 import type { Html } from '../domain/format/html.js';
@@ -31,8 +32,8 @@ export interface DeliveryHooks {
   gaveUp(delivery: Delivery, err: unknown): Promise<void>;
 }
 
-/** One message of a delivery: text, or a picture with its caption (none: the picture alone). */
-type Part = ({ html: Html } | { photo: () => Buffer; caption?: Html }) & {
+/** One message of a delivery: text (with buttons under it), or a picture with its caption (none: the picture alone). */
+type Part = ({ html: Html; keyboard?: AlertKeyboard } | { photo: () => Buffer; caption?: Html }) & {
   /** Sent markers written after Telegram took this part; a retry that finds them sends it no more. */
   marks: string[];
 };
@@ -89,7 +90,9 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const sent = await ledger.sentAmong(d.chatId, marks);
         const left = d.orders.filter((_, i) => !sent.has(marks[i]!));
         if (left.length === 0) return null;
-        return { parts: [{ html: renderPaid(left, await view(d.currency)), marks: marks.filter((m) => !sent.has(m)) }] };
+        const shown = await view(d.currency);
+        const keyboard = left.length === 1 ? alertKeyboard(left[0]!, d.login, shown.lang) : undefined;
+        return { parts: [{ html: renderPaid(left, shown), ...(keyboard ? { keyboard } : {}), marks: marks.filter((m) => !sent.has(m)) }] };
       }
       case 'refund':
       case 'cancel': {
@@ -132,7 +135,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
 
   function sendPart(chatId: number, part: Part): Promise<unknown> {
     return 'html' in part
-      ? ctx.gateway.sendHtml(chatId, part.html)
+      ? ctx.gateway.sendHtml(chatId, part.html, part.keyboard ? { keyboard: part.keyboard } : undefined)
       : ctx.gateway.sendPhoto(chatId, { filename: 'chart.png', content: part.photo() }, part.caption);
   }
 

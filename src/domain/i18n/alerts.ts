@@ -16,7 +16,13 @@ export interface AlertTexts {
   payway: Html;
   source: Html;
   paidAt: Html;
-  openOrder: Html;
+  /** Button labels (plain text, not HTML). */
+  openOrder: string;
+  detailsButton: string;
+  buyerOrdersButton: string;
+  /** A pop-up (plain text) for someone pressing an alert's button who may not see that account's orders. */
+  notYourAlert: string;
+  noBuyerEmail: (orderNo: string) => Html;
   /** Why polling stopped, naming the account login. */
   paused: (reason: JustClickErrorKind, login: string) => Html;
   /** Polling stopped for "limit reached" and starts again by itself. */
@@ -67,7 +73,11 @@ const ru: AlertTexts = {
   payway: html`Оплата`,
   source: html`Источник`,
   paidAt: html`Время`,
-  openOrder: html`Открыть счёт`,
+  openOrder: 'Открыть счёт',
+  detailsButton: 'Подробнее',
+  buyerOrdersButton: 'Заказы покупателя',
+  notYourAlert: 'Эти кнопки — для владельца аккаунта JustClick, из которого приходят уведомления в этот чат.',
+  noBuyerEmail: (no) => html`У заказа № ${e(no)} нет e-mail покупателя: JustClick ищет заказы покупателя только по e-mail.`,
   paused: (reason, login) => {
     const account = html`<b>${e(login)}</b>`;
     const why: Record<JustClickErrorKind, Html> = {
@@ -103,7 +113,11 @@ const en: AlertTexts = {
   payway: html`Payment`,
   source: html`Source`,
   paidAt: html`Time`,
-  openOrder: html`Open invoice`,
+  openOrder: 'Open invoice',
+  detailsButton: 'Details',
+  buyerOrdersButton: 'Buyer’s orders',
+  notYourAlert: 'These buttons are for the owner of the JustClick account whose alerts come to this chat.',
+  noBuyerEmail: (no) => html`Order #${e(no)} has no buyer e-mail: JustClick finds a buyer's orders by e-mail only.`,
   paused: (reason, login) => {
     const account = html`<b>${e(login)}</b>`;
     const why: Record<JustClickErrorKind, Html> = {
