@@ -26,6 +26,16 @@ export interface AlertOrder {
   link: string;
 }
 
+/** Who the buyer is to the shop (jobs/buyer-context.ts): no personal data, a count and a sum. */
+export interface BuyerContext {
+  /** This order is the buyer's Nth paid one. */
+  purchase: number;
+  /** Every paid order of the buyer, this one included. */
+  lifetime: Minor;
+  /** False when only the newest orders were read: the sum is a lower bound. */
+  complete: boolean;
+}
+
 export interface AlertView {
   lang: Lang;
   /** The chat's IANA zone: times are shown as the reader's local time. */
@@ -96,7 +106,13 @@ function amountLine(order: AlertOrder, view: AlertView): Html {
   return goods ? html`${amount} — ${goods}` : amount;
 }
 
-function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
+function buyerContextLine(context: BuyerContext, view: AlertView): Html {
+  const t = ALERT_TEXTS[view.lang];
+  if (context.purchase <= 1) return t.firstPurchase;
+  return t.repeatPurchase(context.purchase, formatMoney(context.lifetime, view.currency, view.lang), context.complete);
+}
+
+function renderPaidAlert(order: AlertOrder, view: AlertView, context?: BuyerContext): Html {
   const t = ALERT_TEXTS[view.lang];
   const customer = customerLine(order, view);
   const source = sourceLine(order.utm);
@@ -105,6 +121,7 @@ function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
       t.paidTitle(clipLine(order.id, 40)),
       amountLine(order, view),
       customer && html`👤 ${t.customer}: ${customer}`,
+      context ? buyerContextLine(context, view) : null,
       order.payway.trim() ? html`💳 ${t.payway}: ${esc(order.payway)}` : null,
       source && html`📣 ${t.source}: ${source}`,
       html`🕒 ${t.paidAt}: ${escapeHtml(formatDateTime(when(order), view.timeZone, view.lang))}`,
@@ -129,10 +146,10 @@ function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
   return joinHtml(lines, '\n');
 }
 
-/** One paid order alone, several together. */
-export function renderPaid(orders: AlertOrder[], view: AlertView): Html {
+/** One paid order alone (with the buyer's line when known), several together. */
+export function renderPaid(orders: AlertOrder[], view: AlertView, context?: BuyerContext): Html {
   const [first] = orders;
-  if (first && orders.length === 1) return renderPaidAlert(first, view);
+  if (first && orders.length === 1) return renderPaidAlert(first, view, context);
   return renderPaidSummary(orders, view);
 }
 

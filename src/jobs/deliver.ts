@@ -2,7 +2,7 @@
 // paced, retried until Telegram takes it, never sent twice for the same order, and never to a chat that is gone.
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertOrder, type AlertView, type BuyerContext } from '../domain/alert.js';
 import { alertKeyboard, type AlertKeyboard } from '../domain/alert-buttons.js';
 import { fromChartData } from '../domain/chart/chart-data.js';
 import { renderRevenueChart } from '../domain/chart/revenue-chart.js';
@@ -16,6 +16,8 @@ import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } fr
 import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
 import { idPart, type Delivery } from './queues.js';
+import { buyerContext } from './buyer-context.js';
+import { withDeadline } from '../deadline.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
 const PRIVATE_PACE_MS = 1_000;
@@ -44,6 +46,9 @@ interface Composed {
 }
 
 const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
+
+/** An alert waits at most this long for its buyer line (GetBills and a few getOrderDetails). */
+const BUYER_LINE_WAIT_MS = 1_500;
 
 /** How long a delivery keeps trying to record a message Telegram already took (Redis restarting). */
 const RECORD_SENT_DEADLINE_MS = 120_000;
@@ -75,6 +80,32 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     return left.length === 0 ? null : { parts: left };
   }
 
+  /** The buyer's line, or none when JustClick is slow or cannot say: the alert is worth more than the line. */
+  async function buyerLine(ownerId: number, order: AlertOrder): Promise<BuyerContext | undefined> {
+    const account = await ctx.accounts.get(ownerId);
+    if (!account) return undefined;
+    let context: BuyerContext | null = null;
+    let failure: unknown;
+    // Settles either way, so that a lookup failing after the deadline rejects nothing unhandled.
+    const lookup = buyerContext(ctx.client, ctx.buyers, account.creds, order).then(
+      (found) => {
+        context = found;
+      },
+      (err: unknown) => {
+        failure = err;
+      },
+    );
+    const inTime = await withDeadline(lookup, BUYER_LINE_WAIT_MS);
+    if (!inTime || failure !== undefined) {
+      logger.info(
+        { ownerId, late: !inTime, err: failure === undefined ? undefined : { message: (failure as Error).message } },
+        'alert sent without the buyer line',
+      );
+      return undefined;
+    }
+    return context ?? undefined;
+  }
+
   async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
     const d = job.data;
     const view = async (currency: string): Promise<AlertView> => ({
@@ -91,8 +122,10 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const left = d.orders.filter((_, i) => !sent.has(marks[i]!));
         if (left.length === 0) return null;
         const shown = await view(d.currency);
-        const keyboard = left.length === 1 ? alertKeyboard(left[0]!, d.login, shown.lang) : undefined;
-        return { parts: [{ html: renderPaid(left, shown), ...(keyboard ? { keyboard } : {}), marks: marks.filter((m) => !sent.has(m)) }] };
+        const [single] = left.length === 1 ? left : [];
+        const keyboard = single ? alertKeyboard(single, d.login, shown.lang) : undefined;
+        const context = single ? await buyerLine(d.ownerId, single) : undefined;
+        return { parts: [{ html: renderPaid(left, shown, context), ...(keyboard ? { keyboard } : {}), marks: marks.filter((m) => !sent.has(m)) }] };
       }
       case 'refund':
       case 'cancel': {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Order } from '../justclick/types.js';
+import { BuyerCache } from '../store/buyer-cache.js';
 import { AlertLedger, WatchList } from '../store/ledger.js';
 import { Locks } from '../store/locks.js';
 import { createRedis, quitRedis } from '../store/redis.js';
@@ -104,6 +105,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     now: deps.now ?? (() => new Date()),
     followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
     ledger: new AlertLedger(redis, deps.prefix),
+    buyers: new BuyerCache(redis, deps.prefix),
     watch: new WatchList(redis, deps.prefix),
     locks: new Locks(redis, `${deps.prefix}lock:`),
     queues: { poll, delivery, digest },

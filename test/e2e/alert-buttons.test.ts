@@ -48,10 +48,14 @@ describeRedis('e2e: buttons under an alert', () => {
     );
     return alert!;
   };
+  const firstOrderReads = () => h.jc.requests.filter((r) => r.method === 'getOrderDetails' && r.params.bill_id === '31001').length;
+  let readsAfterFirstTest = -1;
   const button = (message: SentMessage, label: string) => message.keyboard?.flat().find((b) => b.text === label);
 
   it('offers Open invoice for a bill on the account’s own domain, and never for another one', async () => {
     const own = await paidAndAlerted(olga.id, { id: 31002, email: 'kate@example.com', link: `https://${LOGIN}.justclick.ru/order/31002/?h=1` });
+    // Kate paid 1,000 a month ago and 4,990 now.
+    expect(plain(own.text)).toContain('🔁 2nd purchase · lifetime ₽5,990');
     expect(button(own, 'Open invoice')?.url).toBe(`https://${LOGIN}.justclick.ru/order/31002/?h=1`);
     for (const [id, link] of [
       [31003, 'https://evil.example/pay'],
@@ -61,13 +65,26 @@ describeRedis('e2e: buttons under an alert', () => {
     ] as const) {
       const alert = await paidAndAlerted(olga.id, { id, link });
       expect(button(alert, 'Open invoice'), link).toBeUndefined();
+      // Anna's orders (the fake's default buyer): 4,990 each.
+      expect(plain(alert.text)).toContain(
+        id === 31003
+          ? '🆕 First purchase'
+          : `🔁 ${id - 31002}${['', 'st', 'nd', 'rd', 'th'][id - 31002]} purchase · lifetime ₽${((id - 31002) * 4990).toLocaleString('en')}`,
+      );
       expect(alert.text).not.toContain('evil');
       expect(button(alert, 'Details')?.data).toBe(`al:d:${id}`);
     }
+    readsAfterFirstTest = firstOrderReads();
+    expect(readsAfterFirstTest).toBeLessThanOrEqual(2);
   });
 
   it('Details sends the order card, Buyer’s orders the buyer’s orders with their lifetime sum', async () => {
     const alert = await paidAndAlerted(olga.id, { id: 31010, email: 'kate@example.com', price: '2500.00', items: [{ title: 'Yoga course' }] });
+    expect(plain(alert.text)).toContain('🔁 3rd purchase · lifetime ₽8,490');
+    // The price of her first order was read for the first alert (at most once per chat it went to, both at once);
+    // the later alerts took it from the cache.
+    expect(firstOrderReads()).toBeGreaterThan(0);
+    expect(firstOrderReads()).toBe(readsAfterFirstTest);
     const details = button(alert, 'Details')!;
     const buyer = button(alert, 'Buyer’s orders')!;
     for (const b of [details, buyer]) expect(Buffer.byteLength(b.data!)).toBeLessThan(64);

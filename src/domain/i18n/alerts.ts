@@ -13,6 +13,9 @@ export interface AlertTexts {
   andMore: (count: number) => Html;
   moreGoods: (count: number) => Html;
   customer: Html;
+  firstPurchase: Html;
+  /** "2nd purchase · lifetime ₽19,980"; `complete` false: the sum is a lower bound. */
+  repeatPurchase: (nth: number, lifetime: string, complete: boolean) => Html;
   payway: Html;
   source: Html;
   paidAt: Html;
@@ -70,6 +73,8 @@ const ru: AlertTexts = {
   andMore: (count) => html`…и ещё ${count}`,
   moreGoods: (count) => html`и ещё ${count}`,
   customer: html`Покупатель`,
+  firstPurchase: html`🆕 Первая покупка`,
+  repeatPurchase: (nth, lifetime, complete) => html`🔁 ${nth}-я покупка · всего ${e(complete ? lifetime : `не меньше ${lifetime}`)}`,
   payway: html`Оплата`,
   source: html`Источник`,
   paidAt: html`Время`,
@@ -110,6 +115,8 @@ const en: AlertTexts = {
   andMore: (count) => html`…and ${count} more`,
   moreGoods: (count) => html`and ${count} more`,
   customer: html`Customer`,
+  firstPurchase: html`🆕 First purchase`,
+  repeatPurchase: (nth, lifetime, complete) => html`🔁 ${e(ordinal(nth))} purchase · lifetime ${e(complete ? lifetime : `at least ${lifetime}`)}`,
   payway: html`Payment`,
   source: html`Source`,
   paidAt: html`Time`,
@@ -139,5 +146,12 @@ const en: AlertTexts = {
     );
   },
 };
+
+/** 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
 
 export const ALERT_TEXTS: Record<Lang, AlertTexts> = { ru, en };
