@@ -8,6 +8,7 @@ import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
 import { ALERT_TEXTS } from './i18n/alerts.js';
 import type { Lang } from './i18n/lang.js';
+import { RECORD_WINDOW_DAYS, type Milestone } from './milestones.js';
 import { fromUnixSeconds, type JustClickErrorKind, type Minor, type Order, type UnixSeconds, type Utm } from './justclick.js';
 
 /** What an alert needs of an order: small enough to travel in job data, no more personal data than shown. */
@@ -112,7 +113,21 @@ function buyerContextLine(context: BuyerContext, view: AlertView): Html {
   return t.repeatPurchase(context.purchase, formatMoney(context.lifetime, view.currency, view.lang), context.complete);
 }
 
-function renderPaidAlert(order: AlertOrder, view: AlertView, context?: BuyerContext): Html {
+/** What an alert for one order may say beyond the order itself. */
+export interface AlertExtras {
+  buyer?: BuyerContext;
+  milestones?: readonly Milestone[];
+}
+
+function milestoneLine(m: Milestone, view: AlertView): Html {
+  const t = ALERT_TEXTS[view.lang];
+  if (m.kind === 'first-sale') return t.firstSale;
+  if (m.kind === 'record-order') return t.recordOrder(RECORD_WINDOW_DAYS);
+  return t.recordDay(formatMoney(m.total, view.currency, view.lang), RECORD_WINDOW_DAYS);
+}
+
+function renderPaidAlert(order: AlertOrder, view: AlertView, extras: AlertExtras = {}): Html {
+  const context = extras.buyer;
   const t = ALERT_TEXTS[view.lang];
   const customer = customerLine(order, view);
   const source = sourceLine(order.utm);
@@ -125,6 +140,7 @@ function renderPaidAlert(order: AlertOrder, view: AlertView, context?: BuyerCont
       order.payway.trim() ? html`💳 ${t.payway}: ${esc(order.payway)}` : null,
       source && html`📣 ${t.source}: ${source}`,
       html`🕒 ${t.paidAt}: ${escapeHtml(formatDateTime(when(order), view.timeZone, view.lang))}`,
+      ...(extras.milestones ?? []).map((m) => milestoneLine(m, view)),
     ],
     '\n',
   );
@@ -147,9 +163,9 @@ function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
 }
 
 /** One paid order alone (with the buyer's line when known), several together. */
-export function renderPaid(orders: AlertOrder[], view: AlertView, context?: BuyerContext): Html {
+export function renderPaid(orders: AlertOrder[], view: AlertView, extras?: AlertExtras): Html {
   const [first] = orders;
-  if (first && orders.length === 1) return renderPaidAlert(first, view, context);
+  if (first && orders.length === 1) return renderPaidAlert(first, view, extras);
   return renderPaidSummary(orders, view);
 }
 

@@ -2,7 +2,7 @@
 // paced, retried until Telegram takes it, never sent twice for the same order, and never to a chat that is gone.
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertOrder, type AlertView, type BuyerContext } from '../domain/alert.js';
+import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertOrder, type AlertView, type AlertExtras } from '../domain/alert.js';
 import { alertKeyboard, type AlertKeyboard } from '../domain/alert-buttons.js';
 import { fromChartData } from '../domain/chart/chart-data.js';
 import { renderRevenueChart } from '../domain/chart/revenue-chart.js';
@@ -17,6 +17,7 @@ import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
 import { idPart, type Delivery } from './queues.js';
 import { buyerContext } from './buyer-context.js';
+import { milestonesFor } from './milestones.js';
 import { withDeadline } from '../deadline.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
@@ -47,8 +48,8 @@ interface Composed {
 
 const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
 
-/** An alert waits at most this long for its buyer line (GetBills and a few getOrderDetails). */
-const BUYER_LINE_WAIT_MS = 1_500;
+/** An alert waits at most this long for its buyer line and milestones (a few JustClick calls, side by side). */
+const ALERT_EXTRAS_WAIT_MS = 1_500;
 
 /** How long a delivery keeps trying to record a message Telegram already took (Redis restarting). */
 const RECORD_SENT_DEADLINE_MS = 120_000;
@@ -80,30 +81,42 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     return left.length === 0 ? null : { parts: left };
   }
 
-  /** The buyer's line, or none when JustClick is slow or cannot say: the alert is worth more than the line. */
-  async function buyerLine(ownerId: number, order: AlertOrder): Promise<BuyerContext | undefined> {
+  /**
+   * The buyer's line and the milestones, looked up side by side; each is left out when JustClick is slow or
+   * cannot say: the alert is worth more than its extras.
+   */
+  async function extrasOf(ownerId: number, chatId: number, order: AlertOrder, timeZone: string): Promise<AlertExtras> {
     const account = await ctx.accounts.get(ownerId);
-    if (!account) return undefined;
-    let context: BuyerContext | null = null;
+    if (!account) return {};
+    const [buyer, milestones] = await Promise.all([
+      inTime('buyer line', ownerId, () => buyerContext(ctx.client, ctx.buyers, account.creds, order)),
+      inTime('milestones', ownerId, () => milestonesFor(ctx, account, chatId, order, timeZone, ctx.now())),
+    ]);
+    return { ...(buyer ? { buyer } : {}), ...(milestones && milestones.length > 0 ? { milestones } : {}) };
+  }
+
+  async function inTime<T>(what: string, ownerId: number, work: () => Promise<T>): Promise<T | null> {
+    let result: { value: T } | null = null;
     let failure: unknown;
     // Settles either way, so that a lookup failing after the deadline rejects nothing unhandled.
-    const lookup = buyerContext(ctx.client, ctx.buyers, account.creds, order).then(
-      (found) => {
-        context = found;
+    const lookup = work().then(
+      (value) => {
+        result = { value };
       },
       (err: unknown) => {
         failure = err;
       },
     );
-    const inTime = await withDeadline(lookup, BUYER_LINE_WAIT_MS);
-    if (!inTime || failure !== undefined) {
+    const settled = await withDeadline(lookup, ALERT_EXTRAS_WAIT_MS);
+    const done = result as { value: T } | null;
+    if (!settled || done === null) {
       logger.info(
-        { ownerId, late: !inTime, err: failure === undefined ? undefined : { message: (failure as Error).message } },
-        'alert sent without the buyer line',
+        { ownerId, late: !settled, err: failure === undefined ? undefined : { message: (failure as Error).message } },
+        `alert sent without its ${what}`,
       );
-      return undefined;
+      return null;
     }
-    return context ?? undefined;
+    return done.value;
   }
 
   async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
@@ -124,8 +137,8 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const shown = await view(d.currency);
         const [single] = left.length === 1 ? left : [];
         const keyboard = single ? alertKeyboard(single, d.login, shown.lang) : undefined;
-        const context = single ? await buyerLine(d.ownerId, single) : undefined;
-        return { parts: [{ html: renderPaid(left, shown, context), ...(keyboard ? { keyboard } : {}), marks: marks.filter((m) => !sent.has(m)) }] };
+        const extras = single ? await extrasOf(d.ownerId, d.chatId, single, shown.timeZone) : undefined;
+        return { parts: [{ html: renderPaid(left, shown, extras), ...(keyboard ? { keyboard } : {}), marks: marks.filter((m) => !sent.has(m)) }] };
       }
       case 'refund':
       case 'cancel': {

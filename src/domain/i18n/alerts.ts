@@ -14,6 +14,9 @@ export interface AlertTexts {
   moreGoods: (count: number) => Html;
   customer: Html;
   firstPurchase: Html;
+  firstSale: Html;
+  recordDay: (total: string, days: number) => Html;
+  recordOrder: (days: number) => Html;
   /** "2nd purchase · lifetime ₽19,980"; `complete` false: the sum is a lower bound. */
   repeatPurchase: (nth: number, lifetime: string, complete: boolean) => Html;
   payway: Html;
@@ -74,6 +77,9 @@ const ru: AlertTexts = {
   moreGoods: (count) => html`и ещё ${count}`,
   customer: html`Покупатель`,
   firstPurchase: html`🆕 Первая покупка`,
+  firstSale: html`🌅 Первая продажа за сегодня`,
+  recordDay: (total, days) => html`🏆 Рекордный день: уже ${e(total)} — больше, чем в любой из последних ${days} дней`,
+  recordOrder: (days) => html`🚀 Самый крупный заказ за последние ${days} дней`,
   repeatPurchase: (nth, lifetime, complete) => html`🔁 ${nth}-я покупка · всего ${e(complete ? lifetime : `не меньше ${lifetime}`)}`,
   payway: html`Оплата`,
   source: html`Источник`,
@@ -116,6 +122,9 @@ const en: AlertTexts = {
   moreGoods: (count) => html`and ${count} more`,
   customer: html`Customer`,
   firstPurchase: html`🆕 First purchase`,
+  firstSale: html`🌅 First sale today`,
+  recordDay: (total, days) => html`🏆 Record day: ${e(total)} so far, more than any of the last ${days} days`,
+  recordOrder: (days) => html`🚀 The largest order of the last ${days} days`,
   repeatPurchase: (nth, lifetime, complete) => html`🔁 ${e(ordinal(nth))} purchase · lifetime ${e(complete ? lifetime : `at least ${lifetime}`)}`,
   payway: html`Payment`,
   source: html`Source`,
