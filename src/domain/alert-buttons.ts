@@ -20,7 +20,7 @@ const MAX_LINK = 2000;
  * The order's link when it is a web address on the account's own JustClick domain (`<login>.justclick.ru`
  * or `.io`); null for anything else, so that no alert ever sends a seller to a page a buyer or a push chose.
  */
-export function ownBillLink(link: string, login: string): string | null {
+function ownBillLink(link: string, login: string): string | null {
   const typed = link.trim();
   if (typed === '' || typed.length > MAX_LINK) return null;
   let url: URL;

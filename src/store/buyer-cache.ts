@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /** Short on purpose: a refund changes what counts, and buyers' data is kept no longer than it helps. */
-export const BUYER_CACHE_SECONDS = 60 * 60;
+const BUYER_CACHE_SECONDS = 60 * 60;
 
 export class BuyerCache {
   readonly #redis: Redis;
