@@ -99,7 +99,8 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
     // with each answer held back CONFIRM_LATENCY_MS, as a real JustClick answers.
     const pushRun = async (latencyMs: number): Promise<number[]> => {
       const samples: number[] = [];
-      if (latencyMs > 0) jc.inject({ latencyMs }, users.length);
+      // Every JustClick call of the run: the confirmation and the alert's buyer line and milestones.
+      if (latencyMs > 0) jc.inject({ latencyMs }, Number.POSITIVE_INFINITY);
       for (const [i, u] of users.entries()) {
         await new Promise((r) => setTimeout(r, Math.max(0, lastPush + PUSH_SPACING_MS - Date.now())));
         lastPush = Date.now();
@@ -112,6 +113,7 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         await tg.waitFor(() => alertTimes(tg).has(id), 10_000);
         if (i >= WARM_UP) samples.push(alertTimes(tg).get(id)! - sentAt);
       }
+      jc.clearFaults();
       return samples;
     };
     const push = await pushRun(0);
@@ -148,7 +150,8 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
           'The bot as a process (`node --import tsx src/main.ts`, LOG_LEVEL=info) with its own redis-server; sellers link and ' +
           'switch alerts on through the fake Telegram and take the notification URL from the answer. Push: the fake JustClick ' +
           `POSTs a signed paid-invoice notification to the bot's HTTP server, which confirms it with one getOrderDetails call ` +
-          `(first answered at once, then each answer held back ${CONFIRM_LATENCY_MS} ms); timed from just before the POST until the fake ` +
+          `(first answered at once, then every JustClick answer held back ${CONFIRM_LATENCY_MS} ms, the alert's buyer line and ` +
+          `today's milestones included); timed from just before the POST until the fake ` +
           `Telegram receives the sendMessage, one at a time, each to its own chat (${WARM_UP} warm-ups not counted). Poll: ` +
           `ALERT_POLL_SECONDS=${POLL_SECONDS}, orders paid at random moments, timed from the payment in the fake JustClick ` +
           'until the sendMessage.',
