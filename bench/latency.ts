@@ -10,6 +10,9 @@ import { startRedisServer } from '../test/support/redis-server.js';
 import type { Study, StudyTable } from './run.js';
 
 const PUSH_GOAL_P99_MS = 50;
+/** JustClick's getOrderDetails as slow as a real one (issue #12): the confirmed push's goal. */
+const CONFIRM_LATENCY_MS = 150;
+const CONFIRMED_GOAL_P99_MS = 400;
 const POLL_SECONDS = 2;
 const WARM_UP = 10;
 /** The delivery worker sends at most 25 messages a second (Telegram's bulk limit is about 30). */
@@ -92,19 +95,31 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
 
     // Push: one notification at a time, each to its own chat (a chat gets at most one message a second), at most
     // one every PUSH_SPACING_MS: faster than SENDS_PER_SECOND the delivery limiter holds messages back on purpose.
-    const push: number[] = [];
-    for (const [i, u] of users.entries()) {
-      await new Promise((r) => setTimeout(r, Math.max(0, lastPush + PUSH_SPACING_MS - Date.now())));
-      lastPush = Date.now();
-      const id = String(nextOrder++);
-      jc.addOrder(u.login, { id, created: now() - 60, paid: null });
-      jc.payOrder(u.login, id, now());
-      const sentAt = Date.now();
-      const status = await jc.notify(`http://127.0.0.1:${pushBot.port}/justclick/notify/${u.pushToken}`, u.login, id);
-      if (status !== 200) throw new Error(`the bot answered ${status} to a notification`);
-      await tg.waitFor(() => alertTimes(tg).has(id), 10_000);
-      if (i >= WARM_UP) push.push(alertTimes(tg).get(id)! - sentAt);
-    }
+    // Every push is confirmed with one getOrderDetails call: first with the fake JustClick answering at once, then
+    // with each answer held back CONFIRM_LATENCY_MS, as a real JustClick answers.
+    const pushRun = async (latencyMs: number): Promise<number[]> => {
+      const samples: number[] = [];
+      // Every JustClick call of the run: the confirmation and the alert's buyer line and milestones.
+      if (latencyMs > 0) jc.inject({ latencyMs }, Number.POSITIVE_INFINITY);
+      for (const [i, u] of users.entries()) {
+        await new Promise((r) => setTimeout(r, Math.max(0, lastPush + PUSH_SPACING_MS - Date.now())));
+        lastPush = Date.now();
+        const id = String(nextOrder++);
+        jc.addOrder(u.login, { id, created: now() - 60, paid: null });
+        jc.payOrder(u.login, id, now());
+        const sentAt = Date.now();
+        const status = await jc.notify(`http://127.0.0.1:${pushBot.port}/justclick/notify/${u.pushToken}`, u.login, id);
+        if (status !== 200) throw new Error(`the bot answered ${status} to a notification`);
+        await tg.waitFor(() => alertTimes(tg).has(id), 10_000);
+        if (i >= WARM_UP) samples.push(alertTimes(tg).get(id)! - sentAt);
+      }
+      jc.clearFaults();
+      return samples;
+    };
+    const push = await pushRun(0);
+    // Each chat had its alert a moment ago: wait out the per-chat pace before the next round.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const confirmed = await pushRun(CONFIRM_LATENCY_MS);
     await pushBot.kill('SIGTERM');
 
     // Poll: the same sellers, checked every POLL_SECONDS; orders paid at random moments, each account once.
@@ -124,6 +139,8 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
 
     const pushP50 = percentile(push, 50);
     const pushP99 = percentile(push, 99);
+    const confirmedP50 = percentile(confirmed, 50);
+    const confirmedP99 = percentile(confirmed, 99);
     const pollP50 = percentile(poll, 50);
     const pollP99 = percentile(poll, 99);
     return [
@@ -132,7 +149,9 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         method:
           'The bot as a process (`node --import tsx src/main.ts`, LOG_LEVEL=info) with its own redis-server; sellers link and ' +
           'switch alerts on through the fake Telegram and take the notification URL from the answer. Push: the fake JustClick ' +
-          `POSTs a signed paid-invoice notification to the bot's HTTP server; timed from just before the POST until the fake ` +
+          `POSTs a signed paid-invoice notification to the bot's HTTP server, which confirms it with one getOrderDetails call ` +
+          `(first answered at once, then every JustClick answer held back ${CONFIRM_LATENCY_MS} ms, the alert's buyer line and ` +
+          `today's milestones included); timed from just before the POST until the fake ` +
           `Telegram receives the sendMessage, one at a time, each to its own chat (${WARM_UP} warm-ups not counted). Poll: ` +
           `ALERT_POLL_SECONDS=${POLL_SECONDS}, orders paid at random moments, timed from the payment in the fake JustClick ` +
           'until the sendMessage.',
@@ -144,6 +163,13 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
             `${pushP50.toFixed(0)} ms`,
             `${pushP99.toFixed(0)} ms`,
             `p99 < ${PUSH_GOAL_P99_MS} ms: ${pushP99 < PUSH_GOAL_P99_MS ? 'met' : 'NOT met'}`,
+          ],
+          [
+            `push, getOrderDetails answering in ${CONFIRM_LATENCY_MS} ms`,
+            String(confirmed.length),
+            `${confirmedP50.toFixed(0)} ms`,
+            `${confirmedP99.toFixed(0)} ms`,
+            `p99 ≤ ${CONFIRMED_GOAL_P99_MS} ms: ${confirmedP99 <= CONFIRMED_GOAL_P99_MS ? 'met' : 'NOT met'}`,
           ],
           [
             `poll: paid → sendMessage, every ${POLL_SECONDS} s`,
@@ -161,6 +187,13 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         ],
         figures: {
           push: { samples: push.length, p50Ms: pushP50, p99Ms: pushP99, goalP99Ms: PUSH_GOAL_P99_MS },
+          pushConfirmed: {
+            samples: confirmed.length,
+            justclickMs: CONFIRM_LATENCY_MS,
+            p50Ms: confirmedP50,
+            p99Ms: confirmedP99,
+            goalP99Ms: CONFIRMED_GOAL_P99_MS,
+          },
           poll: { samples: poll.length, intervalSeconds: POLL_SECONDS, p50Ms: pollP50, p99Ms: pollP99 },
         },
       },

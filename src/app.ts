@@ -12,6 +12,7 @@ import { createHttpServer, createMetricsServer, NOTIFY_PATH, WEBHOOK_PATH } from
 import { createAlertEngine, type AlertEngine } from './jobs/engine.js';
 import { createLeader, type Leader } from './jobs/leader.js';
 import { JustClickClient, type JustClickClientOptions } from './justclick/client.js';
+import { orderDetails } from './justclick/lookups.js';
 import { createLogger, type Logger } from './logger.js';
 import { fromTelegraf, TelegramApiError, TelegramRateLimited, TelegramUnavailable } from './outbound/errors.js';
 import { createGateway } from './outbound/gateway.js';
@@ -153,7 +154,17 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     renewPushUrl,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
-  const handleNotification = createNotificationHandler({ accounts, alerts: engine.alerts, logger, ...(overrides.now ? { now: overrides.now } : {}) });
+  const handleNotification = createNotificationHandler({
+    accounts,
+    alerts: engine.alerts,
+    confirm: {
+      orderDetails: (account, orderId) => orderDetails(client, account.creds, orderId),
+      claim: (account, orderId, status, at) => budgets.claimPushConfirmation(account.creds, orderId, status, at),
+      release: (account, orderId, status) => budgets.releasePushConfirmation(account.creds, orderId, status),
+    },
+    logger,
+    ...(overrides.now ? { now: overrides.now } : {}),
+  });
 
   let stopping = false;
   let takingUpdates = false;

@@ -8,6 +8,7 @@ import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
 import { ALERT_TEXTS } from './i18n/alerts.js';
 import type { Lang } from './i18n/lang.js';
+import { RECORD_WINDOW_DAYS, type Milestone } from './milestones.js';
 import { fromUnixSeconds, type JustClickErrorKind, type Minor, type Order, type UnixSeconds, type Utm } from './justclick.js';
 
 /** What an alert needs of an order: small enough to travel in job data, no more personal data than shown. */
@@ -22,7 +23,18 @@ export interface AlertOrder {
   goods: string[];
   payway: string;
   utm: Utm;
+  /** The bill link as JustClick gave it; shown only as a button, and only on the account's own domain (alert-buttons.ts). */
   link: string;
+}
+
+/** Who the buyer is to the shop (jobs/buyer-context.ts): no personal data, a count and a sum. */
+export interface BuyerContext {
+  /** This order is the buyer's Nth paid one. */
+  purchase: number;
+  /** Every paid order of the buyer, this one included. */
+  lifetime: Minor;
+  /** False when only the newest orders were read: the sum is a lower bound. */
+  complete: boolean;
 }
 
 export interface AlertView {
@@ -88,12 +100,6 @@ function sourceLine(utm: Utm): Html | null {
   return parts.length > 0 ? esc(parts.join(' / ')) : null;
 }
 
-/** JustClick documents no admin URL for an order; the order's own `link` is used when it is a web address. */
-function orderLink(link: string): Html | null {
-  const url = link.trim();
-  return /^https?:\/\/\S+$/i.test(url) && url.length <= 2000 ? escapeHtml(url) : null;
-}
-
 /** The amount, and what was bought when anything was. */
 function amountLine(order: AlertOrder, view: AlertView): Html {
   const amount = html`<b>${money(order.price, view)}</b>`;
@@ -101,20 +107,40 @@ function amountLine(order: AlertOrder, view: AlertView): Html {
   return goods ? html`${amount} — ${goods}` : amount;
 }
 
-function renderPaidAlert(order: AlertOrder, view: AlertView): Html {
+function buyerContextLine(context: BuyerContext, view: AlertView): Html {
+  const t = ALERT_TEXTS[view.lang];
+  if (context.purchase <= 1) return t.firstPurchase;
+  return t.repeatPurchase(context.purchase, formatMoney(context.lifetime, view.currency, view.lang), context.complete);
+}
+
+/** What an alert for one order may say beyond the order itself. */
+export interface AlertExtras {
+  buyer?: BuyerContext;
+  milestones?: readonly Milestone[];
+}
+
+function milestoneLine(m: Milestone, view: AlertView): Html {
+  const t = ALERT_TEXTS[view.lang];
+  if (m.kind === 'first-sale') return t.firstSale;
+  if (m.kind === 'record-order') return t.recordOrder(RECORD_WINDOW_DAYS);
+  return t.recordDay(formatMoney(m.total, view.currency, view.lang), RECORD_WINDOW_DAYS);
+}
+
+function renderPaidAlert(order: AlertOrder, view: AlertView, extras: AlertExtras = {}): Html {
+  const context = extras.buyer;
   const t = ALERT_TEXTS[view.lang];
   const customer = customerLine(order, view);
   const source = sourceLine(order.utm);
-  const link = orderLink(order.link);
   return joinHtml(
     [
       t.paidTitle(clipLine(order.id, 40)),
       amountLine(order, view),
       customer && html`👤 ${t.customer}: ${customer}`,
+      context ? buyerContextLine(context, view) : null,
       order.payway.trim() ? html`💳 ${t.payway}: ${esc(order.payway)}` : null,
       source && html`📣 ${t.source}: ${source}`,
       html`🕒 ${t.paidAt}: ${escapeHtml(formatDateTime(when(order), view.timeZone, view.lang))}`,
-      link && html`🔗 <a href="${link}">${t.openOrder}</a>`,
+      ...(extras.milestones ?? []).map((m) => milestoneLine(m, view)),
     ],
     '\n',
   );
@@ -136,10 +162,10 @@ function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
   return joinHtml(lines, '\n');
 }
 
-/** One paid order alone, several together. */
-export function renderPaid(orders: AlertOrder[], view: AlertView): Html {
+/** One paid order alone (with the buyer's line when known), several together. */
+export function renderPaid(orders: AlertOrder[], view: AlertView, extras?: AlertExtras): Html {
   const [first] = orders;
-  if (first && orders.length === 1) return renderPaidAlert(first, view);
+  if (first && orders.length === 1) return renderPaidAlert(first, view, extras);
   return renderPaidSummary(orders, view);
 }
 

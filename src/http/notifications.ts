@@ -1,20 +1,35 @@
 // POST /justclick/notify/<token>: JustClick's push about a paid invoice (or a refund, a cancellation).
-// The token picks the account, the account's key checks the hash; anything else changes nothing.
+// The token picks the account, the account's key checks the hash; the push then only says "order N changed":
+// what the alert shows and whether there is one at all comes from JustClick's signed API (getOrderDetails).
 import { unixSeconds, type Order } from '../domain/justclick.js';
 import { isJustClickError } from '../justclick/errors.js';
 import { parseNotification } from '../justclick/notification.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore, LinkedAccount } from '../store/accounts.js';
 
-/** Where a verified push goes: the alert engine's own path, shared with the poller (src/jobs/alerts.ts). */
+/** Where a confirmed push goes: the alert engine's own path, shared with the poller (src/jobs/alerts.ts). */
 export interface PushedOrders {
   enqueueAlerts(account: LinkedAccount, orders: Order[], source: 'push'): Promise<unknown>;
   enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<unknown>;
 }
 
+/** How a push is checked against JustClick: one signed call, at most once per order and status for a while. */
+export interface PushConfirmation {
+  /** The order as JustClick's API has it now; null when it knows no such order. Throws JustClickError. */
+  orderDetails(account: LinkedAccount, orderId: string): Promise<Order | null>;
+  /**
+   * True for the first push about this order and status in a while, and only while the account's push budget
+   * lasts: a captured body replayed a thousand times costs one JustClick call, not a thousand.
+   */
+  claim(account: LinkedAccount, orderId: string, status: string, now: Date): Promise<boolean>;
+  /** Gives a claim back when JustClick could not be asked, so that JustClick's own retry is confirmed. */
+  release(account: LinkedAccount, orderId: string, status: string): Promise<void>;
+}
+
 export interface NotificationDeps {
   accounts: Pick<AccountStore, 'ownerByPushToken' | 'get' | 'markPush'>;
   alerts: PushedOrders;
+  confirm: PushConfirmation;
   logger: Logger;
   now?: () => Date;
 }
@@ -28,14 +43,16 @@ export const MAX_FIELDS = 1_000;
 
 /**
  * Unknown token → 404, more than MAX_FIELDS fields → 400, wrong or missing hash → 403 (all before anything is
- * written). Otherwise the push is recorded and 200 answered once the alerts are queued (queueing is a few
- * Redis calls; delivery is async).
- * `paid` → the same path as the poller (so push + poll of one order alert once); `moneyback` and
- * `cancel_order` → a short message of their own, once per order and status; `new_order` is ignored, as is a
- * partial payment (`prepayment_sum`): the alert comes when the order is paid in full.
+ * written). Otherwise the push is recorded and the order asked of JustClick; what the API says decides:
+ * paid → the same path as the poller (so push + poll of one order alert once), refunded or cancelled → a short
+ * message of their own (once per order and status), anything else or an order JustClick does not know → nothing.
+ * The hash covers only id, email and paid, so nothing else of the body (status, sums, goods, link) is used.
+ * A `new_order` push whose hashed `paid` is empty asks nothing: an order never paid has nothing to alert.
+ * If JustClick cannot be asked: 200 for a paid-invoice push (the poller sees the order within a minute), 503 for
+ * a refund or cancellation (which only a push tells), so that JustClick sends it again.
  */
 export function createNotificationHandler(deps: NotificationDeps): (token: string, rawBody: string) => Promise<NotificationAnswer> {
-  const { accounts, alerts, logger } = deps;
+  const { accounts, alerts, confirm, logger } = deps;
   const now = deps.now ?? (() => new Date());
 
   return async (token, rawBody) => {
@@ -58,25 +75,39 @@ export function createNotificationHandler(deps: NotificationDeps): (token: strin
     }
     const at = now();
     await accounts.markPush(ownerId, unixSeconds(at));
-    const { status, order } = notification;
-    switch (status) {
+    const { status } = notification;
+    const orderId = notification.order.id;
+    if (status === 'new_order' && notification.order.paid === null) return answer(200, 'OK');
+    if (!(await confirm.claim(account, orderId, status, at))) {
+      logger.info({ ownerId, orderId, status }, 'JustClick notification already confirmed (or push budget spent); left to the poller');
+      return answer(200, 'OK');
+    }
+
+    let order: Order | null;
+    try {
+      order = await confirm.orderDetails(account, orderId);
+    } catch (err) {
+      if (!isJustClickError(err)) throw err;
+      await confirm.release(account, orderId, status).catch(() => undefined);
+      logger.warn({ ownerId, orderId, status, kind: err.kind }, 'could not confirm a JustClick notification with its API');
+      return status === 'paid' ? answer(200, 'OK') : answer(503, 'JustClick could not be asked; send it again later');
+    }
+    if (order === null) {
+      logger.warn({ ownerId, orderId, status }, 'JustClick notification about an order its API does not know; nothing alerted');
+      return answer(200, 'OK');
+    }
+    switch (order.payStatus) {
       case 'paid':
-        if (notification.prepaymentSum !== null) break;
-        // The paid-invoice body has no pay_status; the notification itself says it. Its `paid` is hashed.
-        order.payStatus = 'paid';
-        order.paid ??= unixSeconds(at);
-        await alerts.enqueueAlerts(account, [order], 'push');
+        if (order.paid !== null) await alerts.enqueueAlerts(account, [order], 'push');
         break;
       case 'moneyback':
         await alerts.enqueueStatusChange(ownerId, order, 'refund');
         break;
-      case 'cancel_order':
+      case 'cancel':
         await alerts.enqueueStatusChange(ownerId, order, 'cancel');
         break;
-      case 'new_order':
-        break;
     }
-    logger.info({ ownerId, orderId: order.id, status }, 'JustClick notification accepted');
+    logger.info({ ownerId, orderId, status, confirmed: order.payStatus }, 'JustClick notification confirmed');
     return answer(200, 'OK');
   };
 }

@@ -5,8 +5,10 @@ import type { JustClickClient } from '../justclick/client.js';
 import type { OrdersMethod } from '../justclick/types.js';
 import type { Logger } from '../logger.js';
 import type { AccountStore } from '../store/accounts.js';
+import type { BuyerCache } from '../store/buyer-cache.js';
 import type { ChatStore } from '../store/chats.js';
 import type { AlertHolds } from '../store/alert-holds.js';
+import type { MilestoneStore } from '../store/milestones.js';
 import type { AlertLedger, WatchList } from '../store/ledger.js';
 import type { Locks } from '../store/locks.js';
 import type { Gateway } from '../outbound/gateway.js';
@@ -15,7 +17,12 @@ import type { Delivery, SummaryJob } from './queues.js';
 export interface EngineContext {
   accounts: AccountStore;
   chats: ChatStore;
-  client: Pick<JustClickClient, 'fetchOrders' | 'fetchOrderSets'>;
+  /** `call`: the lookups of an alert's buyer line (GetBills, getOrderDetails). */
+  client: Pick<JustClickClient, 'fetchOrders' | 'fetchOrderSets' | 'call'>;
+  /** What the alerts remember of buyers between alerts (prices of their paid orders, an hour). */
+  buyers: BuyerCache;
+  /** Milestone claims (once per chat) and the record window's numbers. */
+  milestones: MilestoneStore;
   gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage'>;
   logger: Logger;
   ordersMethod: OrdersMethod;

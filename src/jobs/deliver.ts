@@ -2,7 +2,8 @@
 // paced, retried until Telegram takes it, never sent twice for the same order, and never to a chat that is gone.
 import { randomUUID } from 'node:crypto';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertView } from '../domain/alert.js';
+import { renderPaid, renderPausedNotice, renderResumedNotice, renderStatusAlert, type AlertOrder, type AlertView, type AlertExtras } from '../domain/alert.js';
+import { alertKeyboard, type AlertKeyboard } from '../domain/alert-buttons.js';
 import { fromChartData } from '../domain/chart/chart-data.js';
 import { renderRevenueChart } from '../domain/chart/revenue-chart.js';
 import type { Html } from '../domain/format/html.js';
@@ -16,6 +17,9 @@ import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
 import { createAlertGate, paidMark } from './alert-gate.js';
 import { idPart, type Delivery } from './queues.js';
+import { buyerContext } from './buyer-context.js';
+import { milestonesFor } from './milestones.js';
+import { withDeadline } from '../deadline.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
 const PRIVATE_PACE_MS = 1_000;
@@ -32,8 +36,8 @@ export interface DeliveryHooks {
   gaveUp(delivery: Delivery, err: unknown): Promise<void>;
 }
 
-/** One message of a delivery: text, or a picture with its caption (none: the picture alone). */
-type Part = ({ html: Html } | { photo: () => Buffer; caption?: Html }) & {
+/** One message of a delivery: text (with buttons under it), or a picture with its caption (none: the picture alone). */
+type Part = ({ html: Html; keyboard?: AlertKeyboard } | { photo: () => Buffer; caption?: Html }) & {
   /** Sent markers written after Telegram took this part; a retry that finds them sends it no more. */
   marks: string[];
   /** Without a notification sound (quiet hours). */
@@ -46,6 +50,9 @@ interface Composed {
 }
 
 const paceFor = (chatId: number) => (chatId > 0 ? PRIVATE_PACE_MS : GROUP_PACE_MS);
+
+/** An alert waits at most this long for its buyer line and milestones (a few JustClick calls, side by side). */
+const ALERT_EXTRAS_WAIT_MS = 1_500;
 
 /** How long a delivery keeps trying to record a message Telegram already took (Redis restarting). */
 const RECORD_SENT_DEADLINE_MS = 120_000;
@@ -78,6 +85,44 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     return left.length === 0 ? null : { parts: left };
   }
 
+  /**
+   * The buyer's line and the milestones, looked up side by side; each is left out when JustClick is slow or
+   * cannot say: the alert is worth more than its extras.
+   */
+  async function extrasOf(ownerId: number, chatId: number, order: AlertOrder, timeZone: string): Promise<AlertExtras> {
+    const account = await ctx.accounts.get(ownerId);
+    if (!account) return {};
+    const [buyer, milestones] = await Promise.all([
+      inTime('buyer line', ownerId, () => buyerContext(ctx.client, ctx.buyers, account.creds, order)),
+      inTime('milestones', ownerId, () => milestonesFor(ctx, account, chatId, order, timeZone, ctx.now())),
+    ]);
+    return { ...(buyer ? { buyer } : {}), ...(milestones && milestones.length > 0 ? { milestones } : {}) };
+  }
+
+  async function inTime<T>(what: string, ownerId: number, work: () => Promise<T>): Promise<T | null> {
+    let result: { value: T } | null = null;
+    let failure: unknown;
+    // Settles either way, so that a lookup failing after the deadline rejects nothing unhandled.
+    const lookup = work().then(
+      (value) => {
+        result = { value };
+      },
+      (err: unknown) => {
+        failure = err;
+      },
+    );
+    const settled = await withDeadline(lookup, ALERT_EXTRAS_WAIT_MS);
+    const done = result as { value: T } | null;
+    if (!settled || done === null) {
+      logger.info(
+        { ownerId, late: !settled, err: failure === undefined ? undefined : { message: (failure as Error).message } },
+        `alert sent without its ${what}`,
+      );
+      return null;
+    }
+    return done.value;
+  }
+
   async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
     const d = job.data;
     const view = async (currency: string): Promise<AlertView> => ({
@@ -98,7 +143,13 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
           d.orders.filter((_, i) => !sent.has(marks[i]!)),
         );
         if (left.length === 0) return null;
-        return { parts: [{ html: renderPaid(left, await view(d.currency)), marks: left.map((o) => paidMark(o.id)), silent }] };
+        const shown = await view(d.currency);
+        const [single] = left.length === 1 ? left : [];
+        const keyboard = single ? alertKeyboard(single, d.login, shown.lang) : undefined;
+        const extras = single ? await extrasOf(d.ownerId, d.chatId, single, shown.timeZone) : undefined;
+        return {
+          parts: [{ html: renderPaid(left, shown, extras), ...(keyboard ? { keyboard } : {}), marks: left.map((o) => paidMark(o.id)), silent }],
+        };
       }
       case 'refund':
       case 'cancel': {
@@ -147,7 +198,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
 
   function sendPart(chatId: number, part: Part): Promise<unknown> {
     return 'html' in part
-      ? ctx.gateway.sendHtml(chatId, part.html, part.silent ? { silent: true } : {})
+      ? ctx.gateway.sendHtml(chatId, part.html, { ...(part.keyboard ? { keyboard: part.keyboard } : {}), ...(part.silent ? { silent: true } : {}) })
       : ctx.gateway.sendPhoto(chatId, { filename: 'chart.png', content: part.photo() }, part.caption);
   }
 

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Order } from '../justclick/types.js';
 import { AlertHolds } from '../store/alert-holds.js';
+import { BuyerCache } from '../store/buyer-cache.js';
 import { AlertLedger, WatchList } from '../store/ledger.js';
+import { MilestoneStore } from '../store/milestones.js';
 import { Locks } from '../store/locks.js';
 import { createRedis, quitRedis } from '../store/redis.js';
 import { createAlertService, type AlertService, type AlertSource } from './alerts.js';
@@ -113,6 +115,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     now: deps.now ?? (() => new Date()),
     followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
     ledger: new AlertLedger(redis, deps.prefix),
+    buyers: new BuyerCache(redis, deps.prefix),
+    milestones: new MilestoneStore(redis, deps.prefix),
     watch: new WatchList(redis, deps.prefix),
     holds: new AlertHolds(redis, deps.prefix),
     locks: new Locks(redis, `${deps.prefix}lock:`),

@@ -1,5 +1,6 @@
 // How much JustClick work users may ask for, shared by every replica: a token bucket per Telegram user and
 // per JustClick account, counted in JustClick calls, and one /digest now at a time per chat.
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { chatIdPart, userIdPart } from './ids.js';
 import { LuaScript } from './lua.js';
@@ -15,6 +16,13 @@ export const BUDGETS = {
   account: { capacity: 80, refillMs: 60 * 60_000 },
   /** A /digest now in a chat holds off the next one this long (the digest itself takes seconds). */
   digestNowMs: 60_000,
+  /**
+   * Confirming JustClick's pushes (one getOrderDetails each): a bucket per account of its own, so that a busy
+   * shop's pushes never starve its people's /orders; beyond it the poller alerts, at most a minute later.
+   */
+  push: { capacity: 240, refillMs: 60 * 60_000 },
+  /** The same order and status pushed again within this long is not asked of JustClick again (replays, retries). */
+  pushRepeatMs: 10 * 60_000,
 } as const;
 
 // Takes `cost` from every bucket at once, or from none: returns 0, or the ms until all of them hold enough.
@@ -67,6 +75,35 @@ export class RequestBudgets {
       [now.getTime(), Math.max(1, calls), user.capacity, user.capacity / user.refillMs, account.capacity, account.capacity / account.refillMs],
     );
     return Number(wait);
+  }
+
+  /**
+   * True for the first push about this order and status within BUDGETS.pushRepeatMs, while the account's push
+   * bucket lasts; a push refused for an empty bucket leaves no claim behind.
+   */
+  async claimPushConfirmation(justclick: { login: string; region: string }, orderId: string, status: string, now: Date): Promise<boolean> {
+    const seen = this.#pushSeenKey(justclick, orderId, status);
+    if ((await this.#redis.set(seen, '1', 'PX', BUDGETS.pushRepeatMs, 'NX')) !== 'OK') return false;
+    const { push } = BUDGETS;
+    const wait = await takeScript.run(
+      this.#redis,
+      [`${this.#prefix}budget:push:${justclick.region}:${justclick.login}`],
+      [now.getTime(), 1, push.capacity, push.capacity / push.refillMs],
+    );
+    if (Number(wait) === 0) return true;
+    await this.#redis.del(seen);
+    return false;
+  }
+
+  /** Gives a push claim back (JustClick could not be asked): its next push of the same is confirmed. */
+  async releasePushConfirmation(justclick: { login: string; region: string }, orderId: string, status: string): Promise<void> {
+    await this.#redis.del(this.#pushSeenKey(justclick, orderId, status));
+  }
+
+  #pushSeenKey(justclick: { login: string; region: string }, orderId: string, status: string): string {
+    // The id and status come from a body whose hash covers the id only: hashed into the key, never used raw.
+    const what = createHash('sha1').update(`${orderId}\n${status}`).digest('hex').slice(0, 24);
+    return `${this.#prefix}budget:push-seen:${justclick.region}:${justclick.login}:${what}`;
   }
 
   /** True for the /digest now that may run in this chat; false while the previous one holds it off. */

@@ -9,6 +9,7 @@ import { chatLanguage, DEFAULT_LANG, LANGS, type Lang } from '../domain/i18n/lan
 import { accountFeature } from './features/link.js';
 import { askFeature } from './features/ask.js';
 import { alertsFeature } from './features/alerts.js';
+import { alertButtonsFeature } from './features/alert-buttons.js';
 import { digestFeature } from './features/digest.js';
 import { goalFeature } from './features/goal.js';
 import { pinFeature } from './features/pin.js';
@@ -137,6 +138,7 @@ export function createBot(deps: BotDeps): Bot {
     settingsFeature(services),
     statusFeature(services),
     alertsFeature(services),
+    alertButtonsFeature(services),
     digestFeature(services),
     reportFeature(services),
     goalFeature(services),

@@ -197,6 +197,8 @@ export interface FakeJustClick {
   setNow(now: () => number): void;
   /** The next `count` API requests meet this fault instead of (or, for latency, before) the normal answer. */
   inject(fault: Fault, count?: number): void;
+  /** Drops every fault not yet met (e.g. an open-ended latency once a benchmark run is over). */
+  clearFaults(): void;
   setAccountState(login: string, state: AccountState): void;
   /** The key the PHP stand-in needs to check signatures; undefined for an unknown login. */
   keyOf(login: string): string | undefined;
@@ -462,6 +464,9 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
     },
     inject(fault, count = 1) {
       faults.push({ fault, left: count });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     setAccountState(login, state) {
       account(login).state = state;

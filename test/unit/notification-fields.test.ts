@@ -19,6 +19,14 @@ function handler() {
       enqueueAlerts: async (...args) => queued.push(args),
       enqueueStatusChange: async (...args) => queued.push(args),
     },
+    // Never reached: these bodies are refused before JustClick would be asked.
+    confirm: {
+      orderDetails: async () => {
+        throw new Error('JustClick asked about a refused body');
+      },
+      claim: async () => true,
+      release: async () => undefined,
+    },
     logger: createLogger('silent'),
   });
   return { handle, queued };

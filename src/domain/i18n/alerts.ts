@@ -13,10 +13,22 @@ export interface AlertTexts {
   andMore: (count: number) => Html;
   moreGoods: (count: number) => Html;
   customer: Html;
+  firstPurchase: Html;
+  firstSale: Html;
+  recordDay: (total: string, days: number) => Html;
+  recordOrder: (days: number) => Html;
+  /** "2nd purchase · lifetime ₽19,980"; `complete` false: the sum is a lower bound. */
+  repeatPurchase: (nth: number, lifetime: string, complete: boolean) => Html;
   payway: Html;
   source: Html;
   paidAt: Html;
-  openOrder: Html;
+  /** Button labels (plain text, not HTML). */
+  openOrder: string;
+  detailsButton: string;
+  buyerOrdersButton: string;
+  /** A pop-up (plain text) for someone pressing an alert's button who may not see that account's orders. */
+  notYourAlert: string;
+  noBuyerEmail: (orderNo: string) => Html;
   /** Why polling stopped, naming the account login. */
   paused: (reason: JustClickErrorKind, login: string) => Html;
   /** Polling stopped for "limit reached" and starts again by itself. */
@@ -64,10 +76,19 @@ const ru: AlertTexts = {
   andMore: (count) => html`…и ещё ${count}`,
   moreGoods: (count) => html`и ещё ${count}`,
   customer: html`Покупатель`,
+  firstPurchase: html`🆕 Первая покупка`,
+  firstSale: html`🌅 Первая продажа за сегодня`,
+  recordDay: (total, days) => html`🏆 Рекордный день: уже ${e(total)} — больше, чем в любой из последних ${days} дней`,
+  recordOrder: (days) => html`🚀 Самый крупный заказ за последние ${days} дней`,
+  repeatPurchase: (nth, lifetime, complete) => html`🔁 ${nth}-я покупка · всего ${e(complete ? lifetime : `не меньше ${lifetime}`)}`,
   payway: html`Оплата`,
   source: html`Источник`,
   paidAt: html`Время`,
-  openOrder: html`Открыть счёт`,
+  openOrder: 'Открыть счёт',
+  detailsButton: 'Подробнее',
+  buyerOrdersButton: 'Заказы покупателя',
+  notYourAlert: 'Эти кнопки — для владельца аккаунта JustClick, из которого приходят уведомления в этот чат.',
+  noBuyerEmail: (no) => html`У заказа № ${e(no)} нет e-mail покупателя: JustClick ищет заказы покупателя только по e-mail.`,
   paused: (reason, login) => {
     const account = html`<b>${e(login)}</b>`;
     const why: Record<JustClickErrorKind, Html> = {
@@ -100,10 +121,19 @@ const en: AlertTexts = {
   andMore: (count) => html`…and ${count} more`,
   moreGoods: (count) => html`and ${count} more`,
   customer: html`Customer`,
+  firstPurchase: html`🆕 First purchase`,
+  firstSale: html`🌅 First sale today`,
+  recordDay: (total, days) => html`🏆 Record day: ${e(total)} so far, more than any of the last ${days} days`,
+  recordOrder: (days) => html`🚀 The largest order of the last ${days} days`,
+  repeatPurchase: (nth, lifetime, complete) => html`🔁 ${e(ordinal(nth))} purchase · lifetime ${e(complete ? lifetime : `at least ${lifetime}`)}`,
   payway: html`Payment`,
   source: html`Source`,
   paidAt: html`Time`,
-  openOrder: html`Open invoice`,
+  openOrder: 'Open invoice',
+  detailsButton: 'Details',
+  buyerOrdersButton: 'Buyer’s orders',
+  notYourAlert: 'These buttons are for the owner of the JustClick account whose alerts come to this chat.',
+  noBuyerEmail: (no) => html`Order #${e(no)} has no buyer e-mail: JustClick finds a buyer's orders by e-mail only.`,
   paused: (reason, login) => {
     const account = html`<b>${e(login)}</b>`;
     const why: Record<JustClickErrorKind, Html> = {
@@ -125,5 +155,12 @@ const en: AlertTexts = {
     );
   },
 };
+
+/** 1st, 2nd, 3rd, 4th… 11th, 12th, 13th, 21st. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
 
 export const ALERT_TEXTS: Record<Lang, AlertTexts> = { ru, en };
