@@ -1,6 +1,7 @@
-// `/orders 30d` over 1,000 orders: the bot's own work (parse the words, decode the orders, render and page
-// the answer) timed apart from the JustClick calls, with the real domain functions and the real client.
-import { renderOrdersPages } from '../src/domain/format/orders.js';
+// `/orders 30d` over 1,000 orders: the bot's own work (parse the words, decode the orders, list them and
+// render the first page, as the command does) timed apart from the JustClick calls, with the real domain
+// functions and the real client; beside it, rendering every page up front as the bot did before.
+import { listOrders, pageCount, renderListingPage, renderOrdersPages, type OrdersPageOptions } from '../src/domain/format/orders.js';
 import { parseRequest } from '../src/domain/request.js';
 import { JustClickClient, NOT_FOUND, ordersCalls } from '../src/justclick/client.js';
 import { parseOrdersResult } from '../src/justclick/orders.js';
@@ -37,7 +38,16 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
     }
 
     const samples = quick ? 30 : 200;
-    const times = { parse: [] as number[], calls: [] as number[], decode: [] as number[], render: [] as number[], own: [] as number[], fetch: [] as number[] };
+    const times = {
+      parse: [] as number[],
+      calls: [] as number[],
+      decode: [] as number[],
+      render: [] as number[],
+      own: [] as number[],
+      fetch: [] as number[],
+      renderAll: [] as number[],
+      ownBefore: [] as number[],
+    };
     let pages = 0;
     let listed = 0;
     let calls = 0;
@@ -67,8 +77,7 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
       const orders: Order[] = sets.created;
       const fetch = performance.now() - t;
 
-      t = performance.now();
-      const rendered = renderOrdersPages(sets, {
+      const opts: OrdersPageOptions = {
         period,
         list: 'created',
         status: null,
@@ -78,8 +87,20 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         currency: 'RUB',
         maskContacts: false,
         now: at,
-      });
+      };
+      // What /orders does now: list the orders, render the first page, and serialize the listing for the
+      // page store (the other pages are rendered when ◀ ▶ is pressed, one at a time).
+      t = performance.now();
+      const listing = listOrders(sets, opts);
+      const first = renderListingPage(listing, 0);
+      JSON.stringify({ pages: [first], listing });
       const render = performance.now() - t;
+
+      // What it did before: every page rendered up front.
+      t = performance.now();
+      const rendered = renderOrdersPages(sets, opts);
+      const renderAll = performance.now() - t;
+      if (rendered.length !== pageCount(listing) || rendered[0] !== first) throw new Error('the first page differs from the whole answer');
 
       if (decoded.length < orders.length) throw new Error('the calls returned fewer orders than fetchOrderSets');
       if (s < 0) continue; // warm-up
@@ -91,6 +112,8 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
       times.decode.push(decode);
       times.render.push(render);
       times.own.push(parse + decode + render);
+      times.renderAll.push(renderAll);
+      times.ownBefore.push(parse + decode + renderAll);
       times.fetch.push(fetch);
     }
 
@@ -101,15 +124,18 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         method:
           `A fake JustClick account with ${ORDERS.toLocaleString('en-US')} orders over 30 days (a third with hostile buyer text); ` +
           `${samples} runs after 5 warm-ups, each timing the steps of one \`/orders 30d\` separately with the real functions: ` +
-          '`parseRequest`, the signed calls (`JustClickClient.call`), `parseOrdersResult`, `renderOrdersPages`, and ' +
+          '`parseRequest`, the signed calls (`JustClickClient.call`), `parseOrdersResult`, `listOrders` + `renderListingPage` for the ' +
+          'first page + JSON of the kept listing (what /orders does), `renderOrdersPages` for every page (what it did before), and ' +
           '`fetchOrderSets` whole (the created and the paid calls, decoding, exact range filters, sorting) as the command runs it. The fake answers on ' +
           'loopback with no added latency: a real JustClick call takes 150 ms and more.',
         columns: ['step', 'p50', 'p99'],
         rows: [
           row('parse `30d` (period grammar)', times.parse),
           row(`decode ${listed.toLocaleString('en-US')} orders (parseOrdersResult)`, times.decode),
-          row(`render and page (${pages} pages)`, times.render),
-          row("**the bot's own time** (parse + decode + render)", times.own),
+          row(`list, render page 1 of ${pages}, keep the listing`, times.render),
+          row("**the bot's own time** (parse + decode + list + first page)", times.own),
+          row(`before: render all ${pages} pages up front`, times.renderAll),
+          row("before: the bot's own time (parse + decode + every page)", times.ownBefore),
           row(`JustClick calls of the created set (${calls}: HTTP, JSON, hash check; loopback)`, times.calls),
           row('fetchOrderSets as /orders runs it (both sets: calls + decode + filter + sort)', times.fetch),
         ],

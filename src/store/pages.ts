@@ -1,6 +1,8 @@
-// Rendered answer pages kept for an hour so ◀ ▶ buttons can edit a message in place; the button carries
-// only a short random id, and whoever asked is recorded so a stranger's press can be refused.
+// Answer pages kept for an hour so ◀ ▶ buttons can edit a message in place: rendered ones, and an order
+// listing whose other pages are rendered when pressed for. The button carries only a short random id, and
+// whoever asked is recorded so a stranger's press can be refused.
 import type { Html } from '../domain/format/html.js';
+import type { OrdersListing } from '../domain/format/orders.js';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { userIdPart } from './ids.js';
@@ -11,8 +13,10 @@ export interface PagedAnswer {
   /** Whose JustClick account the orders came from (so /unlink can forget them). */
   ownerId: number;
   chatId: number;
-  /** Rendered by us before they were stored: Html again when read back. */
+  /** Rendered by us before they were stored: Html again when read back. Page i is this, when there is one. */
   pages: Html[];
+  /** The orders of the pages not rendered yet (and their header, Html again when read back). */
+  listing?: OrdersListing;
 }
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{11}$/;

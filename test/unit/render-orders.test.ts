@@ -5,10 +5,14 @@ import { checkTelegramHtml, visibleLength, visibleText } from '../../src/domain/
 import {
   billLink,
   listedOrders,
+  listOrders,
   ordersHeadline,
   PAGE_FOOTER_RESERVE,
+  pageCount,
+  renderListingPage,
   renderOrdersHeader,
   renderOrdersPages,
+  type OrdersListing,
   type OrdersPageOptions,
 } from '../../src/domain/format/orders.js';
 import type { Lang } from '../../src/domain/i18n/lang.js';
@@ -248,7 +252,7 @@ describe('renderOrdersPages', () => {
       expect(p.startsWith('📦 Orders — today, 28 Nov\n💰 Paid in the period: 0 orders · ₽0\n🧾 Created in the period: 25 orders')).toBe(true);
   });
 
-  it('puts fewer orders on a page when they are long, and clips what no page could hold', () => {
+  it('keeps ten orders on a page when they are long: the page clips their fields harder until it fits', () => {
     const long = (i: number) =>
       order({
         id: String(i),
@@ -260,8 +264,20 @@ describe('renderOrdersPages', () => {
       });
     const pages = renderOrdersPages(setsOf(Array.from({ length: 12 }, (_, i) => long(i))), options('', { lang: 'ru' }));
     expectPagesFit(pages);
-    expect(pages.length).toBeGreaterThan(2);
-    expect(pages.join('').match(/<b>#/g)).toHaveLength(12);
+    expect(pages.map((p) => p.match(/<b>#/g)?.length)).toEqual([10, 2]);
+    // Two long orders fit at wider widths than ten do: the second page clips less.
+    const nameOn = (page: string) => /👤 (Я+)/u.exec(page)?.[1]?.length ?? 0;
+    expect(nameOn(pages[1]!)).toBeGreaterThan(nameOn(pages[0]!));
+    expect(nameOn(pages[0]!)).toBeGreaterThanOrEqual(8);
+  });
+
+  it('any page of a listing renders alone, the same as when every page is rendered', () => {
+    const orders = Array.from({ length: 37 }, (_, i) => order({ id: String(i + 1), firstName: i % 7 === 0 ? 'Я'.repeat(2000) : 'Ann' }));
+    const all = renderOrdersPages(setsOf(orders), options());
+    // As the bot keeps it: stored as JSON for an hour, read back when ◀ ▶ is pressed.
+    const listing = JSON.parse(JSON.stringify(listOrders(setsOf(orders), options()))) as OrdersListing;
+    expect(pageCount(listing)).toBe(4);
+    expect([3, 0, 2, 1].map((i) => renderListingPage(listing, i))).toEqual([all[3], all[0], all[2], all[1]]);
   });
 
   it('5,000 orders render to pages that all parse and fit', () => {

@@ -1,8 +1,9 @@
 // The answer to /orders: a header that names both sets of the period (orders paid in it, which are its
-// revenue, and orders created in it), then the orders asked for, newest first, cut into pages that each
-// fit one Telegram message with room for the bot's "page 2/7" footer.
+// revenue, and orders created in it), then the orders asked for, newest first, ten to a page, each page
+// one Telegram message with room for the bot's "page 2/7" footer. A page is rendered when it is shown:
+// the listing keeps what its lines need, so ◀ ▶ renders the page pressed for.
 import type { Minor, Order, OrderSets } from '../justclick.js';
-import { compareLocalDates, localDateOf } from '../calendar.js';
+import { compareLocalDates, localDateOf, type LocalDate } from '../calendar.js';
 import type { Lang } from '../i18n/lang.js';
 import { ordersText, type KnownStatus } from '../i18n/orders.js';
 import { hasStatus, isPaid, type StatusFilter } from '../order-facts.js';
@@ -18,6 +19,14 @@ import { TELEGRAM_TEXT_LIMIT } from './split.js';
 export const PAGE_FOOTER_RESERVE = 100;
 /** More orders than this on one screen stop being readable, however short they are. */
 const ORDERS_PER_PAGE = 10;
+/**
+ * How long each buyer-typed field may be on an order's line. When ten orders would not fit a page, the
+ * page is rendered again with every width halved, until it fits: a page always holds the same orders,
+ * so any page can be rendered alone.
+ */
+const WIDTHS = { id: 30, status: 30, name: 80, email: 80, phone: 40, items: 300, source: 150 };
+/** The narrowest widths are a sixteenth of these (at least 8 characters): ten such orders fit any page. */
+const NARROWEST_SCALE = 1 / 16;
 /** A bill link longer than this is left out rather than clipped (a clipped URL leads nowhere). */
 const MAX_LINK_LENGTH = 500;
 
@@ -96,57 +105,125 @@ export function renderOrdersHeader(sets: OrderSets, opts: OrdersPageOptions, lis
   return joinHtml(headerLines(ordersHeadline(sets, opts.status), opts, listing), '\n');
 }
 
+/** What an order's lines show, and nothing more (no address, no comment): kept with a listing for an hour. */
+export type ListedOrder = Pick<
+  Order,
+  'id' | 'payStatus' | 'created' | 'paid' | 'firstName' | 'lastName' | 'email' | 'phone' | 'domain' | 'price' | 'link' | 'utm'
+> & {
+  items: { title: string }[];
+};
+
+/** How every line of a listing is written: the chat's language, zone and masking, fixed when it was asked. */
+interface LineView {
+  timeZone: string;
+  lang: Lang;
+  currency: string;
+  maskContacts: boolean;
+  /** Dates in another year show it. */
+  thisYear: number;
+  /** The period's only day, when it has one: times on it show without their day. */
+  onlyDay: LocalDate | null;
+}
+
+/** An answer's orders, sorted and ready to be rendered page by page; plain data (it is stored as JSON). */
+export interface OrdersListing {
+  /** Repeated at the top of every page; with no orders to list, the whole answer. */
+  header: Html;
+  orders: ListedOrder[];
+  view: LineView;
+}
+
 /**
- * Renders the answer as pages of Telegram HTML. Every page repeats the header and stays within
- * 4096 − PAGE_FOOTER_RESERVE visible characters; buyer-typed fields are flattened to one line,
- * clipped and escaped. No orders at all → one page saying so. At most `maxListed` orders are listed,
- * the newest; the header counts them all.
+ * The answer's listing: the header and the orders it lists, newest first (by paid time when only paid
+ * orders are asked for). At most `maxListed` orders are listed, the newest; the header counts them all.
+ * No orders at all → a header saying so, and nothing to list.
  */
-export function renderOrdersPages(sets: OrderSets, opts: OrdersPageOptions, maxListed = Number.POSITIVE_INFINITY): Html[] {
+export function listOrders(sets: OrderSets, opts: OrdersPageOptions, maxListed = Number.POSITIVE_INFINITY): OrdersListing {
   const text = ordersText[opts.lang];
   const header = renderOrdersHeader(sets, opts, true);
-  if (sets.created.length === 0 && sets.paid.length === 0) return [header];
+  const view: LineView = {
+    timeZone: opts.timeZone,
+    lang: opts.lang,
+    currency: opts.currency,
+    maskContacts: opts.maskContacts,
+    thisYear: localDateOf(opts.now, opts.timeZone).year,
+    onlyDay: spansDays(opts.period) ? null : opts.period.firstDay,
+  };
+  if (sets.created.length === 0 && sets.paid.length === 0) return { header, orders: [], view };
   const listed = listedOrders(sets, opts.list, opts.status);
-  if (listed.length === 0) return [html`${header}\n\n${text.nothingListed(opts.list, opts.status)}`];
+  if (listed.length === 0) return { header: html`${header}\n\n${text.nothingListed(opts.list, opts.status)}`, orders: [], view };
 
   const byPaid = opts.list === 'paid' && opts.status === null;
   const when = (o: Order) => (byPaid && o.paid !== null ? o.paid : o.created);
   listed.sort((a, b) => when(b) - when(a) || compareIds(b.id, a.id));
   if (listed.length > maxListed) listed.length = maxListed;
+  const orders = listed.map(
+    (o): ListedOrder => ({
+      id: o.id,
+      payStatus: o.payStatus,
+      created: o.created,
+      paid: o.paid,
+      firstName: o.firstName,
+      lastName: o.lastName,
+      email: o.email,
+      phone: o.phone,
+      domain: o.domain,
+      price: o.price,
+      // Only a paid order's bill is linked: the others' links are not kept.
+      link: isPaid(o) ? o.link : '',
+      utm: pickUtm(o.utm),
+      items: o.items.map((i) => ({ title: i.title })),
+    }),
+  );
+  return { header, orders, view };
+}
 
-  const budget = TELEGRAM_TEXT_LIMIT - PAGE_FOOTER_RESERVE;
-  const pages: Html[] = [];
-  let page = header;
-  let used = visibleLength(header);
-  let onPage = 0;
-  for (const order of listed) {
-    const block = renderOrder(order, opts);
-    const cost = visibleLength(block) + 2; // the blank line before it
-    if (onPage > 0 && (onPage === ORDERS_PER_PAGE || used + cost > budget)) {
-      pages.push(page);
-      page = header;
-      used = visibleLength(header);
-      onPage = 0;
-    }
-    page = html`${page}\n\n${block}`;
-    used += cost;
-    onPage++;
+/** The three UTM fields a line shows. */
+function pickUtm(utm: Order['utm']): Order['utm'] {
+  const picked: Order['utm'] = {};
+  if (utm.source !== undefined) picked.source = utm.source;
+  if (utm.medium !== undefined) picked.medium = utm.medium;
+  if (utm.campaign !== undefined) picked.campaign = utm.campaign;
+  return picked;
+}
+
+/** How many pages a listing has (at least one: the header alone). */
+export function pageCount(listing: OrdersListing): number {
+  return Math.max(1, Math.ceil(listing.orders.length / ORDERS_PER_PAGE));
+}
+
+/**
+ * Page `index` (from 0) of a listing: the header, then its ten orders, within 4096 − PAGE_FOOTER_RESERVE
+ * visible characters; buyer-typed fields are flattened to one line, clipped and escaped.
+ */
+export function renderListingPage(listing: OrdersListing, index: number): Html {
+  const slice = listing.orders.slice(index * ORDERS_PER_PAGE, (index + 1) * ORDERS_PER_PAGE);
+  if (slice.length === 0) return listing.header;
+  const budget = TELEGRAM_TEXT_LIMIT - PAGE_FOOTER_RESERVE - visibleLength(listing.header);
+  for (let scale = 1; ; scale /= 2) {
+    const blocks = slice.map((o) => renderOrder(o, listing.view, scale));
+    const cost = blocks.reduce((n, b) => n + visibleLength(b) + 2, 0); // each after a blank line
+    if (cost <= budget || scale <= NARROWEST_SCALE) return joinHtml([listing.header, ...blocks], '\n\n');
   }
-  pages.push(page);
-  return pages;
+}
+
+/** Every page of the answer at once (a listing's pages are otherwise rendered one by one, when shown). */
+export function renderOrdersPages(sets: OrderSets, opts: OrdersPageOptions, maxListed = Number.POSITIVE_INFINITY): Html[] {
+  const listing = listOrders(sets, opts, maxListed);
+  return Array.from({ length: pageCount(listing) }, (_, i) => renderListingPage(listing, i));
 }
 
 /**
  * An instant on an order's line: the time alone when it falls on the period's only day, else with
  * its day (and year, when not this year's).
  */
-function when(seconds: number, opts: OrdersPageOptions): string {
+function when(seconds: number, view: LineView): string {
   const instant = new Date(seconds * 1000);
-  const day = localDateOf(instant, opts.timeZone);
-  const otherYear = day.year !== localDateOf(opts.now, opts.timeZone).year;
-  const clock = formatTime(instant, opts.timeZone);
-  const sameDay = !spansDays(opts.period) && compareLocalDates(day, opts.period.firstDay) === 0;
-  return sameDay && !otherYear ? clock : `${formatDay(day, opts.lang, otherYear)} ${clock}`;
+  const day = localDateOf(instant, view.timeZone);
+  const otherYear = day.year !== view.thisYear;
+  const clock = formatTime(instant, view.timeZone);
+  const sameDay = view.onlyDay !== null && compareLocalDates(day, view.onlyDay) === 0;
+  return sameDay && !otherYear ? clock : `${formatDay(day, view.lang, otherYear)} ${clock}`;
 }
 
 /** A bill link fit to show: http(s) only, no spaces, not absurdly long; null otherwise. */
@@ -160,39 +237,40 @@ export function billLink(link: string): string | null {
   }
 }
 
-/** One order, four short lines; each buyer-typed value is clipped so that any order fits a page. */
-function renderOrder(order: Order, opts: OrdersPageOptions): Html {
-  const text = ordersText[opts.lang];
-  const status = statusOf(order, opts.lang);
-  const times = [text.createdAt(when(order.created, opts)), order.paid === null ? null : text.paidAt(when(order.paid, opts))];
+/** One order, four short lines; each buyer-typed value is clipped (to its width × `scale`) so that ten orders fit a page. */
+function renderOrder(order: ListedOrder, view: LineView, scale = 1): Html {
+  const text = ordersText[view.lang];
+  const width = (w: number) => Math.max(8, Math.floor(w * scale));
+  const status = statusOf(order, view.lang, width(WIDTHS.status));
+  const times = [text.createdAt(when(order.created, view)), order.paid === null ? null : text.paidAt(when(order.paid, view))];
 
-  const name = clipLine(`${order.firstName} ${order.lastName}`, 80);
-  const email = clipLine(order.email, 80);
-  const phone = clipLine(order.phone, 40);
-  const contacts = [opts.maskContacts ? maskEmail(email) : email, opts.maskContacts ? maskPhone(phone) : phone];
+  const name = clipLine(`${order.firstName} ${order.lastName}`, width(WIDTHS.name));
+  const email = clipLine(order.email, width(WIDTHS.email));
+  const phone = clipLine(order.phone, width(WIDTHS.phone));
+  const contacts = [view.maskContacts ? maskEmail(email) : email, view.maskContacts ? maskPhone(phone) : phone];
 
-  const titles = order.items.map((i) => clipLine(i.title, 300)).filter(Boolean);
-  const items = titles.length > 0 ? escapeHtml(clipLine(titles.join('; '), 300)) : text.noItems;
+  const titles = order.items.map((i) => clipLine(i.title, width(WIDTHS.items))).filter(Boolean);
+  const items = titles.length > 0 ? escapeHtml(clipLine(titles.join('; '), width(WIDTHS.items))) : text.noItems;
 
-  const utm = [order.utm.source, order.utm.medium, order.utm.campaign].map((v) => clipLine(v ?? '', 150)).filter(Boolean);
-  const source = clipLine(utm.length > 0 ? utm.join(' / ') : order.domain, 150);
-  const link = isPaid(order) ? billLink(order.link) : null;
+  const utm = [order.utm.source, order.utm.medium, order.utm.campaign].map((v) => clipLine(v ?? '', width(WIDTHS.source))).filter(Boolean);
+  const source = clipLine(utm.length > 0 ? utm.join(' / ') : order.domain, width(WIDTHS.source));
+  const link = order.payStatus === 'paid' ? billLink(order.link) : null;
 
   return joinHtml(
     [
-      html`<b>#${escapeHtml(clipLine(order.id, 30))}</b> · ${status} · ${joinHtml(times, ' · ')}`,
+      html`<b>#${escapeHtml(clipLine(order.id, width(WIDTHS.id)))}</b> · ${status} · ${joinHtml(times, ' · ')}`,
       html`👤 ${joinHtml([name ? escapeHtml(name) : text.noName, ...contacts.filter(Boolean).map(escapeHtml)], ' · ')}`,
       html`🛒 ${items}`,
-      html`💳 ${escapeHtml(formatMoney(order.price, opts.currency, opts.lang))}${source ? html` · 🔗 ${escapeHtml(source)}` : ''}${link ? html` · 📄 <a href="${escapeHtml(link)}">${text.bill}</a>` : ''}`,
+      html`💳 ${escapeHtml(formatMoney(order.price, view.currency, view.lang))}${source ? html` · 🔗 ${escapeHtml(source)}` : ''}${link ? html` · 📄 <a href="${escapeHtml(link)}">${text.bill}</a>` : ''}`,
     ],
     '\n',
   );
 }
 
 /** "✅ paid", "⏳ awaiting payment"…; a status JustClick invents is shown as it came, clipped. */
-export function statusOf(order: Order, lang: Lang): Html {
+export function statusOf(order: Pick<Order, 'payStatus'>, lang: Lang, width = WIDTHS.status): Html {
   const text = ordersText[lang];
-  return isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, 30));
+  return isKnownStatus(order.payStatus) ? text.status[order.payStatus] : text.otherStatus(clipLine(order.payStatus, width));
 }
 
 function isKnownStatus(status: string): status is KnownStatus {

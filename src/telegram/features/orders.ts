@@ -6,7 +6,7 @@ import { Composer } from 'telegraf';
 import type { Html } from '../../domain/format/html.js';
 import { ACCOUNT_CURRENCY } from '../../domain/format/money.js';
 import type { Order } from '../../domain/justclick.js';
-import { listedOrders, renderOrdersHeader, renderOrdersPages, type OrdersPageOptions } from '../../domain/format/orders.js';
+import { listedOrders, listOrders, pageCount, renderListingPage, renderOrdersHeader, type OrdersPageOptions } from '../../domain/format/orders.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { limitsText } from '../../domain/i18n/limits.js';
 import { ordersText, type Alias } from '../../domain/i18n/orders.js';
@@ -62,11 +62,13 @@ async function sendOrders(s: Services, ctx: BotContext, prepared: PreparedQuery)
       comparison,
     };
     const listed = listedOrders(sets, request.list, request.status).length;
-    // Newest first: the cap keeps the newest, and says so (pages are kept in Redis and rendered at once);
-    // the header still counts every order.
-    const pages = renderOrdersPages(sets, opts, MAX_PAGED_ORDERS);
+    // Newest first: the cap keeps the newest, and says so; the header still counts every order. Only the
+    // first page is rendered now: the listing is kept, and ◀ ▶ renders the page pressed for.
+    const listing = listOrders(sets, opts, MAX_PAGED_ORDERS);
+    const pages = [renderListingPage(listing, 0)];
     await addGoalLine(s, ctx, prepared, sets.paid, pages);
-    const save = () => s.pages.save({ userId, ownerId: prepared.account.ownerId, chatId, pages });
+    const total = pageCount(listing);
+    const save = () => s.pages.save({ userId, ownerId: prepared.account.ownerId, chatId, pages, ...(total > 1 ? { listing } : {}) });
     if (request.focus === 'summary') {
       const summary = [renderOrdersHeader(sets, opts)];
       await addGoalLine(s, ctx, prepared, sets.paid, summary);
@@ -81,11 +83,11 @@ async function sendOrders(s: Services, ctx: BotContext, prepared: PreparedQuery)
     const [first] = pages;
     if (first === undefined) return;
     if (listed > MAX_PAGED_ORDERS) await gateway.sendHtml(chatId, limitsText[ctx.lang].ordersCapped(MAX_PAGED_ORDERS, listed));
-    if (pages.length === 1) {
+    if (total === 1) {
       await gateway.sendHtml(chatId, first);
       return;
     }
-    await gateway.sendHtml(chatId, first, { keyboard: pageKeyboard(await save(), 0, pages.length) });
+    await gateway.sendHtml(chatId, first, { keyboard: pageKeyboard(await save(), 0, total) });
   });
 }
 
@@ -129,13 +131,15 @@ export function ordersFeature(s: Services): Composer<BotContext> {
       return;
     }
     const index = Number(indexText);
-    const page = answer.pages[index];
+    // The pages rendered when it was asked (the first, with the goal line), then the listing's, rendered now.
+    const total = answer.listing ? pageCount(answer.listing) : answer.pages.length;
+    const page = answer.pages[index] ?? (answer.listing && index < total ? renderListingPage(answer.listing, index) : undefined);
     if (page === undefined) {
       await gateway.answerCallback(callbackId, text.staleButton, true);
       return;
     }
     // A summary's list of one page needs no arrows.
-    const keyboard = answer.pages.length > 1 ? pageKeyboard(id, index, answer.pages.length) : undefined;
+    const keyboard = total > 1 ? pageKeyboard(id, index, total) : undefined;
     await gateway.editHtml(shown.chat.id, shown.message_id, page, keyboard);
     await gateway.answerCallback(callbackId);
   });
