@@ -15,7 +15,7 @@ export interface EngineContext {
   accounts: AccountStore;
   chats: ChatStore;
   client: Pick<JustClickClient, 'fetchOrders' | 'fetchOrderSets'>;
-  gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage'>;
+  gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage' | 'getChatMember'>;
   logger: Logger;
   ordersMethod: OrdersMethod;
   pollSeconds: number;

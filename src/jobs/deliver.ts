@@ -14,6 +14,7 @@ import { CAPTION_LIMIT } from '../outbound/gateway.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
 import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
+import { deliveryAllowed } from './membership.js';
 import { idPart, type Delivery } from './queues.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
@@ -157,6 +158,11 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     const d = job.data;
     const chat = await chats.get(d.chatId);
     if (chat.inactive) return 'chat-gone';
+    // Access is checked again at send time: the group may have been unbound since this was queued.
+    if (!(await deliveryAllowed(ctx, d, chat))) {
+      logger.info({ jobId: job.id, kind: d.kind, chatId: d.chatId }, 'delivery dropped: the chat may no longer read this account');
+      return 'not-allowed';
+    }
 
     // One sender per chat at a time, and a pause after each message: Telegram's per-chat limits.
     const lock = `send:${d.chatId}`;

@@ -12,6 +12,8 @@ import type { EngineContext } from './context.js';
 import { createDeliveryProcessor } from './deliver.js';
 import { createDigestProcessor, createDigestService } from './digest.js';
 import { createLeader, type Leader } from './leader.js';
+import { createMembershipService, upsertBindingChecks, type MembershipService } from './membership.js';
+import { BindingChecks } from '../store/bindings.js';
 import { createPollProcessor } from './poll.js';
 import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
 import { CARD_EDIT_MS, createLiveCardProcessor, createLiveCardService, type LiveCardService } from './live-card.js';
@@ -68,6 +70,8 @@ export interface AlertEngine {
   cards: Pick<LiveCardService, 'start' | 'stop' | 'reschedule'>;
   /** A group became a supergroup: settings, alert ledger and digest schedule move to the new id. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
+  /** Groups and channels bound to an account: bound, unbound, re-checked; and the bot removed from a chat. */
+  groups: MembershipService & { botRemoved(chatId: number, reason: string): Promise<void> };
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   /** Starts the workers and the campaign for the poll-tick leadership. */
   start(): Promise<void>;
@@ -131,6 +135,16 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   });
   const digests = createDigestService(ctx);
   const reports = createReportService(ctx);
+  const membership = createMembershipService(ctx, {
+    bindings: new BindingChecks(redis, deps.prefix),
+    async stopDeliveries(chatId, ownerId) {
+      await digests.unschedule(chatId);
+      await reports.unschedule(chatId);
+      await cards.stop(chatId);
+      if (ownerId !== undefined) await alerts.refreshWatch(ownerId);
+    },
+    chatGone: (chatId, reason) => chatGone(chatId, reason),
+  });
 
   /** Telegram said the chat is gone: nothing more is sent there until someone uses the bot in it again. */
   async function chatGone(chatId: number, reason: string): Promise<void> {
@@ -208,6 +222,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
             return summaries.goal(job as Job<GoalCheckJob>);
           case 'card':
             return summaries.card(job as Job<CardJob>, token);
+          case 'membership':
+            return membership.checkDue();
           default:
             return summaries.digest(job as Job<DigestJob>);
         }
@@ -222,7 +238,10 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       key: `${deps.prefix}leader:poll-tick`,
       ...deps.leader,
       logger,
-      onAcquire: () => upsertPollTick(poll, deps.pollSeconds),
+      onAcquire: async () => {
+        await upsertPollTick(poll, deps.pollSeconds);
+        await upsertBindingChecks(digest);
+      },
     });
   }
 
@@ -253,6 +272,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     goals: { progress: goals.progress },
     cards: { start: cards.start, stop: cards.stop, reschedule: cards.reschedule },
     migrateChat: chatMigrated,
+    groups: { ...membership, botRemoved: chatGone },
     async enqueueAlerts(ownerId, orders, source) {
       const account = await deps.accounts.get(ownerId);
       return account ? alerts.enqueueAlerts(account, orders, source) : { queued: 0 };

@@ -11,6 +11,8 @@ export interface ChatSettings {
   timeZone?: string;
   /** Whose linked account feeds this chat. */
   ownerId?: number;
+  /** In a group or channel: the admin who bound it to the account, and when (unix s); re-checked over time. */
+  binding?: { by: number; at: number };
   /** `since` (unix s): orders paid before it are never alerted, so switching alerts on does not flood. */
   alerts?: { on: boolean; since: number };
   /** Local time of the daily digest, `HH:MM`. */
@@ -41,6 +43,7 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   lang: ['lang'],
   timeZone: ['timeZone'],
   ownerId: ['ownerId'],
+  binding: ['boundBy', 'boundAt'],
   alerts: ['alertsOn', 'alertsSince'],
   digest: ['digestTime'],
   weeklyReport: ['weeklyReportTime'],
@@ -143,6 +146,11 @@ export class ChatStore {
         case 'ownerId':
           owner = userIdPart(value as number);
           break;
+        case 'binding': {
+          const b = value as NonNullable<ChatSettings['binding']>;
+          set.push('boundBy', userIdPart(b.by), 'boundAt', String(Math.floor(b.at)));
+          break;
+        }
         case 'alerts': {
           const a = value as NonNullable<ChatSettings['alerts']>;
           set.push('alertsOn', a.on ? '1' : '0', 'alertsSince', String(Math.floor(a.since)));
@@ -238,6 +246,9 @@ function parseChat(h: Record<string, string>): ChatSettings {
   if (h.timeZone) s.timeZone = h.timeZone;
   const ownerId = intOrUndefined(h.ownerId);
   if (ownerId !== undefined) s.ownerId = ownerId;
+  const boundBy = intOrUndefined(h.boundBy);
+  const boundAt = intOrUndefined(h.boundAt);
+  if (boundBy !== undefined && boundAt !== undefined) s.binding = { by: boundBy, at: boundAt };
   const since = intOrUndefined(h.alertsSince);
   if (h.alertsOn !== undefined && since !== undefined) s.alerts = { on: h.alertsOn === '1', since };
   if (h.digestTime && HHMM.test(h.digestTime)) s.digest = { time: h.digestTime };
