@@ -19,6 +19,10 @@ export interface BindingFacts {
 export interface GroupsText {
   /** A question in a group nobody bound yet. */
   notBound: Html;
+  /** A setting changed (or switched off) by a member who is not an admin. */
+  notAdmin: Html;
+  /** Alerts or a digest switched on by an admin who may not use the account the group is bound to. */
+  notYourBinding: Html;
   /** /bind by a member who is not an admin of the group. */
   bindNotAdmin: Html;
   /** /bind by an admin with no account of their own. */
@@ -38,6 +42,8 @@ export interface GroupsText {
 }
 
 const en: GroupsText = {
+  notAdmin: html`Only an administrator of this chat can change this here.`,
+  notYourBinding: html`This group is connected to someone else's JustClick account: only they can switch its alerts, digest or reports on. Any admin can switch them off, or disconnect the group with /unbind.`,
   notBound: html`This group is not connected to a JustClick account yet. An admin of the group who has linked an account connects it with /bind.`,
   bindNotAdmin: html`Only an admin of this group can connect it to a JustClick account.`,
   bindNotLinked: html`Link your JustClick account in a private chat with me first (/link), then send /bind here.`,
@@ -58,6 +64,8 @@ const en: GroupsText = {
 };
 
 const ru: GroupsText = {
+  notAdmin: html`Изменить это здесь может только администратор чата.`,
+  notYourBinding: html`Эта группа подключена к чужому аккаунту JustClick: включать здесь уведомления, сводки и отчёты может только тот, кто её подключил. Выключить их или отключить группу (/unbind) может любой администратор.`,
   notBound: html`Эта группа ещё не подключена к аккаунту JustClick. Подключить её может администратор группы, подключивший свой аккаунт: командой /bind.`,
   bindNotAdmin: html`Подключить группу к аккаунту JustClick может только её администратор.`,
   bindNotLinked: html`Сначала подключите аккаунт JustClick в личном чате со мной (/link), потом отправьте здесь /bind.`,

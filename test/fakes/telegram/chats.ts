@@ -20,8 +20,16 @@ export interface UserSpec {
 
 export interface ChatSpec {
   id: number;
-  type: 'private' | 'group' | 'supergroup';
+  type: 'private' | 'group' | 'supergroup' | 'channel';
   title?: string;
+  /** A public chat's @username (without the @), so that getChat finds it by name. */
+  username?: string;
+}
+
+/** An admin's rights that the bot looks at (Telegram's can_* fields); unset ones are granted. */
+export interface MemberRights {
+  /** Channels only: may post messages. */
+  canPostMessages?: boolean;
 }
 
 /** A button as the user sees it. */
@@ -81,6 +89,7 @@ export class Chats {
   private readonly order: StoredMessage[] = [];
   private readonly deletions: { chatId: number; messageId: number }[] = [];
   private readonly members = new Map<string, MemberStatus>();
+  private readonly rights = new Map<string, MemberRights>();
 
   constructor(readonly bot: User) {}
 
@@ -98,7 +107,9 @@ export class Chats {
           ? { id: chatId, type: 'private', first_name: `User${chatId}` }
           : spec.type === 'group'
             ? { id: chatId, type: 'group', title: spec.title ?? `Group ${chatId}` }
-            : { id: chatId, type: 'supergroup', title: spec.title ?? `Group ${chatId}` }
+            : spec.type === 'channel'
+              ? { id: chatId, type: 'channel', title: spec.title ?? `Channel ${chatId}`, ...(spec.username ? { username: spec.username } : {}) }
+              : { id: chatId, type: 'supergroup', title: spec.title ?? `Group ${chatId}`, ...(spec.username ? { username: spec.username } : {}) }
         : chatId > 0
           ? { id: chatId, type: 'private', first_name: `User${chatId}` }
           : ({ id: chatId, type: String(chatId).startsWith('-100') ? 'supergroup' : 'group', title: `Group ${chatId}` } as Chat);
@@ -149,8 +160,24 @@ export class Chats {
     return this.members.get(`${chatId}/${userId}`);
   }
 
-  setMember(chatId: number, userId: number, status: MemberStatus): void {
+  setMember(chatId: number, userId: number, status: MemberStatus, rights: MemberRights = {}): void {
     this.members.set(`${chatId}/${userId}`, status);
+    this.rights.set(`${chatId}/${userId}`, rights);
+  }
+
+  memberRights(chatId: number, userId: number): MemberRights {
+    return this.rights.get(`${chatId}/${userId}`) ?? {};
+  }
+
+  /** A public chat by its @username. */
+  byUsername(username: string): ChatState | undefined {
+    return [...this.states.values()].find((s) => (s.chat as { username?: string }).username?.toLowerCase() === username.toLowerCase());
+  }
+
+  /** The bot was removed from this group or channel (it can neither read nor write there). */
+  botRemoved(chatId: number): boolean {
+    const status = this.memberStatus(chatId, this.bot.id);
+    return chatId < 0 && (status === 'left' || status === 'kicked');
   }
 
   /** The bot's visible messages, in the order they were sent; one chat's when `chatId` is given. */

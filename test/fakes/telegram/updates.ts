@@ -93,6 +93,35 @@ export class Updates {
     } as unknown as Update.MyChatMemberUpdate;
   }
 
+  /** Another member's status changed (promoted, demoted, left, kicked); the bot gets it only when it asked for chat_member. */
+  chatMember({
+    from,
+    chat,
+    user,
+    status,
+  }: {
+    from: number | UserSpec;
+    chat: ChatSpec;
+    user: number | UserSpec;
+    status: MemberStatus;
+  }): Update.ChatMemberUpdate {
+    const by = this.chats.userOf(from);
+    const member = this.chats.userOf(user);
+    const where = this.chats.chatOf(by, chat);
+    const old = this.chats.memberStatus(where.id, member.id) ?? 'member';
+    this.chats.setMember(where.id, member.id, status);
+    return {
+      update_id: ++this.lastUpdateId,
+      chat_member: {
+        chat: where,
+        from: by,
+        date: unixNow(),
+        old_chat_member: { status: old, user: member },
+        new_chat_member: { status, user: member },
+      },
+    } as unknown as Update.ChatMemberUpdate;
+  }
+
   /** The getUpdates method: confirms by offset, answers what is ready or holds the poll up to `timeout`. */
   getUpdates(payload: Record<string, unknown>, res: ServerResponse): Update[] | Promise<Update[]> {
     if (this.hook) throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
