@@ -197,10 +197,11 @@ describeRedis('e2e: /orders', () => {
       expect(reply).not.toContain('+79000000000');
     });
 
-    it('another member is politely refused', async () => {
+    it('another member asks the account the group is bound to, and sees contacts masked too', async () => {
       const reply = text(await h.say(boris, '/orders', GROUP));
-      expect(reply).toContain('only they can ask for them here');
-      expect(orderNumbers(reply)).toEqual([]);
+      expect(orderNumbers(reply)).toEqual(['5003', '5002', '5001']);
+      expect(reply).toContain('an***@example.com');
+      expect(reply).not.toContain('anna@example.com');
     });
   });
 

@@ -90,6 +90,7 @@ export class Chats {
   private readonly deletions: { chatId: number; messageId: number }[] = [];
   private readonly members = new Map<string, MemberStatus>();
   private readonly rights = new Map<string, MemberRights>();
+  private readonly users = new Map<number, User>();
 
   constructor(readonly bot: User) {}
 
@@ -124,11 +125,13 @@ export class Chats {
     return this.states.get(chatId)?.messages.get(messageId);
   }
 
+  /** A user as Telegram knows them: by id, the one last seen with that id (so getChatMember gives their name). */
   userOf(from: number | UserSpec): User {
-    const spec = typeof from === 'number' ? { id: from } : from;
-    const user: User = { id: spec.id, is_bot: false, first_name: spec.firstName ?? `User${spec.id}` };
-    if (spec.username) user.username = spec.username;
-    if (spec.languageCode) user.language_code = spec.languageCode;
+    if (typeof from === 'number') return this.users.get(from) ?? { id: from, is_bot: false, first_name: `User${from}` };
+    const user: User = { id: from.id, is_bot: false, first_name: from.firstName ?? `User${from.id}` };
+    if (from.username) user.username = from.username;
+    if (from.languageCode) user.language_code = from.languageCode;
+    this.users.set(from.id, user);
     return user;
   }
 
