@@ -109,7 +109,9 @@ describeRedis('e2e: security', () => {
       h.tg.setMember(GROUP.id, bob.id, 'administrator');
       expect(text(await h.say(bob, '/digest 10:00', GROUP))).toContain("connected to someone else's JustClick account");
       expect((await h.chats.get(GROUP.id)).digest).toBeUndefined();
-      expect(text(await h.say(bob, '/bind', GROUP))).toContain('This group is connected to alice2.justclick.ru by Alice since 28 Nov 12:00. Any admin can disconnect it with /unbind.');
+      expect(text(await h.say(bob, '/bind', GROUP))).toContain(
+        'This group is connected to alice2.justclick.ru by Alice since 28 Nov 12:00. Any admin can disconnect it with /unbind.',
+      );
       expect((await h.chats.get(GROUP.id)).ownerId).toBe(alice.id);
       expect((await h.chats.get(GROUP.id)).alerts?.on).toBe(true);
       expect(text(await h.say(bob, '/alerts off', GROUP))).toBe('🔕 Alerts are off here.');

@@ -37,7 +37,7 @@ export interface FakeTelegram {
     /** A button press on a message the bot sent. */
     callback(opts: { from: number | UserSpec; chat?: ChatSpec; messageId: number; data: string }): Update.CallbackQueryUpdate;
     /** The bot's own membership changed (added to a group, blocked by a user, kicked). */
-    myChatMember(opts: { from: number | UserSpec; chat?: ChatSpec; status: MemberStatus }): Update.MyChatMemberUpdate;
+    myChatMember(opts: { from: number | UserSpec; chat?: ChatSpec; status: MemberStatus; rights?: MemberRights }): Update.MyChatMemberUpdate;
     /** Another member's status changed (sent only to a bot that asked for chat_member in allowed_updates). */
     chatMember(opts: { from: number | UserSpec; chat: ChatSpec; user: number | UserSpec; status: MemberStatus }): Update.ChatMemberUpdate;
   };

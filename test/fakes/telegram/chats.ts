@@ -168,8 +168,28 @@ export class Chats {
     this.rights.set(`${chatId}/${userId}`, rights);
   }
 
-  memberRights(chatId: number, userId: number): MemberRights {
-    return this.rights.get(`${chatId}/${userId}`) ?? {};
+  /** The ChatMember object Telegram gives for this user here (getChatMember, membership updates). */
+  member(chatId: number, userId: number): Record<string, unknown> {
+    const status = this.memberStatus(chatId, userId) ?? 'member';
+    const user = userId === this.bot.id ? this.bot : this.userOf(userId);
+    const member: Record<string, unknown> = { status, user };
+    if (status === 'creator') member.is_anonymous = false;
+    if (status === 'administrator') {
+      // biome-ignore format: a flag table, packed by hand
+      Object.assign(member, {
+        can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
+        can_manage_video_chats: false, can_restrict_members: true, can_promote_members: false,
+        can_change_info: true, can_invite_users: true, can_post_stories: false, can_edit_stories: false,
+        can_delete_stories: false, can_pin_messages: true,
+      });
+      // Only channel admins have the right to post (and to edit others' posts) at all.
+      if (this.state(chatId).chat.type === 'channel') {
+        const { canPostMessages = true } = this.rights.get(`${chatId}/${userId}`) ?? {};
+        Object.assign(member, { can_post_messages: canPostMessages, can_edit_messages: canPostMessages });
+      }
+    }
+    if (status === 'kicked') member.until_date = 0;
+    return member;
   }
 
   /** A public chat by its @username. */

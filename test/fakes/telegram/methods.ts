@@ -210,26 +210,7 @@ export function botApiMethods({
       if (chats.botRemoved(chatId)) throw new ApiFailure(403, `Forbidden: bot is not a member of the ${state.chat.type} chat`);
       const userId = intOf(payload, 'user_id');
       if (userId === undefined) throw bad('user not found');
-      const status = chats.memberStatus(chatId, userId) ?? 'member';
-      const user = userId === bot.id ? bot : chats.userOf(userId);
-      const member: Record<string, unknown> = { status, user };
-      if (status === 'creator') member.is_anonymous = false;
-      if (status === 'administrator') {
-        // biome-ignore format: a flag table, packed by hand
-        Object.assign(member, {
-          can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
-          can_manage_video_chats: false, can_restrict_members: true, can_promote_members: false,
-          can_change_info: true, can_invite_users: true, can_post_stories: false, can_edit_stories: false,
-          can_delete_stories: false, can_pin_messages: true,
-        });
-        // Only channel admins have the right to post (and to edit others' posts) at all.
-        if (state.chat.type === 'channel') {
-          const { canPostMessages = true } = chats.memberRights(chatId, userId);
-          Object.assign(member, { can_post_messages: canPostMessages, can_edit_messages: canPostMessages });
-        }
-      }
-      if (status === 'kicked') member.until_date = 0;
-      return member;
+      return chats.member(chatId, userId);
     },
   };
 }

@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Update } from 'telegraf/types';
 import { intOf } from './checks.js';
-import { unixNow, type Chats, type ChatSpec, type MemberStatus, type UserSpec } from './chats.js';
+import { unixNow, type Chats, type ChatSpec, type MemberRights, type MemberStatus, type UserSpec } from './chats.js';
 import { ApiFailure, bad, flag } from './wire.js';
 
 export interface Webhook {
@@ -75,20 +75,31 @@ export class Updates {
   }
 
   /** The bot's own membership changed (added to a group, blocked by a user, kicked). */
-  myChatMember({ from, chat, status }: { from: number | UserSpec; chat?: ChatSpec; status: MemberStatus }): Update.MyChatMemberUpdate {
+  myChatMember({
+    from,
+    chat,
+    status,
+    rights,
+  }: {
+    from: number | UserSpec;
+    chat?: ChatSpec;
+    status: MemberStatus;
+    rights?: MemberRights;
+  }): Update.MyChatMemberUpdate {
     const user = this.chats.userOf(from);
     const where = this.chats.chatOf(user, chat);
     const bot = this.chats.bot;
-    const old = this.chats.memberStatus(where.id, bot.id) ?? (status === 'member' ? 'left' : 'member');
-    this.chats.setMember(where.id, bot.id, status);
+    if (this.chats.memberStatus(where.id, bot.id) === undefined) this.chats.setMember(where.id, bot.id, status === 'member' ? 'left' : 'member');
+    const old = this.chats.member(where.id, bot.id);
+    this.chats.setMember(where.id, bot.id, status, rights);
     return {
       update_id: ++this.lastUpdateId,
       my_chat_member: {
         chat: where,
         from: user,
         date: unixNow(),
-        old_chat_member: { status: old, user: bot },
-        new_chat_member: { status, user: bot },
+        old_chat_member: old,
+        new_chat_member: this.chats.member(where.id, bot.id),
       },
     } as unknown as Update.MyChatMemberUpdate;
   }
@@ -108,7 +119,7 @@ export class Updates {
     const by = this.chats.userOf(from);
     const member = this.chats.userOf(user);
     const where = this.chats.chatOf(by, chat);
-    const old = this.chats.memberStatus(where.id, member.id) ?? 'member';
+    const old = this.chats.member(where.id, member.id);
     this.chats.setMember(where.id, member.id, status);
     return {
       update_id: ++this.lastUpdateId,
@@ -116,8 +127,8 @@ export class Updates {
         chat: where,
         from: by,
         date: unixNow(),
-        old_chat_member: { status: old, user: member },
-        new_chat_member: { status, user: member },
+        old_chat_member: old,
+        new_chat_member: this.chats.member(where.id, member.id),
       },
     } as unknown as Update.ChatMemberUpdate;
   }
