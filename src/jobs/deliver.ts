@@ -14,7 +14,6 @@ import { CAPTION_LIMIT } from '../outbound/gateway.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
 import type { EngineContext } from './context.js';
 import { deliveryLanguage } from './language.js';
-import { deliveryAllowed } from './membership.js';
 import { idPart, type Delivery } from './queues.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
@@ -28,6 +27,8 @@ export interface DeliveryHooks {
   chatGone(chatId: number, reason: string): Promise<void>;
   /** A group became a supergroup: settings, ledger and schedules move to the new id. */
   chatMigrated(fromChatId: number, toChatId: number): Promise<void>;
+  /** May the chat still get this (access checked again at send time); false drops the delivery. */
+  mayDeliver(delivery: Delivery, chat: ChatSettings): Promise<boolean>;
   /** A delivery will not be retried any more (e.g. the digest's once-a-day claim is given back). */
   gaveUp(delivery: Delivery, err: unknown): Promise<void>;
 }
@@ -159,7 +160,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     const chat = await chats.get(d.chatId);
     if (chat.inactive) return 'chat-gone';
     // Access is checked again at send time: the group may have been unbound since this was queued.
-    if (!(await deliveryAllowed(ctx, d, chat))) {
+    if (!(await hooks.mayDeliver(d, chat))) {
       logger.info({ jobId: job.id, kind: d.kind, chatId: d.chatId }, 'delivery dropped: the chat may no longer read this account');
       return 'not-allowed';
     }

@@ -191,6 +191,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       createDeliveryProcessor(ctx, {
         chatGone,
         chatMigrated,
+        mayDeliver: membership.mayDeliver,
         gaveUp: async (d) => {
           if ((d.kind === 'digest' || d.kind === 'report' || d.kind === 'notice') && d.claim) await ctx.locks.unclaim(d.claim);
         },

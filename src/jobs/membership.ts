@@ -12,7 +12,7 @@ import type { Queue } from 'bullmq';
 import type { Delivery } from './queues.js';
 
 /** How often a binding is re-checked with Telegram, and the spread that keeps the checks from bunching up. */
-export const BINDING_CHECK_SECONDS = 6 * 3600;
+const BINDING_CHECK_SECONDS = 6 * 3600;
 const CHECK_JITTER_SECONDS = 30 * 60;
 /** A check Telegram did not answer is tried again this much later. */
 const RETRY_SECONDS = 10 * 60;
@@ -20,7 +20,7 @@ const RETRY_SECONDS = 10 * 60;
  * Checks per run (one run a minute): 60 × 6 × 50 = 18,000 bindings per period at under one getChatMember a
  * second on average, far below Telegram's ~30 requests a second.
  */
-export const CHECKS_PER_RUN = 50;
+const CHECKS_PER_RUN = 50;
 
 export interface MembershipService {
   /** A chat was bound (or bound again): its first check is one period from now. */
@@ -34,6 +34,12 @@ export interface MembershipService {
   unbind(chatId: number, why: UnbindReason | 'reset', binding?: { by: number; at: number }): Promise<boolean>;
   /** Re-asks Telegram about the bindings due for a check; the periodic job runs this. */
   checkDue(): Promise<{ checked: number; unbound: number }>;
+  /**
+   * May this delivery still go to its chat? Asked at send time, so that an alert or digest queued before a
+   * group was unbound, or before its binder lost access, is dropped. Private chats: the reader must still be
+   * allowed the account the delivery comes from.
+   */
+  mayDeliver(d: Delivery, chat: ChatSettings): Promise<boolean>;
 }
 
 export interface MembershipHooks {
@@ -45,7 +51,7 @@ export interface MembershipHooks {
 }
 
 /** Who bound a group or channel; bindings made before binders were recorded count as the owner's. */
-export function binderOf(chatId: number, chat: ChatSettings): number | undefined {
+function binderOf(chatId: number, chat: ChatSettings): number | undefined {
   if (chatId > 0) return undefined;
   return chat.binding?.by ?? chat.ownerId;
 }
@@ -137,21 +143,17 @@ export function createMembershipService(ctx: EngineContext, hooks: MembershipHoo
     return { checked, unbound: unboundCount };
   }
 
-  return { bound, unbind, checkDue };
-}
+  async function mayDeliver(d: Delivery, chat: ChatSettings): Promise<boolean> {
+    const from = 'ownerId' in d ? d.ownerId : chat.ownerId;
+    if (d.chatId > 0) return from === undefined || (await mayUseAccount(accounts, d.chatId, from)) !== null;
+    const binder = binderOf(d.chatId, chat);
+    if (chat.ownerId === undefined || binder === undefined || from !== chat.ownerId) return false;
+    // A group bound before binders were recorded (or moved to a supergroup) joins the periodic check now.
+    await bindings.schedule(d.chatId, unixSeconds(ctx.now()), true);
+    return (await mayUseAccount(accounts, binder, chat.ownerId)) !== null;
+  }
 
-/**
- * May this delivery still go to its chat? Asked at send time, so that an alert or digest queued before a
- * group was unbound, or before its binder lost access, is dropped. Private chats: the reader must still be
- * allowed the account the delivery comes from.
- */
-export async function deliveryAllowed(ctx: Pick<EngineContext, 'accounts'>, d: Delivery, chat: ChatSettings): Promise<boolean> {
-  const from = 'ownerId' in d ? d.ownerId : chat.ownerId;
-  if (d.chatId > 0) return from === undefined || (await mayUseAccount(ctx.accounts, d.chatId, from)) !== null;
-  const binder = binderOf(d.chatId, chat);
-  if (chat.ownerId === undefined || binder === undefined) return false;
-  if (from !== chat.ownerId) return false;
-  return (await mayUseAccount(ctx.accounts, binder, chat.ownerId)) !== null;
+  return { bound, unbind, checkDue, mayDeliver };
 }
 
 /** Scheduler id of the job that runs the due binding checks. */

@@ -36,12 +36,6 @@ export class BindingChecks {
     return members.map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
   }
 
-  /** When the chat is next checked (unix s), or null when it is not bound. */
-  async nextCheck(chatId: number): Promise<number | null> {
-    const score = await this.#redis.zscore(this.#key, chatIdPart(chatId));
-    return score === null ? null : Number(score);
-  }
-
   async forget(chatId: number): Promise<void> {
     await this.#redis.zrem(this.#key, chatIdPart(chatId));
   }
