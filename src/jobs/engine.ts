@@ -149,8 +149,9 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   /** Telegram said the chat is gone: nothing more is sent there until someone uses the bot in it again. */
   async function chatGone(chatId: number, reason: string): Promise<void> {
     const chat = await deps.chats.get(chatId);
-    await deps.chats.markInactive(chatId, reason, unixSeconds(ctx.now()));
+    // One update: whoever sees the chat gone also sees its alerts and digest off.
     await deps.chats.update(chatId, {
+      inactive: { reason, at: unixSeconds(ctx.now()) },
       digest: null,
       weeklyReport: null,
       monthlyReport: null,
