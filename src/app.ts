@@ -15,7 +15,7 @@ import { JustClickClient, type JustClickClientOptions } from './justclick/client
 import { orderDetails } from './justclick/lookups.js';
 import { createLogger, type Logger } from './logger.js';
 import { fromTelegraf, TelegramApiError, TelegramRateLimited, TelegramUnavailable } from './outbound/errors.js';
-import { createGateway } from './outbound/gateway.js';
+import { createGateway, type AllowedUpdates } from './outbound/gateway.js';
 import { AccountStore } from './store/accounts.js';
 import { CatalogStore } from './store/catalog.js';
 import { ChatStore } from './store/chats.js';
@@ -80,6 +80,9 @@ export interface App {
   /** Stops taking updates, finishes or hands back running work within the deadline, closes Redis. */
   stop(deadlineMs?: number): Promise<void>;
 }
+
+/** chat_member is not sent unless asked for: it is how a group learns that the admin who bound it left. */
+const ALLOWED_UPDATES: AllowedUpdates = ['message', 'callback_query', 'my_chat_member', 'chat_member'];
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
@@ -229,7 +232,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
       try {
         if (!ready()) bot.bot.botInfo = await bot.gateway.getMe();
         takingUpdates = true;
-        await bot.bot.launch({ dropPendingUpdates: false });
+        await bot.bot.launch({ dropPendingUpdates: false, allowedUpdates: [...ALLOWED_UPDATES] });
         // launch() resolves when polling was stopped on purpose (leadership lost or shutdown).
         return;
       } catch (raw) {
@@ -273,7 +276,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
         await fetchBotInfo();
         await bot.gateway.setWebhook(`${config.publicUrl}${WEBHOOK_PATH}`, {
           secretToken: config.webhookSecret,
-          allowedUpdates: ['message', 'callback_query', 'my_chat_member'],
+          allowedUpdates: ALLOWED_UPDATES,
         });
         await registerMenus();
         takingUpdates = true;

@@ -23,7 +23,7 @@ export interface EngineContext {
   buyers: BuyerCache;
   /** Milestone claims (once per chat) and the record window's numbers. */
   milestones: MilestoneStore;
-  gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage'>;
+  gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage' | 'getChatMember'>;
   logger: Logger;
   ordersMethod: OrdersMethod;
   pollSeconds: number;

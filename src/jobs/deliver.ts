@@ -32,6 +32,8 @@ export interface DeliveryHooks {
   chatGone(chatId: number, reason: string): Promise<void>;
   /** A group became a supergroup: settings, ledger and schedules move to the new id. */
   chatMigrated(fromChatId: number, toChatId: number): Promise<void>;
+  /** May the chat still get this (access checked again at send time); false drops the delivery. */
+  mayDeliver(delivery: Delivery, chat: ChatSettings): Promise<boolean>;
   /** A delivery will not be retried any more (e.g. the digest's once-a-day claim is given back). */
   gaveUp(delivery: Delivery, err: unknown): Promise<void>;
 }
@@ -223,6 +225,11 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     const d = job.data;
     const chat = await chats.get(d.chatId);
     if (chat.inactive) return 'chat-gone';
+    // Access is checked again at send time: the group may have been unbound since this was queued.
+    if (!(await hooks.mayDeliver(d, chat))) {
+      logger.info({ jobId: job.id, kind: d.kind, chatId: d.chatId }, 'delivery dropped: the chat may no longer read this account');
+      return 'not-allowed';
+    }
 
     // One sender per chat at a time, and a pause after each message: Telegram's per-chat limits.
     const lock = `send:${d.chatId}`;

@@ -16,6 +16,8 @@ import type { EngineContext } from './context.js';
 import { createDeliveryProcessor } from './deliver.js';
 import { createDigestProcessor, createDigestService } from './digest.js';
 import { createLeader, type Leader } from './leader.js';
+import { createMembershipService, upsertBindingChecks, type MembershipService } from './membership.js';
+import { BindingChecks } from '../store/bindings.js';
 import { createPollProcessor } from './poll.js';
 import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
 import { CARD_EDIT_MS, createLiveCardProcessor, createLiveCardService, type LiveCardService } from './live-card.js';
@@ -79,6 +81,8 @@ export interface AlertEngine {
     releaseNow(chatId: number): Promise<void>;
     watchSilence(chatId: number, on: boolean): Promise<void>;
   };
+  /** Groups and channels bound to an account: bound, unbound, re-checked; and the bot removed from a chat. */
+  groups: MembershipService & { botRemoved(chatId: number, reason: string): Promise<void> };
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   /** Starts the workers and the campaign for the poll-tick leadership. */
   start(): Promise<void>;
@@ -145,12 +149,23 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   });
   const digests = createDigestService(ctx);
   const reports = createReportService(ctx);
+  const membership = createMembershipService(ctx, {
+    bindings: new BindingChecks(redis, deps.prefix),
+    async stopDeliveries(chatId, ownerId) {
+      await digests.unschedule(chatId);
+      await reports.unschedule(chatId);
+      await cards.stop(chatId);
+      if (ownerId !== undefined) await alerts.refreshWatch(ownerId);
+    },
+    chatGone: (chatId, reason) => chatGone(chatId, reason),
+  });
 
   /** Telegram said the chat is gone: nothing more is sent there until someone uses the bot in it again. */
   async function chatGone(chatId: number, reason: string): Promise<void> {
     const chat = await deps.chats.get(chatId);
-    await deps.chats.markInactive(chatId, reason, unixSeconds(ctx.now()));
+    // One update: whoever sees the chat gone also sees its alerts and digest off.
     await deps.chats.update(chatId, {
+      inactive: { reason, at: unixSeconds(ctx.now()) },
       digest: null,
       weeklyReport: null,
       monthlyReport: null,
@@ -191,6 +206,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       createDeliveryProcessor(ctx, {
         chatGone,
         chatMigrated,
+        mayDeliver: membership.mayDeliver,
         gaveUp: async (d) => {
           if ((d.kind === 'digest' || d.kind === 'report' || d.kind === 'notice') && d.claim) await ctx.locks.unclaim(d.claim);
         },
@@ -228,6 +244,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
             return summaries.sweep();
           case 'silence':
             return summaries.silence(job as Job<SilenceJob>);
+          case 'membership':
+            return membership.checkDue();
           default:
             return summaries.digest(job as Job<DigestJob>);
         }
@@ -244,7 +262,10 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       key: `${deps.prefix}leader:poll-tick`,
       ...deps.leader,
       logger,
-      onAcquire: () => upsertPollTick(poll, deps.pollSeconds),
+      onAcquire: async () => {
+        await upsertPollTick(poll, deps.pollSeconds);
+        await upsertBindingChecks(digest);
+      },
     });
   }
 
@@ -280,6 +301,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       releaseNow: (chatId) => ctx.holds.releaseAt(chatId, unixSeconds(ctx.now())),
       watchSilence: (chatId, on) => ctx.holds.watchSilence(chatId, on ? unixSeconds(ctx.now()) : null),
     },
+    groups: { ...membership, botRemoved: chatGone },
     async enqueueAlerts(ownerId, orders, source) {
       const account = await deps.accounts.get(ownerId);
       return account ? alerts.enqueueAlerts(account, orders, source) : { queued: 0 };

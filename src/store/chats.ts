@@ -12,6 +12,8 @@ export interface ChatSettings {
   timeZone?: string;
   /** Whose linked account feeds this chat. */
   ownerId?: number;
+  /** In a group or channel: the admin who bound it to the account, and when (unix s); re-checked over time. */
+  binding?: { by: number; at: number };
   /** `since` (unix s): orders paid before it are never alerted, so switching alerts on does not flood. */
   alerts?: { on: boolean; since: number };
   /** Filters, quiet hours and the silence alert (/alerts settings); absent means every paid order, any time. */
@@ -44,6 +46,7 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   lang: ['lang'],
   timeZone: ['timeZone'],
   ownerId: ['ownerId'],
+  binding: ['boundBy', 'boundAt'],
   alerts: ['alertsOn', 'alertsSince'],
   alertPrefs: ['alertPrefs'],
   digest: ['digestTime'],
@@ -147,6 +150,11 @@ export class ChatStore {
         case 'ownerId':
           owner = userIdPart(value as number);
           break;
+        case 'binding': {
+          const b = value as NonNullable<ChatSettings['binding']>;
+          set.push('boundBy', userIdPart(b.by), 'boundAt', String(Math.floor(b.at)));
+          break;
+        }
         case 'alerts': {
           const a = value as NonNullable<ChatSettings['alerts']>;
           set.push('alertsOn', a.on ? '1' : '0', 'alertsSince', String(Math.floor(a.since)));
@@ -245,6 +253,9 @@ function parseChat(h: Record<string, string>): ChatSettings {
   if (h.timeZone) s.timeZone = h.timeZone;
   const ownerId = intOrUndefined(h.ownerId);
   if (ownerId !== undefined) s.ownerId = ownerId;
+  const boundBy = intOrUndefined(h.boundBy);
+  const boundAt = intOrUndefined(h.boundAt);
+  if (boundBy !== undefined && boundAt !== undefined) s.binding = { by: boundBy, at: boundAt };
   const since = intOrUndefined(h.alertsSince);
   if (h.alertsOn !== undefined && since !== undefined) s.alerts = { on: h.alertsOn === '1', since };
   const prefs = parseAlertPrefs(h.alertPrefs);

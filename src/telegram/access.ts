@@ -1,10 +1,13 @@
-// Who may do what: whose JustClick account a chat's questions go to, and who may change a group's
-// settings. Every decision is made here, so features only ask and answer.
-import type { Chat } from 'telegraf/types';
+// Who may do what: whose JustClick account a chat's questions go to, who binds a group to an account, and who
+// may change a chat's settings. Every decision is made here, so features only ask and answer.
+import type { Chat, ChatMember } from 'telegraf/types';
 import type { Html } from '../domain/format/html.js';
 import { botText } from '../domain/i18n/bot.js';
+import { groupsText } from '../domain/i18n/groups.js';
 import { notifyText } from '../domain/i18n/notify.js';
+import { unixSeconds } from '../domain/justclick.js';
 import type { LinkedAccount } from '../store/accounts.js';
+import { mayUseAccount } from '../store/bindings.js';
 import type { ChatSettings } from '../store/chats.js';
 import type { BotContext, Services } from './context.js';
 
@@ -12,80 +15,127 @@ export type Access<T> = { ok: true; value: T } | { ok: false; reply: Html };
 
 const denied = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply });
 
+/** The account a person works with on their own: today the one they linked. */
+const ownAccount = (s: Services, userId: number): Promise<LinkedAccount | null> => mayUseAccount(s.accounts, userId, userId);
+
+/** The member as Telegram knows them now (never a cached answer); null when Telegram did not answer. */
+async function memberOf(s: Services, ctx: BotContext, chatId: number, userId: number): Promise<ChatMember | null> {
+  try {
+    return await s.gateway.getChatMember(chatId, userId);
+  } catch (err) {
+    // The gateway's errors never quote the request URL (with the bot token in it).
+    ctx.log.warn({ err: { message: (err as Error).message } }, 'getChatMember failed; treating as not an admin');
+    return null;
+  }
+}
+
+const isAdmin = (member: ChatMember | null): boolean => member?.status === 'creator' || member?.status === 'administrator';
+
+/** May this member post in a channel: its creator, or an admin with the right to post. */
+const mayPost = (member: ChatMember | null): boolean =>
+  member?.status === 'creator' || (member?.status === 'administrator' && member.can_post_messages === true);
+
+/** True for the chat's creator and administrators (Telegram's own answer). */
+export async function isChatAdmin(s: Services, ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
+  return isAdmin(await memberOf(s, ctx, chatId, userId));
+}
+
 /**
- * The account whose orders this chat may see, for the user asking. In a private chat: the user's own.
- * In a group: the account of whoever feeds the chat, asked for only by that person; a group nobody
- * feeds yet becomes fed by the first linked member who asks.
+ * The account a group or channel is bound to and who bound it; null when it is not bound, or its binder may no
+ * longer use the account (the binding is then as good as gone: the membership check removes it).
  */
-export async function accountForQuery(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
-  const asker = await linkedAsker(s, ctx);
-  if (!asker.ok) return asker;
-  const { account, userId, chatId, owner } = asker.value;
-  if (owner !== userId) ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId });
+export async function chatBinding(s: Services, chat: ChatSettings): Promise<{ account: LinkedAccount; by: number; at: number | null } | null> {
+  if (chat.ownerId === undefined) return null;
+  const by = chat.binding?.by ?? chat.ownerId;
+  const account = await mayUseAccount(s.accounts, by, chat.ownerId);
+  return account ? { account, by, at: chat.binding?.at ?? null } : null;
+}
+
+/**
+ * Binds the group to the asker's account: only an admin of the group (asked of Telegram now) who has an
+ * account may. The binding is then re-checked over time (src/jobs/membership.ts).
+ */
+export async function bindGroup(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
+  const text = groupsText[ctx.lang];
+  const userId = ctx.from?.id;
+  const chatId = ctx.chat?.id;
+  if (userId === undefined || chatId === undefined) return denied(text.bindNotAdmin);
+  const account = await ownAccount(s, userId);
+  if (!(await isChatAdmin(s, ctx, chatId, userId))) return denied(text.bindNotAdmin);
+  if (!account) return denied(text.bindNotLinked);
+  // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
+  ctx.chatSettings = await s.chats.update(chatId, {
+    ownerId: account.ownerId,
+    binding: { by: userId, at: unixSeconds(s.now()) },
+    lang: ctx.chatSettings.lang ?? ctx.lang,
+  });
+  await s.engine.groups.bound(chatId);
+  ctx.log.info({ chatId }, 'group bound to an account');
   return { ok: true, value: account };
 }
 
 /**
- * The asker's own linked account, unless the chat is a group fed by someone else's (still linked) account:
- * the part every who-may-use-which-account decision starts with.
+ * The account whose orders this chat may see, for the user asking. In a private chat: the user's own. In a
+ * group: the account it is bound to, for those who may use that account (contacts masked); a group nobody
+ * bound yet is bound when one of its admins with an account asks, and nobody else's question ever binds it.
  */
-async function linkedAsker(
-  s: Services,
-  ctx: BotContext,
-): Promise<Access<{ account: LinkedAccount; userId: number; chatId: number; privateChat: boolean; owner: number | undefined }>> {
-  const text = botText[ctx.lang];
+export async function accountForQuery(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
-  if (userId === undefined || chatId === undefined) return denied(text.notLinked);
-  const privateChat = ctx.chat?.type === 'private';
-  const owner = ctx.chatSettings.ownerId;
-  // The chat's owner may have unlinked since; then the chat is free again.
-  if (!privateChat && owner !== undefined && owner !== userId && (await s.accounts.get(owner))) return denied(text.notYourAccount);
-  const account = await s.accounts.get(userId);
-  if (!account) return denied(privateChat ? text.notLinked : text.notLinkedInGroup);
-  return { ok: true, value: { account, userId, chatId, privateChat, owner } };
-}
-
-/** True for the chat's creator and administrators (Telegram's own answer, not a cached one). */
-async function isChatAdmin(s: Services, ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
-  try {
-    const member = await s.gateway.getChatMember(chatId, userId);
-    return member.status === 'creator' || member.status === 'administrator';
-  } catch (err) {
-    // The gateway's errors never quote the request URL (with the bot token in it).
-    ctx.log.warn({ err: { message: (err as Error).message } }, 'getChatMember failed; treating as not an admin');
-    return false;
+  if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notLinked);
+  if (ctx.chat?.type === 'private') {
+    const account = await ownAccount(s, userId);
+    return account ? { ok: true, value: account } : denied(botText[ctx.lang].notLinked);
   }
+  const binding = await chatBinding(s, ctx.chatSettings);
+  if (binding) {
+    // Only who may use the bound account asks it here (design: the person who linked it, and the team).
+    const mine = await mayUseAccount(s.accounts, userId, binding.account.ownerId);
+    return mine ? { ok: true, value: mine } : denied(botText[ctx.lang].notYourAccount);
+  }
+  // Only an admin with an account could bind it: ask Telegram only then.
+  if (!(await ownAccount(s, userId)) || !(await isChatAdmin(s, ctx, chatId, userId))) return denied(groupsText[ctx.lang].notBound);
+  return bindGroup(s, ctx);
 }
 
 /**
- * May this user change the chat's settings (time zone, language)? Always in a private chat; in a
- * group, the member whose account feeds it, or an administrator while nobody does.
+ * May this user change the chat's settings (time zone, language) or switch its alerts, digest and reports
+ * off? Always in a private chat; in a group or channel, any of its admins, bound or not.
  */
 export async function mayConfigureChat(s: Services, ctx: BotContext): Promise<Access<true>> {
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
-  if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notChatAdmin);
+  if (userId === undefined || chatId === undefined) return denied(groupsText[ctx.lang].notAdmin);
   if (ctx.chat?.type === 'private') return { ok: true, value: true };
-  const owner = ctx.chatSettings.ownerId;
-  if (owner === userId) return { ok: true, value: true };
-  if (owner !== undefined && (await s.accounts.get(owner))) return denied(botText[ctx.lang].notChatAdmin);
-  return (await isChatAdmin(s, ctx, chatId, userId)) ? { ok: true, value: true } : denied(botText[ctx.lang].notChatAdmin);
+  return (await isChatAdmin(s, ctx, chatId, userId)) ? { ok: true, value: true } : denied(groupsText[ctx.lang].notAdmin);
 }
 
 /**
- * May this user point their account's alerts or digest at this chat? They need a linked account; in a
- * group they must be an administrator, and the chat must not be fed by someone else's account.
+ * May this user point alerts, a digest or reports of an account at this chat? In a private chat, their own
+ * account. In a group: an admin who may use the account the group is bound to, or, in a group nobody bound,
+ * an admin with an account (which binds it).
  */
 export async function accountForNotifications(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
-  const asker = await linkedAsker(s, ctx);
-  if (!asker.ok) return asker;
-  const { account, userId, chatId, privateChat, owner } = asker.value;
-  if (!privateChat && !(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
-  // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
-  if (owner !== userId || !ctx.chatSettings.lang) {
-    ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId, lang: ctx.chatSettings.lang ?? ctx.lang });
+  const userId = ctx.from?.id;
+  const chatId = ctx.chat?.id;
+  if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notLinked);
+  if (ctx.chat?.type === 'private') {
+    const account = await ownAccount(s, userId);
+    if (!account) return denied(botText[ctx.lang].notLinked);
+    if (ctx.chatSettings.ownerId !== account.ownerId || !ctx.chatSettings.lang) {
+      ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.ownerId, lang: ctx.chatSettings.lang ?? ctx.lang });
+    }
+    return { ok: true, value: account };
   }
+  const binding = await chatBinding(s, ctx.chatSettings);
+  if (!binding) {
+    if (!(await ownAccount(s, userId)) || !(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
+    return bindGroup(s, ctx);
+  }
+  const account = await mayUseAccount(s.accounts, userId, binding.account.ownerId);
+  if (!account) return denied(groupsText[ctx.lang].notYourBinding);
+  if (!(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
+  if (!ctx.chatSettings.lang) ctx.chatSettings = await s.chats.update(chatId, { lang: ctx.lang });
   return { ok: true, value: account };
 }
 
@@ -96,9 +146,9 @@ function chatTitle(chat: Chat): string {
 
 /**
  * May this user switch alerts on or off, from their private chat, for a channel or group named by @username
- * or id? Checked against Telegram, not against what the user says: they must administer it, and it must not
- * be fed by someone else's account; switching on also needs their own linked account and, in a channel, the
- * bot's right to post (channel posts carry no sender to check later).
+ * or id? Checked against Telegram, not against what the user says: they must administer it (in a channel,
+ * with the right to post); switching on also needs their own account, a chat not bound to someone else's,
+ * and, in a channel, the bot's right to post. Switching on binds the chat to their account.
  */
 export async function otherChatForAlerts(
   s: Services,
@@ -115,12 +165,18 @@ export async function otherChatForAlerts(
     return denied(text.targetUnknown(targetInput));
   }
   const title = chatTitle(chat);
-  if (chat.type === 'private' || !(await isChatAdmin(s, ctx, chat.id, userId))) return denied(text.targetNotAdmin(title));
+  const member = chat.type === 'private' ? null : await memberOf(s, ctx, chat.id, userId);
+  if (!isAdmin(member)) return denied(text.targetNotAdmin(title));
   const settings = await s.chats.get(chat.id);
-  if (settings.ownerId !== undefined && settings.ownerId !== userId && (await s.accounts.get(settings.ownerId))) {
-    return denied(text.targetTaken(title));
-  }
-  if (on && !(await s.accounts.get(userId))) return denied(botText[ctx.lang].notLinked);
-  if (on && chat.type === 'channel' && !(await isChatAdmin(s, ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));
-  return { ok: true, value: { chat, title, settings } };
+  // Any admin may switch alerts off.
+  if (!on) return { ok: true, value: { chat, title, settings } };
+  if (chat.type === 'channel' && !mayPost(member)) return denied(groupsText[ctx.lang].targetCannotPost(title));
+  const account = await ownAccount(s, userId);
+  if (!account) return denied(botText[ctx.lang].notLinked);
+  const binding = await chatBinding(s, settings);
+  if (binding && !(await mayUseAccount(s.accounts, userId, binding.account.ownerId))) return denied(text.targetTaken(title));
+  if (chat.type === 'channel' && !mayPost(await memberOf(s, ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));
+  const bound = binding ? settings : await s.chats.update(chat.id, { ownerId: account.ownerId, binding: { by: userId, at: unixSeconds(s.now()) } });
+  if (!binding) await s.engine.groups.bound(chat.id);
+  return { ok: true, value: { chat, title, settings: bound } };
 }

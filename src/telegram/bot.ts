@@ -18,6 +18,7 @@ import { exportFeature } from './features/export.js';
 import { chatEventsFeature } from './features/chat-events.js';
 import { fallbackFeature } from './features/fallback.js';
 import { glanceFeature } from './features/glance.js';
+import { groupsFeature } from './features/groups.js';
 import { lookupFeature } from './features/lookup.js';
 import { ordersFeature } from './features/orders.js';
 import { settingsFeature } from './features/settings.js';
@@ -144,6 +145,7 @@ export function createBot(deps: BotDeps): Bot {
     goalFeature(services),
     pinFeature(services),
     chatEventsFeature(services),
+    groupsFeature(services),
     // After every command and question flow: plain text that nothing else took is a question.
     askFeature(services),
     fallbackFeature(services),

@@ -4,6 +4,7 @@ import type { Context } from 'telegraf';
 import type { Config } from '../config.js';
 import type { Html } from '../domain/format/html.js';
 import type { GoalProgress } from '../domain/goal.js';
+import type { UnbindReason } from '../domain/i18n/groups.js';
 import type { Lang } from '../domain/i18n/lang.js';
 import type { JustClickClient } from '../justclick/client.js';
 import type { Logger } from '../logger.js';
@@ -62,6 +63,15 @@ export interface BotEngine {
     /** Sends what is held at once (quiet hours switched off or changed). */
     releaseNow(chatId: number): Promise<void>;
     watchSilence(chatId: number, on: boolean): Promise<void>;
+  };
+  /** Groups and channels bound to an account (src/jobs/membership.ts). */
+  groups: {
+    /** The chat was just bound: its membership is re-checked from now on. */
+    bound(chatId: number): Promise<void>;
+    /** Stops its alerts, digest and reports and forgets the account; 'reset' is an admin's /unbind. */
+    unbind(chatId: number, why: 'reset' | UnbindReason, binding?: { by: number; at: number }): Promise<boolean>;
+    /** The bot was removed from the chat (or may no longer post there): nothing more is sent to it. */
+    botRemoved(chatId: number, reason: string): Promise<void>;
   };
 }
 

@@ -197,7 +197,7 @@ describeRedis('e2e: /orders', () => {
       expect(reply).not.toContain('+79000000000');
     });
 
-    it('another member is politely refused', async () => {
+    it('another member is politely refused: only who may use the bound account asks it', async () => {
       const reply = text(await h.say(boris, '/orders', GROUP));
       expect(reply).toContain('only they can ask for them here');
       expect(orderNumbers(reply)).toEqual([]);

@@ -76,7 +76,7 @@ describeRedis('e2e: security', () => {
   });
 
   describe('one user cannot read another’s orders', () => {
-    it('in the group fed by Alice’s account, Bob’s /orders and /export are refused', async () => {
+    it('in the group Alice bound, Bob’s /orders and /export are refused', async () => {
       await h.say(alice, '/lang en', GROUP);
       const orders = text(await h.say(bob, '/orders', GROUP));
       expect(orders).toContain('only they can ask for them here');
@@ -104,12 +104,17 @@ describeRedis('e2e: security', () => {
       expect(mine.message?.keyboard?.[0]?.[1]?.text).toBe('2/2');
     });
 
-    it('Bob cannot point Alice’s alerts anywhere, nor take over her group', async () => {
+    it('Bob, an admin too, cannot take over Alice’s group or switch on what her account sends; he may switch it off', async () => {
       h.tg.setMember(GROUP.id, bob.id, 'administrator');
-      expect(text(await h.say(bob, '/alerts off', GROUP))).toContain('Only an administrator of this chat who has linked');
-      expect((await h.chats.get(GROUP.id)).alerts?.on).toBe(true);
-      expect(text(await h.say(bob, '/digest 10:00', GROUP))).toContain('only they can ask for them here');
+      expect(text(await h.say(bob, '/digest 10:00', GROUP))).toContain("connected to someone else's JustClick account");
       expect((await h.chats.get(GROUP.id)).digest).toBeUndefined();
+      expect(text(await h.say(bob, '/bind', GROUP))).toContain(
+        'This group is connected to alice2.justclick.ru by Alice since 28 Nov 12:00. Any admin can disconnect it with /unbind.',
+      );
+      expect((await h.chats.get(GROUP.id)).ownerId).toBe(alice.id);
+      expect((await h.chats.get(GROUP.id)).alerts?.on).toBe(true);
+      expect(text(await h.say(bob, '/alerts off', GROUP))).toBe('🔕 Alerts are off here.');
+      expect((await h.chats.get(GROUP.id)).alerts?.on).toBe(false);
       expect((await h.chats.get(GROUP.id)).ownerId).toBe(alice.id);
     });
 

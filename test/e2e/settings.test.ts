@@ -124,7 +124,7 @@ describeRedis('e2e: /export, /tz, /lang, /status', () => {
       expect(question?.keyboard?.map((row) => row[0]?.text)).toEqual(['Portland, Maine (UTC−5)', 'Portland, Oregon (UTC−8)']);
       const stranger = { id: 5019, firstName: 'Stranger', languageCode: 'en' };
       const refused = await h.press(stranger, question!, question!.keyboard![1]![0]!.data!);
-      expect(refused.answer).toEqual({ text: 'Only an administrator of this chat who has linked a JustClick account can change this here.', alert: true });
+      expect(refused.answer).toEqual({ text: 'Only an administrator of this chat can change this here.', alert: true });
       expect((await h.chats.get(GROUP.id)).timeZone).toBeUndefined();
       const { message } = await h.press(olga, question!, question!.keyboard![1]![0]!.data!);
       expect(message?.text).toContain('Time zone set: Los Angeles (UTC−8), America/Los_Angeles (now 01:00)');

@@ -3,13 +3,13 @@
 // The parts live in ./telegram/: wire format, server, methods, checks, chats, updates, faults.
 import type { BotCommand, Update, User } from 'telegraf/types';
 import { waitFor as waitUntil } from '../support/wait.js';
-import { Chats, type ChatSpec, type MemberStatus, type SentMessage, type UserSpec } from './telegram/chats.js';
+import { Chats, type ChatSpec, type MemberRights, type MemberStatus, type SentMessage, type UserSpec } from './telegram/chats.js';
 import { Faults, type InjectedFailure, type InjectOptions } from './telegram/faults.js';
 import { botApiMethods } from './telegram/methods.js';
 import { listenAsTelegram, type RecordedCall } from './telegram/server.js';
 import { Updates, type Webhook } from './telegram/updates.js';
 
-export type { ChatSpec, MemberStatus, SentMessage, UserSpec } from './telegram/chats.js';
+export type { ChatSpec, MemberRights, MemberStatus, SentMessage, UserSpec } from './telegram/chats.js';
 export type { InjectedFailure } from './telegram/faults.js';
 export type { RecordedCall } from './telegram/server.js';
 
@@ -37,14 +37,16 @@ export interface FakeTelegram {
     /** A button press on a message the bot sent. */
     callback(opts: { from: number | UserSpec; chat?: ChatSpec; messageId: number; data: string }): Update.CallbackQueryUpdate;
     /** The bot's own membership changed (added to a group, blocked by a user, kicked). */
-    myChatMember(opts: { from: number | UserSpec; chat?: ChatSpec; status: MemberStatus }): Update.MyChatMemberUpdate;
+    myChatMember(opts: { from: number | UserSpec; chat?: ChatSpec; status: MemberStatus; rights?: MemberRights }): Update.MyChatMemberUpdate;
+    /** Another member's status changed (sent only to a bot that asked for chat_member in allowed_updates). */
+    chatMember(opts: { from: number | UserSpec; chat: ChatSpec; user: number | UserSpec; status: MemberStatus }): Update.ChatMemberUpdate;
   };
   /** Pushes a message update: `makeUpdate.message` + `pushUpdate`. */
   say(opts: { from: number | UserSpec; chat?: ChatSpec; text: string; replyTo?: number }): Update.MessageUpdate;
   /** Pushes a button press: `makeUpdate.callback` + `pushUpdate`. */
   press(opts: { from: number | UserSpec; chat?: ChatSpec; messageId: number; data: string }): Update.CallbackQueryUpdate;
-  /** What getChatMember answers for this user in this chat (default: member). */
-  setMember(chatId: number, userId: number, status: MemberStatus): void;
+  /** What getChatMember answers for this user in this chat (default: member); an admin's rights default to granted. */
+  setMember(chatId: number, userId: number, status: MemberStatus, rights?: MemberRights): void;
   /** Resolves once getUpdates has confirmed (by a later offset) every update pushed so far. */
   waitUntilHandled(timeoutMs?: number): Promise<void>;
   /** Polls `predicate` until it holds. */
@@ -87,10 +89,11 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       message: (o) => updates.message(o),
       callback: (o) => updates.callback(o),
       myChatMember: (o) => updates.myChatMember(o),
+      chatMember: (o) => updates.chatMember(o),
     },
     say: (o) => updates.push(updates.message(o)) as Update.MessageUpdate,
     press: (o) => updates.push(updates.callback(o)) as Update.CallbackQueryUpdate,
-    setMember: (chatId, userId, status) => chats.setMember(chatId, userId, status),
+    setMember: (chatId, userId, status, rights) => chats.setMember(chatId, userId, status, rights),
     // Confirmed updates leave the queue; telegraf confirms a batch only after handling all of it.
     waitUntilHandled: (timeoutMs) => waitFor(() => updates.pending === 0, timeoutMs),
     waitFor,

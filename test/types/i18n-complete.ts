@@ -10,6 +10,7 @@ import { SWITCH_WORDS } from '../../src/domain/i18n/commands.js';
 import { CSV_HEADERS } from '../../src/domain/i18n/csv.js';
 import { digestText } from '../../src/domain/i18n/digest.js';
 import { LOCALES, type Lang } from '../../src/domain/i18n/lang.js';
+import { groupsText } from '../../src/domain/i18n/groups.js';
 import { linkText } from '../../src/domain/i18n/link.js';
 import { notifyText } from '../../src/domain/i18n/notify.js';
 import { ordersText } from '../../src/domain/i18n/orders.js';
@@ -29,6 +30,8 @@ export const notify3: Record<WithAThirdLanguage, unknown> = notifyText;
 export const orders3: Record<WithAThirdLanguage, unknown> = ordersText;
 // @ts-expect-error settingsText has no 'uk'
 export const settings3: Record<WithAThirdLanguage, unknown> = settingsText;
+// @ts-expect-error groupsText has no 'uk'
+export const groups3: Record<WithAThirdLanguage, unknown> = groupsText;
 // @ts-expect-error digestText has no 'uk'
 export const digest3: Record<WithAThirdLanguage, unknown> = digestText;
 // @ts-expect-error ALERT_TEXTS has no 'uk'

@@ -20,8 +20,16 @@ export interface UserSpec {
 
 export interface ChatSpec {
   id: number;
-  type: 'private' | 'group' | 'supergroup';
+  type: 'private' | 'group' | 'supergroup' | 'channel';
   title?: string;
+  /** A public chat's @username (without the @), so that getChat finds it by name. */
+  username?: string;
+}
+
+/** An admin's rights that the bot looks at (Telegram's can_* fields); unset ones are granted. */
+export interface MemberRights {
+  /** Channels only: may post messages. */
+  canPostMessages?: boolean;
 }
 
 /** A button as the user sees it. */
@@ -81,6 +89,8 @@ export class Chats {
   private readonly order: StoredMessage[] = [];
   private readonly deletions: { chatId: number; messageId: number }[] = [];
   private readonly members = new Map<string, MemberStatus>();
+  private readonly rights = new Map<string, MemberRights>();
+  private readonly users = new Map<number, User>();
 
   constructor(readonly bot: User) {}
 
@@ -98,7 +108,9 @@ export class Chats {
           ? { id: chatId, type: 'private', first_name: `User${chatId}` }
           : spec.type === 'group'
             ? { id: chatId, type: 'group', title: spec.title ?? `Group ${chatId}` }
-            : { id: chatId, type: 'supergroup', title: spec.title ?? `Group ${chatId}` }
+            : spec.type === 'channel'
+              ? { id: chatId, type: 'channel', title: spec.title ?? `Channel ${chatId}`, ...(spec.username ? { username: spec.username } : {}) }
+              : { id: chatId, type: 'supergroup', title: spec.title ?? `Group ${chatId}`, ...(spec.username ? { username: spec.username } : {}) }
         : chatId > 0
           ? { id: chatId, type: 'private', first_name: `User${chatId}` }
           : ({ id: chatId, type: String(chatId).startsWith('-100') ? 'supergroup' : 'group', title: `Group ${chatId}` } as Chat);
@@ -113,11 +125,13 @@ export class Chats {
     return this.states.get(chatId)?.messages.get(messageId);
   }
 
+  /** A user as Telegram knows them: by id, the one last seen with that id (so getChatMember gives their name). */
   userOf(from: number | UserSpec): User {
-    const spec = typeof from === 'number' ? { id: from } : from;
-    const user: User = { id: spec.id, is_bot: false, first_name: spec.firstName ?? `User${spec.id}` };
-    if (spec.username) user.username = spec.username;
-    if (spec.languageCode) user.language_code = spec.languageCode;
+    if (typeof from === 'number') return this.users.get(from) ?? { id: from, is_bot: false, first_name: `User${from}` };
+    const user: User = { id: from.id, is_bot: false, first_name: from.firstName ?? `User${from.id}` };
+    if (from.username) user.username = from.username;
+    if (from.languageCode) user.language_code = from.languageCode;
+    this.users.set(from.id, user);
     return user;
   }
 
@@ -149,8 +163,44 @@ export class Chats {
     return this.members.get(`${chatId}/${userId}`);
   }
 
-  setMember(chatId: number, userId: number, status: MemberStatus): void {
+  setMember(chatId: number, userId: number, status: MemberStatus, rights: MemberRights = {}): void {
     this.members.set(`${chatId}/${userId}`, status);
+    this.rights.set(`${chatId}/${userId}`, rights);
+  }
+
+  /** The ChatMember object Telegram gives for this user here (getChatMember, membership updates). */
+  member(chatId: number, userId: number): Record<string, unknown> {
+    const status = this.memberStatus(chatId, userId) ?? 'member';
+    const user = userId === this.bot.id ? this.bot : this.userOf(userId);
+    const member: Record<string, unknown> = { status, user };
+    if (status === 'creator') member.is_anonymous = false;
+    if (status === 'administrator') {
+      // biome-ignore format: a flag table, packed by hand
+      Object.assign(member, {
+        can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
+        can_manage_video_chats: false, can_restrict_members: true, can_promote_members: false,
+        can_change_info: true, can_invite_users: true, can_post_stories: false, can_edit_stories: false,
+        can_delete_stories: false, can_pin_messages: true,
+      });
+      // Only channel admins have the right to post (and to edit others' posts) at all.
+      if (this.state(chatId).chat.type === 'channel') {
+        const { canPostMessages = true } = this.rights.get(`${chatId}/${userId}`) ?? {};
+        Object.assign(member, { can_post_messages: canPostMessages, can_edit_messages: canPostMessages });
+      }
+    }
+    if (status === 'kicked') member.until_date = 0;
+    return member;
+  }
+
+  /** A public chat by its @username. */
+  byUsername(username: string): ChatState | undefined {
+    return [...this.states.values()].find((s) => (s.chat as { username?: string }).username?.toLowerCase() === username.toLowerCase());
+  }
+
+  /** The bot was removed from this group or channel (it can neither read nor write there). */
+  botRemoved(chatId: number): boolean {
+    const status = this.memberStatus(chatId, this.bot.id);
+    return chatId < 0 && (status === 'left' || status === 'kicked');
   }
 
   /** The bot's visible messages, in the order they were sent; one chat's when `chatId` is given. */

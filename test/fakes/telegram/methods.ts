@@ -5,7 +5,7 @@ import type { BotCommand, User } from 'telegraf/types';
 import type { Chats } from './chats.js';
 import { CHAT_ACTIONS, chatIdOf, editable, formatted, intOf, markupOf, notModified, replyTargetOf, sameMarkup } from './checks.js';
 import type { Updates } from './updates.js';
-import { bad, flag, type UploadedFile } from './wire.js';
+import { ApiFailure, bad, flag, type UploadedFile } from './wire.js';
 
 export type Method = (payload: Record<string, unknown>, res: ServerResponse) => unknown;
 
@@ -23,6 +23,13 @@ export function botApiMethods({
   commandSets: Map<string, BotCommand[]>;
 }): Record<string, Method> {
   let nextFileId = 1;
+
+  /** The chat a message goes to; a group or channel the bot was removed from refuses it, like Telegram. */
+  const sendableChat = (payload: Record<string, unknown>): number => {
+    const chatId = chatIdOf(payload);
+    if (chats.botRemoved(chatId)) throw new ApiFailure(403, `Forbidden: bot was kicked from the ${chats.state(chatId).chat.type} chat`);
+    return chatId;
+  };
 
   return {
     getme: () => ({ ...bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false }),
@@ -48,7 +55,7 @@ export function botApiMethods({
     },
 
     sendmessage: (payload) => {
-      const chatId = chatIdOf(payload);
+      const chatId = sendableChat(payload);
       const { text, entities } = formatted(payload.text, payload.parse_mode, 'message');
       const markup = markupOf(payload.reply_markup);
       const replyTo = replyTargetOf(chats, chatId, payload);
@@ -113,7 +120,7 @@ export function botApiMethods({
     },
 
     senddocument: (payload) => {
-      const chatId = chatIdOf(payload);
+      const chatId = sendableChat(payload);
       const file = payload.document;
       let document: UploadedFile & { fileId: string };
       if (typeof file === 'string') {
@@ -143,7 +150,7 @@ export function botApiMethods({
     },
 
     sendphoto: (payload) => {
-      const chatId = chatIdOf(payload);
+      const chatId = sendableChat(payload);
       const file = payload.photo;
       if (!file || typeof file !== 'object' || !Buffer.isBuffer((file as UploadedFile).content)) throw bad('there is no photo in the request');
       const upload = file as UploadedFile;
@@ -190,31 +197,20 @@ export function botApiMethods({
     },
 
     getchat: (payload) => {
-      const state = chats.find(chatIdOf(payload));
-      if (!state) throw bad('chat not found');
+      const named = typeof payload.chat_id === 'string' && payload.chat_id.startsWith('@');
+      const state = named ? chats.byUsername(String(payload.chat_id).slice(1)) : chats.find(chatIdOf(payload));
+      if (!state || chats.botRemoved(state.chat.id)) throw bad('chat not found');
       return state.chat;
     },
 
     getchatmember: (payload) => {
       const chatId = chatIdOf(payload);
-      if (!chats.find(chatId)) throw bad('chat not found');
+      const state = chats.find(chatId);
+      if (!state) throw bad('chat not found');
+      if (chats.botRemoved(chatId)) throw new ApiFailure(403, `Forbidden: bot is not a member of the ${state.chat.type} chat`);
       const userId = intOf(payload, 'user_id');
       if (userId === undefined) throw bad('user not found');
-      const status = chats.memberStatus(chatId, userId) ?? 'member';
-      const user = userId === bot.id ? bot : chats.userOf(userId);
-      const member: Record<string, unknown> = { status, user };
-      if (status === 'creator') member.is_anonymous = false;
-      if (status === 'administrator') {
-        // biome-ignore format: a flag table, packed by hand
-        Object.assign(member, {
-          can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true,
-          can_manage_video_chats: false, can_restrict_members: true, can_promote_members: false,
-          can_change_info: true, can_invite_users: true, can_post_stories: false, can_edit_stories: false,
-          can_delete_stories: false, can_pin_messages: true,
-        });
-      }
-      if (status === 'kicked') member.until_date = 0;
-      return member;
+      return chats.member(chatId, userId);
     },
   };
 }

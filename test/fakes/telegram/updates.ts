@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Update } from 'telegraf/types';
 import { intOf } from './checks.js';
-import { unixNow, type Chats, type ChatSpec, type MemberStatus, type UserSpec } from './chats.js';
+import { unixNow, type Chats, type ChatSpec, type MemberRights, type MemberStatus, type UserSpec } from './chats.js';
 import { ApiFailure, bad, flag } from './wire.js';
 
 export interface Webhook {
@@ -75,22 +75,62 @@ export class Updates {
   }
 
   /** The bot's own membership changed (added to a group, blocked by a user, kicked). */
-  myChatMember({ from, chat, status }: { from: number | UserSpec; chat?: ChatSpec; status: MemberStatus }): Update.MyChatMemberUpdate {
+  myChatMember({
+    from,
+    chat,
+    status,
+    rights,
+  }: {
+    from: number | UserSpec;
+    chat?: ChatSpec;
+    status: MemberStatus;
+    rights?: MemberRights;
+  }): Update.MyChatMemberUpdate {
     const user = this.chats.userOf(from);
     const where = this.chats.chatOf(user, chat);
     const bot = this.chats.bot;
-    const old = this.chats.memberStatus(where.id, bot.id) ?? (status === 'member' ? 'left' : 'member');
-    this.chats.setMember(where.id, bot.id, status);
+    if (this.chats.memberStatus(where.id, bot.id) === undefined) this.chats.setMember(where.id, bot.id, status === 'member' ? 'left' : 'member');
+    const old = this.chats.member(where.id, bot.id);
+    this.chats.setMember(where.id, bot.id, status, rights);
     return {
       update_id: ++this.lastUpdateId,
       my_chat_member: {
         chat: where,
         from: user,
         date: unixNow(),
-        old_chat_member: { status: old, user: bot },
-        new_chat_member: { status, user: bot },
+        old_chat_member: old,
+        new_chat_member: this.chats.member(where.id, bot.id),
       },
     } as unknown as Update.MyChatMemberUpdate;
+  }
+
+  /** Another member's status changed (promoted, demoted, left, kicked); the bot gets it only when it asked for chat_member. */
+  chatMember({
+    from,
+    chat,
+    user,
+    status,
+  }: {
+    from: number | UserSpec;
+    chat: ChatSpec;
+    user: number | UserSpec;
+    status: MemberStatus;
+  }): Update.ChatMemberUpdate {
+    const by = this.chats.userOf(from);
+    const member = this.chats.userOf(user);
+    const where = this.chats.chatOf(by, chat);
+    const old = this.chats.member(where.id, member.id);
+    this.chats.setMember(where.id, member.id, status);
+    return {
+      update_id: ++this.lastUpdateId,
+      chat_member: {
+        chat: where,
+        from: by,
+        date: unixNow(),
+        old_chat_member: old,
+        new_chat_member: this.chats.member(where.id, member.id),
+      },
+    } as unknown as Update.ChatMemberUpdate;
   }
 
   /** The getUpdates method: confirms by offset, answers what is ready or holds the poll up to `timeout`. */
