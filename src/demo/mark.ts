@@ -28,7 +28,8 @@ async function demoChatLanguage(stores: DemoMarkStores, chatId: number): Promise
 /** The gateway, with the demo mark as the last line of every text and caption sent to a demo chat. */
 export function markDemoChats(gateway: Gateway, stores: DemoMarkStores): Gateway {
   const marked = async (chatId: number, text: Html | undefined): Promise<Html | undefined> => {
-    const lang = await demoChatLanguage(stores, chatId);
+    // Redis away must not silence the bot (its apologies, a drill's answers): without the facts, no mark.
+    const lang = await demoChatLanguage(stores, chatId).catch(() => null);
     if (lang === null) return text;
     return text === undefined ? demoText[lang].mark : html`${text}\n\n${demoText[lang].mark}`;
   };

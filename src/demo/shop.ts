@@ -30,7 +30,13 @@ export interface RawDemoOrder {
   bill_sum_topay: string;
   tag: string;
   kupon: string;
-  items: { id: string; title: string; sum: string; price: string; partners: { partner_lvl: string; partner_id: string; partner_name: string; partner_fee: string }[] }[];
+  items: {
+    id: string;
+    title: string;
+    sum: string;
+    price: string;
+    partners: { partner_lvl: string; partner_id: string; partner_name: string; partner_fee: string }[];
+  }[];
 }
 
 export interface DemoProduct {
@@ -76,8 +82,40 @@ const SOURCES: readonly { source: string; medium: string[]; campaign: string[]; 
 ];
 
 const PAYWAYS = ['Банковская карта', 'СБП', 'ЮMoney', 'Тинькофф Рассрочка'];
-const FIRST_NAMES = ['Анна', 'Мария', 'Екатерина', 'Ольга', 'Наталья', 'Ирина', 'Светлана', 'Юлия', 'Дмитрий', 'Алексей', 'Сергей', 'Андрей', 'Игорь', 'Павел', 'Елена', 'Татьяна'];
-const LAST_NAMES = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов', 'Волков', 'Лебедев', 'Козлов'];
+const FIRST_NAMES = [
+  'Анна',
+  'Мария',
+  'Екатерина',
+  'Ольга',
+  'Наталья',
+  'Ирина',
+  'Светлана',
+  'Юлия',
+  'Дмитрий',
+  'Алексей',
+  'Сергей',
+  'Андрей',
+  'Игорь',
+  'Павел',
+  'Елена',
+  'Татьяна',
+];
+const LAST_NAMES = [
+  'Иванов',
+  'Смирнов',
+  'Кузнецов',
+  'Попов',
+  'Васильев',
+  'Петров',
+  'Соколов',
+  'Михайлов',
+  'Новиков',
+  'Фёдоров',
+  'Морозов',
+  'Волков',
+  'Лебедев',
+  'Козлов',
+];
 const LATIN = ['anna', 'maria', 'katya', 'olga', 'natasha', 'ira', 'sveta', 'yulia', 'dima', 'alex', 'sergey', 'andrey', 'igor', 'pavel', 'lena', 'tanya'];
 const CITIES = ['Москва', 'Санкт-Петербург', 'Екатеринбург', 'Новосибирск', 'Казань', 'Краснодар', 'Нижний Новгород', 'Самара', 'Алматы', 'Минск'];
 /** Buyers come back: a pool of this many people, the first ones ordering most often. */
@@ -114,12 +152,12 @@ export function moscowDayStart(day: number): UnixSeconds {
 }
 
 /** `yyyy-mm-dd` of a day number: the seed of that day's orders. */
-export function isoDay(day: number): string {
+function isoDay(day: number): string {
   return new Date(day * DAY_S * 1000).toISOString().slice(0, 10);
 }
 
 /** The day an order id was made on; null for an id the demo never makes. */
-export function dayOfOrderId(id: string): number | null {
+function dayOfOrderId(id: string): number | null {
   if (!/^[1-9][0-9]{5,9}$/.test(id)) return null;
   const n = Number(id) - ID_BASE;
   return n < 0 ? null : ID_EPOCH_DAY + Math.floor(n / IDS_PER_DAY);
@@ -217,7 +255,13 @@ function demoOrder(random: () => number, day: number, seq: number, created: Unix
   const free = products.every((p) => p.price === 0);
   const kupon = !free && random() < 0.1 ? 'SALE20' : '';
   const partner = !free && random() < 0.3 ? pick(random, PARTNERS) : null;
-  const upline = partner && random() < 0.4 ? pick(random, PARTNERS.filter((p) => p.id !== partner.id)) : null;
+  const upline =
+    partner && random() < 0.4
+      ? pick(
+          random,
+          PARTNERS.filter((p) => p.id !== partner.id),
+        )
+      : null;
   const items = products.map((p) => {
     const sum = kupon ? Math.round(p.price * 0.8) : p.price;
     const partners = [

@@ -12,7 +12,7 @@ import { accountDomain, type BotContext, type Services } from '../context.js';
  * Links the demo shop as the user's account, fed to their private chat. One call, so that it can become
  * "add an account" once a person may have several.
  */
-export async function linkDemo(s: Services, userId: number, chatId: number, lang: Lang): Promise<void> {
+async function linkDemo(s: Services, userId: number, chatId: number, lang: Lang): Promise<void> {
   await s.accounts.link(userId, DEMO_CREDENTIALS, unixSeconds(s.now()));
   // The chat keeps the language: the demo's mark on alerts and digests is written without a sender to ask.
   await s.chats.update(chatId, { ownerId: userId, lang });
