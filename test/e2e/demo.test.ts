@@ -83,6 +83,20 @@ describeRedis('e2e: /demo', () => {
       expect(reply).toContain(MARK);
     });
 
+    it('/top, /chart and /export work on the demo shop too, marked', async () => {
+      const top = text(await h.say(lena, '/top month'));
+      expect(top).toContain('Курс «Продажи в Telegram»');
+      expect(top).toContain(MARK);
+      const before = h.tg.calls.length;
+      await h.say(lena, '/chart month');
+      const photo = h.tg.calls.slice(before).find((c) => c.method === 'sendPhoto' && !c.error);
+      expect(photo).toBeDefined();
+      expect(String(photo!.payload.caption)).toContain('🧪 <i>Demo shop: the orders are made up.');
+      const beforeExport = h.tg.calls.length;
+      await h.say(lena, '/export month');
+      expect(h.tg.calls.slice(beforeExport).some((c) => c.method === 'sendDocument' && !c.error)).toBe(true);
+    });
+
     it('/alerts on works without a push URL, and an order paid as the clock moves on is alerted, marked', async () => {
       const on = text(await h.say(lena, '/alerts on'));
       expect(on).toContain('🔔 Alerts are on');
