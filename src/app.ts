@@ -11,8 +11,11 @@ import { createNotificationHandler } from './http/notifications.js';
 import { createHttpServer, createMetricsServer, NOTIFY_PATH, WEBHOOK_PATH } from './http/server.js';
 import { createAlertEngine, type AlertEngine } from './jobs/engine.js';
 import { createLeader, type Leader } from './jobs/leader.js';
-import { JustClickClient, type JustClickClientOptions } from './justclick/client.js';
+import type { JustClickClientOptions } from './justclick/client.js';
 import { orderDetails } from './justclick/lookups.js';
+import { isDemoAccount } from './demo/account.js';
+import { DemoAwareClient } from './demo/client.js';
+import { markDemoChats } from './demo/mark.js';
 import { createLogger, type Logger } from './logger.js';
 import { fromTelegraf, TelegramApiError, TelegramRateLimited, TelegramUnavailable } from './outbound/errors.js';
 import { createGateway, type AllowedUpdates } from './outbound/gateway.js';
@@ -100,7 +103,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const catalog = new CatalogStore(redis, prefix);
   const choices = new ChoiceStore(redis, prefix);
   const updates = new UpdateLog(redis, prefix);
-  const client = new JustClickClient({
+  const client = new DemoAwareClient({
     apiUrl: config.justclickApiUrl,
     logger,
     ...overrides.justclick,
@@ -115,12 +118,15 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     chats,
     client,
     // Deliveries never wait out a 429 in place: the job is delayed by retry_after and the worker moves on.
-    gateway: createGateway(new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false }), {
-      logger,
-      checkHtml: checkTelegramHtml,
-      split: splitMessage,
-      maxWaitSeconds: 0,
-    }),
+    gateway: markDemoChats(
+      createGateway(new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false }), {
+        logger,
+        checkHtml: checkTelegramHtml,
+        split: splitMessage,
+        maxWaitSeconds: 0,
+      }),
+      { accounts, chats },
+    ),
     logger,
     ordersMethod: config.ordersMethod,
     pollSeconds: config.alertPollSeconds,
@@ -130,12 +136,18 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     ...(overrides.followUpMs ? { followUpMs: overrides.followUpMs } : {}),
   });
 
-  /** The account's JustClick notification URL, made on first use; null without PUBLIC_URL. */
+  // JustClick never pushes for the demo shop: it has no notification URL, and its alerts come by polling.
+  const isDemoOwner = async (ownerId: number) => {
+    const account = await accounts.get(ownerId);
+    return account !== null && isDemoAccount(account.creds);
+  };
+
+  /** The account's JustClick notification URL, made on first use; null without PUBLIC_URL, and for the demo shop. */
   const pushUrl = async (ownerId: number): Promise<string | null> =>
-    config.publicUrl ? `${config.publicUrl}${NOTIFY_PATH}${await accounts.ensurePushToken(ownerId)}` : null;
+    config.publicUrl && !(await isDemoOwner(ownerId)) ? `${config.publicUrl}${NOTIFY_PATH}${await accounts.ensurePushToken(ownerId)}` : null;
 
   const renewPushUrl = async (ownerId: number): Promise<string | null> => {
-    if (!config.publicUrl) return null;
+    if (!config.publicUrl || (await isDemoOwner(ownerId))) return null;
     const token = await accounts.renewPushToken(ownerId);
     return token === null ? null : `${config.publicUrl}${NOTIFY_PATH}${token}`;
   };

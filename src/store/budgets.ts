@@ -2,6 +2,7 @@
 // per JustClick account, counted in JustClick calls, and one /digest now at a time per chat.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { isDemoAccount } from '../demo/account.js';
 import { chatIdPart, userIdPart } from './ids.js';
 import { LuaScript } from './lua.js';
 
@@ -67,6 +68,8 @@ export class RequestBudgets {
    * when they may go ahead, else the ms until both buckets hold enough.
    */
   async spend(userId: number, justclick: { login: string; region: string }, calls: number, now: Date): Promise<number> {
+    // The demo shop is answered in-process: its calls cost JustClick nothing, and must not eat into what the user may ask of their real account.
+    if (isDemoAccount(justclick)) return 0;
     const { user, account } = BUDGETS;
     // The account is the JustClick one (several Telegram users may link it): its limit is what JustClick enforces.
     const wait = await takeScript.run(

@@ -28,6 +28,8 @@ import type { ChatSettings, UserPrefs } from '../store/chats.js';
 import type { BotContext, BotDeps, Services } from './context.js';
 import { ChatGone, TelegramBadRequest } from '../outbound/errors.js';
 import { createGateway, type Gateway } from '../outbound/gateway.js';
+import { markDemoChats } from '../demo/mark.js';
+import { demoFeature } from './features/demo.js';
 
 export interface Bot {
   bot: Telegraf<BotContext>;
@@ -49,7 +51,7 @@ export function createBot(deps: BotDeps): Bot {
     telegram: { apiRoot: config.telegramApiRoot, webhookReply: false },
     handlerTimeout: HANDLER_TIMEOUT_MS,
   });
-  const gateway = createGateway(bot.telegram, { logger, checkHtml: checkTelegramHtml, split: splitMessage });
+  const gateway = markDemoChats(createGateway(bot.telegram, { logger, checkHtml: checkTelegramHtml, split: splitMessage }), deps);
 
   const reportError = async (err: unknown, ctx: BotContext): Promise<void> => {
     const log = ctx.log ?? logger.child({ updateId: ctx.update.update_id });
@@ -132,6 +134,7 @@ export function createBot(deps: BotDeps): Bot {
     // First: any command leaves a /link question flow, so the flow must see every command.
     accountFeature(services),
     startFeature(services),
+    demoFeature(services),
     ordersFeature(services),
     lookupFeature(services),
     exportFeature(services),

@@ -2,6 +2,7 @@
 // (BotContext: a child logger, the language and time zone that apply, the chat's stored settings).
 import type { Context } from 'telegraf';
 import type { Config } from '../config.js';
+import { isDemoAccount } from '../demo/account.js';
 import type { Html } from '../domain/format/html.js';
 import type { GoalProgress } from '../domain/goal.js';
 import type { UnbindReason } from '../domain/i18n/groups.js';
@@ -119,7 +120,8 @@ export interface BotContext extends Context {
   chatSettings: ChatSettings;
 }
 
-/** The account domain a seller recognises: shop.justclick.ru. */
+/** The account domain a seller recognises: shop.justclick.ru (for the demo shop, a name no domain can have). */
 export function accountDomain(creds: { login: string; region: 'ru' | 'io' }): string {
+  if (isDemoAccount(creds)) return '🧪 demo';
   return `${creds.login}.justclick.${creds.region}`;
 }

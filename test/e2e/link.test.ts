@@ -82,6 +82,7 @@ describeRedis('e2e: start and link', () => {
         'pin',
         'status',
         'link',
+        'demo',
         'unlink',
         'tz',
         'lang',

@@ -1,6 +1,8 @@
 // /status: the linked account and how its JustClick calls go, the chat's time zone and language, and
 // whether alerts and a digest come to this chat.
 import { Composer } from 'telegraf';
+import { isDemoAccount } from '../../demo/account.js';
+import { demoText } from '../../domain/i18n/demo.js';
 import { formatDateTime, formatTime } from '../../domain/format/dates.js';
 import { settingsText, type StatusFacts } from '../../domain/i18n/settings.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
@@ -20,7 +22,7 @@ export function statusFeature(s: Services): Composer<BotContext> {
     const alertsOn = chatSettings.alerts?.on === true && account !== null;
     const engineStatus = alertsOn ? await s.engine.alerts.status(account.ownerId) : null;
     const facts: StatusFacts = {
-      domain: account ? accountDomain(account.creds) : null,
+      domain: account ? (isDemoAccount(account.creds) ? demoText[lang].shopName : accountDomain(account.creds)) : null,
       othersAccount: account !== null && account.ownerId !== ctx.from.id,
       linkedAt: when(account?.linkedAt),
       lastOkAt: when(account?.lastOkAt),
