@@ -6,6 +6,7 @@ import { botText } from '../domain/i18n/bot.js';
 import { notifyText } from '../domain/i18n/notify.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import type { ChatSettings } from '../store/chats.js';
+import { mayUseAccount, pickedAccount } from './account-pick.js';
 import type { BotContext, Services } from './context.js';
 
 export type Access<T> = { ok: true; value: T } | { ok: false; reply: Html };
@@ -20,30 +21,37 @@ const denied = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply 
 export async function accountForQuery(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
   const asker = await linkedAsker(s, ctx);
   if (!asker.ok) return asker;
-  const { account, userId, chatId, owner } = asker.value;
-  if (owner !== userId) ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId });
+  const { account, chatId, owner, privateChat, ownersChat } = asker.value;
+  // A chat fed by none of the asker's accounts becomes fed by the one asked about; a private chat keeps its feed
+  // (alerts of one account) while its owner asks about another.
+  if (!ownersChat && !(privateChat && owner !== undefined)) ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.accountId });
   return { ok: true, value: account };
 }
 
 /**
- * The asker's own linked account, unless the chat is a group fed by someone else's (still linked) account:
- * the part every who-may-use-which-account decision starts with.
+ * The account the asker means: the one "@login" picks, else in a group the account feeding it (when the asker
+ * may use it), else their current one; refused in a group fed by an account (still linked) they may not use.
+ * The part every who-may-use-which-account decision starts with. `owner` is the account feeding the chat;
+ * `ownersChat`: the asker may use that account.
  */
 async function linkedAsker(
   s: Services,
   ctx: BotContext,
-): Promise<Access<{ account: LinkedAccount; userId: number; chatId: number; privateChat: boolean; owner: number | undefined }>> {
+): Promise<Access<{ account: LinkedAccount; userId: number; chatId: number; privateChat: boolean; owner: number | undefined; ownersChat: boolean }>> {
   const text = botText[ctx.lang];
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return denied(text.notLinked);
   const privateChat = ctx.chat?.type === 'private';
   const owner = ctx.chatSettings.ownerId;
+  const ownersChat = owner !== undefined && (await mayUseAccount(s, userId, owner));
   // The chat's owner may have unlinked since; then the chat is free again.
-  if (!privateChat && owner !== undefined && owner !== userId && (await s.accounts.get(owner))) return denied(text.notYourAccount);
-  const account = await s.accounts.get(userId);
+  if (!privateChat && owner !== undefined && !ownersChat && (await s.accounts.get(owner))) return denied(text.notYourAccount);
+  const picked = await pickedAccount(s, ctx);
+  if (!picked.ok) return picked;
+  const account = picked.value ?? (!privateChat && ownersChat ? await s.accounts.get(owner!) : null) ?? (await s.accounts.current(userId));
   if (!account) return denied(privateChat ? text.notLinked : text.notLinkedInGroup);
-  return { ok: true, value: { account, userId, chatId, privateChat, owner } };
+  return { ok: true, value: { account, userId, chatId, privateChat, owner, ownersChat } };
 }
 
 /** True for the chat's creator and administrators (Telegram's own answer, not a cached one). */
@@ -68,7 +76,7 @@ export async function mayConfigureChat(s: Services, ctx: BotContext): Promise<Ac
   if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notChatAdmin);
   if (ctx.chat?.type === 'private') return { ok: true, value: true };
   const owner = ctx.chatSettings.ownerId;
-  if (owner === userId) return { ok: true, value: true };
+  if (owner !== undefined && (await mayUseAccount(s, userId, owner))) return { ok: true, value: true };
   if (owner !== undefined && (await s.accounts.get(owner))) return denied(botText[ctx.lang].notChatAdmin);
   return (await isChatAdmin(s, ctx, chatId, userId)) ? { ok: true, value: true } : denied(botText[ctx.lang].notChatAdmin);
 }
@@ -83,8 +91,8 @@ export async function accountForNotifications(s: Services, ctx: BotContext): Pro
   const { account, userId, chatId, privateChat, owner } = asker.value;
   if (!privateChat && !(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
   // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
-  if (owner !== userId || !ctx.chatSettings.lang) {
-    ctx.chatSettings = await s.chats.update(chatId, { ownerId: userId, lang: ctx.chatSettings.lang ?? ctx.lang });
+  if (owner !== account.accountId || !ctx.chatSettings.lang) {
+    ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.accountId, lang: ctx.chatSettings.lang ?? ctx.lang });
   }
   return { ok: true, value: account };
 }
@@ -105,7 +113,7 @@ export async function otherChatForAlerts(
   ctx: BotContext,
   targetInput: string,
   on: boolean,
-): Promise<Access<{ chat: Chat; title: string; settings: ChatSettings }>> {
+): Promise<Access<{ chat: Chat; title: string; settings: ChatSettings; account: LinkedAccount | null }>> {
   const text = notifyText[ctx.lang];
   const userId = ctx.from!.id;
   let chat: Chat;
@@ -117,10 +125,12 @@ export async function otherChatForAlerts(
   const title = chatTitle(chat);
   if (chat.type === 'private' || !(await isChatAdmin(s, ctx, chat.id, userId))) return denied(text.targetNotAdmin(title));
   const settings = await s.chats.get(chat.id);
-  if (settings.ownerId !== undefined && settings.ownerId !== userId && (await s.accounts.get(settings.ownerId))) {
+  if (settings.ownerId !== undefined && !(await mayUseAccount(s, userId, settings.ownerId)) && (await s.accounts.get(settings.ownerId))) {
     return denied(text.targetTaken(title));
   }
-  if (on && !(await s.accounts.get(userId))) return denied(botText[ctx.lang].notLinked);
+  // Switching on points the user's current account at the chat.
+  const account = on ? await s.accounts.current(userId) : null;
+  if (on && !account) return denied(botText[ctx.lang].notLinked);
   if (on && chat.type === 'channel' && !(await isChatAdmin(s, ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));
-  return { ok: true, value: { chat, title, settings } };
+  return { ok: true, value: { chat, title, settings, account } };
 }

@@ -82,6 +82,7 @@ describeRedis('e2e: start and link', () => {
         'pin',
         'status',
         'link',
+        'accounts',
         'unlink',
         'tz',
         'lang',
@@ -115,7 +116,7 @@ describeRedis('e2e: start and link', () => {
       expect(text(replies)).toContain('Linked shop.justclick.ru');
       // An account on the international platform keeps its domain.
       expect(text(await h.say(user, `/link SHOP.justclick.io ${KEY}`))).toContain('Linked shop.justclick.io');
-      expect((await h.accounts.get(user.id))?.creds).toMatchObject({ login: 'shop', region: 'io' });
+      expect((await h.accounts.current(user.id))?.creds).toMatchObject({ login: 'shop', region: 'io' });
     });
 
     it('deletes the key message and stores nothing when the key is wrong', async () => {

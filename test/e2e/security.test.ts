@@ -45,7 +45,8 @@ describeRedis('e2e: security', () => {
     });
 
     it('was really linked (so the checks below look at a working bot)', async () => {
-      expect((await h.accounts.get(alice.id))?.creds.key).toBe(secondKey);
+      // The second /link added alice2 as her second account, now the current one.
+      expect((await h.accounts.current(alice.id))?.creds.key).toBe(secondKey);
     });
 
     it('is in no Redis value or key name', async () => {
@@ -115,6 +116,8 @@ describeRedis('e2e: security', () => {
 
     it('after /unlink nothing of Alice’s is readable, and her list pages are gone', async () => {
       const [list] = await h.say(alice, '/orders');
+      await h.say(alice, '/unlink');
+      // Her first account (alice) still feeds the group: the second /unlink forgets it.
       await h.say(alice, '/unlink');
       const press = await h.press(alice, list!, list!.keyboard![0]![2]!.data!);
       expect(press.answer.text).toBe('This list has expired. Ask for the orders again, please.');
