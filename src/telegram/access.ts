@@ -92,7 +92,10 @@ export async function accountForNotifications(s: Services, ctx: BotContext): Pro
   if (!privateChat && !(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
   // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
   if (owner !== account.accountId || !ctx.chatSettings.lang) {
-    ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.accountId, lang: ctx.chatSettings.lang ?? ctx.lang });
+    // Another account now feeds the chat: alerts of the one before stop, and switching them on again starts
+    // over (a fresh `since` and baseline), so that the new account's past sales are never alerted.
+    const alerts = owner !== account.accountId && ctx.chatSettings.alerts?.on ? { alerts: { on: false, since: ctx.chatSettings.alerts.since } } : {};
+    ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.accountId, lang: ctx.chatSettings.lang ?? ctx.lang, ...alerts });
   }
   return { ok: true, value: account };
 }
