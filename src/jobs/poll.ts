@@ -73,7 +73,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
     // The owner's private chat has the owner's user id.
     await queues.delivery.add(
       'paused',
-      { kind: 'paused', chatId: ownerId, ownerId, login: account.creds.login, reason: kind, ...(resume ? { resumesByItself: true } : {}) },
+      { kind: 'paused', chatId: account.linkedBy, ownerId, login: account.creds.login, reason: kind, ...(resume ? { resumesByItself: true } : {}) },
       { ...deliveryJobOptions, jobId: jobIds.paused(ownerId, at) },
     );
   }
@@ -86,7 +86,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
     const at = unixSeconds(now);
     await queues.delivery.add(
       'resumed',
-      { kind: 'resumed', chatId: ownerId, ownerId, login: account.creds.login },
+      { kind: 'resumed', chatId: account.linkedBy, ownerId, login: account.creds.login },
       { ...deliveryJobOptions, jobId: jobIds.resumed(ownerId, at) },
     );
   }

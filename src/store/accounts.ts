@@ -1,6 +1,8 @@
-// Linked JustClick accounts, keyed by the Telegram user who linked them (the owner). The API key is sealed
-// by the vault with AAD `acct:<ownerId>:key` (and sealed again under the newest key when read under an older
-// one); login and region stay readable for /status and logs.
+// Linked JustClick accounts, keyed by an account id, and each person's list of them. A person's first account
+// has their Telegram user id as its id (so accounts linked before several were possible work as they are);
+// further ones get ids from 2^52 up, which no Telegram user id reaches. The API key is sealed by the vault
+// with AAD `acct:<accountId>:key` (and sealed again under the newest key when read under an older one);
+// login, region and the seller's name for the account stay readable for /accounts, /status and logs.
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { JustClickErrorKind } from '../justclick/errors.js';
@@ -11,8 +13,25 @@ import { hsetIfExists, LuaScript } from './lua.js';
 import type { Vault } from './vault.js';
 import { unixSeconds } from '../domain/justclick.js';
 
+/**
+ * Which JustClick account: a positive safe integer, the owner's Telegram id for their first account. Per-account
+ * data (ledger, pages, budgets, schedules, push tokens) is keyed by it, so it must never change.
+ */
+export type AccountId = number;
+
+/** Ids from here up belong to a person's second and later accounts: Telegram user ids have at most 52 bits. */
+const FIRST_EXTRA_ACCOUNT_ID = 2 ** 52;
+/** A name longer than this would crowd the buttons and every alert's first line. */
+const MAX_ACCOUNT_NAME = 40;
+
 export interface LinkedAccount {
-  ownerId: number;
+  accountId: AccountId;
+  /** The account id under its first name, from when an account was its owner's: same value as accountId. */
+  ownerId: AccountId;
+  /** The Telegram user who linked the account (its owner). */
+  linkedBy: number;
+  /** The seller's own name for the account ("Школа йоги"), set with /accounts; absent until then. */
+  name?: string;
   creds: Credentials;
   /** Unix seconds, like every time in this record. */
   linkedAt: number;
@@ -31,7 +50,8 @@ export interface LinkedAccount {
 
 /** What unlink removed, so the caller can clean up chats and schedules fed by the account. */
 export interface UnlinkedAccount {
-  ownerId: number;
+  ownerId: AccountId;
+  linkedBy: number;
   login: string;
   pushToken?: string;
 }
@@ -45,7 +65,7 @@ const HEALTH_FIELDS = ['lastOkAt', 'errKind', 'errAt', 'errMessage', 'pausedAt',
 
 const unlinkScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-local fields = redis.call('HMGET', KEYS[1], 'login', 'pushToken')
+local fields = redis.call('HMGET', KEYS[1], 'login', 'pushToken', 'owner')
 if fields[2] then redis.call('DEL', ARGV[1] .. fields[2]) end
 redis.call('DEL', KEYS[1])
 return fields
@@ -111,19 +131,86 @@ export class AccountStore {
     return `${this.#prefix}push:`;
   }
 
-  /** Stores (or replaces) the owner's credentials. A push token survives a re-link; health starts clean. */
-  async link(ownerId: number, creds: Credentials, at: number = unixSeconds(new Date())): Promise<void> {
-    const key = this.#account(ownerId);
+  #accountsOf(userId: number): string {
+    return `${this.#prefix}user-accts:${userIdPart(userId)}`;
+  }
+  #currentOf(userId: number): string {
+    return `${this.#prefix}user-acct:${userIdPart(userId)}`;
+  }
+
+  /**
+   * Stores (or replaces) an account's credentials; `linkedBy` is its owner when that is not the account id
+   * itself (a second account). A push token and a name survive a re-link; health starts clean.
+   */
+  async link(accountId: AccountId, creds: Credentials, at: number = unixSeconds(new Date()), linkedBy: number = accountId): Promise<void> {
+    const key = this.#account(accountId);
+    const fields: Record<string, string> = {
+      login: creds.login,
+      region: creds.region,
+      key: this.#vault.seal(creds.key, keyAad(accountId)),
+      linkedAt: String(at),
+    };
+    // A first account needs no owner field: its id is its owner's, as for every account linked before there were several.
+    if (linkedBy !== accountId) fields.owner = userIdPart(linkedBy);
     await this.#redis
       .multi()
       .hdel(key, ...HEALTH_FIELDS)
-      .hset(key, {
-        login: creds.login,
-        region: creds.region,
-        key: this.#vault.seal(creds.key, keyAad(ownerId)),
-        linkedAt: String(at),
-      })
+      .hset(key, fields)
       .exec();
+  }
+
+  /**
+   * /link for a person: the same login again updates that account's key (keeping its id and `linkedAt`), another
+   * login is one more account. Either way it becomes the person's current account. `previous` is what was stored
+   * for the same login, if anything.
+   */
+  async add(userId: number, creds: Credentials, at: number = unixSeconds(new Date())): Promise<{ accountId: AccountId; previous: LinkedAccount | null }> {
+    const same = (await this.list(userId)).find((a) => a.creds.login === creds.login && a.creds.region === creds.region) ?? null;
+    // The first free id is the person's own (also when the record there no longer opens: it is replaced, as before).
+    const accountId =
+      same?.accountId ?? ((await this.get(userId)) === null ? userId : FIRST_EXTRA_ACCOUNT_ID + (await this.#redis.incr(`${this.#prefix}acct-seq`)));
+    // linkedAt bounds which paid orders may be alerted: a new key for the same account must not move it.
+    await this.link(accountId, creds, same ? same.linkedAt : at, userId);
+    await this.#redis.zadd(this.#accountsOf(userId), 'NX', String(at), String(accountId));
+    await this.setCurrent(userId, accountId);
+    return { accountId, previous: same };
+  }
+
+  /** The person's accounts in the order they linked them; their first one (id = their user id) first. */
+  async list(userId: number): Promise<LinkedAccount[]> {
+    const ids = (await this.#redis.zrange(this.#accountsOf(userId), '0', '-1')).map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
+    // Accounts linked before there were several are in no list: the one under the person's own id counts.
+    if (!ids.includes(userId) && (await this.#redis.exists(this.#account(userId))) === 1) ids.unshift(userId);
+    const found = (await Promise.all(ids.map((id) => this.get(id)))).filter((a): a is LinkedAccount => a !== null && a.linkedBy === userId);
+    // Linked in the same second: the person's own id came first, later ids count up.
+    return found.sort((a, b) => a.linkedAt - b.linkedAt || Number(b.accountId === userId) - Number(a.accountId === userId) || a.accountId - b.accountId);
+  }
+
+  /** The account the person's commands act on: the one they chose (or linked last), else their first. */
+  async current(userId: number): Promise<LinkedAccount | null> {
+    const chosen = intOrUndefined(await this.#redis.get(this.#currentOf(userId)));
+    const account = await this.get(chosen ?? userId);
+    if (account && account.linkedBy === userId) return account;
+    return (await this.list(userId))[0] ?? null;
+  }
+
+  /** Makes one of the person's accounts the current one; false when it is not theirs (or not linked). */
+  async setCurrent(userId: number, accountId: AccountId): Promise<boolean> {
+    const account = await this.get(accountId);
+    if (!account || account.linkedBy !== userId) return false;
+    await this.#redis.set(this.#currentOf(userId), String(accountId));
+    return true;
+  }
+
+  /** Names the account as the seller calls it; null (or blank) goes back to its login. False when not linked. */
+  async rename(accountId: AccountId, name: string | null): Promise<boolean> {
+    const clean = name === null ? '' : Array.from(name.replace(/\s+/g, ' ').trim()).slice(0, MAX_ACCOUNT_NAME).join('');
+    if (clean === '') {
+      if ((await this.#redis.exists(this.#account(accountId))) === 0) return false;
+      await this.#redis.hdel(this.#account(accountId), 'name');
+      return true;
+    }
+    return this.#setIfLinked(accountId, { name: clean });
   }
 
   /** The owner's account with the key decrypted; null when none is linked or the record does not open. */
@@ -145,10 +232,13 @@ export class AccountStore {
     // Rotation: whatever is read under an older key is sealed again under the newest.
     if (this.#vault.isStale(h.key)) await this.#reseal(ownerId, h.key, secret);
     const account: LinkedAccount = {
+      accountId: ownerId,
       ownerId,
+      linkedBy: intOrUndefined(h.owner) ?? ownerId,
       creds: { login: h.login, region: h.region, key: secret },
       linkedAt: intOrUndefined(h.linkedAt) ?? 0,
     };
+    if (h.name) account.name = h.name;
     const lastOkAt = intOrUndefined(h.lastOkAt);
     if (lastOkAt !== undefined) account.lastOkAt = lastOkAt;
     const errAt = intOrUndefined(h.errAt);
@@ -203,12 +293,16 @@ export class AccountStore {
     }
   }
 
-  /** Forgets the account and its push token. */
-  async unlink(ownerId: number): Promise<UnlinkedAccount | null> {
-    const reply = (await unlinkScript.run(this.#redis, [this.#account(ownerId)], [this.#pushPrefix])) as [string | null, string | null] | null;
+  /** Forgets the account and its push token, and takes it off its owner's list. */
+  async unlink(ownerId: AccountId): Promise<UnlinkedAccount | null> {
+    const reply = (await unlinkScript.run(this.#redis, [this.#account(ownerId)], [this.#pushPrefix])) as [string | null, string | null, string | null] | null;
     if (!reply) return null;
-    const [login, pushToken] = reply;
-    const removed: UnlinkedAccount = { ownerId, login: login ?? '' };
+    const [login, pushToken, owner] = reply;
+    const linkedBy = intOrUndefined(owner) ?? ownerId;
+    await this.#redis.zrem(this.#accountsOf(linkedBy), String(ownerId));
+    // The current account gone, the person's commands act on their first remaining one (current() falls back).
+    if (intOrUndefined(await this.#redis.get(this.#currentOf(linkedBy))) === ownerId) await this.#redis.del(this.#currentOf(linkedBy));
+    const removed: UnlinkedAccount = { ownerId, linkedBy, login: login ?? '' };
     if (pushToken) removed.pushToken = pushToken;
     return removed;
   }

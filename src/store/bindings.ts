@@ -5,12 +5,12 @@ import type { AccountStore, LinkedAccount } from './accounts.js';
 import { chatIdPart, intOrUndefined } from './ids.js';
 
 /**
- * The account, when this person may use it; null otherwise. Today only its owner may (an account is keyed by
- * its owner's id); team roles plug in here, so that binding, the membership check and delivery all ask one place.
+ * The account, when this person may use it; null otherwise. Today only who linked it may; team roles plug in
+ * here, so that asking, binding, the membership check and delivery all ask one place.
  */
 export async function mayUseAccount(accounts: Pick<AccountStore, 'get'>, userId: number, accountId: number): Promise<LinkedAccount | null> {
-  if (userId !== accountId) return null;
-  return accounts.get(accountId);
+  const account = await accounts.get(accountId);
+  return account !== null && account.linkedBy === userId ? account : null;
 }
 
 /** A sorted set of bound chats, scored by the unix second of their next check: one key, so no cross-slot work. */

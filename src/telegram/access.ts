@@ -9,14 +9,22 @@ import { unixSeconds } from '../domain/justclick.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { mayUseAccount } from '../store/bindings.js';
 import type { ChatSettings } from '../store/chats.js';
+import { pickedAccount } from './account-pick.js';
 import type { BotContext, Services } from './context.js';
 
 export type Access<T> = { ok: true; value: T } | { ok: false; reply: Html };
 
 const denied = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply });
 
-/** The account a person works with on their own: today the one they linked. */
-const ownAccount = (s: Services, userId: number): Promise<LinkedAccount | null> => mayUseAccount(s.accounts, userId, userId);
+/**
+ * The account the asker means when no binding decides: the one "@login" in the words picks, else their
+ * current one (of those they linked). A "@login" that names none of theirs is refused, naming theirs.
+ */
+async function askersAccount(s: Services, ctx: BotContext, userId: number): Promise<Access<LinkedAccount | null>> {
+  const picked = await pickedAccount(s, ctx);
+  if (!picked.ok) return picked;
+  return { ok: true, value: picked.value ?? (await s.accounts.current(userId)) };
+}
 
 /** The member as Telegram knows them now (never a cached answer); null when Telegram did not answer. */
 async function memberOf(s: Services, ctx: BotContext, chatId: number, userId: number): Promise<ChatMember | null> {
@@ -60,7 +68,9 @@ export async function bindGroup(s: Services, ctx: BotContext): Promise<Access<Li
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return denied(text.bindNotAdmin);
-  const account = await ownAccount(s, userId);
+  const mine = await askersAccount(s, ctx, userId);
+  if (!mine.ok) return mine;
+  const account = mine.value;
   if (!(await isChatAdmin(s, ctx, chatId, userId))) return denied(text.bindNotAdmin);
   if (!account) return denied(text.bindNotLinked);
   // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
@@ -84,17 +94,24 @@ export async function accountForQuery(s: Services, ctx: BotContext): Promise<Acc
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notLinked);
   if (ctx.chat?.type === 'private') {
-    const account = await ownAccount(s, userId);
-    return account ? { ok: true, value: account } : denied(botText[ctx.lang].notLinked);
+    const mine = await askersAccount(s, ctx, userId);
+    if (!mine.ok) return mine;
+    return mine.value ? { ok: true, value: mine.value } : denied(botText[ctx.lang].notLinked);
   }
   const binding = await chatBinding(s, ctx.chatSettings);
   if (binding) {
-    // Only who may use the bound account asks it here (design: the person who linked it, and the team).
-    const mine = await mayUseAccount(s.accounts, userId, binding.account.ownerId);
-    return mine ? { ok: true, value: mine } : denied(botText[ctx.lang].notYourAccount);
+    // Only who may use the bound account asks it here (design: the person who linked it, and the team); they may
+    // name another of theirs with "@login".
+    const bound = await mayUseAccount(s.accounts, userId, binding.account.ownerId);
+    if (!bound) return denied(botText[ctx.lang].notYourAccount);
+    const picked = await pickedAccount(s, ctx);
+    if (!picked.ok) return picked;
+    return { ok: true, value: picked.value ?? bound };
   }
   // Only an admin with an account could bind it: ask Telegram only then.
-  if (!(await ownAccount(s, userId)) || !(await isChatAdmin(s, ctx, chatId, userId))) return denied(groupsText[ctx.lang].notBound);
+  const mine = await askersAccount(s, ctx, userId);
+  if (!mine.ok) return mine;
+  if (!mine.value || !(await isChatAdmin(s, ctx, chatId, userId))) return denied(groupsText[ctx.lang].notBound);
   return bindGroup(s, ctx);
 }
 
@@ -120,16 +137,24 @@ export async function accountForNotifications(s: Services, ctx: BotContext): Pro
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notLinked);
   if (ctx.chat?.type === 'private') {
-    const account = await ownAccount(s, userId);
+    const mine = await askersAccount(s, ctx, userId);
+    if (!mine.ok) return mine;
+    const account = mine.value;
     if (!account) return denied(botText[ctx.lang].notLinked);
-    if (ctx.chatSettings.ownerId !== account.ownerId || !ctx.chatSettings.lang) {
-      ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.ownerId, lang: ctx.chatSettings.lang ?? ctx.lang });
+    const feeding = ctx.chatSettings.ownerId;
+    if (feeding !== account.accountId || !ctx.chatSettings.lang) {
+      // Another account now feeds the chat: alerts of the one before stop, and switching them on again starts
+      // over (a fresh `since` and baseline), so that the new account's past sales are never alerted.
+      const alerts = feeding !== account.accountId && ctx.chatSettings.alerts?.on ? { alerts: { on: false, since: ctx.chatSettings.alerts.since } } : {};
+      ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.accountId, lang: ctx.chatSettings.lang ?? ctx.lang, ...alerts });
     }
     return { ok: true, value: account };
   }
   const binding = await chatBinding(s, ctx.chatSettings);
   if (!binding) {
-    if (!(await ownAccount(s, userId)) || !(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
+    const mine = await askersAccount(s, ctx, userId);
+    if (!mine.ok) return mine;
+    if (!mine.value || !(await isChatAdmin(s, ctx, chatId, userId))) return denied(botText[ctx.lang].notChatAdmin);
     return bindGroup(s, ctx);
   }
   const account = await mayUseAccount(s.accounts, userId, binding.account.ownerId);
@@ -155,7 +180,7 @@ export async function otherChatForAlerts(
   ctx: BotContext,
   targetInput: string,
   on: boolean,
-): Promise<Access<{ chat: Chat; title: string; settings: ChatSettings }>> {
+): Promise<Access<{ chat: Chat; title: string; settings: ChatSettings; account: LinkedAccount | null }>> {
   const text = notifyText[ctx.lang];
   const userId = ctx.from!.id;
   let chat: Chat;
@@ -169,14 +194,17 @@ export async function otherChatForAlerts(
   if (!isAdmin(member)) return denied(text.targetNotAdmin(title));
   const settings = await s.chats.get(chat.id);
   // Any admin may switch alerts off.
-  if (!on) return { ok: true, value: { chat, title, settings } };
+  if (!on) return { ok: true, value: { chat, title, settings, account: null } };
   if (chat.type === 'channel' && !mayPost(member)) return denied(groupsText[ctx.lang].targetCannotPost(title));
-  const account = await ownAccount(s, userId);
+  // Switching on points the user's current account at the chat (or the one "@login" picks).
+  const mine = await askersAccount(s, ctx, userId);
+  if (!mine.ok) return mine;
+  const account = mine.value;
   if (!account) return denied(botText[ctx.lang].notLinked);
   const binding = await chatBinding(s, settings);
   if (binding && !(await mayUseAccount(s.accounts, userId, binding.account.ownerId))) return denied(text.targetTaken(title));
   if (chat.type === 'channel' && !mayPost(await memberOf(s, ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));
   const bound = binding ? settings : await s.chats.update(chat.id, { ownerId: account.ownerId, binding: { by: userId, at: unixSeconds(s.now()) } });
   if (!binding) await s.engine.groups.bound(chat.id);
-  return { ok: true, value: { chat, title, settings: bound } };
+  return { ok: true, value: { chat, title, settings: bound, account: binding ? binding.account : account } };
 }

@@ -7,6 +7,7 @@ import { splitMessage } from '../domain/format/split.js';
 import { botText } from '../domain/i18n/bot.js';
 import { chatLanguage, DEFAULT_LANG, LANGS, type Lang } from '../domain/i18n/lang.js';
 import { accountFeature } from './features/link.js';
+import { accountsFeature } from './features/accounts.js';
 import { askFeature } from './features/ask.js';
 import { alertsFeature } from './features/alerts.js';
 import { alertButtonsFeature } from './features/alert-buttons.js';
@@ -133,6 +134,7 @@ export function createBot(deps: BotDeps): Bot {
   bot.use(
     // First: any command leaves a /link question flow, so the flow must see every command.
     accountFeature(services),
+    accountsFeature(services),
     startFeature(services),
     demoFeature(services),
     ordersFeature(services),

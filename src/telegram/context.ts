@@ -3,6 +3,7 @@
 import type { Context } from 'telegraf';
 import type { Config } from '../config.js';
 import { isDemoAccount } from '../demo/account.js';
+import type { AccountPick } from '../domain/account-pick.js';
 import type { Html } from '../domain/format/html.js';
 import type { GoalProgress } from '../domain/goal.js';
 import type { UnbindReason } from '../domain/i18n/groups.js';
@@ -30,7 +31,7 @@ export interface BotEngine {
     disable(chatId: number): Promise<void>;
     /** Another JustClick account now feeds the owner's chats: alerts on there start over (its past sales are history). */
     startOver(ownerId: number): Promise<void>;
-    status(ownerId: number): Promise<{ lastCheckAt: Date | null }>;
+    status(ownerId: number): Promise<{ lastCheckAt: Date | null; alertChats: number[] }>;
   };
   digests: {
     /** (Re)schedules the chat's digest from its stored time and zone; unschedules it when there is none. */
@@ -118,6 +119,13 @@ export interface BotContext extends Context {
   timeZone: string;
   /** The chat's stored settings (`{}` when there is no chat, e.g. for inline updates). */
   chatSettings: ChatSettings;
+  /** "@login" or "@all" taken out of the command's words (understand.ts); absent: the current account. */
+  accountPick?: AccountPick;
+}
+
+/** What the seller calls the account: the name they gave it, else its domain. */
+export function accountLabel(account: { name?: string; creds: { login: string; region: 'ru' | 'io' } }): string {
+  return account.name ?? accountDomain(account.creds);
 }
 
 /** The account domain a seller recognises: shop.justclick.ru (for the demo shop, a name no domain can have). */

@@ -4,6 +4,8 @@
 // of JustClick's orders before the words are understood.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Period } from '../domain/calendar-periods.js';
+import { takeAccountPick } from '../domain/account-pick.js';
+import { accountsText } from '../domain/i18n/accounts.js';
 import { ERROR_EXAMPLES, ordersText } from '../domain/i18n/orders.js';
 import { unixSeconds } from '../domain/justclick.js';
 import { parseRequest, type OrdersRequest, type ProductTitle, type Request, type RequestError, type RequestResult } from '../domain/request.js';
@@ -36,6 +38,8 @@ export interface PreparedQuery {
   period: Period;
   /** The product filter as the seller reads it: a title where the catalog knows one, else the id. */
   goodsLabels: string[];
+  /** "@all": every account of the asker's, for the combined view (one line per account). */
+  combined?: LinkedAccount[];
 }
 
 /** A period's orders on an account, or one order or buyer (which need no catalog); null when already answered. */
@@ -48,6 +52,8 @@ export type Understood = { prepared: PreparedQuery } | { lookup: Exclude<Request
 export type Reading = Understood | { afterProductList: () => Promise<Understood> };
 
 export const CHOICE_PRESS = /^ask:([A-Za-z0-9_-]{11}):(\d{1,2})$/;
+/** Commands with a combined view of every account ("@all"). */
+const COMBINED_COMMANDS = new Set(['orders']);
 /** Only these commands' errors get buttons: a tapped phrase runs again as one of them (features/ask.ts). */
 const COMMANDS_WITH_CHOICES = new Set(['orders', 'export']);
 /** Buttons of choices and examples are labelled with at most this many characters. */
@@ -63,7 +69,12 @@ const NAME_ERRORS = new Set<RequestError['code']>(['unknown-word', 'goods-withou
  * need the account, whose catalog then names the products. Answers the user itself and returns null
  * when it cannot go on.
  */
-export async function understand(s: Services, ctx: BotContext, asked: Asked): Promise<Reading> {
+export async function understand(s: Services, ctx: BotContext, typed: Asked): Promise<Reading> {
+  const asked = withoutAccountPick(ctx, typed);
+  if (ctx.accountPick === 'all' && !COMBINED_COMMANDS.has(asked.command)) {
+    await s.gateway.sendHtml(ctx.chat!.id, accountsText[ctx.lang].allOnlyIn(`/${asked.command}`));
+    return null;
+  }
   const base = { now: s.now(), timeZone: ctx.timeZone };
   const first = parseRequest(asked.text, base);
   if (!first.ok && !NAME_ERRORS.has(first.error.code)) return explain(s, ctx, asked, first.error);
@@ -103,7 +114,17 @@ async function finish(
 ): Promise<Understood> {
   if (!result.ok) return explain(s, ctx, asked, result.error);
   if (result.request.kind !== 'orders') return { lookup: result.request };
-  return { prepared: prepareQuery(account, result.request, products) };
+  const prepared = prepareQuery(account, result.request, products);
+  if (ctx.accountPick === 'all') prepared.combined = await s.accounts.list(ctx.from!.id);
+  return { prepared };
+}
+
+/** "@shop2" / "@all" out of the words, kept on the context for access.ts (and the lookups) to pick the account by. */
+function withoutAccountPick(ctx: BotContext, asked: Asked): Asked {
+  const { text, pick } = takeAccountPick(asked.text);
+  if (pick === null) return asked;
+  ctx.accountPick = pick;
+  return { ...asked, text };
 }
 
 /** The query an understood request runs on an account. */

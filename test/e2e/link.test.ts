@@ -83,6 +83,7 @@ describeRedis('e2e: start and link', () => {
         'status',
         'link',
         'demo',
+        'accounts',
         'unlink',
         'tz',
         'lang',
@@ -116,7 +117,7 @@ describeRedis('e2e: start and link', () => {
       expect(text(replies)).toContain('Linked shop.justclick.ru');
       // An account on the international platform keeps its domain.
       expect(text(await h.say(user, `/link SHOP.justclick.io ${KEY}`))).toContain('Linked shop.justclick.io');
-      expect((await h.accounts.get(user.id))?.creds).toMatchObject({ login: 'shop', region: 'io' });
+      expect((await h.accounts.current(user.id))?.creds).toMatchObject({ login: 'shop', region: 'io' });
     });
 
     it('deletes the key message and stores nothing when the key is wrong', async () => {

@@ -92,9 +92,13 @@ describeRedis('e2e: /alerts and /digest', () => {
       await h.say(gleb, '/alerts on');
       h.setNow(new Date('2026-11-28T10:00:00Z'));
       try {
-        expect(text(await h.say(gleb, '/link second second-key-0000'))).toContain('Linked second.justclick.ru');
+        // A second account is one more account (the first keeps feeding this chat) until alerts here are switched to it.
+        expect(text(await h.say(gleb, '/link second second-key-0000'))).toContain('Linked second.justclick.ru as your account no. 2');
+        const second = (await h.accounts.current(gleb.id))!.accountId;
+        expect(second).not.toBe(gleb.id);
+        await h.say(gleb, '/alerts on');
         expect((await h.chats.get(gleb.id)).alerts).toEqual({ on: true, since: msk('2026-11-28', '13:00') });
-        expect(await h.engine!.enqueueAlerts(gleb.id, parseOrdersResult([sold]), 'poll')).toEqual({ queued: 0 });
+        expect(await h.engine!.enqueueAlerts(second, parseOrdersResult([sold]), 'poll')).toEqual({ queued: 0 });
       } finally {
         h.setNow(new Date('2026-11-28T09:00:00Z'));
       }

@@ -45,7 +45,8 @@ describeRedis('e2e: security', () => {
     });
 
     it('was really linked (so the checks below look at a working bot)', async () => {
-      expect((await h.accounts.get(alice.id))?.creds.key).toBe(secondKey);
+      // The second /link added alice2 as her second account, now the current one.
+      expect((await h.accounts.current(alice.id))?.creds.key).toBe(secondKey);
     });
 
     it('is in no Redis value or key name', async () => {
@@ -109,7 +110,7 @@ describeRedis('e2e: security', () => {
       expect(text(await h.say(bob, '/digest 10:00', GROUP))).toContain("connected to someone else's JustClick account");
       expect((await h.chats.get(GROUP.id)).digest).toBeUndefined();
       expect(text(await h.say(bob, '/bind', GROUP))).toContain(
-        'This group is connected to alice2.justclick.ru by Alice since 28 Nov 12:00. Any admin can disconnect it with /unbind.',
+        'This group is connected to alice.justclick.ru by Alice since 28 Nov 12:00. Any admin can disconnect it with /unbind.',
       );
       expect((await h.chats.get(GROUP.id)).ownerId).toBe(alice.id);
       expect((await h.chats.get(GROUP.id)).alerts?.on).toBe(true);
@@ -120,6 +121,8 @@ describeRedis('e2e: security', () => {
 
     it('after /unlink nothing of Alice’s is readable, and her list pages are gone', async () => {
       const [list] = await h.say(alice, '/orders');
+      await h.say(alice, '/unlink');
+      // Her first account (alice) still feeds the group: the second /unlink forgets it.
       await h.say(alice, '/unlink');
       const press = await h.press(alice, list!, list!.keyboard![0]![2]!.data!);
       expect(press.answer.text).toBe('This list has expired. Ask for the orders again, please.');

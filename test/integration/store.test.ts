@@ -42,7 +42,7 @@ describeRedis('store', () => {
       const prefix = freshPrefix('acct');
       const accounts = new AccountStore(redis, vault, prefix, logger);
       await accounts.link(42, creds, 1_700_000_000);
-      expect(await accounts.get(42)).toEqual({ ownerId: 42, creds, linkedAt: 1_700_000_000 });
+      expect(await accounts.get(42)).toEqual({ accountId: 42, ownerId: 42, linkedBy: 42, creds, linkedAt: 1_700_000_000 });
       const raw = await redis.hgetall(`${prefix}acct:42`);
       expect(raw.login).toBe('shop');
       expect(raw.key).toMatch(/^v2\./);
@@ -198,7 +198,7 @@ describeRedis('store', () => {
       await accounts.link(20, creds);
       await accounts.link(21, creds);
       const token = await accounts.ensurePushToken(20);
-      expect(await accounts.unlink(20)).toEqual({ ownerId: 20, login: 'shop', pushToken: token });
+      expect(await accounts.unlink(20)).toEqual({ ownerId: 20, linkedBy: 20, login: 'shop', pushToken: token });
       expect(await accounts.get(20)).toBeNull();
       expect(await accounts.ownerByPushToken(token)).toBeNull();
       expect(await accounts.unlink(20)).toBeNull();

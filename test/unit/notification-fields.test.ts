@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger.js';
 import type { LinkedAccount } from '../../src/store/accounts.js';
 
 const TOKEN = 'T'.repeat(32);
-const account: LinkedAccount = { ownerId: 42, creds: { login: 'shop', region: 'ru', key: 'k'.repeat(32) }, linkedAt: 0 };
+const account: LinkedAccount = { accountId: 42, ownerId: 42, linkedBy: 42, creds: { login: 'shop', region: 'ru', key: 'k'.repeat(32) }, linkedAt: 0 };
 
 function handler() {
   const queued: unknown[] = [];

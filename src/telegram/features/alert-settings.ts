@@ -18,6 +18,7 @@ import { fromUnixSeconds, unixSeconds } from '../../domain/justclick.js';
 import { matchProducts } from '../../domain/product-names.js';
 import { parseQuietWindow } from '../../domain/quiet-hours.js';
 import { accountForNotifications, mayConfigureChat } from '../access.js';
+import { mayUseAccount } from '../account-pick.js';
 import type { BotContext, Services } from '../context.js';
 import { refreshCatalog } from '../understand.js';
 
@@ -48,7 +49,7 @@ export function alertSettings(s: Services): AlertSettings {
     const on = chat.alerts?.on === true && owner !== undefined && (await s.accounts.get(owner)) !== null;
     const since = on ? formatDateTime(fromUnixSeconds(chat.alerts!.since), ctx.timeZone, ctx.lang) : null;
     // The URL is the owner's, so it is shown in their private chat only.
-    const url = on && ctx.chat?.type === 'private' && owner === ctx.from?.id ? await s.pushUrl(owner) : null;
+    const url = on && ctx.chat?.type === 'private' && ctx.from !== undefined && (await mayUseAccount(s, ctx.from.id, owner)) ? await s.pushUrl(owner) : null;
     const t = alertSettingsText[ctx.lang];
     const minSum = prefs.minSum === undefined ? null : formatMoney(prefs.minSum, ACCOUNT_CURRENCY, ctx.lang);
     const facts = {

@@ -24,10 +24,9 @@ export function alertsFeature(s: Services): Composer<BotContext> {
   const forOtherChat = async (ctx: BotContext, engine: BotEngine, on: boolean, targetInput: string): Promise<void> => {
     const text = notifyText[ctx.lang];
     const chatId = ctx.chat!.id;
-    const userId = ctx.from!.id;
     const access = await otherChatForAlerts(s, ctx, targetInput, on);
     if (!access.ok) return s.refuse(ctx, access);
-    const { chat: target, title, settings } = access.value;
+    const { chat: target, title, settings, account } = access.value;
     if (!on) {
       await engine.alerts.disable(target.id);
       await gateway.sendHtml(chatId, text.alertsOff(title));
@@ -36,11 +35,12 @@ export function alertsFeature(s: Services): Composer<BotContext> {
     // Alerts in the channel speak the owner's language and keep their time zone, unless it has its own.
     await s.chats.update(target.id, { lang: settings.lang ?? ctx.lang, timeZone: settings.timeZone ?? ctx.timeZone });
     await gateway.typing(chatId);
+    const accountId = account!.accountId;
     await s.background(ctx, async () => {
-      await engine.alerts.enable(target.id, userId);
+      await engine.alerts.enable(target.id, accountId);
       await gateway.sendHtml(
         chatId,
-        text.alertsOn({ target: title, pollSeconds: s.config.alertPollSeconds, pushUrl: await pushUrl(userId), pushUrlInPrivate: false }),
+        text.alertsOn({ target: title, pollSeconds: s.config.alertPollSeconds, pushUrl: await pushUrl(accountId), pushUrlInPrivate: false }),
       );
     });
   };
@@ -63,9 +63,10 @@ export function alertsFeature(s: Services): Composer<BotContext> {
     if (LANGS.some((lang) => NEW_URL_WORDS[lang].includes(word)) && targetInput === undefined) {
       // The URL is a secret of the account's owner: made and shown in their private chat only.
       if (!privateChat) return void (await gateway.sendHtml(chatId, botText[ctx.lang].privateOnly('alerts')));
-      if (!(await s.accounts.get(ctx.from.id))) return void (await gateway.sendHtml(chatId, botText[ctx.lang].notLinked));
+      const current = await s.accounts.current(ctx.from.id);
+      if (!current) return void (await gateway.sendHtml(chatId, botText[ctx.lang].notLinked));
       if (!s.config.publicUrl) return void (await gateway.sendHtml(chatId, text.pushUrlUnavailable));
-      const url = await s.renewPushUrl(ctx.from.id);
+      const url = await s.renewPushUrl(current.accountId);
       await gateway.sendHtml(chatId, url === null ? botText[ctx.lang].notLinked : text.pushUrlRenewed(url));
       return;
     }

@@ -8,14 +8,11 @@ import type { Lang } from '../../domain/i18n/lang.js';
 import { unixSeconds } from '../../domain/justclick.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
 
-/**
- * Links the demo shop as the user's account, fed to their private chat. One call, so that it can become
- * "add an account" once a person may have several.
- */
+/** Adds the demo shop to the user's accounts (it becomes the current one), fed to their private chat. */
 async function linkDemo(s: Services, userId: number, chatId: number, lang: Lang): Promise<void> {
-  await s.accounts.link(userId, DEMO_CREDENTIALS, unixSeconds(s.now()));
+  const { accountId } = await s.accounts.add(userId, DEMO_CREDENTIALS, unixSeconds(s.now()));
   // The chat keeps the language: the demo's mark on alerts and digests is written without a sender to ask.
-  await s.chats.update(chatId, { ownerId: userId, lang });
+  await s.chats.update(chatId, { ownerId: accountId, lang });
 }
 
 export function demoFeature(s: Services): Composer<BotContext> {
@@ -26,12 +23,14 @@ export function demoFeature(s: Services): Composer<BotContext> {
       await s.gateway.sendHtml(ctx.chat.id, botText[ctx.lang].privateOnly('demo'));
       return;
     }
-    const current = await s.accounts.get(ctx.from.id);
-    if (current && !isDemoAccount(current.creds)) {
-      await s.gateway.sendHtml(ctx.chat.id, text.realAccountLinked(accountDomain(current.creds)));
+    // A seller with a real account already sees real orders: the demo would only mix made-up ones in.
+    const accounts = await s.accounts.list(ctx.from.id);
+    const real = accounts.find((a) => !isDemoAccount(a.creds));
+    if (real) {
+      await s.gateway.sendHtml(ctx.chat.id, text.realAccountLinked(accountDomain(real.creds)));
       return;
     }
-    if (current) {
+    if (accounts.length > 0) {
       await s.gateway.sendHtml(ctx.chat.id, text.alreadyLinked);
       return;
     }

@@ -9,7 +9,12 @@ import { linkText } from '../../domain/i18n/link.js';
 import { isJustClickError } from '../../justclick/errors.js';
 import { accountLooksLikeKey, looksLikeKey, parseAccount } from '../../justclick/login.js';
 import type { Credentials } from '../../justclick/types.js';
-import { accountDomain, type BotContext, type Services } from '../context.js';
+import { takeAccountPick } from '../../domain/account-pick.js';
+import { accountsText } from '../../domain/i18n/accounts.js';
+import { isDemoAccount } from '../../demo/account.js';
+import { findPicked, mayUseAccount } from '../account-pick.js';
+import { accountDomain, accountLabel, type BotContext, type Services } from '../context.js';
+import { forgetAccount } from './accounts.js';
 import { unixSeconds } from '../../domain/justclick.js';
 
 const LINK_FLOW = 'link';
@@ -82,15 +87,17 @@ export function accountFeature(s: Services): Composer<BotContext> {
         return;
       }
       await s.linkAttempts.succeeded(userId, account);
-      const previous = await s.accounts.get(userId);
-      const sameAccount = previous !== null && previous.creds.login === creds.login && previous.creds.region === creds.region;
-      // linkedAt bounds which paid orders may be alerted: a new key for the same account must not move it,
-      // or orders paid since the last check (e.g. while polling was paused on the old key) are never alerted.
-      await s.accounts.link(userId, creds, sameAccount ? previous.linkedAt : unixSeconds(s.now()));
-      await s.chats.update(chatId, { ownerId: userId });
-      ctx.log.info({ login: creds.login, region: creds.region }, 'account linked');
-      if (previous && !sameAccount) await s.engine.alerts.startOver(userId);
-      await gateway.sendHtml(chatId, html`${text.linked(domain)}${deleted ? '' : html`\n\n${text.keyNotDeleted}`}`);
+      // A real account ends the try-out: the demo shop goes, as /unlink would remove it.
+      for (const demo of (await s.accounts.list(userId)).filter((a) => isDemoAccount(a.creds))) await forgetAccount(s, demo.accountId);
+      // The same login again updates that account's key; another login is one more account.
+      const { accountId, previous } = await s.accounts.add(userId, creds, unixSeconds(s.now()));
+      // The private chat keeps the account that already feeds it (its alerts go on); a new person's chat gets this one.
+      const feeding = ctx.chatSettings.ownerId;
+      if (feeding === undefined || !(await mayUseAccount(s, userId, feeding))) await s.chats.update(chatId, { ownerId: accountId });
+      ctx.log.info({ login: creds.login, region: creds.region, accountId }, 'account linked');
+      const count = previous ? 0 : (await s.accounts.list(userId)).length;
+      const linked = count > 1 ? accountsText[ctx.lang].added(domain, count) : text.linked(domain);
+      await gateway.sendHtml(chatId, html`${linked}${deleted ? '' : html`\n\n${text.keyNotDeleted}`}`);
     });
   };
 
@@ -156,24 +163,21 @@ export function accountFeature(s: Services): Composer<BotContext> {
       await gateway.sendHtml(ctx.chat.id, botText[ctx.lang].privateOnly('unlink'));
       return;
     }
-    const ownerId = ctx.from.id;
-    const before = await s.accounts.get(ownerId);
-    const removed = await s.accounts.unlink(ownerId);
-    if (!removed) {
+    // The current account, or the one "@login" names.
+    const { pick } = takeAccountPick(ctx.payload);
+    const mine = await s.accounts.list(ctx.from.id);
+    const target = pick !== null && pick !== 'all' ? findPicked(mine, pick) : await s.accounts.current(ctx.from.id);
+    if (pick !== null && pick !== 'all' && !target) {
+      await gateway.sendHtml(ctx.chat.id, accountsText[ctx.lang].unknownPick(pick.login, mine.map(accountLabel)));
+      return;
+    }
+    const removed = target ? await forgetAccount(s, target.accountId) : null;
+    if (!removed || !target) {
       await gateway.sendHtml(ctx.chat.id, text.nothingToUnlink);
       return;
     }
-    // Everything the account fed: alerts and digests of its chats, cached answer pages.
-    for (const chatId of await s.chats.forOwner(ownerId)) {
-      await s.engine.alerts.disable(chatId);
-      await s.engine.digests.unschedule(chatId);
-      await s.engine.reports.unschedule(chatId);
-      await s.engine.cards.stop(chatId);
-      await s.chats.update(chatId, { ownerId: null, alerts: null, digest: null, weeklyReport: null, monthlyReport: null, goal: null });
-    }
-    await s.pages.forgetOwner(ownerId);
     ctx.log.info({ login: removed.login }, 'account unlinked');
-    await gateway.sendHtml(ctx.chat.id, text.unlinked(before ? accountDomain(before.creds) : removed.login));
+    await gateway.sendHtml(ctx.chat.id, text.unlinked(accountDomain(target.creds)));
   });
 
   // Answers to the /link questions, in the private chat where they were asked.

@@ -18,6 +18,7 @@ import { addGoalLine } from '../goal-line.js';
 import { fetchOrderSetsFor } from '../orders-query.js';
 import type { PreparedQuery } from '../understand.js';
 import { openListKeyboard, PAGE_COUNTER, PAGE_PRESS, pageKeyboard } from '../paging.js';
+import { sendCombined } from './all-accounts.js';
 import { lookupBuyer, lookupOrder } from './lookup.js';
 
 /** At most this many orders become pages of one answer (50,000 took 13 MB and 2.7 s to render). */
@@ -37,6 +38,7 @@ async function ordersComparison(s: Services, ctx: BotContext, prepared: Prepared
 
 /** The orders of a period as the seller asked: the list (paged), or the numbers with a button for the list. */
 async function sendOrders(s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> {
+  if (prepared.combined) return sendCombined(s, ctx, prepared);
   const { gateway } = s;
   const chatId = ctx.chat!.id;
   const userId = ctx.from!.id;

@@ -16,14 +16,18 @@ export function statusFeature(s: Services): Composer<BotContext> {
     const chatId = ctx.chat.id;
     const { timeZone, lang, chatSettings } = ctx;
     const when = (seconds: number | undefined) => (seconds === undefined ? null : formatDateTime(fromUnixSeconds(seconds), timeZone, lang));
-    // A private chat shows the user's own account; a group the account that feeds it.
-    const ownerId = ctx.chat.type === 'private' ? ctx.from.id : chatSettings.ownerId;
-    const account = ownerId === undefined ? null : await s.accounts.get(ownerId);
-    const alertsOn = chatSettings.alerts?.on === true && account !== null;
+    // A private chat shows the user's current account; a group the account that feeds it.
+    const account =
+      ctx.chat.type === 'private'
+        ? await s.accounts.current(ctx.from.id)
+        : chatSettings.ownerId === undefined
+          ? null
+          : await s.accounts.get(chatSettings.ownerId);
+    const alertsOn = chatSettings.alerts?.on === true && account !== null && chatSettings.ownerId === account.accountId;
     const engineStatus = alertsOn ? await s.engine.alerts.status(account.ownerId) : null;
     const facts: StatusFacts = {
       domain: account ? (isDemoAccount(account.creds) ? demoText[lang].shopName : accountDomain(account.creds)) : null,
-      othersAccount: account !== null && account.ownerId !== ctx.from.id,
+      othersAccount: account !== null && account.linkedBy !== ctx.from.id,
       linkedAt: when(account?.linkedAt),
       lastOkAt: when(account?.lastOkAt),
       lastError: account?.lastError ? { kind: account.lastError.kind, at: when(account.lastError.at) ?? '' } : null,
