@@ -27,7 +27,8 @@ import { FlowStore } from './store/flows.js';
 import { LinkAttempts } from './store/link-attempts.js';
 import { RequestBudgets } from './store/budgets.js';
 import { PageStore } from './store/pages.js';
-import { createRedis, PREFIX, quitRedis, type Redis } from './store/redis.js';
+import { KeySpace } from './store/keys.js';
+import { createRedis, isClusterUrl, PREFIX, quitRedis, type Redis } from './store/redis.js';
 import { UpdateLog } from './store/updates.js';
 import { Vault } from './store/vault.js';
 import { createBot, type Bot } from './telegram/bot.js';
@@ -94,15 +95,17 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel, undefined, { secrets: [config.botToken, config.botToken.split(':')[1] ?? ''] });
   const prefix = overrides.prefix ?? PREFIX;
   const redis = createRedis(config.redisUrl, { logger, name: 'store' });
-  const accounts = new AccountStore(redis, new Vault(config.credentialsKeys), prefix, logger);
-  const chats = new ChatStore(redis, prefix);
-  const flows = new FlowStore(redis, prefix);
-  const linkAttempts = new LinkAttempts(redis, prefix);
-  const budgets = new RequestBudgets(redis, prefix);
-  const pages = new PageStore(redis, prefix);
-  const catalog = new CatalogStore(redis, prefix);
-  const choices = new ChoiceStore(redis, prefix);
-  const updates = new UpdateLog(redis, prefix);
+  // Key names (and, on a Redis Cluster, their hash tags) come from one place.
+  const keys = new KeySpace(prefix, isClusterUrl(config.redisUrl));
+  const accounts = new AccountStore(redis, new Vault(config.credentialsKeys), keys, logger);
+  const chats = new ChatStore(redis, keys);
+  const flows = new FlowStore(redis, keys);
+  const linkAttempts = new LinkAttempts(redis, keys);
+  const budgets = new RequestBudgets(redis, keys);
+  const pages = new PageStore(redis, keys);
+  const catalog = new CatalogStore(redis, keys);
+  const choices = new ChoiceStore(redis, keys);
+  const updates = new UpdateLog(redis, keys);
   const client = new DemoAwareClient({
     apiUrl: config.justclickApiUrl,
     logger,

@@ -2,6 +2,7 @@
 // clear line per problem.
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/calendar.js';
+import { parseRedisUrl } from './store/redis.js';
 
 /** Loopback hosts, where plain http never leaves the machine: 127.0.0.0/8, localhost, [::1]. */
 function isLoopbackHost(hostname: string): boolean {
@@ -56,7 +57,13 @@ const common = {
   REDIS_URL: z
     .string()
     .default('redis://127.0.0.1:6379')
-    .refine((v) => /^rediss?:\/\//.test(v), { message: 'REDIS_URL must start with redis:// or rediss://' }),
+    .superRefine((v, ctx) => {
+      try {
+        parseRedisUrl(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `REDIS_URL ${(err as Error).message}` });
+      }
+    }),
   TELEGRAM_API_ROOT: z
     .url({ message: 'TELEGRAM_API_ROOT must be a URL such as https://api.telegram.org' })
     .default('https://api.telegram.org')

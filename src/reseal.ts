@@ -3,7 +3,8 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { AccountStore } from './store/accounts.js';
-import { createRedis, PREFIX, quitRedis } from './store/redis.js';
+import { KeySpace } from './store/keys.js';
+import { createRedis, isClusterUrl, PREFIX, quitRedis } from './store/redis.js';
 import { Vault } from './store/vault.js';
 
 async function reseal(): Promise<void> {
@@ -12,7 +13,7 @@ async function reseal(): Promise<void> {
   const redis = createRedis(config.redisUrl, { logger, name: 'reseal' });
   try {
     const vault = new Vault(config.credentialsKeys);
-    const { accounts, resealed, unreadable } = await new AccountStore(redis, vault, PREFIX, logger).resealAll();
+    const { accounts, resealed, unreadable } = await new AccountStore(redis, vault, new KeySpace(PREFIX, isClusterUrl(config.redisUrl)), logger).resealAll();
     process.stdout.write(`${accounts} linked accounts, ${resealed} sealed again under key ${vault.newestKeyId}, ${unreadable} that no key opens.\n`);
     if (unreadable > 0) {
       process.stdout.write('Those owners have to /link again (or their key is missing from CREDENTIALS_KEYS): do not drop an old key yet.\n');

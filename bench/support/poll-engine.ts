@@ -2,7 +2,7 @@
 // JustClick client) on its own Redis, as the polling benchmark's "bot": it seeds N accounts with alerts on, then times whole
 // polling rounds and reports its own CPU, RSS and Redis figures. One process per size, so sizes do not mix.
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Redis } from '../../src/store/redis.js';
 import { assemble, PREFIX, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { POLL_QUEUE } from '../../src/jobs/queues.js';

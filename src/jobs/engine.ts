@@ -9,7 +9,8 @@ import { BuyerCache } from '../store/buyer-cache.js';
 import { AlertLedger, WatchList } from '../store/ledger.js';
 import { MilestoneStore } from '../store/milestones.js';
 import { Locks } from '../store/locks.js';
-import { createRedis, quitRedis } from '../store/redis.js';
+import { KeySpace } from '../store/keys.js';
+import { createRedis, isClusterUrl, quitRedis } from '../store/redis.js';
 import { createAlertService, type AlertService, type AlertSource } from './alerts.js';
 import { ALERT_SWEEP, createAlertSweepProcessor, createSilenceProcessor, upsertAlertSweep } from './alert-sweep.js';
 import type { EngineContext } from './context.js';
@@ -45,7 +46,7 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
   redisUrl: string;
   /** The bot's key prefix (e.g. `jcb:`): ledger, locks and the watch list live under it. */
   prefix: string;
-  /** BullMQ's key prefix; defaults to `<prefix>bull` (so `jcb:bull:delivery:…`). */
+  /** BullMQ's key prefix; defaults to `<prefix>bull` (so `jcb:bull:delivery:…`), `{<prefix>bull}` on a cluster. */
   queuePrefix?: string;
   defaultTimeZone?: string;
   now?: () => Date;
@@ -94,10 +95,13 @@ export interface AlertEngine {
 
 export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   const logger = deps.logger.child({ part: 'alerts' });
-  const queuePrefix = deps.queuePrefix ?? `${deps.prefix}bull`;
+  const keys = new KeySpace(deps.prefix, isClusterUrl(deps.redisUrl));
+  const queuePrefix = deps.queuePrefix ?? keys.queuePrefix();
   const redis = createRedis(deps.redisUrl, { logger, name: 'alerts' });
-  // BullMQ makes (and closes) its own connections from these options; workers block, so no retry cap.
-  const connection: ConnectionOptions = { url: deps.redisUrl, maxRetriesPerRequest: null };
+  // BullMQ makes (and closes) its own connections from these options; workers block, so no retry cap. It cannot
+  // make a cluster connection from a URL: on a cluster it is handed one (and duplicates it for blocking calls).
+  const queueRedis = keys.cluster ? createRedis(deps.redisUrl, { logger, name: 'queues', forBullMQ: true }) : undefined;
+  const connection: ConnectionOptions = queueRedis ?? { url: deps.redisUrl, maxRetriesPerRequest: null };
   const onError = (what: string) => (err: Error) => logger.error({ err: { message: err.message }, what }, 'queue connection error');
 
   const poll = new Queue(POLL_QUEUE, { connection, prefix: queuePrefix });
@@ -118,11 +122,11 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     defaultTimeZone: deps.defaultTimeZone ?? 'Europe/Moscow',
     now: deps.now ?? (() => new Date()),
     followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
-    ledger: new AlertLedger(redis, deps.prefix),
+    ledger: new AlertLedger(redis, keys),
     buyers: new BuyerCache(redis, deps.prefix),
     milestones: new MilestoneStore(redis, deps.prefix),
-    watch: new WatchList(redis, deps.prefix),
-    holds: new AlertHolds(redis, deps.prefix),
+    watch: new WatchList(redis, keys),
+    holds: new AlertHolds(redis, keys),
     locks: new Locks(redis, `${deps.prefix}lock:`),
     queues: { poll, delivery, digest },
   };
@@ -279,6 +283,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       await Promise.all(workers.map((w) => w.close(true)));
     }
     await Promise.all([poll.close(), delivery.close(), digest.close()]);
+    if (queueRedis) await quitRedis(queueRedis);
     await quitRedis(redis);
   }
 

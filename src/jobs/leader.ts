@@ -2,7 +2,7 @@
 // updates by long polling, or to upsert the poll-tick scheduler); when the holder dies its key expires
 // and another replica takes over within ttlMs + renewMs.
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Redis } from '../store/redis.js';
 import type { Logger } from '../logger.js';
 import { Locks } from '../store/locks.js';
 

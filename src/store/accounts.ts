@@ -4,12 +4,13 @@
 // with AAD `acct:<accountId>:key` (and sealed again under the newest key when read under an older one);
 // login, region and the seller's name for the account stay readable for /accounts, /status and logs.
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { JustClickErrorKind } from '../justclick/errors.js';
 import type { Credentials } from '../justclick/types.js';
 import { createLogger, type Logger } from '../logger.js';
 import { intOrUndefined, userIdPart } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
 import { hsetIfExists, LuaScript } from './lua.js';
+import { type Redis, scanKeys } from './redis.js';
 import type { Vault } from './vault.js';
 import { unixSeconds } from '../domain/justclick.js';
 
@@ -63,10 +64,13 @@ const MAX_ERROR_MESSAGE = 500;
 // Fields that describe the previous credentials' health; a new link starts clean.
 const HEALTH_FIELDS = ['lastOkAt', 'errKind', 'errAt', 'errMessage', 'pausedAt', 'resumeAt', 'limitPauses'];
 
+// The account hash is the truth about its push token; the `push:<token>` index (in another cluster slot) only
+// points at the owner, and a lookup trusts it only when the hash agrees. So each script below touches the hash
+// alone, and the index is written before a token is handed out and deleted after it stops counting: a crash in
+// between leaves an index entry that nothing trusts, never a token that does not work.
 const unlinkScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local fields = redis.call('HMGET', KEYS[1], 'login', 'pushToken', 'owner')
-if fields[2] then redis.call('DEL', ARGV[1] .. fields[2]) end
 redis.call('DEL', KEYS[1])
 return fields
 `);
@@ -76,7 +80,6 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local existing = redis.call('HGET', KEYS[1], 'pushToken')
 if existing then return existing end
 redis.call('HSET', KEYS[1], 'pushToken', ARGV[1])
-redis.call('SET', ARGV[2] .. ARGV[1], ARGV[3])
 return ARGV[1]
 `);
 
@@ -94,14 +97,13 @@ redis.call('HDEL', KEYS[1], 'pausedAt', 'resumeAt', 'limitPauses')
 return 1
 `);
 
-// The old token stops working in the same step the new one starts: no moment with both, none with neither.
+// The old token stops working in the same step the new one starts (the hash says which one counts):
+// no moment with both, none with neither. Returns the old token ('' when there was none).
 const renewPushTokenScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local old = redis.call('HGET', KEYS[1], 'pushToken')
-if old then redis.call('DEL', ARGV[2] .. old) end
 redis.call('HSET', KEYS[1], 'pushToken', ARGV[1])
-redis.call('SET', ARGV[2] .. ARGV[1], ARGV[3])
-return ARGV[1]
+return old or ''
 `);
 
 const markOkScript = new LuaScript(`
@@ -114,28 +116,28 @@ return 1
 export class AccountStore {
   readonly #redis: Redis;
   readonly #vault: Vault;
-  readonly #prefix: string;
+  readonly #keys: KeySpace;
   readonly #log: Logger;
 
-  constructor(redis: Redis, vault: Vault, prefix = 'jcb:', logger: Logger = createLogger('warn')) {
+  constructor(redis: Redis, vault: Vault, keys: KeySpace | string = 'jcb:', logger: Logger = createLogger('warn')) {
     this.#redis = redis;
     this.#vault = vault;
-    this.#prefix = prefix;
+    this.#keys = keySpace(keys);
     this.#log = logger.child({ store: 'accounts' });
   }
 
   #account(ownerId: number): string {
-    return `${this.#prefix}acct:${userIdPart(ownerId)}`;
+    return this.#keys.account('acct', ownerId);
   }
-  get #pushPrefix(): string {
-    return `${this.#prefix}push:`;
+  #pushIndex(token: string): string {
+    return this.#keys.plain('push', token);
   }
 
   #accountsOf(userId: number): string {
-    return `${this.#prefix}user-accts:${userIdPart(userId)}`;
+    return this.#keys.user('user-accts', userId);
   }
   #currentOf(userId: number): string {
-    return `${this.#prefix}user-acct:${userIdPart(userId)}`;
+    return this.#keys.user('user-acct', userId);
   }
 
   /**
@@ -168,7 +170,7 @@ export class AccountStore {
     const same = (await this.list(userId)).find((a) => a.creds.login === creds.login && a.creds.region === creds.region) ?? null;
     // The first free id is the person's own (also when the record there no longer opens: it is replaced, as before).
     const accountId =
-      same?.accountId ?? ((await this.get(userId)) === null ? userId : FIRST_EXTRA_ACCOUNT_ID + (await this.#redis.incr(`${this.#prefix}acct-seq`)));
+      same?.accountId ?? ((await this.get(userId)) === null ? userId : FIRST_EXTRA_ACCOUNT_ID + (await this.#redis.incr(this.#keys.plain('acct-seq'))));
     // linkedAt bounds which paid orders may be alerted: a new key for the same account must not move it.
     await this.link(accountId, creds, same ? same.linkedAt : at, userId);
     await this.#redis.zadd(this.#accountsOf(userId), 'NX', String(at), String(accountId));
@@ -265,13 +267,10 @@ export class AccountStore {
     let accounts = 0;
     let resealed = 0;
     let unreadable = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.#redis.scan(cursor, 'MATCH', `${this.#prefix}acct:*`, 'COUNT', 500);
-      cursor = next;
+    for await (const keys of scanKeys(this.#redis, this.#keys.accountPattern('acct'))) {
       for (const key of keys) {
-        const ownerId = intOrUndefined(key.slice(`${this.#prefix}acct:`.length));
-        if (ownerId === undefined || ownerId <= 0) continue;
+        const ownerId = this.#keys.accountIdOf('acct', key);
+        if (ownerId === undefined) continue;
         const sealed = await this.#redis.hget(key, 'key');
         if (sealed === null) continue;
         accounts++;
@@ -279,7 +278,7 @@ export class AccountStore {
         if ((await this.get(ownerId)) === null) unreadable++;
         else if (stale) resealed++;
       }
-    } while (cursor !== '0');
+    }
     return { accounts, resealed, unreadable };
   }
 
@@ -295,9 +294,10 @@ export class AccountStore {
 
   /** Forgets the account and its push token, and takes it off its owner's list. */
   async unlink(ownerId: AccountId): Promise<UnlinkedAccount | null> {
-    const reply = (await unlinkScript.run(this.#redis, [this.#account(ownerId)], [this.#pushPrefix])) as [string | null, string | null, string | null] | null;
+    const reply = (await unlinkScript.run(this.#redis, [this.#account(ownerId)], [])) as [string | null, string | null, string | null] | null;
     if (!reply) return null;
     const [login, pushToken, owner] = reply;
+    if (pushToken) await this.#redis.del(this.#pushIndex(pushToken));
     const linkedBy = intOrUndefined(owner) ?? ownerId;
     await this.#redis.zrem(this.#accountsOf(linkedBy), String(ownerId));
     // The current account gone, the person's commands act on their first remaining one (current() falls back).
@@ -341,22 +341,33 @@ export class AccountStore {
   /** The account's push token, made on first use: random 24 bytes, base64url (32 characters). */
   async ensurePushToken(ownerId: number): Promise<string> {
     const candidate = randomBytes(24).toString('base64url');
-    const token = await ensurePushTokenScript.run(this.#redis, [this.#account(ownerId)], [candidate, this.#pushPrefix, userIdPart(ownerId)]);
+    const token = await ensurePushTokenScript.run(this.#redis, [this.#account(ownerId)], [candidate]);
     if (typeof token !== 'string') throw new Error(`no JustClick account is linked for owner ${ownerId}`);
+    // Written on every call, so an index lost to a crash right after the script is back before the URL is shown.
+    await this.#redis.set(this.#pushIndex(token), String(ownerId));
     return token;
   }
 
   /** A new push token for the account; the old one is revoked at once. Null when no account is linked. */
   async renewPushToken(ownerId: number): Promise<string | null> {
     const candidate = randomBytes(24).toString('base64url');
-    const token = await renewPushTokenScript.run(this.#redis, [this.#account(ownerId)], [candidate, this.#pushPrefix, userIdPart(ownerId)]);
-    return typeof token === 'string' ? token : null;
+    await this.#redis.set(this.#pushIndex(candidate), String(ownerId));
+    const old = await renewPushTokenScript.run(this.#redis, [this.#account(ownerId)], [candidate]);
+    if (typeof old !== 'string') {
+      await this.#redis.del(this.#pushIndex(candidate));
+      return null;
+    }
+    if (old !== '') await this.#redis.del(this.#pushIndex(old));
+    return candidate;
   }
 
   /** Who a JustClick notification URL belongs to; null for unknown or malformed tokens. */
   async ownerByPushToken(token: string): Promise<number | null> {
     if (!PUSH_TOKEN.test(token)) return null;
-    return intOrUndefined(await this.#redis.get(`${this.#pushPrefix}${token}`)) ?? null;
+    const ownerId = intOrUndefined(await this.#redis.get(this.#pushIndex(token)));
+    if (ownerId === undefined || ownerId <= 0) return null;
+    // The index may outlive the token by a crash (see the scripts above): the account hash decides.
+    return (await this.#redis.hget(this.#account(ownerId), 'pushToken')) === token ? ownerId : null;
   }
 
   async markPush(ownerId: number, at: number = unixSeconds(new Date())): Promise<boolean> {

@@ -1,10 +1,11 @@
 // What quiet hours and the silence alert keep in Redis: paid orders held for a chat until its quiet hours end
 // (so that a restart loses none), when each chat's held orders are due, which chats watch for silence, and
 // each account's learned week of sales. Held orders are taken for release in one atomic step.
-import type { Redis } from 'ioredis';
+import type { Redis } from './redis.js';
 import type { AlertOrder } from '../domain/alert.js';
 import type { WeekProfile } from '../domain/silence.js';
 import { chatIdPart, intOrUndefined } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
 import { LuaScript } from './lua.js';
 
 /** Held orders outlive any night by far: a release that keeps failing still finds them for days. */
@@ -57,23 +58,27 @@ export interface Due {
 }
 
 export class AlertHolds {
+  private readonly keys: KeySpace;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
+    keys: KeySpace | string,
+  ) {
+    this.keys = keySpace(keys);
+  }
 
-  /** Every per-chat key is named here, so that a cluster hash tag is added in one place. */
+  /** Every per-chat key is named here; a chat's keys share its cluster hash tag (the scripts use several). */
   private chatKey(what: 'held' | 'held-taken' | 'held-released', chatId: number, windowEnd?: number): string {
-    return `${this.prefix}alert:${what}:${chatIdPart(chatId)}${windowEnd === undefined ? '' : `:${windowEnd}`}`;
+    return this.keys.chat(`alert:${what}`, chatId, ...(windowEnd === undefined ? [] : [String(windowEnd)]));
   }
   private get heldDue(): string {
-    return `${this.prefix}alert:held-due`;
+    return this.keys.plain('alert', 'held-due');
   }
   private get silenceDue(): string {
-    return `${this.prefix}alert:silence-due`;
+    return this.keys.plain('alert', 'silence-due');
   }
   private profileKey(accountId: string, timeZone: string): string {
-    return `${this.prefix}alert:silence-profile:${encodeURIComponent(accountId)}:${timeZone}`;
+    return this.keys.plain('alert', 'silence-profile', encodeURIComponent(accountId), timeZone);
   }
 
   /**

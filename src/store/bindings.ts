@@ -1,6 +1,6 @@
 // Groups and channels bound to an account: when each binding is next re-checked with Telegram (is the admin who
 // bound it still an admin, may they still use the account?), and the one answer to "may this person use it".
-import type { Redis } from 'ioredis';
+import type { Redis } from './redis.js';
 import type { AccountStore, LinkedAccount } from './accounts.js';
 import { chatIdPart, intOrUndefined } from './ids.js';
 

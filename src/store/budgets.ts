@@ -1,10 +1,10 @@
 // How much JustClick work users may ask for, shared by every replica: a token bucket per Telegram user and
 // per JustClick account, counted in JustClick calls, and one /digest now at a time per chat.
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { isDemoAccount } from '../demo/account.js';
-import { chatIdPart, userIdPart } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
 import { LuaScript } from './lua.js';
+import type { Redis } from './redis.js';
 
 /**
  * The numbers (README "Security"). A bucket holds `capacity` calls and refills evenly over an hour. /orders for a
@@ -26,41 +26,40 @@ export const BUDGETS = {
   pushRepeatMs: 10 * 60_000,
 } as const;
 
-// Takes `cost` from every bucket at once, or from none: returns 0, or the ms until all of them hold enough.
-// A request larger than a bucket may go once the bucket is full, so that it is not refused for ever.
+// One bucket: returns 0 when it holds `cost` (taking it when ARGV[5] is 1), else the ms until it will.
+// A request larger than the bucket may go once the bucket is full, so that it is not refused for ever.
+// KEYS[1] the bucket. ARGV: now (ms), cost, capacity, refill per ms, take (1) or only look (0).
 const takeScript = new LuaScript(`
-local now, cost = tonumber(ARGV[1]), tonumber(ARGV[2])
-local wait = 0
-local levels = {}
-for i = 1, #KEYS do
-  local cap, rate = tonumber(ARGV[1 + 2 * i]), tonumber(ARGV[2 + 2 * i])
-  local h = redis.call('HMGET', KEYS[i], 'tokens', 'at')
-  local tokens = tonumber(h[1]) or cap
-  local at = tonumber(h[2]) or now
-  if now > at then tokens = math.min(cap, tokens + (now - at) * rate) end
-  levels[i] = tokens
-  local need = math.min(cost, cap)
-  if tokens < need then
-    local left = (need - tokens) / rate
-    if left > wait then wait = left end
-  end
-end
-if wait > 0 then return math.ceil(wait) end
-for i = 1, #KEYS do
-  local cap, rate = tonumber(ARGV[1 + 2 * i]), tonumber(ARGV[2 + 2 * i])
-  redis.call('HSET', KEYS[i], 'tokens', tostring(levels[i] - math.min(cost, cap)), 'at', tostring(now))
-  redis.call('PEXPIRE', KEYS[i], math.ceil(cap / rate))
+local now, cost, cap, rate = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local h = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(h[1]) or cap
+local at = tonumber(h[2]) or now
+if now > at then tokens = math.min(cap, tokens + (now - at) * rate) end
+local need = math.min(cost, cap)
+if tokens < need then return math.ceil((need - tokens) / rate) end
+if ARGV[5] == '1' then
+  redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - need), 'at', tostring(now))
+  redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate))
 end
 return 0
 `);
 
+// Puts back what takeScript took, when the other bucket said no. KEYS[1] the bucket. ARGV: cost, capacity.
+const giveBackScript = new LuaScript(`
+local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens'))
+if not tokens then return 0 end
+local cap = tonumber(ARGV[2])
+redis.call('HSET', KEYS[1], 'tokens', tostring(math.min(cap, tokens + math.min(tonumber(ARGV[1]), cap))))
+return 1
+`);
+
 export class RequestBudgets {
   readonly #redis: Redis;
-  readonly #prefix: string;
+  readonly #keys: KeySpace;
 
-  constructor(redis: Redis, prefix = 'jcb:') {
+  constructor(redis: Redis, keys: KeySpace | string = 'jcb:') {
     this.#redis = redis;
-    this.#prefix = prefix;
+    this.#keys = keySpace(keys);
   }
 
   /**
@@ -70,14 +69,19 @@ export class RequestBudgets {
   async spend(userId: number, justclick: { login: string; region: string }, calls: number, now: Date): Promise<number> {
     // The demo shop is answered in-process: its calls cost JustClick nothing, and must not eat into what the user may ask of their real account.
     if (isDemoAccount(justclick)) return 0;
-    const { user, account } = BUDGETS;
+    const cost = Math.max(1, calls);
     // The account is the JustClick one (several Telegram users may link it): its limit is what JustClick enforces.
-    const wait = await takeScript.run(
-      this.#redis,
-      [`${this.#prefix}budget:user:${userIdPart(userId)}`, `${this.#prefix}budget:acct:${justclick.region}:${justclick.login}`],
-      [now.getTime(), Math.max(1, calls), user.capacity, user.capacity / user.refillMs, account.capacity, account.capacity / account.refillMs],
-    );
-    return Number(wait);
+    const userBucket = { key: this.#keys.user('budget:user', userId), ...BUDGETS.user };
+    const accountBucket = { key: this.#keys.plain('budget:acct', justclick.region, justclick.login), ...BUDGETS.account };
+    // The two buckets may sit in different cluster slots: take from the user's, then from the account's, and give
+    // the first back when the second says no. Each step is atomic; a crash in between only costs the user calls.
+    const take = async (b: typeof userBucket | typeof accountBucket, taking: boolean) =>
+      Number(await takeScript.run(this.#redis, [b.key], [now.getTime(), cost, b.capacity, b.capacity / b.refillMs, taking ? 1 : 0]));
+    const userWait = await take(userBucket, true);
+    if (userWait > 0) return Math.max(userWait, await take(accountBucket, false));
+    const accountWait = await take(accountBucket, true);
+    if (accountWait > 0) await giveBackScript.run(this.#redis, [userBucket.key], [cost, userBucket.capacity]);
+    return accountWait;
   }
 
   /**
@@ -90,8 +94,8 @@ export class RequestBudgets {
     const { push } = BUDGETS;
     const wait = await takeScript.run(
       this.#redis,
-      [`${this.#prefix}budget:push:${justclick.region}:${justclick.login}`],
-      [now.getTime(), 1, push.capacity, push.capacity / push.refillMs],
+      [this.#keys.plain('budget:push', justclick.region, justclick.login)],
+      [now.getTime(), 1, push.capacity, push.capacity / push.refillMs, 1],
     );
     if (Number(wait) === 0) return true;
     await this.#redis.del(seen);
@@ -106,12 +110,12 @@ export class RequestBudgets {
   #pushSeenKey(justclick: { login: string; region: string }, orderId: string, status: string): string {
     // The id and status come from a body whose hash covers the id only: hashed into the key, never used raw.
     const what = createHash('sha1').update(`${orderId}\n${status}`).digest('hex').slice(0, 24);
-    return `${this.#prefix}budget:push-seen:${justclick.region}:${justclick.login}:${what}`;
+    return this.#keys.plain('budget:push-seen', justclick.region, justclick.login, what);
   }
 
   /** True for the /digest now that may run in this chat; false while the previous one holds it off. */
   async claimDigestNow(chatId: number): Promise<boolean> {
-    const key = `${this.#prefix}budget:digest-now:${chatIdPart(chatId)}`;
+    const key = this.#keys.chat('budget:digest-now', chatId);
     return (await this.#redis.set(key, '1', 'PX', BUDGETS.digestNowMs, 'NX')) === 'OK';
   }
 }

@@ -2,7 +2,7 @@
 // orders, keyed by a hash of their e-mail (never the e-mail itself), for an hour. A paid order's price does not
 // change, so the next alert for the same buyer asks JustClick only for the orders it has not seen yet.
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Redis } from './redis.js';
 
 /** Short on purpose: a refund changes what counts, and buyers' data is kept no longer than it helps. */
 const BUYER_CACHE_SECONDS = 60 * 60;

@@ -1,6 +1,7 @@
 // Each JustClick account's product titles, so that a seller can name a product ("курс python") instead of
 // its code: titles seen in fetched orders, plus JustClick's product list, fetched at most every few hours.
-import type { Redis } from 'ioredis';
+import { keySpace, type KeySpace } from './keys.js';
+import type { Redis } from './redis.js';
 import type { ProductTitle } from '../domain/request.js';
 
 /** How long JustClick's product list counts as fresh. */
@@ -21,10 +22,14 @@ export interface CatalogAccount {
 }
 
 export class CatalogStore {
+  private readonly keys: KeySpace;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'jcb:',
-  ) {}
+    keys: KeySpace | string = 'jcb:',
+  ) {
+    this.keys = keySpace(keys);
+  }
 
   /** The products known for the account; `at` is now in unix seconds. */
   async get(account: CatalogAccount, at: number): Promise<Catalog> {
@@ -56,10 +61,10 @@ export class CatalogStore {
   }
 
   private titlesKey(a: CatalogAccount): string {
-    return `${this.prefix}catalog:${a.region}:${encodeURIComponent(a.login)}`;
+    return this.keys.plain('catalog', a.region, encodeURIComponent(a.login));
   }
 
   private listedKey(a: CatalogAccount): string {
-    return `${this.prefix}catalog-listed:${a.region}:${encodeURIComponent(a.login)}`;
+    return this.keys.plain('catalog-listed', a.region, encodeURIComponent(a.login));
   }
 }

@@ -1,10 +1,11 @@
 // Per-chat settings (language, time zone, whose account feeds the chat, alerts, digest, reports, goal, live card) and per-user
 // preferences. A hash per chat; a set per owner lists the chats that owner's account feeds.
-import type { Redis } from 'ioredis';
 import { parseAlertPrefs, serializeAlertPrefs, type AlertPrefs } from '../domain/alert-prefs.js';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import { chatIdPart, intOrUndefined, userIdPart } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
 import { LuaScript } from './lua.js';
+import type { Redis } from './redis.js';
 import { unixSeconds } from '../domain/justclick.js';
 
 export interface ChatSettings {
@@ -57,68 +58,68 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   inactive: ['inactiveReason', 'inactiveAt'],
 };
 
-// Keeps the owner's set of chats in step with the chat's ownerId in one atomic step.
-// KEYS[1] chat hash. ARGV: by-owner key prefix, chat id, owner ('' untouched, '-' removed, else id),
-// n, then n field/value pairs, then the fields to delete. Returns the chat's hash as it now is.
+// The chat's hash says whose account feeds it; the owner's set of chats (in the owner's cluster slot, not the
+// chat's) is an index kept in step around each script: a chat is added to the new owner's set before the hash
+// names that owner and removed from the old one's after, so a crash in between leaves an extra member, which
+// forOwner checks against the hash, and never a fed chat missing from the index.
+
+// KEYS[1] chat hash. ARGV: owner ('' untouched, '-' removed, else id), n, then n field/value pairs, then the
+// fields to delete. Returns the owner before ('' for none) and the chat's hash as it now is.
 const updateScript = new LuaScript(`
-local chat, byOwner, chatId, owner = KEYS[1], ARGV[1], ARGV[2], ARGV[3]
-if owner ~= '' then
-  local old = redis.call('HGET', chat, 'ownerId')
-  if old and old ~= owner then redis.call('SREM', byOwner .. old, chatId) end
-  if owner == '-' then
-    redis.call('HDEL', chat, 'ownerId')
-  else
-    redis.call('HSET', chat, 'ownerId', owner)
-    redis.call('SADD', byOwner .. owner, chatId)
-  end
+local chat, owner = KEYS[1], ARGV[1]
+local old = redis.call('HGET', chat, 'ownerId') or ''
+if owner == '-' then
+  redis.call('HDEL', chat, 'ownerId')
+elseif owner ~= '' then
+  redis.call('HSET', chat, 'ownerId', owner)
 end
-local n = tonumber(ARGV[4])
-if n > 0 then redis.call('HSET', chat, unpack(ARGV, 5, 4 + 2 * n)) end
-if #ARGV > 4 + 2 * n then redis.call('HDEL', chat, unpack(ARGV, 5 + 2 * n, #ARGV)) end
-return redis.call('HGETALL', chat)
+local n = tonumber(ARGV[2])
+if n > 0 then redis.call('HSET', chat, unpack(ARGV, 3, 2 + 2 * n)) end
+if #ARGV > 2 + 2 * n then redis.call('HDEL', chat, unpack(ARGV, 3 + 2 * n, #ARGV)) end
+return {old, redis.call('HGETALL', chat)}
 `);
 
+// Returns whether the hash existed and the owner it named ('' for none).
 const deleteScript = new LuaScript(`
-local owner = redis.call('HGET', KEYS[1], 'ownerId')
-if owner then redis.call('SREM', ARGV[1] .. owner, ARGV[2]) end
-return redis.call('DEL', KEYS[1])
+local owner = redis.call('HGET', KEYS[1], 'ownerId') or ''
+return {redis.call('DEL', KEYS[1]), owner}
 `);
 
-// Group → supergroup: the new chat keeps what it already has (it may have been configured in the
-// meantime) and takes the rest from the old one; the old chat's "gone" mark is not carried over.
-// KEYS[1] old hash, KEYS[2] new hash. ARGV: by-owner prefix, old id, new id.
-const migrateScript = new LuaScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-local old = redis.call('HGETALL', KEYS[1])
-for i = 1, #old, 2 do
-  local f = old[i]
-  if f ~= 'inactiveReason' and f ~= 'inactiveAt' then redis.call('HSETNX', KEYS[2], f, old[i + 1]) end
-end
-local oldOwner = redis.call('HGET', KEYS[1], 'ownerId')
-if oldOwner then redis.call('SREM', ARGV[1] .. oldOwner, ARGV[2]) end
-local newOwner = redis.call('HGET', KEYS[2], 'ownerId')
-if newOwner then redis.call('SADD', ARGV[1] .. newOwner, ARGV[3]) end
-redis.call('DEL', KEYS[1])
-return 1
+// Group → supergroup, the new chat's half: it keeps what it already has (it may have been configured in the
+// meantime) and takes the rest. KEYS[1] new hash; ARGV field/value pairs. Returns the owner it now names.
+const adoptScript = new LuaScript(`
+for i = 1, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+return redis.call('HGET', KEYS[1], 'ownerId') or ''
 `);
 
 export class ChatStore {
   readonly #redis: Redis;
-  readonly #prefix: string;
+  readonly #keys: KeySpace;
 
-  constructor(redis: Redis, prefix = 'jcb:') {
+  constructor(redis: Redis, keys: KeySpace | string = 'jcb:') {
     this.#redis = redis;
-    this.#prefix = prefix;
+    this.#keys = keySpace(keys);
   }
 
   #chat(chatId: number): string {
-    return `${this.#prefix}chat:${chatIdPart(chatId)}`;
+    return this.#keys.chat('chat', chatId);
   }
-  get #byOwner(): string {
-    return `${this.#prefix}chat:by-owner:`;
+  #byOwner(ownerId: number | string): string {
+    return this.#keys.account('chat:by-owner', Number(ownerId));
   }
   #user(userId: number): string {
-    return `${this.#prefix}user:${userIdPart(userId)}`;
+    return this.#keys.user('user', userId);
+  }
+
+  /**
+   * Takes the chat out of a former owner's set. Another update may have just made that owner the chat's owner
+   * again (its add came before this remove): the hash is read once more and, if so, the chat goes back in.
+   */
+  async #unlist(formerOwner: string, chatId: number): Promise<void> {
+    await this.#redis.srem(this.#byOwner(formerOwner), chatIdPart(chatId));
+    if ((await this.#redis.hget(this.#chat(chatId), 'ownerId')) === formerOwner) {
+      await this.#redis.sadd(this.#byOwner(formerOwner), chatIdPart(chatId));
+    }
   }
 
   /** The chat's settings; `{}` for a chat never configured. */
@@ -194,11 +195,9 @@ export class ChatStore {
         }
       }
     }
-    const flat = (await updateScript.run(
-      this.#redis,
-      [this.#chat(chatId)],
-      [this.#byOwner, chatIdPart(chatId), owner, set.length / 2, ...set, ...del],
-    )) as string[];
+    if (owner !== '' && owner !== '-') await this.#redis.sadd(this.#byOwner(owner), chatIdPart(chatId));
+    const [before, flat] = (await updateScript.run(this.#redis, [this.#chat(chatId)], [owner, set.length / 2, ...set, ...del])) as [string, string[]];
+    if (owner !== '' && before !== '' && before !== owner) await this.#unlist(before, chatId);
     const h: Record<string, string> = {};
     for (let i = 0; i + 1 < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
     return parseChat(h);
@@ -206,24 +205,34 @@ export class ChatStore {
 
   /** Forgets a chat's settings. True when there were any. */
   async delete(chatId: number): Promise<boolean> {
-    const removed = await deleteScript.run(this.#redis, [this.#chat(chatId)], [this.#byOwner, chatIdPart(chatId)]);
+    const [removed, owner] = (await deleteScript.run(this.#redis, [this.#chat(chatId)], [])) as [number, string];
+    if (owner !== '') await this.#unlist(owner, chatId);
     return removed === 1;
   }
 
-  /** Moves settings when a group becomes a supergroup (Telegram's migrate_to_chat_id). */
+  /**
+   * Moves settings when a group becomes a supergroup (Telegram's migrate_to_chat_id); the old chat's "gone" mark
+   * is not carried over. Two chats are two cluster slots: the new one is filled first and the old one deleted
+   * after, so a crash in between is mended by the next migrate (Telegram keeps saying the group moved).
+   */
   async migrate(fromChatId: number, toChatId: number): Promise<boolean> {
-    const moved = await migrateScript.run(
-      this.#redis,
-      [this.#chat(fromChatId), this.#chat(toChatId)],
-      [this.#byOwner, chatIdPart(fromChatId), chatIdPart(toChatId)],
-    );
-    return moved === 1;
+    const old = await this.#redis.hgetall(this.#chat(fromChatId));
+    if (Object.keys(old).length === 0) return false;
+    const carried = Object.entries(old).filter(([f]) => f !== 'inactiveReason' && f !== 'inactiveAt');
+    const owner = (await this.#redis.hget(this.#chat(toChatId), 'ownerId')) ?? old.ownerId;
+    if (owner !== undefined) await this.#redis.sadd(this.#byOwner(owner), chatIdPart(toChatId));
+    const adopted = (await adoptScript.run(this.#redis, [this.#chat(toChatId)], carried.flat())) as string;
+    // Someone set the new chat's owner in between: list it there too (forOwner checks the hash anyway).
+    if (adopted !== '' && adopted !== owner) await this.#redis.sadd(this.#byOwner(adopted), chatIdPart(toChatId));
+    await this.delete(fromChatId);
+    return true;
   }
 
-  /** Chats fed by this owner's account. */
+  /** Chats fed by this owner's account (the set, each member checked against the chat's hash). */
   async forOwner(ownerId: number): Promise<number[]> {
-    const members = await this.#redis.smembers(`${this.#byOwner}${userIdPart(ownerId)}`);
-    return members.map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
+    const members = (await this.#redis.smembers(this.#byOwner(ownerId))).map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
+    const owners = await Promise.all(members.map((id) => this.#redis.hget(this.#chat(id), 'ownerId')));
+    return members.filter((_, i) => owners[i] === String(ownerId));
   }
 
   /** Telegram said the chat is gone (403, chat not found): remember why, so deliveries stop. */

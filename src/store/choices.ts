@@ -2,7 +2,8 @@
 // A button carries only a short random id and an index; what it runs is kept here for an hour, with who
 // asked, so that a stranger's press in a group can be refused.
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { keySpace, type KeySpace } from './keys.js';
+import type { Redis } from './redis.js';
 
 /** One button: the words to run, and the products to set aside (the other ones an ambiguous name fits). */
 export interface ChoiceOption {
@@ -22,11 +23,15 @@ export interface PendingChoice {
 const ID_PATTERN = /^[A-Za-z0-9_-]{11}$/;
 
 export class ChoiceStore {
+  private readonly keys: KeySpace;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'jcb:',
+    keys: KeySpace | string = 'jcb:',
     private readonly ttlSeconds = 3600,
-  ) {}
+  ) {
+    this.keys = keySpace(keys);
+  }
 
   /** Stores the choice and returns an id of 11 URL-safe characters (8 random bytes). */
   async save(choice: PendingChoice): Promise<string> {
@@ -52,6 +57,6 @@ export class ChoiceStore {
   }
 
   private key(id: string): string {
-    return `${this.prefix}choice:${id}`;
+    return this.keys.plain('choice', id);
   }
 }

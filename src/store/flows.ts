@@ -1,7 +1,8 @@
 // Short-lived question flows ("/link" asks for the login, then the key), one per user per chat.
 // A flow holds only what is needed to ask the next question: never the key itself.
-import type { Redis } from 'ioredis';
-import { chatIdPart, userIdPart } from './ids.js';
+import { userIdPart } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
+import type { Redis } from './redis.js';
 
 /** `kind` names the flow (`link`), `step` the question being waited for; other fields are plain values. */
 export interface Flow {
@@ -15,15 +16,15 @@ const SECRET_FIELD = /key|secret|token|password|hash/i;
 
 export class FlowStore {
   readonly #redis: Redis;
-  readonly #prefix: string;
+  readonly #keys: KeySpace;
 
-  constructor(redis: Redis, prefix = 'jcb:') {
+  constructor(redis: Redis, keys: KeySpace | string = 'jcb:') {
     this.#redis = redis;
-    this.#prefix = prefix;
+    this.#keys = keySpace(keys);
   }
 
   #flow(userId: number, chatId: number): string {
-    return `${this.#prefix}flow:${chatIdPart(chatId)}:${userIdPart(userId)}`;
+    return this.#keys.chat('flow', chatId, userIdPart(userId));
   }
 
   /** Starts or advances a flow; it expires on its own after `ttlSeconds`. */

@@ -1,7 +1,8 @@
 // The alert ledger: which paid orders each chat has already been alerted about (so each is alerted once),
 // the "sent" markers that guard the non-idempotent sendMessage, and the list of accounts watched for alerts.
-import type { Redis } from 'ioredis';
-import { chatIdPart, userIdPart } from './ids.js';
+import { userIdPart } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
+import type { Redis } from './redis.js';
 import { unixSeconds } from '../domain/justclick.js';
 
 /** How long an alerted order is remembered; the poller never looks further back than this. */
@@ -13,19 +14,24 @@ export interface LedgerEntry {
   paidAt: number;
 }
 
+// A chat's ledger and its sent marks share the chat's cluster slot, so the MGET and MULTI below are allowed.
 export class AlertLedger {
+  private readonly keys: KeySpace;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    keys: KeySpace | string,
     private readonly retentionSeconds = LEDGER_RETENTION_SECONDS,
-  ) {}
+  ) {
+    this.keys = keySpace(keys);
+  }
 
   private ledgerKey(chatId: number): string {
-    return `${this.prefix}alert:ledger:${chatIdPart(chatId)}`;
+    return this.keys.chat('alert:ledger', chatId);
   }
 
   private sentKey(chatId: number, mark: string): string {
-    return `${this.prefix}alert:sent:${chatIdPart(chatId)}:${mark}`;
+    return this.keys.chat('alert:sent', chatId, mark);
   }
 
   /** The order ids from `orderIds` this chat has no ledger entry for, in the given order. */
@@ -67,11 +73,24 @@ export class AlertLedger {
     return (await this.redis.zscore(this.ledgerKey(chatId), orderId)) != null;
   }
 
-  /** A group that became a supergroup keeps its history: merge the old chat's ledger into the new id. */
+  /**
+   * A group that became a supergroup keeps its history: merge the old chat's ledger into the new id, the
+   * earlier paid time winning (ZADD LT). Two chats are two cluster slots: copy, then delete, so a crash in
+   * between leaves both (the next migrate finishes it) and never an order forgotten.
+   */
   async migrate(fromChatId: number, toChatId: number): Promise<void> {
     const from = this.ledgerKey(fromChatId);
     const to = this.ledgerKey(toChatId);
-    await this.redis.multi().zunionstore(to, 2, to, from, 'AGGREGATE', 'MIN').del(from).expire(to, this.retentionSeconds).exec();
+    const entries = await this.redis.zrange(from, '0', '-1', 'WITHSCORES');
+    const args: string[] = [];
+    for (let i = 0; i + 1 < entries.length; i += 2) args.push(entries[i + 1]!, entries[i]!);
+    if (args.length > 0)
+      await this.redis
+        .multi()
+        .zadd(to, 'LT', ...args)
+        .expire(to, this.retentionSeconds)
+        .exec();
+    await this.redis.del(from);
   }
 
   /** Which of these marks (e.g. `o<orderId>`) have already been sent to the chat. */
@@ -95,17 +114,22 @@ export class AlertLedger {
  * been rate-limited, and whether its owner was already told that alerts are paused.
  */
 export class WatchList {
+  private readonly keys: KeySpace;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
-
-  private get setKey(): string {
-    return `${this.prefix}alert:owners`;
+    keys: KeySpace | string,
+  ) {
+    this.keys = keySpace(keys);
   }
 
+  private get setKey(): string {
+    return this.keys.plain('alert', 'owners');
+  }
+
+  // One account's marks share its cluster slot (checked() clears two of them in one MULTI).
   private key(what: 'checked' | 'limited' | 'paused-told', ownerId: number): string {
-    return `${this.prefix}alert:${what}:${userIdPart(ownerId)}`;
+    return this.keys.account(`alert:${what}`, ownerId);
   }
 
   async add(ownerId: number): Promise<void> {

@@ -1,8 +1,8 @@
 // Failed /link attempts, per Telegram user and per JustClick login, shared by every replica: without a limit
 // /link lets anyone test keys and find out which logins exist from our IP (which JustClick may then throttle).
-import type { Redis } from 'ioredis';
-import { userIdPart } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
 import { LuaScript } from './lua.js';
+import type { Redis } from './redis.js';
 
 /**
  * The numbers (README "Security"): each record counts the failures of a day that starts at its first one.
@@ -17,50 +17,45 @@ export const LINK_LIMITS = {
   dayMs: 24 * 60 * 60_000,
 } as const;
 
-// Checks both records and, when neither asks to wait, counts the attempt as a failure in both at once:
-// concurrent attempts cannot slip through between the check and the count. Returns ms to wait (0: go).
+// One record (the user's or the login's): checks it and, when it does not ask to wait and ARGV[7] is 1, counts
+// the attempt as a failure in the same step, so concurrent attempts cannot slip through between the check and
+// the count. Returns ms to wait (0: go). KEYS[1] the record; ARGV: now, day, free, first, max, lockout, count.
 const beginScript = new LuaScript(`
 local now, day, free, first, max, lockout = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-local wait = 0
-for i = 1, #KEYS do
-  local h = redis.call('HMGET', KEYS[i], 'count', 'last')
-  local count = tonumber(h[1]) or 0
-  local left = 0
-  if count >= lockout then
-    left = redis.call('PTTL', KEYS[i])
-  elseif count >= free then
-    left = (tonumber(h[2]) or 0) + math.min(max, first * 2 ^ (count - free)) - now
-  end
-  if left > wait then wait = left end
+local h = redis.call('HMGET', KEYS[1], 'count', 'last')
+local count = tonumber(h[1]) or 0
+local left = 0
+if count >= lockout then
+  left = redis.call('PTTL', KEYS[1])
+elseif count >= free then
+  left = (tonumber(h[2]) or 0) + math.min(max, first * 2 ^ (count - free)) - now
 end
-if wait > 0 then return math.ceil(wait) end
-for i = 1, #KEYS do
-  if redis.call('HINCRBY', KEYS[i], 'count', 1) == 1 then redis.call('PEXPIRE', KEYS[i], day) end
-  redis.call('HSET', KEYS[i], 'last', ARGV[1])
+if left > 0 then return math.ceil(left) end
+if ARGV[7] == '1' then
+  if redis.call('HINCRBY', KEYS[1], 'count', 1) == 1 then redis.call('PEXPIRE', KEYS[1], day) end
+  redis.call('HSET', KEYS[1], 'last', ARGV[1])
 end
 return 0
 `);
 
-// Takes back an attempt counted by begin (it did not fail on the login or key).
+// Takes back an attempt counted by begin (it did not fail on the login or key). KEYS[1] one record.
 const refundScript = new LuaScript(`
-for i = 1, #KEYS do
-  if redis.call('HINCRBY', KEYS[i], 'count', -1) <= 0 then redis.call('DEL', KEYS[i]) end
-end
+if redis.call('HINCRBY', KEYS[1], 'count', -1) <= 0 then redis.call('DEL', KEYS[1]) end
 return 1
 `);
 
 export class LinkAttempts {
   readonly #redis: Redis;
-  readonly #prefix: string;
+  readonly #keys: KeySpace;
 
-  constructor(redis: Redis, prefix = 'jcb:') {
+  constructor(redis: Redis, keys: KeySpace | string = 'jcb:') {
     this.#redis = redis;
-    this.#prefix = prefix;
+    this.#keys = keySpace(keys);
   }
 
-  #keys(userId: number, account: { login: string; region: string }): [string, string] {
+  #records(userId: number, account: { login: string; region: string }): [string, string] {
     // The login is a checked DNS label (parseAccount) by the time it gets here.
-    return [`${this.#prefix}linkfail:user:${userIdPart(userId)}`, `${this.#prefix}linkfail:login:${account.region}:${account.login}`];
+    return [this.#keys.user('linkfail:user', userId), this.#keys.plain('linkfail:login', account.region, account.login)];
   }
 
   /**
@@ -69,8 +64,19 @@ export class LinkAttempts {
    */
   async begin(userId: number, account: { login: string; region: string }, now: Date): Promise<number> {
     const { freeFailures, firstWaitMs, maxWaitMs, lockoutFailures, dayMs } = LINK_LIMITS;
-    const wait = await beginScript.run(this.#redis, this.#keys(userId, account), [now.getTime(), dayMs, freeFailures, firstWaitMs, maxWaitMs, lockoutFailures]);
-    return Number(wait);
+    const [user, login] = this.#records(userId, account);
+    const check = async (record: string, count: boolean) =>
+      Number(await beginScript.run(this.#redis, [record], [now.getTime(), dayMs, freeFailures, firstWaitMs, maxWaitMs, lockoutFailures, count ? 1 : 0]));
+    // The two records may sit in different cluster slots: look at the login's, count in the user's, then in the
+    // login's, taking the user's back when the login's asks to wait after all (a concurrent attempt). A crash in
+    // between leaves one failure too many, never one too few.
+    const loginAhead = await check(login, false);
+    if (loginAhead > 0) return Math.max(loginAhead, await check(user, false));
+    const userWait = await check(user, true);
+    if (userWait > 0) return userWait;
+    const loginWait = await check(login, true);
+    if (loginWait > 0) await refundScript.run(this.#redis, [user], []);
+    return loginWait;
   }
 
   /**
@@ -78,13 +84,13 @@ export class LinkAttempts {
    * back, but the user's earlier failures stay: linking one's own account between guesses resets nothing.
    */
   async succeeded(userId: number, account: { login: string; region: string }): Promise<void> {
-    const [user, login] = this.#keys(userId, account);
+    const [user, login] = this.#records(userId, account);
     await refundScript.run(this.#redis, [user], []);
     await this.#redis.del(login);
   }
 
   /** JustClick answered something that says nothing about the login or key (an outage, a limit). */
   async notAFailure(userId: number, account: { login: string; region: string }): Promise<void> {
-    await refundScript.run(this.#redis, this.#keys(userId, account), []);
+    for (const record of this.#records(userId, account)) await refundScript.run(this.#redis, [record], []);
   }
 }

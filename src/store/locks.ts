@@ -1,7 +1,7 @@
 // Short-lived Redis locks and once-only claims: the leader lock, per-chat send pacing, digest-per-day claims,
 // report-per-period and goal-milestone claims, and "has this changed" marks.
 // A lock holds a random token so that only its holder can renew or release it (compare-and-act in Lua).
-import type { Redis } from 'ioredis';
+import type { Redis } from './redis.js';
 
 // Both scripts act only when the key still holds our token: a lock that expired and was taken by someone
 // else must not be extended or deleted by the old holder.

@@ -1,6 +1,6 @@
 // A Lua script run by its SHA (EVALSHA), loaded on first use: for the few store operations that must be atomic.
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Redis } from './redis.js';
 
 export class LuaScript {
   readonly #lua: string;

@@ -1,7 +1,7 @@
 // Milestones told once each per chat (src/domain/milestones.ts): a claim per chat and milestone, whose value is
 // the order that reached it, so that only that order's alert tells it (also when that delivery is retried,
 // on any replica); and the window's best day and order per account, worked out once a day.
-import type { Redis } from 'ioredis';
+import type { Redis } from './redis.js';
 import type { SalesHistory } from '../domain/milestones.js';
 import { chatIdPart } from './ids.js';
 

@@ -4,8 +4,8 @@
 import type { Html } from '../domain/format/html.js';
 import type { OrdersListing } from '../domain/format/orders.js';
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { userIdPart } from './ids.js';
+import { keySpace, type KeySpace } from './keys.js';
+import type { Redis } from './redis.js';
 
 export interface PagedAnswer {
   /** The Telegram user who asked: the only one whose presses turn the pages. */
@@ -22,23 +22,24 @@ export interface PagedAnswer {
 const ID_PATTERN = /^[A-Za-z0-9_-]{11}$/;
 
 export class PageStore {
+  private readonly keys: KeySpace;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'jcb:',
+    keys: KeySpace | string = 'jcb:',
     private readonly ttlSeconds = 3600,
-  ) {}
+  ) {
+    this.keys = keySpace(keys);
+  }
 
   /** Stores the pages and returns an id of 11 URL-safe characters (8 random bytes). */
   async save(answer: PagedAnswer): Promise<string> {
     const id = randomBytes(8).toString('base64url');
     const byOwner = this.ownerKey(answer.ownerId);
-    await this.redis
-      .multi()
-      .set(this.pageKey(id), JSON.stringify(answer), 'EX', this.ttlSeconds)
-      .sadd(byOwner, id)
-      // The index lives as long as its newest page; ids of expired pages in it are harmless.
-      .expire(byOwner, this.ttlSeconds)
-      .exec();
+    // The page and the owner's index are in different cluster slots: the index first, so that /unlink
+    // finds every page stored. It lives as long as its newest page; ids of missing pages in it are harmless.
+    await this.redis.multi().sadd(byOwner, id).expire(byOwner, this.ttlSeconds).exec();
+    await this.redis.set(this.pageKey(id), JSON.stringify(answer), 'EX', this.ttlSeconds);
     return id;
   }
 
@@ -59,7 +60,8 @@ export class PageStore {
     const byOwner = this.ownerKey(ownerId);
     const ids = await this.redis.smembers(byOwner);
     if (ids.length === 0) return 0;
-    const removed = await this.redis.del(...ids.map((id) => this.pageKey(id)));
+    // One DEL per page: on a cluster each page has its own slot.
+    const removed = (await Promise.all(ids.map((id) => this.redis.del(this.pageKey(id))))).reduce((a, b) => a + b, 0);
     await this.redis.del(byOwner);
     return removed;
   }
@@ -69,10 +71,10 @@ export class PageStore {
   }
 
   private pageKey(id: string): string {
-    return `${this.prefix}page:${id}`;
+    return this.keys.plain('page', id);
   }
 
   private ownerKey(ownerId: number): string {
-    return `${this.prefix}page-owner:${userIdPart(ownerId)}`;
+    return this.keys.account('page-owner', ownerId);
   }
 }

@@ -1,12 +1,55 @@
-// Builds the ioredis connections the bot uses (store and BullMQ) with one policy for retries, logging and shutdown.
-import { Redis } from 'ioredis';
+// Builds the ioredis connections the bot uses (store and BullMQ) with one policy for retries, logging and shutdown,
+// to one Redis (`redis://`) or to a Redis Cluster (`redis+cluster://host1:6379,host2:6379`).
+import { Cluster, Redis as OneRedis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { withDeadline } from '../deadline.js';
 
-export type { Redis };
+/** A connection to one Redis or to a Redis Cluster: every store speaks to either. */
+export type Redis = OneRedis | Cluster;
 
 /** Every key of this bot starts with it; BullMQ's live under `<PREFIX>bull:`. */
 export const PREFIX = 'jcb:';
+
+/** Where REDIS_URL points: one server (the URL as ioredis reads it), or the seed nodes of a cluster. */
+export type RedisTarget =
+  | { kind: 'single'; url: string }
+  | { kind: 'cluster'; nodes: { host: string; port: number }[]; tls: boolean; username?: string; password?: string };
+
+const CLUSTER_URL = /^(rediss?)\+cluster:\/\/(?:([^@/]*)@)?([^/?#@]+)(\/0?)?$/;
+const NODE = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/;
+
+/**
+ * Reads REDIS_URL. `redis://` and `rediss://` name one server; `redis+cluster://[user:pass@]host1:6379,host2:6379`
+ * (or `rediss+cluster://` for TLS) names a cluster by any of its nodes, the credentials applying to every node.
+ * Throws with the reason when the form is wrong (config.ts turns it into one line).
+ */
+export function parseRedisUrl(url: string): RedisTarget {
+  if (/^rediss?:\/\//.test(url)) return { kind: 'single', url };
+  if (!/^rediss?\+cluster:\/\//.test(url)) throw new Error('must start with redis://, rediss://, redis+cluster:// or rediss+cluster://');
+  const m = CLUSTER_URL.exec(url);
+  if (!m) throw new Error('a cluster is written redis+cluster://[user:password@]host1:6379,host2:6379 (database 0 only, no options)');
+  const [, scheme, userinfo, hostList] = m;
+  const nodes = (hostList ?? '').split(',').map((part) => {
+    const n = NODE.exec(part.trim());
+    const port = Number(n?.[2] ?? 6379);
+    if (!n?.[1] || port < 1 || port > 65535) throw new Error(`"${part}" is not host:port`);
+    return { host: n[1].replace(/^\[|\]$/g, ''), port };
+  });
+  const target: RedisTarget = { kind: 'cluster', nodes, tls: scheme === 'rediss' };
+  if (userinfo !== undefined) {
+    const colon = userinfo.indexOf(':');
+    const username = decodeURIComponent(colon < 0 ? userinfo : userinfo.slice(0, colon));
+    const password = colon < 0 ? '' : decodeURIComponent(userinfo.slice(colon + 1));
+    if (username) target.username = username;
+    if (password) target.password = password;
+  }
+  return target;
+}
+
+/** True when REDIS_URL names a cluster: keys then carry hash tags (see keys.ts) and BullMQ a tagged prefix. */
+export function isClusterUrl(url: string): boolean {
+  return parseRedisUrl(url).kind === 'cluster';
+}
 
 export interface RedisConnectionOptions {
   logger: Logger;
@@ -19,16 +62,34 @@ export interface RedisConnectionOptions {
 /** How often the same connection error is logged again while it persists. */
 const REPEAT_LOG_MS = 30_000;
 
+const retryStrategy = (times: number): number => Math.min(100 * 2 ** Math.min(times, 5), 3_000);
+
 export function createRedis(url: string, { logger, name, forBullMQ = false }: RedisConnectionOptions): Redis {
   const log = logger.child({ redis: name });
-  const redis = new Redis(url, {
+  const options = {
     connectionName: `jcb-${name}`,
-    lazyConnect: false,
     // Store calls fail after a few reconnect attempts so that a handler answers "try later" instead of hanging.
     maxRetriesPerRequest: forBullMQ ? null : 3,
     enableReadyCheck: true,
-    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 3_000),
-  });
+  };
+  const target = parseRedisUrl(url);
+  const redis: Redis =
+    target.kind === 'single'
+      ? new OneRedis(url, { ...options, lazyConnect: false, retryStrategy })
+      : new Cluster(target.nodes, {
+          clusterRetryStrategy: retryStrategy,
+          enableReadyCheck: true,
+          // A failover (a replica promoted) takes about cluster-node-timeout: keep retrying the command
+          // meanwhile instead of failing it, a little slower than ioredis' default.
+          retryDelayOnFailover: 200,
+          retryDelayOnClusterDown: 300,
+          redisOptions: {
+            ...options,
+            ...(target.username !== undefined && { username: target.username }),
+            ...(target.password !== undefined && { password: target.password }),
+            ...(target.tls && { tls: {} }),
+          },
+        });
 
   // ioredis emits an 'error' per failed reconnect (several a second); without a listener Node would crash,
   // with a naive one the log drowns. Log a new message at once, the same one at most every REPEAT_LOG_MS.
@@ -49,6 +110,22 @@ export function createRedis(url: string, { logger, name, forBullMQ = false }: Re
     lastMessage = '';
   });
   return redis;
+}
+
+/**
+ * Every key matching `pattern`, in batches: SCAN on one Redis, SCAN on every master of a cluster (each
+ * master answers only for its own slots).
+ */
+export async function* scanKeys(redis: Redis, pattern: string, count = 500): AsyncGenerator<string[]> {
+  const servers = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  for (const server of servers) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await server.scan(cursor, 'MATCH', pattern, 'COUNT', count);
+      cursor = next;
+      if (keys.length > 0) yield keys;
+    } while (cursor !== '0');
+  }
 }
 
 /** Ends a connection politely (QUIT lets pending replies arrive), or forcibly once `deadlineMs` has passed. */

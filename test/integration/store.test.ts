@@ -1,6 +1,7 @@
 // The Redis store against a real redis-server: accounts (sealed keys, push tokens), chat settings, flows, update de-dup.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Cluster } from 'ioredis';
 import { createLogger } from '../../src/logger.js';
 import { AccountStore } from '../../src/store/accounts.js';
 import { ChatStore } from '../../src/store/chats.js';
@@ -334,7 +335,7 @@ describeRedis('store', () => {
 
     it('a BullMQ connection waits for Redis instead of failing commands', async () => {
       const conn = createRedis(redisUrl!, { logger, name: 'bullmq-test', forBullMQ: true });
-      expect(conn.options.maxRetriesPerRequest).toBeNull();
+      expect(conn instanceof Cluster ? conn.options.redisOptions?.maxRetriesPerRequest : conn.options.maxRetriesPerRequest).toBeNull();
       expect(await conn.ping()).toBe('PONG');
       await quitRedis(conn);
     });

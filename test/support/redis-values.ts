@@ -1,13 +1,10 @@
 // Reads a whole Redis database back as text, so a test can look for what must never rest there (a secret).
-import type { Redis } from 'ioredis';
+import { type Redis, scanKeys } from '../../src/store/redis.js';
 
-/** Every key with its whole value as text, walked with SCAN (never KEYS), whatever the type. */
+/** Every key with its whole value as text, walked with SCAN (never KEYS; every master of a cluster), whatever the type. */
 export async function everyRedisValue(redis: Redis): Promise<[string, string][]> {
   const out: [string, string][] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
-    cursor = next;
+  for await (const keys of scanKeys(redis, '*')) {
     for (const key of keys) {
       const type = await redis.type(key);
       let value: unknown;
@@ -22,6 +19,6 @@ export async function everyRedisValue(redis: Redis): Promise<[string, string][]>
       else throw new Error(`unexpected Redis type ${type} at ${key}`);
       out.push([key, typeof value === 'string' ? value : JSON.stringify(value)]);
     }
-  } while (cursor !== '0');
+  }
   return out;
 }
