@@ -206,6 +206,22 @@ describeRedis('store', () => {
       expect(await accounts.get(21)).not.toBeNull();
     });
 
+    it('a push index left behind by a crash opens nothing: the account record decides', async () => {
+      const prefix = freshPrefix('acct');
+      const accounts = new AccountStore(redis, vault, prefix, logger);
+      await accounts.link(30, creds);
+      const token = await accounts.ensurePushToken(30);
+      // As if the process died between revoking a token in the record and deleting its index.
+      const stale = randomBytes(24).toString('base64url');
+      await redis.set(`${prefix}push:${stale}`, '30');
+      expect(await accounts.ownerByPushToken(stale)).toBeNull();
+      // As if it died between writing the token into the record and its index: the next call writes it again.
+      await redis.del(`${prefix}push:${token}`);
+      expect(await accounts.ownerByPushToken(token)).toBeNull();
+      expect(await accounts.ensurePushToken(30)).toBe(token);
+      expect(await accounts.ownerByPushToken(token)).toBe(30);
+    });
+
     it('refuses ids that are not Telegram user ids before touching Redis', async () => {
       const accounts = new AccountStore(redis, vault, freshPrefix('acct'), logger);
       await expect(accounts.link(-5, creds)).rejects.toThrow(TypeError);
@@ -250,6 +266,17 @@ describeRedis('store', () => {
       expect(await chats.delete(-100200)).toBe(true);
       expect(await chats.forOwner(8)).toEqual([]);
       expect(await chats.delete(-100200)).toBe(false);
+    });
+
+    it("lists a chat for an owner only while the chat's own settings name that owner", async () => {
+      const prefix = freshPrefix('chat');
+      const chats = new ChatStore(redis, prefix);
+      await chats.update(-100400, { ownerId: 9 });
+      // As if the process died between listing the chat for a new owner and writing the owner into the chat.
+      await redis.sadd(`${prefix}chat:by-owner:9`, '-100401');
+      await redis.sadd(`${prefix}chat:by-owner:10`, '-100400');
+      expect(await chats.forOwner(9)).toEqual([-100400]);
+      expect(await chats.forOwner(10)).toEqual([]);
     });
 
     it('moves settings from a group to its new supergroup, without the gone mark', async () => {

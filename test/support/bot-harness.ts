@@ -26,6 +26,8 @@ export interface HarnessOptions {
   mode?: 'polling' | 'webhook';
   /** The pinned card's edit interval and goal checks' pace (default 10 s). */
   followUpMs?: number;
+  /** REDIS_URL (default: the test run's shared single Redis), e.g. a cluster's `redis+cluster://…`. */
+  redisUrl?: string;
 }
 
 export interface CallbackAnswer {
@@ -96,7 +98,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
   const settings = {
     botToken: tg.token,
     credentialsKeys: [randomBytes(32)],
-    redisUrl: requireRedisUrl(),
+    redisUrl: options.redisUrl ?? requireRedisUrl(),
     telegramApiRoot: tg.apiRoot,
     justclickApiUrl: php?.url ?? jc.url,
     ordersMethod: 'getOrdersWithGoods',
