@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ChatSpec } from '../fakes/telegram.js';
 import { describeRedis } from '../support/redis.js';
+import { describeCluster } from '../support/redis-cluster.js';
 import type { BotProcess } from '../support/process-harness.js';
 import { alertedOrders, startWorld, type Seller, type Verdict, type World } from './world.js';
 
@@ -37,16 +38,18 @@ export interface DrillSpec<Found> {
   conclude?: ConcludeOptions;
   /** For the whole scenario and its conclusion (default 180 s). */
   timeoutMs?: number;
+  /** Run on a Redis Cluster of three masters with a replica each instead of one Redis. */
+  cluster?: boolean;
 }
 
 /** Declares a drill: its world is started before and closed after its tests, whatever happens in between. */
 export function drill<Found = void>(title: string, spec: DrillSpec<Found>): void {
-  describeRedis(title, () => {
+  (spec.cluster ? describeCluster : describeRedis)(title, () => {
     let world: World | undefined;
     let ran: { found: Found; outcome: DrillOutcome } | undefined;
 
     beforeAll(async () => {
-      const w = (world = await startWorld({ sellers: [{ group: true }, {}] }));
+      const w = (world = await startWorld({ sellers: [{ group: true }, {}], cluster: spec.cluster ?? false }));
       const [shop, other] = w.sellers;
       if (!shop?.group || !other) throw new Error('a drill needs a seller with a group and one without');
       const found = await spec.scenario(w, { shop: shop as Cast['shop'], other });

@@ -6,9 +6,13 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PREFIX } from '../../src/app.js';
 import { DELIVERY_QUEUE } from '../../src/jobs/queues.js';
+import { createLogger } from '../../src/logger.js';
+import { KeySpace } from '../../src/store/keys.js';
+import { createRedis, scanKeys, type Redis as AnyRedis } from '../../src/store/redis.js';
 import { startFakeJustClick, type FakeJustClick } from '../fakes/justclick.js';
 import { startFakeTelegram, type ChatSpec, type FakeTelegram, type SentMessage } from '../fakes/telegram.js';
 import { startBotProcess, type BotEnv, type BotProcess } from '../support/process-harness.js';
+import { startRedisCluster, type RedisCluster } from '../support/redis-cluster.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { everyRedisValue } from '../support/redis-values.js';
 import { holdsWithin } from '../support/wait.js';
@@ -41,7 +45,10 @@ export interface Verdict {
 }
 
 export interface World {
+  /** The world's Redis; on a cluster world its url is the cluster's and restart() is refused (see `cluster`). */
   redis: RedisServer;
+  /** Set in a cluster world: three masters with a replica each, one of which a drill may kill. */
+  cluster?: RedisCluster;
   tg: FakeTelegram;
   jc: FakeJustClick;
   sellers: Seller[];
@@ -92,8 +99,19 @@ export function alertedOrders(messages: SentMessage[]): string[] {
   return messages.filter((m) => ALERT.test(m.text)).flatMap((m) => [...m.text.matchAll(ORDER_NO)].map((x) => x[1]!));
 }
 
-export async function startWorld(opts: { sellers: { group?: boolean }[] }): Promise<World> {
-  const redis = await startRedisServer({ appendonly: true });
+/** A cluster in the shape of a RedisServer, so the rest of the world needs no second path. */
+function asServer(cluster: RedisCluster): RedisServer {
+  return {
+    url: cluster.url,
+    port: cluster.nodes[0]!.port,
+    stop: () => cluster.stop(),
+    restart: () => Promise.reject(new Error('a cluster world kills a master instead: world.cluster.killMaster()')),
+  };
+}
+
+export async function startWorld(opts: { sellers: { group?: boolean }[]; cluster?: boolean }): Promise<World> {
+  const cluster = opts.cluster ? await startRedisCluster() : undefined;
+  const redis = cluster ? asServer(cluster) : await startRedisServer({ appendonly: true });
   const token = `${7_100_000_000 + Math.floor(Math.random() * 1e6)}:AA${randomBytes(18).toString('hex')}`;
   const tg = await startFakeTelegram({ token });
   const jc = await startFakeJustClick();
@@ -101,7 +119,9 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
   const lines: string[] = [];
   const bots: BotProcess[] = [];
   const paid = new Map<string, Seller>();
-  const store = new Redis(redis.url, { maxRetriesPerRequest: null, lazyConnect: true });
+  const store: AnyRedis = cluster
+    ? createRedis(cluster.url, { logger: createLogger('silent'), name: 'drill', forBullMQ: true })
+    : new Redis(redis.url, { maxRetriesPerRequest: null, lazyConnect: true });
   store.on('error', () => undefined); // the drills restart this Redis on purpose
   let nextOrder = 500_001;
   const now = () => Math.floor(Date.now() / 1000);
@@ -189,11 +209,14 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
 
   const waitUntil = (condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> => holdsWithin(condition, { timeoutMs, intervalMs: 50 });
 
-  const deliveries = new Queue(DELIVERY_QUEUE, { connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: `${PREFIX}bull` });
+  const deliveries = cluster
+    ? new Queue(DELIVERY_QUEUE, { connection: store, prefix: new KeySpace(PREFIX, true).queuePrefix() })
+    : new Queue(DELIVERY_QUEUE, { connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: `${PREFIX}bull` });
   deliveries.on('error', () => undefined);
 
   return {
     redis,
+    ...(cluster ? { cluster } : {}),
     tg,
     jc,
     sellers,
@@ -243,7 +266,7 @@ export async function startWorld(opts: { sellers: { group?: boolean }[] }): Prom
       if (store.status === 'wait') await store.connect();
       const sentMarks = async () => {
         let count = 0;
-        for await (const keys of store.scanStream({ match: `${PREFIX}alert:sent:*`, count: 1000 })) count += (keys as string[]).length;
+        for await (const keys of scanKeys(store, `${PREFIX}alert:sent:*`, 1000)) count += keys.length;
         return count;
       };
       await waitUntil(async () => (await sentMarks()) >= alertedOrders(tg.sent()).length, 10_000);

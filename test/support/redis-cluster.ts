@@ -25,7 +25,7 @@ export interface RedisCluster {
 }
 
 /** Why the cluster tests cannot run here, or null when they can (redis-server and redis-cli installed). */
-export function clusterSkipReason(): string | null {
+function clusterSkipReason(): string | null {
   if (!redisServerAvailable()) return 'redis-server is not installed (apt-get install redis-server)';
   if (spawnSync('redis-cli', ['--version'], { stdio: 'ignore' }).status !== 0) return 'redis-cli is not installed (apt-get install redis-tools)';
   return null;
