@@ -7,6 +7,7 @@ import { describePeriod } from './format/dates.js';
 import { escapeHtml, html, joinHtml, type Html } from './format/html.js';
 import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
+import { ordersText } from './i18n/orders.js';
 import { reportText, type Cadence } from './i18n/report.js';
 import type { Lang } from './i18n/lang.js';
 import type { Minor, Order } from './justclick.js';
@@ -105,7 +106,8 @@ export function renderReport(stats: ReportStats, report: ReportPeriod, opts: Rep
     blank,
     t.revenue(money(stats.revenue), describeChange(stats.revenue, stats.previousRevenue, opts.lang, opts.currency), report.cadence),
     t.paid(stats.paidCount, stats.averageCheck === null ? null : money(stats.averageCheck)),
-    t.created(stats.createdCount, stats.createdPaidCount),
+    // The same words as /orders and the digest: what was created in the period, and how much of it is paid by now.
+    ordersText[opts.lang].createdIn('period', stats.createdCount, stats.createdPaidCount),
   ];
   const list = (title: Html, rows: Breakdown['rows'], unnamed: string) => {
     if (rows.length === 0) return;

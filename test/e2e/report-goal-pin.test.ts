@@ -108,7 +108,7 @@ describeRedis('e2e: /report, /goal, /pin', () => {
       expect(report).toContain('📊 Отчёт за неделю — прошлая неделя, 23–29 ноября');
       expect(report).toContain('💰 Выручка: 4 000 ₽ · к предыдущей неделе: ▲ 100% (+2 000 ₽)');
       expect(report).toContain('✅ Оплачено заказов: 2 · средний чек: 2 000 ₽');
-      expect(report).toContain('🧾 Новых заказов: 3 · из них оплачено: 1');
+      expect(report).toContain('🧾 Создано за период: 3 заказа · из них оплачено к этому моменту: 1');
       expect(report).toContain('1. Курс <Pro> — 3 000 ₽ (1, 75%)');
       expect(report).toContain('1. vk — 3 000 ₽ (1, 75%)');
       expect(report).toContain('2. прямые заходы — 1 000 ₽ (1, 25%)');

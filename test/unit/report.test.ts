@@ -67,7 +67,7 @@ describe('a weekly report', () => {
     expect(en).toContain('📊 Weekly report — last week, 23–29 Nov');
     expect(en).toContain('💰 Revenue: ₽4,000 · vs the week before: ▲ 100% (+₽2,000)');
     expect(en).toContain('✅ Paid orders: 2 · average check: ₽2,000');
-    expect(en).toContain('🧾 New orders: 4 · paid of them: 1');
+    expect(en).toContain('🧾 Created in the period: 4 orders · 1 of them paid by now');
     expect(en).toContain('1. Курс — ₽3,000 (1, 75%)');
     expect(en).toContain('2. direct — ₽1,000 (1, 25%)');
     expect(en).toContain('↩️ Refunds: 1 (₽2,000)');

@@ -16,7 +16,6 @@ export interface ReportText {
   title(cadence: Cadence, period: string): Html;
   revenue(amount: string, change: string, cadence: Cadence): Html;
   paid(count: number, averageCheck: string | null): Html;
-  created(count: number, paidOfThem: number): Html;
   topProducts: Html;
   topSources: Html;
   /** Traffic without a utm source (plain text). */
@@ -45,7 +44,6 @@ export const reportText: Record<Lang, ReportText> = {
     title: (c, period) => html`📊 <b>${c === 'weekly' ? html`Weekly` : html`Monthly`} report — ${e(period)}</b>`,
     revenue: (amount, change, c) => html`💰 Revenue: <b>${e(amount)}</b> · vs the ${c === 'weekly' ? html`week` : html`month`} before: ${e(change)}`,
     paid: (count, avg) => html`✅ Paid orders: <b>${count}</b>${avg === null ? '' : html` · average check: ${e(avg)}`}`,
-    created: (count, paid) => html`🧾 New orders: ${count} · paid of them: ${paid}`,
     topProducts: html`🏆 <b>Top products</b>`,
     topSources: html`🔗 <b>Traffic sources</b>`,
     direct: 'direct',
@@ -68,7 +66,6 @@ export const reportText: Record<Lang, ReportText> = {
     revenue: (amount, change, c) =>
       html`💰 Выручка: <b>${e(amount)}</b> · к ${c === 'weekly' ? html`предыдущей неделе` : html`предыдущему месяцу`}: ${e(change)}`,
     paid: (count, avg) => html`✅ Оплачено заказов: <b>${count}</b>${avg === null ? '' : html` · средний чек: ${e(avg)}`}`,
-    created: (count, paid) => html`🧾 Новых заказов: ${count} · из них оплачено: ${paid}`,
     topProducts: html`🏆 <b>Лучшие товары</b>`,
     topSources: html`🔗 <b>Источники трафика</b>`,
     direct: 'прямые заходы',
