@@ -246,6 +246,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     while (!stopping && updatesLeader?.isLeader()) {
       try {
         if (!ready()) bot.bot.botInfo = await bot.gateway.getMe();
+        if (stopping) return;
         takingUpdates = true;
         await bot.bot.launch({ dropPendingUpdates: false, allowedUpdates: [...ALLOWED_UPDATES] });
         // launch() resolves when polling was stopped on purpose (leadership lost or shutdown).
@@ -266,6 +267,23 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
       bot.bot.stop('stepping down');
     } catch {
       // not running
+    }
+  };
+  /**
+   * Stops polling and waits for the loop to end. launch() may still be on its way to polling (getMe,
+   * deleteWebhook) when asked to stop, and would then start after the stop: it is stopped again until the
+   * loop ends, or the deadline passes.
+   */
+  const endPolling = async (deadlineMs: number) => {
+    if (!polling) return;
+    let ended = false;
+    const loop = polling.finally(() => {
+      ended = true;
+    });
+    const until = Date.now() + deadlineMs;
+    while (!ended && Date.now() < until) {
+      stopPolling();
+      await Promise.race([loop, sleep(100)]);
     }
   };
 
@@ -305,8 +323,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
             polling = pollWhileLeader();
           },
           onLose: async () => {
-            stopPolling();
-            await polling;
+            await endPolling(10_000);
           },
         });
       }
@@ -322,9 +339,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
       logger.info('shutting down');
       // A start still under way finishes first, so that nothing it opens outlives the stop.
       await started?.catch(() => undefined);
-      stopPolling();
+      await endPolling(deadlineMs);
       await updatesLeader?.stop();
-      await polling;
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       if (metricsHttp.listening) await new Promise<void>((resolve) => metricsHttp.close(() => resolve()));
       await withDeadline(bot.drain(), deadlineMs);

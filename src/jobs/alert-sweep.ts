@@ -69,7 +69,11 @@ export function createSilenceProcessor(ctx: EngineContext) {
     const now = ctx.now();
     // A silence means something only while JustClick is being checked: a stalled poller is no news about sales.
     const lastCheck = await watch.lastCheck(account.ownerId);
-    if (!lastCheck || now.getTime() - lastCheck.getTime() > Math.max(3 * ctx.pollSeconds, 600) * 1000) return 'not-checked';
+    if (!lastCheck || now.getTime() - lastCheck.getTime() > Math.max(3 * ctx.pollSeconds, 600) * 1000) {
+      // No news yet, which is not silence: look again at the next sweep (a cheap look: no JustClick call).
+      await holds.nextSilenceCheck(chatId, unixSeconds(now));
+      return 'not-checked';
+    }
 
     const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
     // Per account: today an account is its owner's (several accounts per person will key it by their own id).

@@ -131,7 +131,8 @@ describeRedis('alerts a chat has tuned', () => {
     }
     now = at('2026-12-07T12:00:00Z'); // 15:00
     await h.afterChecks(login, 3);
-    if (!saleAt) await waitFor(() => told().length > 0, { message: 'the silence alert' });
+    // The check learns four weeks of orders first: on 2 busy cores that takes seconds.
+    if (!saleAt) await waitFor(() => told().length > 0, { message: 'the silence alert', timeoutMs: 30_000 });
     now = at('2026-12-07T13:00:00Z'); // 16:00: a later check the same day
     await h.afterChecks(login, 3);
     // Let the sweep pick the due checks up and run them.
