@@ -150,7 +150,14 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const keyboard = single ? alertKeyboard(single, d.login, shown.lang) : undefined;
         const extras = single ? await extrasOf(d.ownerId, d.chatId, single, shown.timeZone) : undefined;
         return {
-          parts: [{ html: renderPaid(left, shown, extras), ...(keyboard ? { keyboard } : {}), marks: left.map((o) => paidMark(o.id)), silent }],
+          parts: [
+            {
+              html: renderPaid(left, shown, extras, chat.alertPrefs?.template),
+              ...(keyboard ? { keyboard } : {}),
+              marks: left.map((o) => paidMark(o.id)),
+              silent,
+            },
+          ],
         };
       }
       case 'refund':
