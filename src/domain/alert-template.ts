@@ -153,8 +153,3 @@ export function fillAlertTemplate(template: AlertTemplate, values: TemplateValue
   if (visible.trim() === '' || visible.length > TELEGRAM_TEXT_LIMIT) return null;
   return filled;
 }
-
-/** The placeholders a template uses: a lookup no placeholder needs is not made. */
-export function placeholdersOf(template: AlertTemplate): Set<Placeholder> {
-  return new Set(template.flatMap((parts) => parts.flatMap((p) => ('placeholder' in p ? [p.placeholder] : []))));
-}
