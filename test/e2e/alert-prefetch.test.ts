@@ -8,7 +8,7 @@ import { waitFor } from '../support/wait.js';
 
 const KEY = 'beefbeefbeefbeefbeefbeefbeefbeef';
 const LOGIN = 'earlyshop';
-const CONFIRM_MS = 600;
+const CONFIRM_MS = 1_500;
 
 describeRedis('e2e: a push starts its alert’s reads early', () => {
   let h: BotHarness;
