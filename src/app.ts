@@ -24,6 +24,7 @@ import { CatalogStore } from './store/catalog.js';
 import { ChatStore } from './store/chats.js';
 import { ChoiceStore } from './store/choices.js';
 import { FlowStore } from './store/flows.js';
+import { TemplateDrafts } from './store/template-drafts.js';
 import { LinkAttempts } from './store/link-attempts.js';
 import { RequestBudgets } from './store/budgets.js';
 import { PageStore } from './store/pages.js';
@@ -105,6 +106,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const pages = new PageStore(redis, keys);
   const catalog = new CatalogStore(redis, keys);
   const choices = new ChoiceStore(redis, keys);
+  const templateDrafts = new TemplateDrafts(redis, keys);
   const updates = new UpdateLog(redis, keys);
   const client = new DemoAwareClient({
     apiUrl: config.justclickApiUrl,
@@ -166,6 +168,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     pages,
     catalog,
     choices,
+    templateDrafts,
     client,
     engine,
     pushUrl,

@@ -1,7 +1,8 @@
-// What a chat has chosen about its alerts beyond on and off: which paid orders it hears about (filters),
-// when its phone may ring (quiet hours) and the opt-in silence alert. Pure: parsing, and checking an order.
+// What a chat has chosen about its alerts beyond on and off: which paid orders it hears about (filters), when
+// its phone may ring (quiet hours), the opt-in silence alert and its own alert template. Pure: parsing, checking.
 import { z } from 'zod';
 import type { AlertOrder } from './alert.js';
+import { isAlertTemplate } from './alert-template.js';
 
 /** `silent`: sent without a sound; `hold`: kept and sent as one summary when the quiet hours end. */
 export type QuietMode = 'silent' | 'hold';
@@ -25,6 +26,8 @@ export interface AlertPrefs {
   quiet?: QuietHours;
   /** The "no paid orders for a while" alert. */
   silence?: boolean;
+  /** The chat's own shape of a single paid-order alert (alert-template.ts), as the seller typed it. */
+  template?: string;
 }
 
 /** Lists longer than this are refused: the keyboard and the state message must stay readable. */
@@ -39,6 +42,8 @@ const schema = z.object({
   sources: listed.optional(),
   quiet: z.object({ from: z.string().regex(HHMM), to: z.string().regex(HHMM), mode: z.enum(['silent', 'hold']) }).optional(),
   silence: z.boolean().optional(),
+  // A template the rules of a later version no longer read is dropped alone, keeping the chat's filters.
+  template: z.string().refine(isAlertTemplate).optional().catch(undefined),
 });
 
 /** The stored form (JSON); what does not parse counts as no choice at all rather than breaking alerts. */

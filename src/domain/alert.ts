@@ -2,7 +2,8 @@
 // "alerts paused" notice. Pure functions of their inputs; every value that came from JustClick is
 // flattened to one line, clipped and escaped.
 import { formatDateTime } from './format/dates.js';
-import { escapeHtml, html, joinHtml, type Html } from './format/html.js';
+import { fillAlertTemplate, readAlertTemplate, type AlertTemplate, type TemplateValues } from './alert-template.js';
+import { escapeHtml, html, joinHtml, visibleText, type Html } from './format/html.js';
 import { maskEmail, maskPhone } from './format/mask.js';
 import { formatMoney } from './format/money.js';
 import { clipLine } from './format/text.js';
@@ -79,31 +80,37 @@ const when = (o: AlertOrder): Date => fromUnixSeconds(o.paid ?? o.created);
 
 const money = (minor: Minor, view: AlertView): Html => escapeHtml(formatMoney(minor, view.currency, view.lang));
 
-function goodsLine(goods: string[], lang: Lang): Html | null {
+function goodsLine(goods: string[], lang: Lang, max = FIELD_MAX): Html | null {
   if (goods.length === 0) return null;
   const shown = joinHtml(
-    goods.slice(0, GOODS_SHOWN).map((g) => esc(g)),
+    goods.slice(0, GOODS_SHOWN).map((g) => esc(g, max)),
     ', ',
   );
   const rest = goods.length - GOODS_SHOWN;
   return rest > 0 ? html`${shown} ${ALERT_TEXTS[lang].moreGoods(rest)}` : shown;
 }
 
-function customerLine(order: AlertOrder, view: AlertView): Html | null {
-  const contacts = [view.group ? maskEmail(order.email) : order.email.trim(), view.group ? maskPhone(order.phone) : order.phone.trim()];
-  const parts = [order.name, ...contacts].map((s) => clipLine(s, FIELD_MAX)).filter((s) => s !== '');
+/** The e-mail and phone as this chat may see them: masked in groups. */
+const contacts = (order: AlertOrder, view: AlertView): { email: string; phone: string } => ({
+  email: view.group ? maskEmail(order.email) : order.email.trim(),
+  phone: view.group ? maskPhone(order.phone) : order.phone.trim(),
+});
+
+function customerLine(order: AlertOrder, view: AlertView, max = FIELD_MAX): Html | null {
+  const { email, phone } = contacts(order, view);
+  const parts = [order.name, email, phone].map((s) => clipLine(s, max)).filter((s) => s !== '');
   return parts.length > 0 ? joinHtml(parts.map(escapeHtml), ' · ') : null;
 }
 
-function sourceLine(utm: Utm): Html | null {
-  const parts = [utm.source, utm.medium, utm.campaign].map((s) => clipLine(s ?? '', FIELD_MAX)).filter(Boolean);
-  return parts.length > 0 ? esc(parts.join(' / ')) : null;
+function sourceLine(utm: Utm, max = FIELD_MAX): Html | null {
+  const parts = [utm.source, utm.medium, utm.campaign].map((s) => clipLine(s ?? '', max)).filter(Boolean);
+  return parts.length > 0 ? esc(parts.join(' / '), max) : null;
 }
 
 /** The amount, and what was bought when anything was. */
-function amountLine(order: AlertOrder, view: AlertView): Html {
+function amountLine(order: AlertOrder, view: AlertView, max = FIELD_MAX): Html {
   const amount = html`<b>${money(order.price, view)}</b>`;
-  const goods = goodsLine(order.goods, view.lang);
+  const goods = goodsLine(order.goods, view.lang, max);
   return goods ? html`${amount} — ${goods}` : amount;
 }
 
@@ -126,24 +133,75 @@ function milestoneLine(m: Milestone, view: AlertView): Html {
   return t.recordDay(formatMoney(m.total, view.currency, view.lang), RECORD_WINDOW_DAYS);
 }
 
-function renderPaidAlert(order: AlertOrder, view: AlertView, extras: AlertExtras = {}): Html {
-  const context = extras.buyer;
+/** What each placeholder of an alert template stands for in this order's alert; buyer-typed fields clipped to `max`. */
+function alertValues(order: AlertOrder, view: AlertView, extras: AlertExtras = {}, max = FIELD_MAX): TemplateValues {
   const t = ALERT_TEXTS[view.lang];
-  const customer = customerLine(order, view);
-  const source = sourceLine(order.utm);
-  return joinHtml(
-    [
-      t.paidTitle(clipLine(order.id, 40)),
-      amountLine(order, view),
-      customer && html`👤 ${t.customer}: ${customer}`,
-      context ? buyerContextLine(context, view) : null,
-      order.payway.trim() ? html`💳 ${t.payway}: ${esc(order.payway)}` : null,
-      source && html`📣 ${t.source}: ${source}`,
-      html`🕒 ${t.paidAt}: ${escapeHtml(formatDateTime(when(order), view.timeZone, view.lang))}`,
-      ...(extras.milestones ?? []).map((m) => milestoneLine(m, view)),
-    ],
-    '\n',
-  );
+  const { email, phone } = contacts(order, view);
+  const or = (h: Html | null): Html => h ?? ('' as Html);
+  return {
+    title: t.paidTitle(clipLine(order.id, 40)),
+    order: escapeHtml(clipLine(order.id, 40)),
+    amount: amountLine(order, view, max),
+    sum: html`<b>${money(order.price, view)}</b>`,
+    product: or(goodsLine(order.goods, view.lang, max)),
+    customer: or(customerLine(order, view, max)),
+    buyer: esc(order.name, max),
+    email: esc(email, max),
+    phone: esc(phone, max),
+    buyer_line: or(extras.buyer ? buyerContextLine(extras.buyer, view) : null),
+    payway: esc(order.payway, max),
+    source: or(sourceLine(order.utm, max)),
+    time: escapeHtml(formatDateTime(when(order), view.timeZone, view.lang)),
+    milestones: joinHtml(
+      (extras.milestones ?? []).map((m) => milestoneLine(m, view)),
+      '\n',
+    ),
+  };
+}
+
+/** Today's alert written as a template: what a chat without its own gets, and what `/alerts template` starts from. */
+export function defaultAlertTemplate(lang: Lang): string {
+  const t = ALERT_TEXTS[lang];
+  return [
+    '{title}',
+    '{amount}',
+    `👤 ${visibleText(t.customer)}: {customer}`,
+    '{buyer_line}',
+    `💳 ${visibleText(t.payway)}: {payway}`,
+    `📣 ${visibleText(t.source)}: {source}`,
+    `🕒 ${visibleText(t.paidAt)}: {time}`,
+    '{milestones}',
+  ].join('\n');
+}
+
+const DEFAULT_TEMPLATES = new Map<Lang, AlertTemplate>();
+function defaultTemplate(lang: Lang): AlertTemplate {
+  let template = DEFAULT_TEMPLATES.get(lang);
+  if (!template) {
+    const read = readAlertTemplate(defaultAlertTemplate(lang));
+    if (!read.ok) throw new Error(`the default alert template of ${lang} does not read: ${read.problem.kind}`);
+    template = read.template;
+    DEFAULT_TEMPLATES.set(lang, template);
+  }
+  return template;
+}
+
+/** Buyer-typed fields are clipped this short when the chat's template would otherwise not fit one message. */
+const SHORT_FIELD_MAX = 40;
+
+/**
+ * One paid order, in the chat's template when it has one. Should the template not fit one message with this
+ * order's fields (or leave nothing to see), the fields are clipped shorter, and failing that today's form is used.
+ */
+function renderPaidAlert(order: AlertOrder, view: AlertView, extras: AlertExtras = {}, templateText?: string): Html {
+  const own = templateText === undefined ? null : readAlertTemplate(templateText);
+  if (own?.ok) {
+    for (const max of [FIELD_MAX, SHORT_FIELD_MAX]) {
+      const filled = fillAlertTemplate(own.template, alertValues(order, view, extras, max));
+      if (filled !== null) return filled;
+    }
+  }
+  return fillAlertTemplate(defaultTemplate(view.lang), alertValues(order, view, extras)) ?? ALERT_TEXTS[view.lang].paidTitle(clipLine(order.id, 40));
 }
 
 /** Many orders at once: the count, the total and one short line per order (the first few of them). */
@@ -162,10 +220,13 @@ function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
   return joinHtml(lines, '\n');
 }
 
-/** One paid order alone (with the buyer's line when known), several together. */
-export function renderPaid(orders: AlertOrder[], view: AlertView, extras?: AlertExtras): Html {
+/**
+ * One paid order alone (with the buyer's line when known, in the chat's template when it has one), several
+ * together (always the fixed summary: a template shapes one order's message).
+ */
+export function renderPaid(orders: AlertOrder[], view: AlertView, extras?: AlertExtras, template?: string): Html {
   const [first] = orders;
-  if (first && orders.length === 1) return renderPaidAlert(first, view, extras);
+  if (first && orders.length === 1) return renderPaidAlert(first, view, extras, template);
   return renderPaidSummary(orders, view);
 }
 

@@ -9,6 +9,9 @@ import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
+import { paidBillIds } from './buyer-context.js';
+import { paidThatDay } from './milestones.js';
+import { looksLikeEmail } from '../justclick/lookups.js';
 import { fromUnixSeconds, JUSTCLICK_TIME_ZONE, unixSeconds } from '../domain/justclick.js';
 
 export type AlertSource = 'poll' | 'push';
@@ -38,6 +41,11 @@ export interface AlertService {
   alertChats(ownerId: number): Promise<number[]>;
   /** Keeps the owner in the watch list exactly while some chat of theirs has alerts on. */
   refreshWatch(ownerId: number): Promise<boolean>;
+  /**
+   * A paid push just came (its id, e-mail and payment time checked by the hash): starts the reads its alert's
+   * buyer line and milestones need, while the push is confirmed. Never throws; the alert reads again if these fail.
+   */
+  prefetch(account: LinkedAccount, pushed: { id: string; email: string; paid: number }): void;
 }
 
 /** JustClick's clock may run ahead of ours: the baseline also takes orders stamped a little in the future. */
@@ -220,5 +228,19 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     };
   }
 
-  return { enqueueAlerts, enqueueStatusChange, enable, disable, startOver, status, alertChats, refreshWatch };
+  function prefetch(account: LinkedAccount, pushed: { id: string; email: string; paid: number }): void {
+    const started = (async () => {
+      const ids = await alertChats(account.ownerId);
+      if (ids.length === 0) return;
+      const zones = new Set((await Promise.all(ids.map((id) => chats.get(id)))).map((c) => c.timeZone ?? ctx.defaultTimeZone));
+      const reads: Promise<unknown>[] = [...zones].map((zone) => paidThatDay(ctx, account.creds, pushed, zone));
+      if (looksLikeEmail(pushed.email.trim())) reads.push(paidBillIds(ctx.client, ctx.prefetch, account.creds, pushed.email, pushed.id));
+      await Promise.all(reads);
+    })();
+    started.catch((err: unknown) =>
+      logger.info({ ownerId: account.ownerId, err: { message: (err as Error).message } }, 'alert prefetch failed; the alert reads again'),
+    );
+  }
+
+  return { enqueueAlerts, enqueueStatusChange, enable, disable, startOver, status, alertChats, refreshWatch, prefetch };
 }

@@ -12,6 +12,7 @@ import type { MilestoneStore } from '../store/milestones.js';
 import type { AlertLedger, WatchList } from '../store/ledger.js';
 import type { Locks } from '../store/locks.js';
 import type { Gateway } from '../outbound/gateway.js';
+import type { AlertPrefetch } from './prefetch.js';
 import type { Delivery, SummaryJob } from './queues.js';
 
 export interface EngineContext {
@@ -21,6 +22,8 @@ export interface EngineContext {
   client: Pick<JustClickClient, 'fetchOrders' | 'fetchOrderSets' | 'call'>;
   /** What the alerts remember of buyers between alerts (prices of their paid orders, an hour). */
   buyers: BuyerCache;
+  /** Reads an alert will need, started when its push arrives (prefetch.ts). */
+  prefetch: AlertPrefetch;
   /** Milestone claims (once per chat) and the record window's numbers. */
   milestones: MilestoneStore;
   gateway: Pick<Gateway, 'sendHtml' | 'sendPhoto' | 'editHtml' | 'pinMessage' | 'unpinMessage' | 'getChatMember'>;

@@ -95,8 +95,8 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     const account = await ctx.accounts.get(ownerId);
     if (!account) return {};
     const [buyer, milestones] = await Promise.all([
-      inTime('buyer line', ownerId, () => buyerContext(ctx.client, ctx.buyers, account.creds, order)),
-      inTime('milestones', ownerId, () => milestonesFor(ctx, account, chatId, order, timeZone, ctx.now())),
+      inTime('buyer line', ownerId, () => buyerContext(ctx.client, ctx.buyers, ctx.prefetch, account.creds, order)),
+      inTime('milestones', ownerId, () => milestonesFor(ctx, account, chatId, order, timeZone)),
     ]);
     return { ...(buyer ? { buyer } : {}), ...(milestones && milestones.length > 0 ? { milestones } : {}) };
   }
@@ -150,7 +150,14 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         const keyboard = single ? alertKeyboard(single, d.login, shown.lang) : undefined;
         const extras = single ? await extrasOf(d.ownerId, d.chatId, single, shown.timeZone) : undefined;
         return {
-          parts: [{ html: renderPaid(left, shown, extras), ...(keyboard ? { keyboard } : {}), marks: left.map((o) => paidMark(o.id)), silent }],
+          parts: [
+            {
+              html: renderPaid(left, shown, extras, chat.alertPrefs?.template),
+              ...(keyboard ? { keyboard } : {}),
+              marks: left.map((o) => paidMark(o.id)),
+              silent,
+            },
+          ],
         };
       }
       case 'refund':

@@ -12,6 +12,7 @@ import { Locks } from '../store/locks.js';
 import { KeySpace } from '../store/keys.js';
 import { createRedis, isClusterUrl, quitRedis } from '../store/redis.js';
 import { createAlertService, type AlertService, type AlertSource } from './alerts.js';
+import { AlertPrefetch } from './prefetch.js';
 import { ALERT_SWEEP, createAlertSweepProcessor, createSilenceProcessor, upsertAlertSweep } from './alert-sweep.js';
 import type { EngineContext } from './context.js';
 import { createDeliveryProcessor } from './deliver.js';
@@ -62,7 +63,7 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
 
 export interface AlertEngine {
   /** /alerts on|off and /status, and the HTTP push (which feeds the same path as the poller). */
-  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange'>;
+  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange' | 'prefetch'>;
   digests: {
     schedule(chatId: number): Promise<{ scheduled: boolean; pattern?: string; timeZone?: string }>;
     unschedule(chatId: number): Promise<void>;
@@ -124,6 +125,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
     ledger: new AlertLedger(redis, keys),
     buyers: new BuyerCache(redis, deps.prefix),
+    prefetch: new AlertPrefetch(),
     milestones: new MilestoneStore(redis, deps.prefix),
     watch: new WatchList(redis, keys),
     holds: new AlertHolds(redis, keys),
@@ -295,6 +297,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       status: alerts.status,
       enqueueAlerts: alerts.enqueueAlerts,
       enqueueStatusChange: alerts.enqueueStatusChange,
+      prefetch: alerts.prefetch,
     },
     digests,
     reports,

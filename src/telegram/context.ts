@@ -18,6 +18,7 @@ import type { FlowStore } from '../store/flows.js';
 import type { RequestBudgets } from '../store/budgets.js';
 import type { LinkAttempts } from '../store/link-attempts.js';
 import type { PageStore } from '../store/pages.js';
+import type { TemplateDrafts } from '../store/template-drafts.js';
 import type { Gateway } from '../outbound/gateway.js';
 
 /**
@@ -92,6 +93,8 @@ export interface BotDeps {
   catalog: CatalogStore;
   /** What the "Did you mean", example and product-choice buttons run. */
   choices: ChoiceStore;
+  /** Alert templates previewed and not yet saved (/alerts template). */
+  templateDrafts: TemplateDrafts;
   /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders, the product list. */
   client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'fetchOrderSets' | 'call'>;
   engine: BotEngine;

@@ -178,6 +178,8 @@ export interface RecordedRequest {
   fault?: string;
   /** getOrdersWithGoods only: the range was longer than a month and was cut like the real server does. */
   cut?: boolean;
+  /** When it arrived (Date.now()), before any injected latency. */
+  at: number;
 }
 
 export interface FakeJustClick {
@@ -303,6 +305,7 @@ export async function startFakeJustClick(options: { now?: () => number } = {}): 
       params: phpArrayToObject(fields),
       body,
       phpVerified: req.headers['x-php-verified'] === '1',
+      at: Date.now(),
     };
     requests.push(recorded);
 

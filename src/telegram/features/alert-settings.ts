@@ -21,6 +21,8 @@ import { accountForNotifications, mayConfigureChat } from '../access.js';
 import { mayUseAccount } from '../account-pick.js';
 import type { BotContext, Services } from '../context.js';
 import { refreshCatalog } from '../understand.js';
+import { SHOW_TEMPLATE } from './alert-template.js';
+import { alertTemplateText } from '../../domain/i18n/alert-template.js';
 
 /** al:<what>; fixed words only, far below Telegram's 64 bytes. */
 const PRESS = /^al:(on|off|min|free|quiet|silence|prod0|src0)$/;
@@ -66,7 +68,10 @@ export function alertSettings(s: Services): AlertSettings {
       [button(t.button.alerts(on), on ? 'off' : 'on')],
       [button(t.button.minSum(minSum), 'min'), button(t.button.free(facts.skipFree), 'free')],
       [button(t.button.quiet(facts.quiet), 'quiet')],
-      [button(t.button.silence(facts.silence), 'silence')],
+      [
+        button(t.button.silence(facts.silence), 'silence'),
+        { text: alertTemplateText[ctx.lang].button.panel(prefs.template !== undefined), callback_data: SHOW_TEMPLATE },
+      ],
     ];
     const clear = [prefs.products ? button(t.button.clearProducts, 'prod0') : null, prefs.sources ? button(t.button.clearSources, 'src0') : null];
     if (clear.some(Boolean)) rows.push(clear.filter((b): b is InlineKeyboardButton => b !== null));

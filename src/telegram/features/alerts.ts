@@ -11,6 +11,8 @@ import { accountForNotifications, mayConfigureChat, otherChatForAlerts } from '.
 import type { BotContext, BotEngine, Services } from '../context.js';
 import { settingWord } from '../../domain/i18n/alert-settings.js';
 import { alertSettings } from './alert-settings.js';
+import { alertTemplate } from './alert-template.js';
+import { TEMPLATE_WORDS } from '../../domain/i18n/alert-template.js';
 
 const TARGET = /^(@[A-Za-z0-9_]{4,32}|-?\d{5,20})$/;
 
@@ -19,6 +21,8 @@ export function alertsFeature(s: Services): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const settings = alertSettings(s);
   feature.use(settings.composer);
+  const template = alertTemplate(s);
+  feature.use(template.composer);
 
   /** `/alerts on|off @channel` from the private chat: who may is access.ts's question. */
   const forOtherChat = async (ctx: BotContext, engine: BotEngine, on: boolean, targetInput: string): Promise<void> => {
@@ -49,6 +53,9 @@ export function alertsFeature(s: Services): Composer<BotContext> {
     const chatId = ctx.chat.id;
     const text = notifyText[ctx.lang];
     const { engine } = s;
+    // `/alerts template` and the seller's lines after it, as typed (case and line ends kept).
+    const first = /^\S*/.exec(ctx.payload.trim())?.[0] ?? '';
+    if (TEMPLATE_WORDS.includes(first.toLowerCase())) return template.command(ctx, ctx.payload.trim().slice(first.length));
     const [word = '', targetInput, ...rest] = ctx.payload.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const privateChat = ctx.chat.type === 'private';
     // Filters, quiet hours, the silence alert: `/alerts min 1000`, `/alerts quiet 23:00-08:00 hold` …
