@@ -93,6 +93,20 @@ export class AlertLedger {
     await this.redis.del(from);
   }
 
+  /**
+   * Forgets what the chat was alerted about (the account that fed it was unlinked, or its member left the team):
+   * the ledger and the sent marks. Switching alerts on again starts from a fresh baseline.
+   */
+  async forgetChat(chatId: number): Promise<void> {
+    await this.redis.del(this.ledgerKey(chatId));
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', this.sentKey(chatId, '*'), 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) await this.redis.del(...keys);
+    } while (cursor !== '0');
+  }
+
   /** Which of these marks (e.g. `o<orderId>`) have already been sent to the chat. */
   async sentAmong(chatId: number, marks: string[]): Promise<Set<string>> {
     if (marks.length === 0) return new Set();

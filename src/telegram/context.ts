@@ -18,6 +18,8 @@ import type { FlowStore } from '../store/flows.js';
 import type { RequestBudgets } from '../store/budgets.js';
 import type { LinkAttempts } from '../store/link-attempts.js';
 import type { PageStore } from '../store/pages.js';
+import type { TeamStore } from '../store/team.js';
+import type { Role } from '../domain/roles.js';
 import type { Gateway } from '../outbound/gateway.js';
 
 /**
@@ -75,6 +77,8 @@ export interface BotEngine {
     /** The bot was removed from the chat (or may no longer post there): nothing more is sent to it. */
     botRemoved(chatId: number, reason: string): Promise<void>;
   };
+  /** Access to an account ended for these chats: its unsent deliveries there and the chats' alert ledgers go. */
+  forgetDeliveries(accountId: number, chatIds: readonly number[]): Promise<number>;
 }
 
 export interface BotDeps {
@@ -92,6 +96,8 @@ export interface BotDeps {
   catalog: CatalogStore;
   /** What the "Did you mean", example and product-choice buttons run. */
   choices: ChoiceStore;
+  /** Team members, roles and invites: `team.roleOf` is the one answer to who may do what. */
+  team: TeamStore;
   /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders, the product list. */
   client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'fetchOrderSets' | 'call'>;
   engine: BotEngine;
@@ -121,6 +127,8 @@ export interface BotContext extends Context {
   chatSettings: ChatSettings;
   /** "@login" or "@all" taken out of the command's words (understand.ts); absent: the current account. */
   accountPick?: AccountPick;
+  /** The asker's role on the account their command acts on, once access.ts has looked it up. */
+  role?: Role;
 }
 
 /** What the seller calls the account: the name they gave it, else its domain. */
