@@ -9,6 +9,7 @@ import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
+import { orderForChat } from './purge.js';
 import { fromUnixSeconds, JUSTCLICK_TIME_ZONE, unixSeconds } from '../domain/justclick.js';
 
 export type AlertSource = 'poll' | 'push';
@@ -111,7 +112,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
         ownerId,
         login: account.creds.login,
         currency: ACCOUNT_CURRENCY,
-        orders: list.map(toAlertOrder),
+        orders: list.map((o) => orderForChat(chatId, toAlertOrder(o))),
       });
       const jobs =
         newOrders.length > SUMMARY_THRESHOLD
@@ -154,7 +155,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     await queues.delivery.addBulk(
       targets.map((chatId) => ({
         name: kind,
-        data: { kind, chatId, ownerId, login: account.creds.login, currency: ACCOUNT_CURRENCY, order: alertOrder },
+        data: { kind, chatId, ownerId, login: account.creds.login, currency: ACCOUNT_CURRENCY, order: orderForChat(chatId, alertOrder) },
         opts: { ...deliveryJobOptions, jobId: jobIds.status(kind, chatId, order.id) },
       })),
     );

@@ -3,6 +3,7 @@
 import type { Job, Queue } from 'bullmq';
 import type { Html } from '../domain/format/html.js';
 import type { AlertOrder } from '../domain/alert.js';
+import { maskEmail, maskPhone } from '../domain/format/mask.js';
 import type { EngineContext } from './context.js';
 import type { Delivery } from './queues.js';
 
@@ -71,4 +72,9 @@ export async function forgetDeliveries(ctx: Pick<EngineContext, 'queues' | 'ledg
   const removed = await purgeDeliveries(ctx.queues.delivery, (d) => chats.has(d.chatId) && (!('ownerId' in d) || d.ownerId === accountId));
   for (const chatId of chats) await ctx.ledger.forgetChat(chatId);
   return removed;
+}
+
+/** An order as a chat's job may carry it: a group's or channel's with e-mail and phone already masked. */
+export function orderForChat(chatId: number, order: AlertOrder): AlertOrder {
+  return chatId < 0 ? { ...order, email: maskEmail(order.email), phone: maskPhone(order.phone) } : order;
 }

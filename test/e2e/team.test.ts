@@ -155,6 +155,8 @@ describeRedis('e2e: a team with roles', () => {
       await pressTeam(`team:role:${alice.id}:${vera.id}:m`);
       for (const member of [vera, max]) expect(text(await h.say(member, '/alerts on'))).toContain('Alerts are on');
       expect(text(await h.say(alice, '/alerts on'))).toContain('Alerts are on');
+      h.tg.setMember(GROUP.id, alice.id, 'administrator');
+      expect(text(await h.say(alice, '/alerts on', GROUP))).toContain('Alerts are on');
 
       const paid = parseOrdersResult([
         h.jc.addOrder(LOGIN, {
@@ -165,7 +167,11 @@ describeRedis('e2e: a team with roles', () => {
           phone: '+7 912 000-11-22',
         }),
       ]);
-      expect(await h.engine.enqueueAlerts(alice.id, paid, 'push')).toEqual({ queued: 4 });
+      expect(await h.engine.enqueueAlerts(alice.id, paid, 'push')).toEqual({ queued: 5 });
+      // The group's job holds the contacts already masked: Redis never has them in full for a group.
+      const groupJob = (await deliveries.getJobs(['waiting', 'delayed', 'prioritized'])).find((j) => j.data.chatId === GROUP.id);
+      expect(JSON.stringify(groupJob?.data)).toContain('fr***@example.com');
+      expect(JSON.stringify(groupJob?.data)).not.toContain(ALERTED_EMAIL);
 
       // Queued; now Vera is demoted and Bob removed with the buttons (removal asks first).
       const demoted = await pressTeam(`team:role:${alice.id}:${vera.id}:v`);
@@ -177,7 +183,7 @@ describeRedis('e2e: a team with roles', () => {
       expect(text(h.tg.sent(bob.id).slice(-1))).toContain(`You no longer have access to ${DOMAIN}.`);
       // Bob's alert is taken back from the queue; Max is removed in the store alone, as if it raced the send.
       const waiting = await deliveries.getJobs(['waiting', 'delayed', 'prioritized']);
-      expect(waiting.map((j) => j.data.chatId).sort()).toEqual([alice.id, vera.id, max.id].sort());
+      expect(waiting.map((j) => j.data.chatId).sort()).toEqual([alice.id, vera.id, max.id, GROUP.id].sort());
       await new TeamStore(h.redis, h.prefix, async (id) => id).remove(alice.id, max.id);
 
       await h.engine.start();
@@ -188,6 +194,8 @@ describeRedis('e2e: a team with roles', () => {
       expect(veraAlert).toContain('fr***@example.com');
       expect(veraAlert).not.toContain(ALERTED_EMAIL);
       expect(h.tg.sent(bob.id).filter((m) => m.text.includes('9100'))).toEqual([]);
+      await h.tg.waitFor(() => h.tg.sent(GROUP.id).some((m) => m.text.includes('9100')), 10_000);
+      expect(text(h.tg.sent(GROUP.id).filter((m) => m.text.includes('9100')))).toContain('+7 *** ***-**-22');
       expect(h.tg.sent(max.id).filter((m) => m.text.includes('9100'))).toEqual([]);
     });
 
