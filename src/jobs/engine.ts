@@ -38,7 +38,7 @@ import {
 } from './queues.js';
 import { createReportProcessor, createReportService, type ReportService } from './report.js';
 import { upsertPollTick } from './scheduler.js';
-import { forgetDeliveries } from './purge.js';
+import { forgetAccountCaches, forgetDeliveries } from './purge.js';
 import { unixSeconds } from '../domain/justclick.js';
 import { withDeadline } from '../deadline.js';
 
@@ -87,6 +87,8 @@ export interface AlertEngine {
   groups: MembershipService & { botRemoved(chatId: number, reason: string): Promise<void> };
   /** Access to an account ended for these chats (/unlink, removal from a team): its unsent deliveries and the chats' ledgers go. */
   forgetDeliveries(accountId: number, chatIds: readonly number[]): Promise<number>;
+  /** An account was unlinked: the alerts' caches under its login go. */
+  forgetAccountCaches(login: string): Promise<void>;
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   /** Starts the workers and the campaign for the poll-tick leadership. */
   start(): Promise<void>;
@@ -312,6 +314,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     },
     groups: { ...membership, botRemoved: chatGone },
     forgetDeliveries: (accountId, chatIds) => forgetDeliveries(ctx, accountId, chatIds),
+    forgetAccountCaches: (login) => forgetAccountCaches(ctx, login),
     async enqueueAlerts(ownerId, orders, source) {
       const account = await deps.accounts.get(ownerId);
       return account ? alerts.enqueueAlerts(account, orders, source) : { queued: 0 };

@@ -67,11 +67,27 @@ export async function forgetBuyers(job: Job<Delivery>): Promise<void> {
  * Takes back what an account's access put on its way to these chats: deliveries not yet sent (those of other
  * accounts to the same chats stay) and the chats' alert ledgers.
  */
-export async function forgetDeliveries(ctx: Pick<EngineContext, 'queues' | 'ledger'>, accountId: number, chatIds: readonly number[]): Promise<number> {
+export async function forgetDeliveries(
+  ctx: Pick<EngineContext, 'queues' | 'ledger' | 'holds' | 'milestones'>,
+  accountId: number,
+  chatIds: readonly number[],
+): Promise<number> {
   const chats = new Set(chatIds);
   const removed = await purgeDeliveries(ctx.queues.delivery, (d) => chats.has(d.chatId) && (!('ownerId' in d) || d.ownerId === accountId));
-  for (const chatId of chats) await ctx.ledger.forgetChat(chatId);
+  for (const chatId of chats) {
+    await ctx.ledger.forgetChat(chatId);
+    await ctx.holds.forgetChat(chatId);
+    await ctx.milestones.forgetChat(chatId);
+  }
   return removed;
+}
+
+/** The account was unlinked: what the alerts cached under its login (buyers' paid prices, its sales history) goes. */
+export async function forgetAccountCaches(ctx: Pick<EngineContext, 'buyers' | 'milestones'>, login: string): Promise<void> {
+  for (const region of ['ru', 'io'] as const) {
+    await ctx.buyers.forgetAccount({ login, region });
+    await ctx.milestones.forgetAccount({ login, region });
+  }
 }
 
 /** An order as a chat's job may carry it: a group's or channel's with e-mail and phone already masked. */

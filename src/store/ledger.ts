@@ -3,6 +3,7 @@
 import { userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
 import type { Redis } from './redis.js';
+import { deleteMatching } from './scan.js';
 import { unixSeconds } from '../domain/justclick.js';
 
 /** How long an alerted order is remembered; the poller never looks further back than this. */
@@ -99,12 +100,7 @@ export class AlertLedger {
    */
   async forgetChat(chatId: number): Promise<void> {
     await this.redis.del(this.ledgerKey(chatId));
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', this.sentKey(chatId, '*'), 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await this.redis.del(...keys);
-    } while (cursor !== '0');
+    await deleteMatching(this.redis, this.sentKey(chatId, '*'));
   }
 
   /** Which of these marks (e.g. `o<orderId>`) have already been sent to the chat. */

@@ -79,6 +79,8 @@ export interface BotEngine {
   };
   /** Access to an account ended for these chats: its unsent deliveries there and the chats' alert ledgers go. */
   forgetDeliveries(accountId: number, chatIds: readonly number[]): Promise<number>;
+  /** An account was unlinked: the alerts' caches under its login (buyers' paid prices, sales history) go. */
+  forgetAccountCaches(login: string): Promise<void>;
 }
 
 export interface BotDeps {

@@ -230,7 +230,10 @@ describeRedis('e2e: a team with roles', () => {
       ]);
       expect((await h.engine.enqueueAlerts(alice.id, late, 'push')).queued).toBeGreaterThan(0);
       await h.tg.waitFor(() => h.tg.calls.some((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === alice.id && c.error?.code === 429), 10_000);
-      const before = (await everyRedisValue(h.redis)).map(([, v]) => v).join('\n');
+      const seen = await everyRedisValue(h.redis);
+      const before = seen.map(([, v]) => v).join('\n');
+      // Caches kept under the login that /unlink must take too: product titles, the alerts' buyer line.
+      expect(seen.map(([k]) => k).filter((k) => k.includes(LOGIN) && /:(catalog|buyer):/.test(k)).length).toBeGreaterThan(0);
       expect(before).toContain(LOGIN);
       expect(EMAILS.some((e) => before.includes(e))).toBe(true);
       expect(before).toContain(LATE_EMAIL);
