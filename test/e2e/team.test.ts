@@ -8,7 +8,7 @@ import { DELIVERY_QUEUE, type Delivery } from '../../src/jobs/queues.js';
 import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { TeamStore } from '../../src/store/team.js';
 import { GROUP, startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { msk, text } from '../support/e2e.js';
+import { msk, orderNumbers, text } from '../support/e2e.js';
 import { everyRedisValue } from '../support/redis-values.js';
 import { describeRedis } from '../support/redis.js';
 
@@ -127,8 +127,11 @@ describeRedis('e2e: a team with roles', () => {
       expect(reply).toContain('Alerts are on');
       expect(reply).not.toContain('/justclick/notify/');
       h.tg.setMember(GROUP.id, bob.id, 'administrator');
-      expect(text(await h.say(bob, '/alerts on', GROUP))).toContain("Only the account's owner may do that.");
-      expect(text(await h.say(bob, '/orders', GROUP))).toContain("Only the account's owner may do that.");
+      // A member never binds a group to the owner's account, admin or not.
+      expect(text(await h.say(bob, '/alerts on', GROUP))).toContain('Only an administrator of this chat who has linked');
+      const refused = text(await h.say(bob, '/orders', GROUP));
+      expect(refused).toContain('not connected to a JustClick account yet');
+      expect(orderNumbers(refused)).toEqual([]);
       expect((await h.chats.get(GROUP.id)).ownerId).toBeUndefined();
     });
   });
@@ -157,6 +160,12 @@ describeRedis('e2e: a team with roles', () => {
       expect(text(await h.say(alice, '/alerts on'))).toContain('Alerts are on');
       h.tg.setMember(GROUP.id, alice.id, 'administrator');
       expect(text(await h.say(alice, '/alerts on', GROUP))).toContain('Alerts are on');
+      // In the group the owner bound, a manager who is an admin there reads the orders (masked), but routing stays hers.
+      const inGroup = text(await h.say(bob, '/orders', GROUP));
+      expect(inGroup).toContain('bu***@example.com');
+      expect(inGroup).not.toContain(EMAILS[14]);
+      expect(text(await h.say(bob, '/digest 10:00', GROUP))).toContain("Only the account's owner may do that.");
+      expect((await h.chats.get(GROUP.id)).digest).toBeUndefined();
 
       const paid = parseOrdersResult([
         h.jc.addOrder(LOGIN, {
@@ -246,7 +255,7 @@ describeRedis('e2e: a team with roles', () => {
       expect(leftovers).toEqual([]);
       // Key names may carry the login only for rate limits that expire by themselves within a day.
       for (const [name] of values.filter(([k]) => k.includes(LOGIN))) {
-        expect(name).toMatch(/:(budget:acct|linkfail:login):/);
+        expect(name).toMatch(/:(budget:acct|budget:push|budget:push-seen|linkfail:login):/);
         expect(await h.redis.ttl(name)).toBeGreaterThan(0);
         expect(await h.redis.ttl(name)).toBeLessThanOrEqual(86_400);
       }
