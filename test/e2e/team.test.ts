@@ -128,9 +128,9 @@ describeRedis('e2e: a team with roles', () => {
       expect(reply).not.toContain('/justclick/notify/');
       h.tg.setMember(GROUP.id, bob.id, 'administrator');
       // A member never binds a group to the owner's account, admin or not.
-      expect(text(await h.say(bob, '/alerts on', GROUP))).toContain('Only an administrator of this chat who has linked');
+      expect(text(await h.say(bob, '/alerts on', GROUP))).toContain("Only the account's owner may do that.");
       const refused = text(await h.say(bob, '/orders', GROUP));
-      expect(refused).toContain('not connected to a JustClick account yet');
+      expect(refused).toContain("Only the account's owner may do that.");
       expect(orderNumbers(refused)).toEqual([]);
       expect((await h.chats.get(GROUP.id)).ownerId).toBeUndefined();
     });
@@ -164,7 +164,7 @@ describeRedis('e2e: a team with roles', () => {
       const inGroup = text(await h.say(bob, '/orders', GROUP));
       expect(inGroup).toContain('bu***@example.com');
       expect(inGroup).not.toContain(EMAILS[14]);
-      expect(text(await h.say(bob, '/digest 10:00', GROUP))).toContain("Only the account's owner may do that.");
+      expect(text(await h.say(bob, '/digest 10:00', GROUP))).toContain("connected to someone else's JustClick account");
       expect((await h.chats.get(GROUP.id)).digest).toBeUndefined();
 
       const paid = parseOrdersResult([
