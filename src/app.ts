@@ -30,6 +30,7 @@ import { RequestBudgets } from './store/budgets.js';
 import { PageStore } from './store/pages.js';
 import { KeySpace } from './store/keys.js';
 import { createRedis, isClusterUrl, PREFIX, quitRedis, type Redis } from './store/redis.js';
+import { TeamStore } from './store/team.js';
 import { UpdateLog } from './store/updates.js';
 import { Vault } from './store/vault.js';
 import { createBot, type Bot } from './telegram/bot.js';
@@ -108,6 +109,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const choices = new ChoiceStore(redis, keys);
   const templateDrafts = new TemplateDrafts(redis, keys);
   const updates = new UpdateLog(redis, keys);
+  // An account's owner is who linked it, while it is linked.
+  const team = new TeamStore(redis, keys, async (accountId) => (await accounts.get(accountId))?.linkedBy);
   const client = new DemoAwareClient({
     apiUrl: config.justclickApiUrl,
     logger,
@@ -122,6 +125,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     accounts,
     chats,
     client,
+    team,
     // Deliveries never wait out a 429 in place: the job is delayed by retry_after and the worker moves on.
     gateway: markDemoChats(
       createGateway(new Telegram(config.botToken, { apiRoot: config.telegramApiRoot, webhookReply: false }), {
@@ -169,6 +173,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     catalog,
     choices,
     templateDrafts,
+    team,
     client,
     engine,
     pushUrl,

@@ -12,6 +12,7 @@ import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
 import { paidBillIds } from './buyer-context.js';
 import { paidThatDay } from './milestones.js';
 import { looksLikeEmail } from '../justclick/lookups.js';
+import { orderForChat } from './purge.js';
 import { fromUnixSeconds, JUSTCLICK_TIME_ZONE, unixSeconds } from '../domain/justclick.js';
 
 export type AlertSource = 'poll' | 'push';
@@ -119,7 +120,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
         ownerId,
         login: account.creds.login,
         currency: ACCOUNT_CURRENCY,
-        orders: list.map(toAlertOrder),
+        orders: list.map((o) => orderForChat(chatId, toAlertOrder(o))),
       });
       const jobs =
         newOrders.length > SUMMARY_THRESHOLD
@@ -162,7 +163,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     await queues.delivery.addBulk(
       targets.map((chatId) => ({
         name: kind,
-        data: { kind, chatId, ownerId, login: account.creds.login, currency: ACCOUNT_CURRENCY, order: alertOrder },
+        data: { kind, chatId, ownerId, login: account.creds.login, currency: ACCOUNT_CURRENCY, order: orderForChat(chatId, alertOrder) },
         opts: { ...deliveryJobOptions, jobId: jobIds.status(kind, chatId, order.id) },
       })),
     );

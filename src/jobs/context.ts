@@ -11,6 +11,7 @@ import type { AlertHolds } from '../store/alert-holds.js';
 import type { MilestoneStore } from '../store/milestones.js';
 import type { AlertLedger, WatchList } from '../store/ledger.js';
 import type { Locks } from '../store/locks.js';
+import type { TeamStore } from '../store/team.js';
 import type { Gateway } from '../outbound/gateway.js';
 import type { AlertPrefetch } from './prefetch.js';
 import type { Delivery, SummaryJob } from './queues.js';
@@ -34,6 +35,8 @@ export interface EngineContext {
   now: () => Date;
   /** Follow-ups of sales run at most this often (ms): a goal check per owner, a pinned card's edit per chat. */
   followUpMs: number;
+  /** Who may read what an account sends: checked again at send time. */
+  team: Pick<TeamStore, 'roleOf'>;
   ledger: AlertLedger;
   watch: WatchList;
   /** Orders held through quiet hours, silence checks and the learned weeks of sales. */

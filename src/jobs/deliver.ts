@@ -20,6 +20,8 @@ import { idPart, type Delivery } from './queues.js';
 import { buyerContext } from './buyer-context.js';
 import { milestonesFor } from './milestones.js';
 import { withDeadline } from '../deadline.js';
+import { audienceOf, type Audience } from './audience.js';
+import { forgetBuyers } from './purge.js';
 
 /** Telegram: about one message a second per private chat, twenty a minute per group. */
 const PRIVATE_PACE_MS = 1_000;
@@ -125,12 +127,12 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     return done.value;
   }
 
-  async function compose(job: Job<Delivery>, chat: ChatSettings): Promise<Composed | null> {
+  async function compose(job: Job<Delivery>, chat: ChatSettings, audience: Audience): Promise<Composed | null> {
     const d = job.data;
     const view = async (currency: string): Promise<AlertView> => ({
       lang: await deliveryLanguage(chats, d.chatId, chat),
       timeZone: chat.timeZone ?? ctx.defaultTimeZone,
-      group: d.chatId < 0,
+      group: d.chatId < 0 || audience === 'masked',
       currency,
     });
     switch (d.kind) {
@@ -237,6 +239,9 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       logger.info({ jobId: job.id, kind: d.kind, chatId: d.chatId }, 'delivery dropped: the chat may no longer read this account');
       return 'not-allowed';
     }
+    // The reader's role, as it is now, decides what they see: a removed member nothing, a viewer masked contacts.
+    const audience = await audienceOf(ctx.team, d, chat);
+    if (audience === 'none') return 'no-access';
 
     // One sender per chat at a time, and a pause after each message: Telegram's per-chat limits.
     const lock = `send:${d.chatId}`;
@@ -252,7 +257,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     // How long the chat stays quiet after this job: a pace after a send, retry_after after a 429, none otherwise.
     let quietMs = 0;
     try {
-      const message = await compose(job, chat);
+      const message = await compose(job, chat, audience);
       if (!message) return 'already-sent';
       quietMs = paceFor(d.chatId);
       // After a migration the rest of the parts go straight to the supergroup.
@@ -295,13 +300,17 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
 
   return async (job: Job<Delivery>, token?: string): Promise<string> => {
     try {
-      return await deliver(job, token);
+      const outcome = await deliver(job, token);
+      // Done: the job is kept a while for its id (dedupe), without the buyers' contacts.
+      await forgetBuyers(job).catch((e: unknown) => logger.warn({ err: e, jobId: job.id }, 'could not clear a finished delivery'));
+      return outcome;
     } catch (err) {
       if (err instanceof DelayedError) throw err;
       const lastAttempt = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (lastAttempt) {
         logger.error({ err, jobId: job.id, kind: job.data.kind, chatId: job.data.chatId }, 'delivery given up');
         await hooks.gaveUp(job.data, err).catch((e: unknown) => logger.error({ err: e }, 'delivery give-up hook failed'));
+        await forgetBuyers(job).catch((e: unknown) => logger.warn({ err: e, jobId: job.id }, 'could not clear a given-up delivery'));
       } else {
         logger.warn({ err, jobId: job.id, kind: job.data.kind, chatId: job.data.chatId, attempt: job.attemptsMade + 1 }, 'delivery failed; will retry');
       }

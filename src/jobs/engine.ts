@@ -39,11 +39,12 @@ import {
 } from './queues.js';
 import { createReportProcessor, createReportService, type ReportService } from './report.js';
 import { upsertPollTick } from './scheduler.js';
+import { forgetAccountCaches, forgetDeliveries } from './purge.js';
 import { unixSeconds } from '../domain/justclick.js';
 import { withDeadline } from '../deadline.js';
 
 /** What the engine is given; the rest of its EngineContext (ledger, locks, queues) it builds on this Redis. */
-export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats' | 'client' | 'gateway' | 'logger' | 'ordersMethod' | 'pollSeconds'> {
+export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats' | 'client' | 'gateway' | 'logger' | 'ordersMethod' | 'pollSeconds' | 'team'> {
   redisUrl: string;
   /** The bot's key prefix (e.g. `jcb:`): ledger, locks and the watch list live under it. */
   prefix: string;
@@ -85,6 +86,10 @@ export interface AlertEngine {
   };
   /** Groups and channels bound to an account: bound, unbound, re-checked; and the bot removed from a chat. */
   groups: MembershipService & { botRemoved(chatId: number, reason: string): Promise<void> };
+  /** Access to an account ended for these chats (/unlink, removal from a team): its unsent deliveries and the chats' ledgers go. */
+  forgetDeliveries(accountId: number, chatIds: readonly number[]): Promise<number>;
+  /** An account was unlinked: the alerts' caches under its login go. */
+  forgetAccountCaches(login: string): Promise<void>;
   enqueueAlerts(ownerId: number, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   /** Starts the workers and the campaign for the poll-tick leadership. */
   start(): Promise<void>;
@@ -123,6 +128,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     defaultTimeZone: deps.defaultTimeZone ?? 'Europe/Moscow',
     now: deps.now ?? (() => new Date()),
     followUpMs: deps.followUpMs ?? CARD_EDIT_MS,
+    team: deps.team,
     ledger: new AlertLedger(redis, keys),
     buyers: new BuyerCache(redis, deps.prefix),
     prefetch: new AlertPrefetch(),
@@ -310,6 +316,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       watchSilence: (chatId, on) => ctx.holds.watchSilence(chatId, on ? unixSeconds(ctx.now()) : null),
     },
     groups: { ...membership, botRemoved: chatGone },
+    forgetDeliveries: (accountId, chatIds) => forgetDeliveries(ctx, accountId, chatIds),
+    forgetAccountCaches: (login) => forgetAccountCaches(ctx, login),
     async enqueueAlerts(ownerId, orders, source) {
       const account = await deps.accounts.get(ownerId);
       return account ? alerts.enqueueAlerts(account, orders, source) : { queued: 0 };

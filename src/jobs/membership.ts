@@ -145,7 +145,8 @@ export function createMembershipService(ctx: EngineContext, hooks: MembershipHoo
 
   async function mayDeliver(d: Delivery, chat: ChatSettings): Promise<boolean> {
     const from = 'ownerId' in d ? d.ownerId : chat.ownerId;
-    if (d.chatId > 0) return from === undefined || (await mayUseAccount(accounts, d.chatId, from)) !== null;
+    // A private chat reads an account its user owns or is in the team of (what they see: src/jobs/audience.ts).
+    if (d.chatId > 0) return from === undefined || (await ctx.team.roleOf(d.chatId, from)) !== undefined;
     const binder = binderOf(d.chatId, chat);
     if (chat.ownerId === undefined || binder === undefined || from !== chat.ownerId) return false;
     // A group bound before binders were recorded (or moved to a supergroup) joins the periodic check now.

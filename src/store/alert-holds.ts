@@ -7,6 +7,7 @@ import type { WeekProfile } from '../domain/silence.js';
 import { chatIdPart, intOrUndefined } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
 import { LuaScript } from './lua.js';
+import { deleteMatching } from './scan.js';
 
 /** Held orders outlive any night by far: a release that keeps failing still finds them for days. */
 const HELD_TTL_SECONDS = 14 * 86_400;
@@ -130,6 +131,14 @@ export class AlertHolds {
       [windowEnd, TAKEN_TTL_SECONDS],
     )) as string[];
     return values.map((v) => JSON.parse(v) as AlertOrder);
+  }
+
+  /** The account that fed the chat is gone (or its member left the team): what is held for the chat goes. */
+  async forgetChat(chatId: number): Promise<void> {
+    await this.redis.del(this.chatKey('held', chatId), this.chatKey('held-released', chatId));
+    await deleteMatching(this.redis, `${this.chatKey('held-taken', chatId)}:*`);
+    await this.redis.zrem(this.heldDue, chatIdPart(chatId));
+    await this.redis.zrem(this.silenceDue, chatIdPart(chatId));
   }
 
   /** The chat's silence is looked at from `at` (unix s) on; `null` stops looking. */

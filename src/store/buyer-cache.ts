@@ -3,6 +3,7 @@
 // change, so the next alert for the same buyer asks JustClick only for the orders it has not seen yet.
 import { createHash } from 'node:crypto';
 import type { Redis } from './redis.js';
+import { deleteMatching } from './scan.js';
 
 /** Short on purpose: a refund changes what counts, and buyers' data is kept no longer than it helps. */
 const BUYER_CACHE_SECONDS = 60 * 60;
@@ -32,6 +33,11 @@ export class BuyerCache {
       .hset(key, Object.fromEntries([...prices].map(([id, price]) => [id, String(price)])))
       .expire(key, BUYER_CACHE_SECONDS)
       .exec();
+  }
+
+  /** The account was unlinked: what was remembered of its buyers goes. */
+  async forgetAccount(account: { login: string; region: string }): Promise<number> {
+    return deleteMatching(this.#redis, `${this.#prefix}buyer:${account.region}:${account.login}:*`);
   }
 
   #key(account: { login: string; region: string }, email: string): string {

@@ -60,6 +60,11 @@ export class CatalogStore {
     await this.redis.set(this.listedKey(account), String(at), 'EX', CATALOG_TTL_SECONDS);
   }
 
+  /** The account was unlinked: its titles go (another user linking the same shop fetches them again). */
+  async forget(account: CatalogAccount): Promise<void> {
+    await this.redis.del(this.titlesKey(account), this.listedKey(account));
+  }
+
   private titlesKey(a: CatalogAccount): string {
     return this.keys.plain('catalog', a.region, encodeURIComponent(a.login));
   }

@@ -36,6 +36,10 @@ export class ChoiceStore {
   /** Stores the choice and returns an id of 11 URL-safe characters (8 random bytes). */
   async save(choice: PendingChoice): Promise<string> {
     const id = randomBytes(8).toString('base64url');
+    const byUser = this.userKey(choice.userId);
+    // The words may hold what a buyer gave (an e-mail typed into a question): indexed per user so /unlink can forget them.
+    // The choice and the user's index are in different cluster slots: the index first, so /unlink finds every choice.
+    await this.redis.multi().sadd(byUser, id).expire(byUser, this.ttlSeconds).exec();
     await this.redis.set(this.key(id), JSON.stringify(choice), 'EX', this.ttlSeconds);
     return id;
   }
@@ -52,11 +56,25 @@ export class ChoiceStore {
     }
   }
 
+  /** Forgets every pending choice of this user; returns how many were still there. */
+  async forgetUser(userId: number): Promise<number> {
+    const byUser = this.userKey(userId);
+    const ids = await this.redis.smembers(byUser);
+    // One DEL per choice: on a cluster each has its own slot.
+    const removed = (await Promise.all(ids.map((id) => this.redis.del(this.key(id))))).reduce((a, b) => a + b, 0);
+    await this.redis.del(byUser);
+    return removed;
+  }
+
   static isChoiceId(id: string): boolean {
     return ID_PATTERN.test(id);
   }
 
   private key(id: string): string {
     return this.keys.plain('choice', id);
+  }
+
+  private userKey(userId: number): string {
+    return this.keys.user('choice-user', userId);
   }
 }

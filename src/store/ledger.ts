@@ -3,6 +3,7 @@
 import { userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
 import type { Redis } from './redis.js';
+import { deleteMatching } from './scan.js';
 import { unixSeconds } from '../domain/justclick.js';
 
 /** How long an alerted order is remembered; the poller never looks further back than this. */
@@ -91,6 +92,15 @@ export class AlertLedger {
         .expire(to, this.retentionSeconds)
         .exec();
     await this.redis.del(from);
+  }
+
+  /**
+   * Forgets what the chat was alerted about (the account that fed it was unlinked, or its member left the team):
+   * the ledger and the sent marks. Switching alerts on again starts from a fresh baseline.
+   */
+  async forgetChat(chatId: number): Promise<void> {
+    await this.redis.del(this.ledgerKey(chatId));
+    await deleteMatching(this.redis, this.sentKey(chatId, '*'));
   }
 
   /** Which of these marks (e.g. `o<orderId>`) have already been sent to the chat. */

@@ -2,6 +2,7 @@
 // the order that reached it, so that only that order's alert tells it (also when that delivery is retried,
 // on any replica); and the window's best day and order per account, worked out once a day.
 import type { Redis } from './redis.js';
+import { deleteMatching } from './scan.js';
 import type { SalesHistory } from '../domain/milestones.js';
 import { chatIdPart } from './ids.js';
 
@@ -34,6 +35,16 @@ export class MilestoneStore {
 
   async rememberHistory(account: { login: string; region: string }, timeZone: string, today: string, history: SalesHistory): Promise<void> {
     await this.#redis.set(this.#historyKey(account, timeZone, today), JSON.stringify(history), 'EX', HISTORY_SECONDS);
+  }
+
+  /** The account was unlinked: its sales history goes. */
+  async forgetAccount(account: { login: string; region: string }): Promise<number> {
+    return deleteMatching(this.#redis, `${this.#prefix}milestone:history:${account.region}:${account.login}:*`);
+  }
+
+  /** The chat is no longer fed by the account: which order reached which milestone there goes. */
+  async forgetChat(chatId: number): Promise<number> {
+    return deleteMatching(this.#redis, `${this.#prefix}milestone:${chatIdPart(chatId)}:*`);
   }
 
   #historyKey(account: { login: string; region: string }, timeZone: string, today: string): string {

@@ -66,6 +66,19 @@ export class PageStore {
     return removed;
   }
 
+  /** Forgets the pages this user was shown from this account (they left the team, or lost sight of contacts). */
+  async forgetUser(ownerId: number, userId: number): Promise<number> {
+    const ids = await this.redis.smembers(this.ownerKey(ownerId));
+    let removed = 0;
+    for (const id of ids) {
+      const answer = await this.get(id);
+      if (answer?.userId !== userId) continue;
+      removed += await this.redis.del(this.pageKey(id));
+      await this.redis.srem(this.ownerKey(ownerId), id);
+    }
+    return removed;
+  }
+
   static isPageId(id: string): boolean {
     return ID_PATTERN.test(id);
   }

@@ -11,6 +11,9 @@ import { mayUseAccount } from '../store/bindings.js';
 import type { ChatSettings } from '../store/chats.js';
 import { pickedAccount } from './account-pick.js';
 import type { BotContext, Services } from './context.js';
+import { may } from '../domain/roles.js';
+import { teamText } from '../domain/i18n/team.js';
+import { teamAccount } from './team-access.js';
 
 export type Access<T> = { ok: true; value: T } | { ok: false; reply: Html };
 
@@ -18,12 +21,20 @@ const denied = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply 
 
 /**
  * The account the asker means when no binding decides: the one "@login" in the words picks, else their
- * current one (of those they linked). A "@login" that names none of theirs is refused, naming theirs.
+ * current one (of those they linked), else the team account they were invited to first. A "@login" that names
+ * none of theirs is refused, naming theirs. `ctx.role` says what they may do with it.
  */
 async function askersAccount(s: Services, ctx: BotContext, userId: number): Promise<Access<LinkedAccount | null>> {
   const picked = await pickedAccount(s, ctx);
   if (!picked.ok) return picked;
-  return { ok: true, value: picked.value ?? (await s.accounts.current(userId)) };
+  const own = picked.value ?? (await s.accounts.current(userId));
+  if (own) {
+    ctx.role = 'owner';
+    return { ok: true, value: own };
+  }
+  const team = await teamAccount(s, userId);
+  if (team) ctx.role = team.role;
+  return { ok: true, value: team?.account ?? null };
 }
 
 /** The member as Telegram knows them now (never a cached answer); null when Telegram did not answer. */
@@ -73,6 +84,8 @@ export async function bindGroup(s: Services, ctx: BotContext): Promise<Access<Li
   const account = mine.value;
   if (!(await isChatAdmin(s, ctx, chatId, userId))) return denied(text.bindNotAdmin);
   if (!account) return denied(text.bindNotLinked);
+  // A team member never binds a group to the owner's account: routing is the owner's.
+  if (!may(ctx.role, 'routing')) return denied(teamText[ctx.lang].ownerOnly);
   // Alerts and digests are sent later, with no user to take the language from: the chat keeps it.
   ctx.chatSettings = await s.chats.update(chatId, {
     ownerId: account.ownerId,
@@ -102,11 +115,12 @@ export async function accountForQuery(s: Services, ctx: BotContext): Promise<Acc
   if (binding) {
     // Only who may use the bound account asks it here (design: the person who linked it, and the team); they may
     // name another of theirs with "@login".
-    const bound = await mayUseAccount(s.accounts, userId, binding.account.ownerId);
-    if (!bound) return denied(botText[ctx.lang].notYourAccount);
+    const role = await s.team.roleOf(userId, binding.account.ownerId);
+    if (role === undefined) return denied(botText[ctx.lang].notYourAccount);
     const picked = await pickedAccount(s, ctx);
     if (!picked.ok) return picked;
-    return { ok: true, value: picked.value ?? bound };
+    ctx.role = picked.value ? 'owner' : role;
+    return { ok: true, value: picked.value ?? binding.account };
   }
   // Only an admin with an account could bind it: ask Telegram only then.
   const mine = await askersAccount(s, ctx, userId);

@@ -25,6 +25,7 @@ import { ordersFeature } from './features/orders.js';
 import { settingsFeature } from './features/settings.js';
 import { startFeature, menuCommands } from './features/start.js';
 import { statusFeature } from './features/status.js';
+import { teamFeature } from './features/team.js';
 import type { ChatSettings, UserPrefs } from '../store/chats.js';
 import type { BotContext, BotDeps, Services } from './context.js';
 import { ChatGone, TelegramBadRequest } from '../outbound/errors.js';
@@ -135,6 +136,8 @@ export function createBot(deps: BotDeps): Bot {
     // First: any command leaves a /link question flow, so the flow must see every command.
     accountFeature(services),
     accountsFeature(services),
+    // Before /start: `/start <invite token>` is a team invite.
+    teamFeature(services),
     startFeature(services),
     demoFeature(services),
     ordersFeature(services),

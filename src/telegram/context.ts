@@ -19,6 +19,8 @@ import type { RequestBudgets } from '../store/budgets.js';
 import type { LinkAttempts } from '../store/link-attempts.js';
 import type { PageStore } from '../store/pages.js';
 import type { TemplateDrafts } from '../store/template-drafts.js';
+import type { TeamStore } from '../store/team.js';
+import type { Role } from '../domain/roles.js';
 import type { Gateway } from '../outbound/gateway.js';
 
 /**
@@ -76,6 +78,10 @@ export interface BotEngine {
     /** The bot was removed from the chat (or may no longer post there): nothing more is sent to it. */
     botRemoved(chatId: number, reason: string): Promise<void>;
   };
+  /** Access to an account ended for these chats: its unsent deliveries there and the chats' alert ledgers go. */
+  forgetDeliveries(accountId: number, chatIds: readonly number[]): Promise<number>;
+  /** An account was unlinked: the alerts' caches under its login (buyers' paid prices, sales history) go. */
+  forgetAccountCaches(login: string): Promise<void>;
 }
 
 export interface BotDeps {
@@ -95,6 +101,8 @@ export interface BotDeps {
   choices: ChoiceStore;
   /** Alert templates previewed and not yet saved (/alerts template). */
   templateDrafts: TemplateDrafts;
+  /** Team members, roles and invites: `team.roleOf` is the one answer to who may do what. */
+  team: TeamStore;
   /** `call` is for the lookups (src/justclick/lookups.ts): one order, a buyer's orders, the product list. */
   client: Pick<JustClickClient, 'checkKey' | 'fetchOrders' | 'fetchOrderSets' | 'call'>;
   engine: BotEngine;
@@ -124,6 +132,8 @@ export interface BotContext extends Context {
   chatSettings: ChatSettings;
   /** "@login" or "@all" taken out of the command's words (understand.ts); absent: the current account. */
   accountPick?: AccountPick;
+  /** The asker's role on the account their command acts on, once access.ts has looked it up. */
+  role?: Role;
 }
 
 /** What the seller calls the account: the name they gave it, else its domain. */

@@ -85,6 +85,7 @@ describeRedis('e2e: start and link', () => {
         'demo',
         'accounts',
         'unlink',
+        'team',
         'tz',
         'lang',
         'help',

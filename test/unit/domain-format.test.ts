@@ -137,6 +137,15 @@ describe('masking contacts for group chats', () => {
       }),
     );
   });
+
+  it('masking what is already masked changes nothing (group job data is stored masked)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\+?[\d\s()-]{0,20}$/), fc.emailAddress(), (phone, email) => {
+        expect(maskPhone(maskPhone(phone))).toBe(maskPhone(phone));
+        expect(maskEmail(maskEmail(email))).toBe(maskEmail(email));
+      }),
+    );
+  });
 });
 
 describe('language', () => {

@@ -10,6 +10,7 @@ import { botText } from '../../domain/i18n/bot.js';
 import { linkText } from '../../domain/i18n/link.js';
 import type { AccountId, LinkedAccount, UnlinkedAccount } from '../../store/accounts.js';
 import { mayUseAccount } from '../account-pick.js';
+import { forgetAccountData } from '../forget.js';
 import { accountDomain, accountLabel, type BotContext, type Services } from '../context.js';
 
 const RENAME_FLOW = 'account-name';
@@ -26,7 +27,8 @@ const BUTTON_LABEL_MAX = 32;
 export async function forgetAccount(s: Services, accountId: AccountId): Promise<UnlinkedAccount | null> {
   const removed = await s.accounts.unlink(accountId);
   if (!removed) return null;
-  for (const chatId of await s.chats.forOwner(accountId)) {
+  const fed = await s.chats.forOwner(accountId);
+  for (const chatId of fed) {
     await s.engine.alerts.disable(chatId);
     await s.engine.digests.unschedule(chatId);
     await s.engine.reports.unschedule(chatId);
@@ -34,6 +36,8 @@ export async function forgetAccount(s: Services, accountId: AccountId): Promise<
     await s.chats.update(chatId, { ownerId: null, alerts: null, digest: null, weeklyReport: null, monthlyReport: null, goal: null });
   }
   await s.pages.forgetOwner(accountId);
+  // Its team, deliveries not yet sent, ledgers, choices and caches: buyers' data only as long as needed.
+  await forgetAccountData(s, removed, fed);
   return removed;
 }
 

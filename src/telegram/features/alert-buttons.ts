@@ -6,18 +6,20 @@ import { ALERT_PRESS } from '../../domain/alert-buttons.js';
 import { ALERT_TEXTS } from '../../domain/i18n/alerts.js';
 import { orderDetails } from '../../justclick/lookups.js';
 import type { LinkedAccount } from '../../store/accounts.js';
+import { may } from '../../domain/roles.js';
 import type { BotContext, Services } from '../context.js';
 import { askJustClick } from '../orders-query.js';
 import { lookupBuyer, lookupOrder } from './lookup.js';
 
 /**
- * The account behind the alert, when the presser may use it: the chat's alerts come from the presser's own
- * linked account. (One place to widen when team roles arrive.)
+ * The account behind the alert, when the presser may look its orders up: the chat's alerts come from an account
+ * the presser owns or manages (a viewer sees no buyers' contacts, so no lookups).
  */
 async function alertAccountFor(s: Services, ctx: BotContext): Promise<LinkedAccount | null> {
   const userId = ctx.from?.id;
-  if (userId === undefined || ctx.chatSettings.ownerId !== userId) return null;
-  return s.accounts.get(userId);
+  const accountId = ctx.chatSettings.ownerId;
+  if (userId === undefined || accountId === undefined || !may(await s.team.roleOf(userId, accountId), 'lookup')) return null;
+  return s.accounts.get(accountId);
 }
 
 export function alertButtonsFeature(s: Services): Composer<BotContext> {

@@ -114,7 +114,7 @@ export function alertsFeature(s: Services): Composer<BotContext> {
         text.alertsOn({
           target: null,
           pollSeconds: s.config.alertPollSeconds,
-          pushUrl: privateChat ? await pushUrl(ownerId) : null,
+          pushUrl: privateChat && ownerId === ctx.from.id ? await pushUrl(ownerId) : null,
           pushUrlInPrivate: !privateChat && s.config.publicUrl !== undefined,
         }),
       );

@@ -16,6 +16,8 @@ import type { BotContext, Services } from '../context.js';
 import { fetchOrdersFor } from '../orders-query.js';
 import type { PreparedQuery } from '../understand.js';
 import { lookupBuyer, lookupOrder } from './lookup.js';
+import { may } from '../../domain/roles.js';
+import { teamText } from '../../domain/i18n/team.js';
 
 /** At most this many orders go into one file (about 10 MB of CSV). */
 const MAX_EXPORTED_ORDERS = 20_000;
@@ -43,6 +45,8 @@ export function exportFormat(text: string): { format: ExportFormat; rest: string
 function sendExport(format: ExportFormat) {
   return async (s: Services, ctx: BotContext, prepared: PreparedQuery): Promise<void> => {
     const chatId = ctx.chat!.id;
+    // The file holds every buyer's contacts: not for a viewer.
+    if (!may(ctx.role, 'export')) return s.refuse(ctx, { reply: teamText[ctx.lang].viewerRefused });
     await s.gateway.typing(chatId);
     await s.background(ctx, async () => {
       const orders = await fetchOrdersFor(s, ctx, prepared);

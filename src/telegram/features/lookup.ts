@@ -15,6 +15,9 @@ import { zoneLabel } from '../../domain/zones.js';
 import { buyerHistory, isOrderId, looksLikeEmail, orderDetails } from '../../justclick/lookups.js';
 import type { LinkedAccount } from '../../store/accounts.js';
 import { accountForQuery } from '../access.js';
+import { may } from '../../domain/roles.js';
+import { teamText } from '../../domain/i18n/team.js';
+import { masksContacts } from '../team-access.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
 import { askJustClick } from '../orders-query.js';
 import { pageKeyboard } from '../paging.js';
@@ -112,8 +115,9 @@ export function lookupFeature(s: Services): Composer<BotContext> {
 
 async function askerAccount(s: Services, ctx: BotContext): Promise<LinkedAccount | null> {
   const access = await accountForQuery(s, ctx);
-  if (access.ok) return access.value;
-  await s.refuse(ctx, access);
+  // Looking a buyer up shows their contacts: not for a viewer.
+  if (access.ok && may(ctx.role, 'lookup')) return access.value;
+  await s.refuse(ctx, access.ok ? { reply: teamText[ctx.lang].viewerRefused } : access);
   return null;
 }
 
@@ -123,7 +127,7 @@ function lookupOptions(s: Services, ctx: BotContext): LookupOptions {
     timeZone: ctx.timeZone,
     zoneLabel: zoneLabel(ctx.timeZone, ctx.lang, s.now()),
     currency: ACCOUNT_CURRENCY,
-    maskContacts: ctx.chat?.type !== 'private',
+    maskContacts: masksContacts(ctx),
   };
 }
 

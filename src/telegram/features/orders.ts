@@ -20,6 +20,7 @@ import type { PreparedQuery } from '../understand.js';
 import { openListKeyboard, PAGE_COUNTER, PAGE_PRESS, pageKeyboard } from '../paging.js';
 import { sendCombined } from './all-accounts.js';
 import { lookupBuyer, lookupOrder } from './lookup.js';
+import { masksContacts } from '../team-access.js';
 
 /** At most this many orders become pages of one answer (50,000 took 13 MB and 2.7 s to render). */
 export const MAX_PAGED_ORDERS = 2_000;
@@ -59,7 +60,7 @@ async function sendOrders(s: Services, ctx: BotContext, prepared: PreparedQuery)
       timeZone: ctx.timeZone,
       lang: ctx.lang,
       currency: ACCOUNT_CURRENCY,
-      maskContacts: ctx.chat!.type !== 'private',
+      maskContacts: masksContacts(ctx),
       now: s.now(),
       comparison,
     };
