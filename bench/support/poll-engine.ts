@@ -83,6 +83,7 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
     defaultTimezone: 'Europe/Moscow',
     // Far longer than the benchmark: the only rounds are the ones it starts itself.
     alertPollSeconds: 3600,
+    alertReconcileSeconds: 3600,
     botMode: 'polling',
     port: 0,
     metrics: { port: 0, host: '127.0.0.1' },

@@ -19,7 +19,9 @@ import { createDigestProcessor, createDigestService } from './digest.js';
 import { createLeader, type Leader } from './leader.js';
 import { createMembershipService, upsertBindingChecks, type MembershipService } from './membership.js';
 import { BindingChecks } from '../store/bindings.js';
-import { createPollProcessor } from './poll.js';
+import { createPollProcessor, POLL_BATCH } from './poll.js';
+import { PollPaceStore } from '../store/poll-pace.js';
+import { RequestBudgets } from '../store/budgets.js';
 import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
 import { CARD_EDIT_MS, createLiveCardProcessor, createLiveCardService, type LiveCardService } from './live-card.js';
 import {
@@ -52,6 +54,8 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
   now?: () => Date;
   /** Concurrent account checks per replica (default 100): I/O bound, so high; 10,000 accounts at ~0.5 s a JustClick call fit in a minute. */
   pollConcurrency?: number;
+  /** ALERT_RECONCILE_SECONDS: how often an account whose push works is still polled (default 900). */
+  reconcileSeconds?: number;
   /** Messages per second to Telegram from all chats; BullMQ's limiter is queue-wide, so across replicas (bulk limit ~30/s). */
   sendsPerSecond?: number;
   /** Leader lock timings (tests shorten them). */
@@ -130,6 +134,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     locks: new Locks(redis, `${deps.prefix}lock:`),
     queues: { poll, delivery, digest },
   };
+  const pace = new PollPaceStore(redis, keys);
+  const reconcileMs = (deps.reconcileSeconds ?? 900) * 1000;
   const goals = createGoalService(ctx);
   const cards = createLiveCardService(ctx, { watchChanged: (ownerId) => alerts.refreshWatch(ownerId).then(() => undefined) });
   const alerts = createAlertService(ctx, {
@@ -201,10 +207,16 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   async function start(): Promise<void> {
     if (workers.length > 0 || closed) return;
     const common = { connection, prefix: queuePrefix };
-    const pollWorker = new Worker(POLL_QUEUE, createPollProcessor(ctx, alerts), {
-      ...common,
-      concurrency: deps.pollConcurrency ?? 100,
-    });
+    const pollWorker = new Worker(
+      POLL_QUEUE,
+      createPollProcessor(ctx, alerts, {
+        pace,
+        budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
+        intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },
+      }),
+      // Each job checks a batch side by side: this many jobs keep about pollConcurrency checks in flight.
+      { ...common, concurrency: Math.max(1, Math.ceil((deps.pollConcurrency ?? 100) / POLL_BATCH)) },
+    );
     const deliveryWorker = new Worker<Delivery>(
       DELIVERY_QUEUE,
       createDeliveryProcessor(ctx, {
@@ -287,13 +299,32 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     await quitRedis(redis);
   }
 
+  /**
+   * A push brought paid orders: the shop sells and its push works, so a quiet shop's long wait ends and the
+   * next check is a reconciliation at the latest (best effort: the alert itself is what must not fail).
+   */
+  async function pushed(ownerId: number, orders: Order[]): Promise<void> {
+    const now = ctx.now();
+    const paidAt = Math.max(0, ...orders.map((o) => (o.paid ?? 0) * 1000));
+    const facts = await pace.facts(ownerId);
+    if (paidAt > (facts.saleAt ?? 0)) await pace.remember(ownerId, { saleAt: Math.min(paidAt, now.getTime()) });
+    await pace.dueBy(ownerId, new Date(now.getTime() + Math.max(reconcileMs, deps.pollSeconds * 1000)));
+  }
+
   return {
     alerts: {
       enable: alerts.enable,
       disable: alerts.disable,
       startOver: alerts.startOver,
       status: alerts.status,
-      enqueueAlerts: alerts.enqueueAlerts,
+      async enqueueAlerts(account, orders, source) {
+        const result = await alerts.enqueueAlerts(account, orders, source);
+        if (source === 'push')
+          await pushed(account.ownerId, orders).catch((err: unknown) =>
+            logger.warn({ err, ownerId: account.ownerId }, 'could not speed up checks after a push'),
+          );
+        return result;
+      },
       enqueueStatusChange: alerts.enqueueStatusChange,
     },
     digests,

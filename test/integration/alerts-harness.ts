@@ -76,6 +76,8 @@ export async function startHarness(): Promise<Harness> {
     ordersMethod: 'getOrdersWithGoods',
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 1,
+    // Pushes in these tests must not slow the polls they wait for; the reconciliation tests set their own.
+    alertReconcileSeconds: 1,
     botMode: 'polling',
     port: 0,
     metrics: { port: 0, host: '127.0.0.1' },
