@@ -214,8 +214,9 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
         intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },
       }),
-      // Each job checks a batch side by side: this many jobs keep about pollConcurrency checks in flight.
-      { ...common, concurrency: Math.max(1, Math.ceil((deps.pollConcurrency ?? 100) / POLL_BATCH)) },
+      // Each job checks a batch side by side and lasts as long as its slowest check: twice as many jobs as
+      // pollConcurrency / POLL_BATCH keep about pollConcurrency checks in flight.
+      { ...common, concurrency: Math.max(1, Math.ceil((2 * (deps.pollConcurrency ?? 100)) / POLL_BATCH)) },
     );
     const deliveryWorker = new Worker<Delivery>(
       DELIVERY_QUEUE,

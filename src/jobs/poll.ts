@@ -48,8 +48,11 @@ export function pollWindow(now: Date, lastCheck: Date | null): { from: Date; to:
 
 export type PollOutcome = 'no-account' | 'paused' | 'not-watched' | 'checked' | 'failed' | 'deferred';
 
-/** Accounts checked by one poll job: enough to spare BullMQ's per-job work, few enough to spread over replicas. */
-export const POLL_BATCH = 20;
+/**
+ * Accounts checked by one poll job: enough to spare BullMQ's per-job work, few enough that the slowest check of
+ * a batch (which holds the job) does not idle many slots, and that batches spread over replicas.
+ */
+export const POLL_BATCH = 10;
 /** How many due accounts the tick takes from Redis at a time. */
 const CLAIM_CHUNK = 1_000;
 /** A claimed account is not taken again for this long: longer than any check (4 attempts of 20 s and back-offs). */
@@ -81,8 +84,11 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     const now = ctx.now();
     for await (const owners of watch.batches(CLAIM_CHUNK)) await pace.enrol(owners, now);
     let count = 0;
+    const by = later(now, intervals.pollMs / 2);
+    // The lease ends past the horizon: the next chunk of this tick must not take the same accounts again.
+    const leaseUntil = later(by, CLAIM_LEASE_MS);
     for (let chunk = 0; ; chunk++) {
-      const due = await pace.claimDue(later(now, intervals.pollMs / 2), later(now, CLAIM_LEASE_MS), CLAIM_CHUNK);
+      const due = await pace.claimDue(by, leaseUntil, CLAIM_CHUNK);
       const jobs = [];
       for (let i = 0; i < due.length; i += POLL_BATCH) {
         const ownerIds = due.slice(i, i + POLL_BATCH);
