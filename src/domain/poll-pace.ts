@@ -38,7 +38,7 @@ export function pushWorks(activity: AccountActivity): boolean {
 }
 
 /** The interval silence alone asks for: the poll interval, doubled for each day past two quiet weeks, at most an hour. */
-export function quietIntervalMs(activity: AccountActivity, now: Date, pollMs: number): number {
+function quietIntervalMs(activity: AccountActivity, now: Date, pollMs: number): number {
   const silentFor = now.getTime() - activity.lastSaleAt;
   if (silentFor < QUIET_AFTER_MS) return pollMs;
   const doublings = 1 + Math.floor((silentFor - QUIET_AFTER_MS) / QUIET_STEP_MS);

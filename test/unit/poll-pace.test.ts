@@ -26,13 +26,13 @@ describe('the next check of an account', () => {
   });
 
   it('a shop silent for two weeks backs off, doubling each further day up to an hour', () => {
-    const after = (days: number) => nextCheck({ lastSaleAt: t - QUIET_AFTER_MS + DAY - days * DAY }, now, pace);
-    expect(after(0).inMs).toBe(MIN);
-    expect(after(1)).toEqual({ mode: 'quiet', inMs: 2 * MIN });
-    expect(after(2).inMs).toBe(4 * MIN);
-    expect(after(5).inMs).toBe(32 * MIN);
-    expect(after(6).inMs).toBe(MAX_QUIET_MS);
-    expect(after(400).inMs).toBe(MAX_QUIET_MS);
+    const silentFor = (days: number) => nextCheck({ lastSaleAt: t - QUIET_AFTER_MS + DAY - days * DAY }, now, pace);
+    expect(silentFor(0).inMs).toBe(MIN);
+    expect(silentFor(1)).toEqual({ mode: 'quiet', inMs: 2 * MIN });
+    expect(silentFor(2).inMs).toBe(4 * MIN);
+    expect(silentFor(5).inMs).toBe(32 * MIN);
+    expect(silentFor(6).inMs).toBe(MAX_QUIET_MS);
+    expect(silentFor(400).inMs).toBe(MAX_QUIET_MS);
   });
 
   it('a sale speeds a quiet shop up to the poll interval at once', () => {
