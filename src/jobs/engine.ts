@@ -66,7 +66,10 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
 
 export interface AlertEngine {
   /** /alerts on|off and /status, and the HTTP push (which feeds the same path as the poller). */
-  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange'>;
+  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange'> & {
+    /** A push that could not be confirmed: the account is checked at the next tick instead of its next reconciliation. */
+    checkSoon(ownerId: number): Promise<void>;
+  };
   digests: {
     schedule(chatId: number): Promise<{ scheduled: boolean; pattern?: string; timeZone?: string }>;
     unschedule(chatId: number): Promise<void>;
@@ -318,6 +321,9 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       disable: alerts.disable,
       startOver: alerts.startOver,
       status: alerts.status,
+      async checkSoon(ownerId) {
+        await pace.dueBy(ownerId, ctx.now());
+      },
       async enqueueAlerts(account, orders, source) {
         const result = await alerts.enqueueAlerts(account, orders, source);
         if (source === 'push')
