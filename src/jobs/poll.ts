@@ -72,9 +72,10 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
   const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
 
   /**
-   * Schedules newly watched accounts, then fans out the due ones (and those due within half an interval, so that
-   * an account due just after this tick is not left for the next one) in batches. Claimed accounts are leased, so
-   * a re-run of this tick, or an overlapping one, adds nothing new; job ids carry the tick for the same reason.
+   * Schedules newly watched accounts, then fans out those due before the next tick, in batches: an account is
+   * checked at the first tick less than an interval before it falls due, so one polled every interval is checked at every tick, even
+   * when ticks come a little early (or, in tests, the engine's clock stands still). Claimed accounts are leased,
+   * so a re-run of this tick, or an overlapping one, adds nothing new; job ids carry the tick for the same reason.
    */
   async function tick(job: Job): Promise<number> {
     const tickId =
@@ -84,7 +85,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     const now = ctx.now();
     for await (const owners of watch.batches(CLAIM_CHUNK)) await pace.enrol(owners, now);
     let count = 0;
-    const by = later(now, intervals.pollMs / 2);
+    const by = later(now, intervals.pollMs);
     // The lease ends past the horizon: the next chunk of this tick must not take the same accounts again.
     const leaseUntil = later(by, CLAIM_LEASE_MS);
     for (let chunk = 0; ; chunk++) {
