@@ -55,8 +55,6 @@ export type PollOutcome = 'no-account' | 'paused' | 'not-watched' | 'checked' | 
 export const POLL_BATCH = 10;
 /** How many due accounts the tick takes from Redis at a time. */
 const CLAIM_CHUNK = 1_000;
-/** A claimed account is not taken again for this long: longer than any check (4 attempts of 20 s and back-offs). */
-const CLAIM_LEASE_MS = 5 * 60_000;
 
 /** What the poller needs beyond the engine's context: the schedule of due accounts and the shared JustClick budget. */
 export interface PollDeps {
@@ -86,8 +84,10 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     for await (const owners of watch.batches(CLAIM_CHUNK)) await pace.enrol(owners, now);
     let count = 0;
     const by = later(now, intervals.pollMs);
-    // The lease ends past the horizon: the next chunk of this tick must not take the same accounts again.
-    const leaseUntil = later(by, CLAIM_LEASE_MS);
+    // The lease ends just past the horizon: the next chunk of this tick does not take the same accounts again, but
+    // the next tick does if their check has not rescheduled them by then, as before #14: a check hanging on
+    // JustClick for minutes must not hold the account's alerts back once JustClick answers again.
+    const leaseUntil = later(by, 1);
     for (let chunk = 0; ; chunk++) {
       const due = await pace.claimDue(by, leaseUntil, CLAIM_CHUNK);
       const jobs = [];
