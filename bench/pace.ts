@@ -7,8 +7,10 @@ import { assemble } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import { POLL_QUEUE, POLL_TICK } from '../src/jobs/queues.js';
 import { createLogger } from '../src/logger.js';
+import { KeySpace } from '../src/store/keys.js';
 import { AlertLedger } from '../src/store/ledger.js';
 import { PollPaceStore } from '../src/store/poll-pace.js';
+import { isClusterUrl } from '../src/store/redis.js';
 import { notificationBody, startFakeJustClick, type FakeJustClick, type RawOrder } from '../test/fakes/justclick.js';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram.js';
 import { startRedisServer } from '../test/support/redis-server.js';
@@ -119,9 +121,11 @@ async function simulate(
   };
   const app = assemble(config, { now: () => new Date(clock), prefix, logger: createLogger('silent'), leader: { ttlMs: 1_500, renewMs: 300 } });
   const { redis, accounts: store, chats } = app.stores;
-  const pace = new PollPaceStore(redis, prefix);
-  const ledger = new AlertLedger(redis, prefix);
-  const pollQueue = new Queue(POLL_QUEUE, { connection: { url: env.redisUrl }, prefix: `${prefix}bull` });
+  // The key names the app gives itself (src/app.ts), for the bench's own stores and reads.
+  const keys = new KeySpace(prefix, isClusterUrl(env.redisUrl));
+  const pace = new PollPaceStore(redis, keys);
+  const ledger = new AlertLedger(redis, keys);
+  const pollQueue = new Queue(POLL_QUEUE, { connection: { url: env.redisUrl }, prefix: keys.queuePrefix() });
   const pending = async () => Object.values(await pollQueue.getJobCounts('wait', 'active', 'prioritized', 'delayed')).reduce((a, b) => a + b, 0);
   try {
     const { kinds, sales: planned } = plan(accounts, hours, start);
@@ -174,7 +178,7 @@ async function simulate(
         await waitingFor();
       }
       clock = tickAt;
-      if (mode === 'fixed') await redis.zunionstore(`${prefix}alert:due`, 1, `${prefix}alert:due`, 'WEIGHTS', 0);
+      if (mode === 'fixed') await redis.call('ZUNIONSTORE', keys.plain('alert:due'), 1, keys.plain('alert:due'), 'WEIGHTS', 0);
       const id = `pace-tick-${tick}`;
       await pollQueue.add('tick', {}, { jobId: id, removeOnComplete: true });
       await until(async () => (await pollQueue.getJob(id)) === undefined && (await pending()) === 0, `tick ${tick}`);

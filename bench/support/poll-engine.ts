@@ -2,12 +2,13 @@
 // JustClick client) on its own Redis, as the polling benchmark's "bot": it seeds N accounts with alerts on, then times whole
 // polling rounds and reports its own CPU, RSS and Redis figures. One process per size, so sizes do not mix.
 import { Queue } from 'bullmq';
-import type { Redis } from '../../src/store/redis.js';
 import { assemble, PREFIX, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { POLL_BATCH } from '../../src/jobs/poll.js';
 import { POLL_QUEUE } from '../../src/jobs/queues.js';
 import type { AccountStore } from '../../src/store/accounts.js';
+import { KeySpace } from '../../src/store/keys.js';
+import { isClusterUrl, scanKeys, type Redis } from '../../src/store/redis.js';
 import { benchAccount } from './accounts.js';
 import { reply, serve } from './child.js';
 
@@ -39,6 +40,7 @@ interface Setup {
   app: App;
   store: AccountStore;
   redis: Redis;
+  keys: KeySpace;
   pollQueue: Queue;
   base: number;
   seeded: number;
@@ -74,16 +76,15 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
  * Every account due now, and its JustClick budget full again: rounds come far faster than ALERT_POLL_SECONDS
  * (3600 here, so that the scheduler's own ticks stay out of the way), which the budget would rightly put off.
  */
-async function freshRound(redis: Redis): Promise<void> {
-  const key = `${PREFIX}alert:due`;
+async function freshRound(redis: Redis, keys: KeySpace): Promise<void> {
+  // The names the app's stores use (src/store/poll-pace.ts, budgets.ts).
+  const key = keys.plain('alert:due');
   // Weight 0: every score becomes 0, due since the epoch.
-  await redis.zunionstore(key, 1, key, 'WEIGHTS', 0);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}budget:acct:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+  await redis.call('ZUNIONSTORE', key, 1, key, 'WEIGHTS', 0);
+  for await (const buckets of scanKeys(redis, keys.plain('budget:acct', '*'), 1000)) {
+    // One DEL per key: on a cluster the buckets sit in different slots.
+    await Promise.all(buckets.map((bucket) => redis.del(bucket)));
+  }
 }
 
 /** Poll jobs still to run (not counting the scheduler's next tick, which waits delayed). */
@@ -111,7 +112,9 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
   const app = assemble(config);
   const { redis, accounts: store, chats } = app.stores;
   const { engine } = app;
-  const pollQueue = new Queue(POLL_QUEUE, { connection: { url: message.redisUrl }, prefix: `${PREFIX}bull` });
+  // The key names the app gives itself (src/app.ts), for the bench's own reads and writes.
+  const keys = new KeySpace(PREFIX, isClusterUrl(message.redisUrl));
+  const pollQueue = new Queue(POLL_QUEUE, { connection: { url: message.redisUrl }, prefix: keys.queuePrefix() });
   const base = await usedMemory(redis);
 
   // As /link then /alerts on would leave them: the account, its private chat fed by it, alerts on (with the baseline call).
@@ -133,6 +136,7 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
     app,
     store,
     redis,
+    keys,
     pollQueue,
     base,
     seeded,
@@ -146,7 +150,7 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
 
 async function rounds(count: number): Promise<EngineFigures> {
   if (!setup) throw new Error('seed first');
-  const { accounts, app, redis, pollQueue } = setup;
+  const { accounts, app, redis, keys, pollQueue } = setup;
   let rssPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
@@ -156,7 +160,7 @@ async function rounds(count: number): Promise<EngineFigures> {
   const round = async (r: number): Promise<RoundFigures> => {
     const id = `bench-tick-${r}`;
     // Every account due now, as at a fixed interval: the round times one check of each (adaptive pacing is bench/pace.ts).
-    await freshRound(redis);
+    await freshRound(redis, keys);
     const cpu = process.cpuUsage();
     const redisCpu = await redisCpuMs(redis);
     const start = performance.now();
