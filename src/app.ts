@@ -103,7 +103,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const chats = new ChatStore(redis, keys);
   const flows = new FlowStore(redis, keys);
   const linkAttempts = new LinkAttempts(redis, keys);
-  const budgets = new RequestBudgets(redis, keys);
+  // The poller draws from the same account buckets at its pace (src/jobs/poll.ts); the engine is given the same.
+  const budgets = new RequestBudgets(redis, keys, 3600 / config.alertPollSeconds);
   const pages = new PageStore(redis, keys);
   const catalog = new CatalogStore(redis, keys);
   const choices = new ChoiceStore(redis, keys);
@@ -139,6 +140,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     logger,
     ordersMethod: config.ordersMethod,
     pollSeconds: config.alertPollSeconds,
+    reconcileSeconds: config.alertReconcileSeconds,
     defaultTimeZone: config.defaultTimezone,
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.leader ? { leader: overrides.leader } : {}),

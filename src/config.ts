@@ -90,6 +90,13 @@ const common = {
     .min(1, { message: 'ALERT_POLL_SECONDS must be at least 1' })
     .max(3600, { message: 'ALERT_POLL_SECONDS must be at most 3600' })
     .default(60),
+  // An account whose JustClick push works is polled only to catch a lost push (docs/capacity.md).
+  ALERT_RECONCILE_SECONDS: z.coerce
+    .number({ message: 'ALERT_RECONCILE_SECONDS must be a whole number of seconds' })
+    .int({ message: 'ALERT_RECONCILE_SECONDS must be a whole number of seconds' })
+    .min(1, { message: 'ALERT_RECONCILE_SECONDS must be at least 1' })
+    .max(86_400, { message: 'ALERT_RECONCILE_SECONDS must be at most 86400 (a day)' })
+    .default(900),
   PORT: z.coerce
     .number({ message: 'PORT must be a port number' })
     .int({ message: 'PORT must be a port number' })
@@ -155,6 +162,7 @@ const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { error: 'BO
     ordersMethod: e.JUSTCLICK_ORDERS_METHOD,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     alertPollSeconds: e.ALERT_POLL_SECONDS,
+    alertReconcileSeconds: e.ALERT_RECONCILE_SECONDS,
     port: e.PORT,
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
     logLevel: e.LOG_LEVEL,

@@ -13,6 +13,8 @@ export interface PushedOrders {
   enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<unknown>;
   /** Starts what a paid order's alert will read (buyer line, milestones) while the push is confirmed; never throws. */
   prefetch?(account: LinkedAccount, pushed: { id: string; email: string; paid: number }): void;
+  /** A push left to the poller: the account is checked at the next tick, not at its next reconciliation. */
+  checkSoon?(ownerId: number): Promise<void>;
 }
 
 /** How a push is checked against JustClick: one signed call, at most once per order and status for a while. */
@@ -82,6 +84,7 @@ export function createNotificationHandler(deps: NotificationDeps): (token: strin
     if (status === 'new_order' && notification.order.paid === null) return answer(200, 'OK');
     if (!(await confirm.claim(account, orderId, status, at))) {
       logger.info({ ownerId, orderId, status }, 'JustClick notification already confirmed (or push budget spent); left to the poller');
+      await alerts.checkSoon?.(ownerId);
       return answer(200, 'OK');
     }
 
@@ -98,6 +101,7 @@ export function createNotificationHandler(deps: NotificationDeps): (token: strin
       if (!isJustClickError(err)) throw err;
       await confirm.release(account, orderId, status).catch(() => undefined);
       logger.warn({ ownerId, orderId, status, kind: err.kind }, 'could not confirm a JustClick notification with its API');
+      await alerts.checkSoon?.(ownerId);
       return status === 'paid' ? answer(200, 'OK') : answer(503, 'JustClick could not be asked; send it again later');
     }
     if (order === null) {

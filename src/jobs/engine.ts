@@ -20,7 +20,9 @@ import { createDigestProcessor, createDigestService } from './digest.js';
 import { createLeader, type Leader } from './leader.js';
 import { createMembershipService, upsertBindingChecks, type MembershipService } from './membership.js';
 import { BindingChecks } from '../store/bindings.js';
-import { createPollProcessor } from './poll.js';
+import { createPollProcessor, POLL_BATCH } from './poll.js';
+import { PollPaceStore } from '../store/poll-pace.js';
+import { RequestBudgets } from '../store/budgets.js';
 import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
 import { CARD_EDIT_MS, createLiveCardProcessor, createLiveCardService, type LiveCardService } from './live-card.js';
 import {
@@ -54,6 +56,8 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
   now?: () => Date;
   /** Concurrent account checks per replica (default 100): I/O bound, so high; 10,000 accounts at ~0.5 s a JustClick call fit in a minute. */
   pollConcurrency?: number;
+  /** ALERT_RECONCILE_SECONDS: how often an account whose push works is still polled (default 900). */
+  reconcileSeconds?: number;
   /** Messages per second to Telegram from all chats; BullMQ's limiter is queue-wide, so across replicas (bulk limit ~30/s). */
   sendsPerSecond?: number;
   /** Leader lock timings (tests shorten them). */
@@ -64,7 +68,10 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
 
 export interface AlertEngine {
   /** /alerts on|off and /status, and the HTTP push (which feeds the same path as the poller). */
-  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange' | 'prefetch'>;
+  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange' | 'prefetch'> & {
+    /** A push that could not be confirmed: the account is checked at the next tick instead of its next reconciliation. */
+    checkSoon(ownerId: number): Promise<void>;
+  };
   digests: {
     schedule(chatId: number): Promise<{ scheduled: boolean; pattern?: string; timeZone?: string }>;
     unschedule(chatId: number): Promise<void>;
@@ -138,6 +145,8 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     locks: new Locks(redis, `${deps.prefix}lock:`),
     queues: { poll, delivery, digest },
   };
+  const pace = new PollPaceStore(redis, keys);
+  const reconcileMs = (deps.reconcileSeconds ?? 900) * 1000;
   const goals = createGoalService(ctx);
   const cards = createLiveCardService(ctx, { watchChanged: (ownerId) => alerts.refreshWatch(ownerId).then(() => undefined) });
   const alerts = createAlertService(ctx, {
@@ -209,10 +218,17 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   async function start(): Promise<void> {
     if (workers.length > 0 || closed) return;
     const common = { connection, prefix: queuePrefix };
-    const pollWorker = new Worker(POLL_QUEUE, createPollProcessor(ctx, alerts), {
-      ...common,
-      concurrency: deps.pollConcurrency ?? 100,
-    });
+    const pollWorker = new Worker(
+      POLL_QUEUE,
+      createPollProcessor(ctx, alerts, {
+        pace,
+        budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
+        intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },
+      }),
+      // Each job checks a batch side by side and lasts as long as its slowest check: twice as many jobs as
+      // pollConcurrency / POLL_BATCH keep about pollConcurrency checks in flight.
+      { ...common, concurrency: Math.max(1, Math.ceil((2 * (deps.pollConcurrency ?? 100)) / POLL_BATCH)) },
+    );
     const deliveryWorker = new Worker<Delivery>(
       DELIVERY_QUEUE,
       createDeliveryProcessor(ctx, {
@@ -295,13 +311,35 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     await quitRedis(redis);
   }
 
+  /**
+   * A push brought paid orders: the shop sells and its push works, so a quiet shop's long wait ends and the
+   * next check is a reconciliation at the latest (best effort: the alert itself is what must not fail).
+   */
+  async function pushed(ownerId: number, orders: Order[]): Promise<void> {
+    const now = ctx.now();
+    const paidAt = Math.max(0, ...orders.map((o) => (o.paid ?? 0) * 1000));
+    const facts = await pace.facts(ownerId);
+    if (paidAt > (facts.saleAt ?? 0)) await pace.remember(ownerId, { saleAt: Math.min(paidAt, now.getTime()) });
+    await pace.dueBy(ownerId, new Date(now.getTime() + Math.max(reconcileMs, deps.pollSeconds * 1000)));
+  }
+
   return {
     alerts: {
       enable: alerts.enable,
       disable: alerts.disable,
       startOver: alerts.startOver,
       status: alerts.status,
-      enqueueAlerts: alerts.enqueueAlerts,
+      async checkSoon(ownerId) {
+        await pace.dueBy(ownerId, ctx.now());
+      },
+      async enqueueAlerts(account, orders, source) {
+        const result = await alerts.enqueueAlerts(account, orders, source);
+        if (source === 'push')
+          await pushed(account.ownerId, orders).catch((err: unknown) =>
+            logger.warn({ err, ownerId: account.ownerId }, 'could not speed up checks after a push'),
+          );
+        return result;
+      },
       enqueueStatusChange: alerts.enqueueStatusChange,
       prefetch: alerts.prefetch,
     },

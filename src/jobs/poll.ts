@@ -1,10 +1,16 @@
-// The poller: one "tick" job per ALERT_POLL_SECONDS fans out one poll job per watched account; a poll job
-// asks JustClick for recently paid orders and hands them to enqueueAlerts. Accounts JustClick refuses are paused
-// until /link; accounts over JustClick's request limit are paused with back-off and resume by themselves.
+// The poller: one "tick" job per ALERT_POLL_SECONDS takes the watched accounts that are due and fans them out in
+// batches, one poll job per batch; each check asks JustClick for recently paid orders, hands them to
+// enqueueAlerts and says when the account is due next (src/domain/poll-pace.ts: rarely while its push works,
+// less often while it sells nothing). Accounts JustClick refuses are paused until /link; accounts over
+// JustClick's request limit are paused with back-off and resume by themselves.
 import type { Job } from 'bullmq';
 import { localDay } from '../domain/calendar.js';
+import { nextCheck, type PollPace } from '../domain/poll-pace.js';
+import { ordersCalls } from '../justclick/client.js';
 import { isJustClickError, type JustClickError, type JustClickErrorKind } from '../justclick/errors.js';
 import type { LinkedAccount } from '../store/accounts.js';
+import type { RequestBudgets } from '../store/budgets.js';
+import type { PollPaceStore } from '../store/poll-pace.js';
 import type { AlertService } from './alerts.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, pollJobOptions, type PollJob } from './queues.js';
@@ -40,25 +46,59 @@ export function pollWindow(now: Date, lastCheck: Date | null): { from: Date; to:
   return { from: new Date(Math.max(from, now.getTime() - MAX_LOOKBACK_MS)), to: now };
 }
 
-export type PollOutcome = 'no-account' | 'paused' | 'not-watched' | 'checked' | 'failed';
+export type PollOutcome = 'no-account' | 'paused' | 'not-watched' | 'checked' | 'failed' | 'deferred';
 
-export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
+/**
+ * Accounts checked by one poll job: enough to spare BullMQ's per-job work, few enough that the slowest check of
+ * a batch (which holds the job) does not idle many slots, and that batches spread over replicas.
+ */
+export const POLL_BATCH = 10;
+/** How many due accounts the tick takes from Redis at a time. */
+const CLAIM_CHUNK = 1_000;
+
+/** What the poller needs beyond the engine's context: the schedule of due accounts and the shared JustClick budget. */
+export interface PollDeps {
+  pace: PollPaceStore;
+  budgets: Pick<RequestBudgets, 'spendForPoll'>;
+  /** ALERT_POLL_SECONDS and ALERT_RECONCILE_SECONDS, in ms. */
+  intervals: PollPace;
+}
+
+export function createPollProcessor(ctx: EngineContext, alerts: AlertService, deps: PollDeps) {
   const { accounts, watch, queues, logger } = ctx;
+  const { pace, budgets, intervals } = deps;
+  const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
 
-  /** Fans out one poll per watched account. Job ids carry the tick, so a re-run of this tick adds nothing new. */
+  /**
+   * Schedules newly watched accounts, then fans out those due before the next tick, in batches: an account is
+   * checked at the first tick less than an interval before it falls due, so one polled every interval is checked at every tick, even
+   * when ticks come a little early (or, in tests, the engine's clock stands still). Claimed accounts are leased,
+   * so a re-run of this tick, or an overlapping one, adds nothing new; job ids carry the tick for the same reason.
+   */
   async function tick(job: Job): Promise<number> {
     const tickId =
       String(job.id ?? Date.now())
         .split(':')
         .pop() ?? String(Date.now());
+    const now = ctx.now();
+    for await (const owners of watch.batches(CLAIM_CHUNK)) await pace.enrol(owners, now);
     let count = 0;
-    for await (const owners of watch.batches(1000)) {
-      await queues.poll.addBulk(
-        owners.map((ownerId) => ({ name: 'poll', data: { ownerId }, opts: { ...pollJobOptions, jobId: jobIds.poll(ownerId, tickId) } })),
-      );
-      count += owners.length;
+    const by = later(now, intervals.pollMs);
+    // The lease ends just past the horizon: the next chunk of this tick does not take the same accounts again, but
+    // the next tick does if their check has not rescheduled them by then, as before #14: a check hanging on
+    // JustClick for minutes must not hold the account's alerts back once JustClick answers again.
+    const leaseUntil = later(by, 1);
+    for (let chunk = 0; ; chunk++) {
+      const due = await pace.claimDue(by, leaseUntil, CLAIM_CHUNK);
+      const jobs = [];
+      for (let i = 0; i < due.length; i += POLL_BATCH) {
+        const ownerIds = due.slice(i, i + POLL_BATCH);
+        jobs.push({ name: 'poll', data: { ownerIds }, opts: { ...pollJobOptions, jobId: jobIds.poll(chunk * CLAIM_CHUNK + i, tickId) } });
+      }
+      if (jobs.length > 0) await queues.poll.addBulk(jobs);
+      count += due.length;
+      if (due.length < CLAIM_CHUNK) return count;
     }
-    return count;
   }
 
   /** Pauses polling: until /link, or with `pauses` (limit pauses in a row) until the back-off has passed. */
@@ -110,34 +150,92 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService) {
     const account = await accounts.get(ownerId);
     if (!account) {
       await watch.remove(ownerId);
+      await pace.forget(ownerId);
       return 'no-account';
     }
     const now = ctx.now();
+    const retry = () => pace.dueAt(ownerId, later(now, intervals.pollMs));
     // A pause until /link has no resumeAt; a limit pause is over once resumeAt has come.
-    if (account.pausedAt !== undefined && (account.resumeAt === undefined || unixSeconds(now) < account.resumeAt)) return 'paused';
-    if (!(await alerts.refreshWatch(ownerId))) return 'not-watched';
+    if (account.pausedAt !== undefined && (account.resumeAt === undefined || unixSeconds(now) < account.resumeAt)) {
+      await retry();
+      return 'paused';
+    }
+    if (!(await alerts.refreshWatch(ownerId))) {
+      await pace.forget(ownerId);
+      return 'not-watched';
+    }
 
-    const { from, to } = pollWindow(now, await watch.lastCheck(ownerId));
+    const [lastCheck, facts] = await Promise.all([watch.lastCheck(ownerId), pace.facts(ownerId)]);
+    const query = { ...pollWindow(now, lastCheck), paidOnly: true, goods: [] };
+    // Polls take from the account's budget only what its users leave: a busy account waits, its commands do not.
+    const waitMs = await budgets.spendForPoll(account.creds, ordersCalls(query, ctx.ordersMethod).length, now);
+    if (waitMs > 0) {
+      await pace.dueAt(ownerId, later(now, Math.max(waitMs, intervals.pollMs)));
+      logger.info({ ownerId, waitMs }, 'alert check put off: the account has spent its JustClick budget');
+      return 'deferred';
+    }
     let orders;
     try {
-      orders = await ctx.client.fetchOrders(account.creds, { from, to, paidOnly: true, goods: [] }, ctx.ordersMethod);
+      orders = await ctx.client.fetchOrders(account.creds, query, ctx.ordersMethod);
     } catch (err) {
       if (!isJustClickError(err)) throw err;
       await failed(account, err, now);
+      await retry();
       return 'failed';
     }
     // Told before the orders paid during the pause arrive; the window below still reaches back to the last check.
     if (account.pausedAt !== undefined) await resumed(account, now);
-    await alerts.enqueueAlerts(account, orders, 'poll');
+    const { queued } = await alerts.enqueueAlerts(account, orders, 'poll');
     // Only once the alerts are queued does this check count: a crash before here re-reads the same window.
     await watch.checked(ownerId, now);
     await accounts.markOk(ownerId, unixSeconds(now));
+    await scheduleNext(account, facts, orders, queued > 0, now);
     return 'checked';
+  }
+
+  /**
+   * Learns from the check (the newest sale; whether it found an order the push should have brought) and
+   * schedules the next one. The first check of an account counts as its newest sale, so a new account starts fast.
+   */
+  async function scheduleNext(
+    account: LinkedAccount,
+    facts: Awaited<ReturnType<PollPaceStore['facts']>>,
+    orders: readonly { paid: number | null; payStatus: string }[],
+    alerted: boolean,
+    now: Date,
+  ): Promise<void> {
+    const newestPaid = Math.max(0, ...orders.map((o) => (o.payStatus === 'paid' && o.paid !== null ? o.paid * 1000 : 0)));
+    const saleAt = Math.max(facts.saleAt ?? now.getTime(), newestPaid);
+    // Alerted by a poll means no push brought it: only news for an account whose pushes have come before.
+    const missedAt = alerted && account.lastPushAt !== undefined ? now.getTime() : facts.missedAt;
+    await pace.remember(account.ownerId, missedAt === undefined ? { saleAt } : { saleAt, missedAt });
+    const activity = {
+      lastSaleAt: saleAt,
+      ...(account.lastPushAt !== undefined ? { lastPushAt: account.lastPushAt * 1000 } : {}),
+      ...(missedAt !== undefined ? { pushMissedAt: missedAt } : {}),
+    };
+    await pace.dueAt(account.ownerId, later(now, nextCheck(activity, now, intervals).inMs));
+  }
+
+  /** A batch's checks run side by side; one account's failure is logged and does not hold up the others. */
+  async function pollBatch(ownerIds: number[]): Promise<Record<PollOutcome, number>> {
+    const outcomes = await Promise.all(
+      ownerIds.map((ownerId) =>
+        poll(ownerId).catch((err: unknown) => {
+          logger.error({ ownerId, err: { message: (err as Error).message } }, 'alert check failed unexpectedly; the next tick retries');
+          return 'failed' as const;
+        }),
+      ),
+    );
+    const counts = { 'no-account': 0, paused: 0, 'not-watched': 0, checked: 0, failed: 0, deferred: 0 };
+    for (const o of outcomes) counts[o]++;
+    return counts;
   }
 
   return async (job: Job<PollJob['data']>): Promise<unknown> => {
     if (job.name === 'tick') return tick(job);
-    const { ownerId } = job.data as { ownerId: number };
-    return poll(ownerId);
+    const data = job.data as { ownerIds?: number[]; ownerId?: number };
+    // `ownerId`: a job queued by a replica from before batches.
+    return pollBatch(data.ownerIds ?? (data.ownerId !== undefined ? [data.ownerId] : []));
   };
 }

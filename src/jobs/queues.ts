@@ -16,7 +16,8 @@ export const DIGEST_QUEUE = 'digest';
 /** Scheduler id of the one job that fans out a poll per watched account. */
 export const POLL_TICK = 'poll-tick';
 
-export type PollJob = { name: 'tick'; data: Record<string, never> } | { name: 'poll'; data: { ownerId: number } };
+/** A poll checks a batch of accounts (`ownerId`: one, as queued before batches). */
+export type PollJob = { name: 'tick'; data: Record<string, never> } | { name: 'poll'; data: { ownerIds: number[] } | { ownerId: number } };
 
 /** One message to one chat. Rendering happens at delivery, in the chat's language of that moment. */
 export type Delivery =
@@ -121,7 +122,8 @@ export const jobIds = {
   status: (kind: 'refund' | 'cancel', chatId: number, orderId: string) => `${kind}-${chatId}-${idPart(orderId)}`,
   paused: (ownerId: number, at: number) => `paused-${ownerId}-${at}`,
   resumed: (ownerId: number, at: number) => `resumed-${ownerId}-${at}`,
-  poll: (ownerId: number, tick: string) => `poll-${ownerId}-${idPart(tick)}`,
+  /** The batch starting at the `first`-th account the tick took. */
+  poll: (first: number, tick: string) => `poll-${idPart(tick)}-${first}`,
   digestDelivery: (chatId: number, digestJobId: string) => `digest-${chatId}-${idPart(digestJobId)}`,
   digestScheduler: (chatId: number) => `digest-${chatId}`,
   reportScheduler: (chatId: number, cadence: Cadence) => `report-${cadence}-${chatId}`,

@@ -1,5 +1,5 @@
-// How much JustClick work users may ask for, shared by every replica: a token bucket per Telegram user and
-// per JustClick account, counted in JustClick calls, and one /digest now at a time per chat.
+// How much JustClick work users and the poller may ask for, shared by every replica: a token bucket per Telegram
+// user and per JustClick account, counted in JustClick calls, and one /digest now at a time per chat.
 import { createHash } from 'node:crypto';
 import { isDemoAccount } from '../demo/account.js';
 import { keySpace, type KeySpace } from './keys.js';
@@ -7,13 +7,17 @@ import { LuaScript } from './lua.js';
 import type { Redis } from './redis.js';
 
 /**
- * The numbers (README "Security"). A bucket holds `capacity` calls and refills evenly over an hour. /orders for a
- * day is 2 calls (the orders created and those paid), for a whole year 28; /export of a year 14; /digest now
- * about 8: a user may ask for a year's worth at once, then about one call every 90 seconds. The account's
- * bucket, twice as large, is shared by everyone it feeds.
+ * The numbers (README "Security", docs/capacity.md). A bucket holds `capacity` calls and refills evenly over an
+ * hour. /orders for a day is 2 calls (the orders created and those paid), for a whole year 28; /export of a year
+ * 14; /digest now about 8: a user may ask for a year's worth at once, then about one call every 90 seconds.
+ * The account's bucket is shared by everyone it feeds and by the poller: 80 calls an hour for commands plus what
+ * the poller needs at its configured pace (a quarter more, for windows that take two calls); 155 at one check a
+ * minute. Commands may spend all of it; a poll only what lies above the commands' 80, so polls never starve
+ * commands, and an account's users together cannot make more than that many calls an hour in its name.
  */
 export const BUDGETS = {
   user: { capacity: 40, refillMs: 60 * 60_000 },
+  /** The commands' share of the account's bucket, which a poll never takes. */
   account: { capacity: 80, refillMs: 60 * 60_000 },
   /** A /digest now in a chat holds off the next one this long (the digest itself takes seconds). */
   digestNowMs: 60_000,
@@ -25,6 +29,11 @@ export const BUDGETS = {
   /** The same order and status pushed again within this long is not asked of JustClick again (replays, retries). */
   pushRepeatMs: 10 * 60_000,
 } as const;
+
+/** The account bucket's size: the commands' share plus the poller's at `checksPerHour`, with a quarter to spare. */
+export function accountCapacity(checksPerHour: number): number {
+  return BUDGETS.account.capacity + Math.ceil(checksPerHour * 1.25);
+}
 
 // One bucket: returns 0 when it holds `cost` (taking it when ARGV[5] is 1), else the ms until it will.
 // A request larger than the bucket may go once the bucket is full, so that it is not refused for ever.
@@ -53,13 +62,30 @@ redis.call('HSET', KEYS[1], 'tokens', tostring(math.min(cap, tokens + math.min(t
 return 1
 `);
 
+// A poll takes `cost` from the account's bucket only if `reserve` is left after it; else the ms until it would be.
+const takeAboveScript = new LuaScript(`
+local now, cost, cap, rate, reserve = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+local h = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(h[1]) or cap
+local at = tonumber(h[2]) or now
+if now > at then tokens = math.min(cap, tokens + (now - at) * rate) end
+local need = math.min(cost + reserve, cap)
+if tokens < need then return math.ceil((need - tokens) / rate) end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - cost), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate))
+return 0
+`);
+
 export class RequestBudgets {
   readonly #redis: Redis;
   readonly #keys: KeySpace;
+  readonly #accountCapacity: number;
 
-  constructor(redis: Redis, keys: KeySpace | string = 'jcb:') {
+  /** `checksPerHour`: the poller's pace (3600 / ALERT_POLL_SECONDS); every replica must be given the same. */
+  constructor(redis: Redis, keys: KeySpace | string = 'jcb:', checksPerHour = 60) {
     this.#redis = redis;
     this.#keys = keySpace(keys);
+    this.#accountCapacity = accountCapacity(checksPerHour);
   }
 
   /**
@@ -72,7 +98,7 @@ export class RequestBudgets {
     const cost = Math.max(1, calls);
     // The account is the JustClick one (several Telegram users may link it): its limit is what JustClick enforces.
     const userBucket = { key: this.#keys.user('budget:user', userId), ...BUDGETS.user };
-    const accountBucket = { key: this.#keys.plain('budget:acct', justclick.region, justclick.login), ...BUDGETS.account };
+    const accountBucket = { key: this.#accountKey(justclick), capacity: this.#accountCapacity, refillMs: BUDGETS.account.refillMs };
     // The two buckets may sit in different cluster slots: take from the user's, then from the account's, and give
     // the first back when the second says no. Each step is atomic; a crash in between only costs the user calls.
     const take = async (b: typeof userBucket | typeof accountBucket, taking: boolean) =>
@@ -111,6 +137,27 @@ export class RequestBudgets {
     // The id and status come from a body whose hash covers the id only: hashed into the key, never used raw.
     const what = createHash('sha1').update(`${orderId}\n${status}`).digest('hex').slice(0, 24);
     return this.#keys.plain('budget:push-seen', justclick.region, justclick.login, what);
+  }
+
+  /**
+   * Spends a poll's `calls` from the account's bucket at low priority: 0 when the poll may go ahead, else the ms
+   * until the bucket holds them above the commands' reserve (the poll is put off that long, nothing is taken).
+   */
+  async spendForPoll(justclick: { login: string; region: string }, calls: number, now: Date): Promise<number> {
+    // The demo shop costs JustClick nothing (as in spend).
+    if (isDemoAccount(justclick)) return 0;
+    const { account } = BUDGETS;
+    const cap = this.#accountCapacity;
+    const wait = await takeAboveScript.run(
+      this.#redis,
+      [this.#accountKey(justclick)],
+      [now.getTime(), Math.max(1, calls), cap, cap / account.refillMs, account.capacity],
+    );
+    return Number(wait);
+  }
+
+  #accountKey(justclick: { login: string; region: string }): string {
+    return this.#keys.plain('budget:acct', justclick.region, justclick.login);
   }
 
   /** True for the /digest now that may run in this chat; false while the previous one holds it off. */

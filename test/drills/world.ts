@@ -149,6 +149,8 @@ export async function startWorld(opts: { sellers: { group?: boolean }[]; cluster
     TELEGRAM_API_ROOT: tg.apiRoot,
     JUSTCLICK_API_URL: jc.url,
     ALERT_POLL_SECONDS: '1',
+    // Pushes and polls of one shop both alert here: the pushed shops are not left to a 15-minute reconciliation.
+    ALERT_RECONCILE_SECONDS: '1',
     // Only shapes the notification URL the bot hands out; pushes are posted to a process's own port.
     PUBLIC_URL: 'http://127.0.0.1:9',
     PORT: '0',

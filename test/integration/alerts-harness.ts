@@ -49,8 +49,8 @@ export interface Harness {
   accounts: AccountStore;
   chats: ChatStore;
   ledger: AlertLedger;
-  /** A new replica on the same Redis; stopped with the harness unless closed before. */
-  engine(overrides?: Pick<Overrides, 'now'>): Replica;
+  /** A new replica on the same Redis; stopped with the harness unless closed before. `reconcileSeconds` replaces the tests' 1. */
+  engine(overrides?: Pick<Overrides, 'now'>, settings?: { reconcileSeconds?: number }): Replica;
   /** Links a fresh JustClick account (created in the fake) to the Telegram user `ownerId`. */
   link(ownerId: number, login?: string): Promise<{ login: string; key: string }>;
   /** How many getOrdersWithGoods calls the fake JustClick has answered for a login. */
@@ -76,6 +76,8 @@ export async function startHarness(): Promise<Harness> {
     ordersMethod: 'getOrdersWithGoods',
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 1,
+    // Pushes in these tests must not slow the polls they wait for; the reconciliation tests set their own.
+    alertReconcileSeconds: 1,
     botMode: 'polling',
     port: 0,
     metrics: { port: 0, host: '127.0.0.1' },
@@ -99,15 +101,18 @@ export async function startHarness(): Promise<Harness> {
     accounts,
     chats,
     ledger: new AlertLedger(redis, prefix),
-    engine(overrides = {}) {
-      const app = assemble(config, {
-        ...overrides,
-        logger,
-        prefix,
-        // No client-side retries or sleeps: the engine's own retry behaviour is what the tests look at.
-        justclick: { retries: 0, timeoutMs: 5_000 },
-        leader: { ttlMs: 1_500, renewMs: 300 },
-      });
+    engine(overrides = {}, settings = {}) {
+      const app = assemble(
+        { ...config, alertReconcileSeconds: settings.reconcileSeconds ?? config.alertReconcileSeconds },
+        {
+          ...overrides,
+          logger,
+          prefix,
+          // No client-side retries or sleeps: the engine's own retry behaviour is what the tests look at.
+          justclick: { retries: 0, timeoutMs: 5_000 },
+          leader: { ttlMs: 1_500, renewMs: 300 },
+        },
+      );
       const { alerts, digests, isLeader } = app.engine;
       const replica: Replica = {
         app,

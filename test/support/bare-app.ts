@@ -31,6 +31,7 @@ export function bareApp(tg: FakeTelegram, opts: { mode: 'polling' | 'webhook'; o
     ordersMethod: 'getOrdersWithGoods',
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 60,
+    alertReconcileSeconds: 900,
     port: 0,
     metrics: { port: 0, host: '127.0.0.1' },
     logLevel: 'debug',

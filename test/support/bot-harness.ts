@@ -104,6 +104,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     ordersMethod: 'getOrdersWithGoods',
     defaultTimezone: 'Europe/Moscow',
     alertPollSeconds: 60,
+    alertReconcileSeconds: 900,
     port,
     metrics: { port: 0, host: '127.0.0.1' },
     logLevel: 'debug',

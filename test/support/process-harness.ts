@@ -13,6 +13,7 @@ export type ContractVar =
   | 'JUSTCLICK_ORDERS_METHOD'
   | 'DEFAULT_TIMEZONE'
   | 'ALERT_POLL_SECONDS'
+  | 'ALERT_RECONCILE_SECONDS'
   | 'BOT_MODE'
   | 'PORT'
   | 'PUBLIC_URL'

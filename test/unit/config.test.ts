@@ -24,6 +24,7 @@ describe('config', () => {
       ordersMethod: 'getOrdersWithGoods',
       defaultTimezone: 'Europe/Moscow',
       alertPollSeconds: 60,
+      alertReconcileSeconds: 900,
       botMode: 'polling',
       port: 8080,
       metrics: { port: 9091, host: '127.0.0.1' },
