@@ -78,7 +78,12 @@ export function createRedis(url: string, { logger, name, forBullMQ = false }: Re
       ? new OneRedis(url, { ...options, lazyConnect: false, retryStrategy })
       : new Cluster(target.nodes, {
           clusterRetryStrategy: retryStrategy,
-          enableReadyCheck: true,
+          // ioredis' Cluster.connect() never settles when its ready check meets `cluster_state:fail` (it
+          // reconnects on its own but leaves the first promise pending). BullMQ awaits connect() when it
+          // renews a blocking connection after a stuck BZPOPMIN, which is what a killed master causes: the
+          // worker then waited forever, silently. Without the check connect() settles; a command sent while
+          // the cluster is down gets CLUSTERDOWN and ioredis retries it (retryDelayOnClusterDown).
+          enableReadyCheck: !forBullMQ,
           // A failover (a replica promoted) takes about cluster-node-timeout: keep retrying the command
           // meanwhile instead of failing it, a little slower than ioredis' default.
           retryDelayOnFailover: 200,
