@@ -135,8 +135,11 @@ export async function startRedisCluster(): Promise<RedisCluster> {
     async killMaster({ key } = {}) {
       let victim: number | undefined;
       if (key !== undefined) {
-        const slot = await ask(ports[0]!, (r) => r.cluster('KEYSLOT', key) as Promise<number>);
-        const slots = (await ask(ports[0]!, (r) => r.cluster('SLOTS'))) ?? [];
+        // Asked of a node still alive: an earlier kill may have taken the first one.
+        let alive = ports[0]!;
+        for (const port of ports) if ((await role(port)) === 'master') alive = port;
+        const slot = await ask(alive, (r) => r.cluster('KEYSLOT', key) as Promise<number>);
+        const slots = (await ask(alive, (r) => r.cluster('SLOTS'))) ?? [];
         victim = slots.find(([from, to]) => slot !== undefined && slot >= from && slot <= to)?.[2]?.[1];
       } else {
         for (const port of ports) if ((await role(port)) === 'master') victim = victim ?? port;
