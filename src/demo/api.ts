@@ -3,7 +3,8 @@
 import { NOT_FOUND } from '../justclick/client.js';
 import { JustClickError } from '../justclick/errors.js';
 import type { QueryParams, QueryValue } from '../justclick/query.js';
-import { DEMO_PRODUCTS, type DemoShop, moscowDayOf, moscowDayStart, type RawDemoOrder } from './shop.js';
+import type { RawOrder } from '../justclick/wire.js';
+import { DEMO_PRODUCTS, type DemoShop, moscowDayOf, moscowDayStart } from './shop.js';
 
 /** The longest getOrdersWithGoods range the server answers: a longer one is cut to this, ending at end_date. */
 const MAX_RANGE_DAYS = 31;
@@ -36,9 +37,9 @@ const GET_ORDERS_FIELDS = [
 export function demoAnswer(shop: DemoShop, method: string, params: QueryParams, now: number): unknown {
   const field = (name: string): QueryValue => (params instanceof Map ? params.get(name) : (params as Record<string, QueryValue>)[name]);
   const goods = goodsFilter(field('goods'));
-  const withGoods = (o: RawDemoOrder) => goods === null || o.items.some((item) => goods.has(item.id));
+  const withGoods = (o: RawOrder) => goods === null || o.items.some((item) => goods.has(item.id));
   const paidOnly = field('paid') === true || field('paid') === 1 || field('paid') === '1';
-  const paidAt = (o: RawDemoOrder) => Number(o.paid) || null;
+  const paidAt = (o: RawOrder) => Number(o.paid) || null;
 
   switch (method) {
     case 'getOrdersWithGoods': {

@@ -1,43 +1,7 @@
 // The demo shop's orders: made up, but shaped and spread like a small online school's. Each Moscow day's
 // orders come from a PRNG seeded by its date, so every replica and every restart sees the same shop.
 import type { UnixSeconds } from '../domain/justclick.js';
-
-/** An order as JustClick's PHP sends it: strings everywhere, `paid: "0"` while unpaid (see justclick-api.md). */
-export interface RawDemoOrder {
-  id: string;
-  first_name: string;
-  last_name: string;
-  middle_name: string;
-  email: string;
-  phone: string;
-  city: string;
-  country: string;
-  address: string;
-  region: string;
-  postalcode: string;
-  created: string;
-  pay_status: string;
-  paid: string;
-  type: string;
-  payway: string;
-  comment: string;
-  domain: string;
-  link: string;
-  utm: Record<string, string> | [];
-  price: string;
-  good_count: string;
-  is_recurrent: string;
-  bill_sum_topay: string;
-  tag: string;
-  kupon: string;
-  items: {
-    id: string;
-    title: string;
-    sum: string;
-    price: string;
-    partners: { partner_lvl: string; partner_id: string; partner_name: string; partner_fee: string }[];
-  }[];
-}
+import type { RawOrder } from '../justclick/wire.js';
 
 export interface DemoProduct {
   /** `good_name`: the code orders list as `items[].id`. */
@@ -131,7 +95,7 @@ const ID_EPOCH_DAY = 16_436; // 2015-01-01
 
 /** One order of the demo shop with everything that will ever happen to it (payment, refund). */
 export interface DemoOrder {
-  raw: RawDemoOrder;
+  raw: RawOrder;
   created: UnixSeconds;
   /** When it gets paid; null if it never is. */
   paidAt: UnixSeconds | null;
@@ -285,13 +249,13 @@ function demoOrder(random: () => number, day: number, seq: number, created: Unix
   } else if (fate > 0.92) unpaidStatus = 'cancel';
 
   const source = partner ? null : weighted(random, SOURCES, (s) => s.weight);
-  const utm: RawDemoOrder['utm'] = partner
+  const utm: RawOrder['utm'] = partner
     ? { source: 'partner', medium: 'affiliate', campaign: `p${partner.id}` }
     : source && source.source !== ''
       ? { source: source.source, medium: pick(random, source.medium), campaign: pick(random, source.campaign) }
       : [];
   const payway = free ? '' : main.price >= 19900 && random() < 0.3 ? PAYWAYS[3]! : pick(random, PAYWAYS.slice(0, 3));
-  const raw: RawDemoOrder = {
+  const raw: RawOrder = {
     id: String(ID_BASE + (day - ID_EPOCH_DAY) * IDS_PER_DAY + seq),
     first_name: who.firstName,
     last_name: who.lastName,
@@ -327,7 +291,7 @@ function demoOrder(random: () => number, day: number, seq: number, created: Unix
  * The order as JustClick would show it at `now`: null before it is created; unpaid until its paid time
  * has come; refunded once its refund time has.
  */
-export function orderAsOf(order: DemoOrder, now: UnixSeconds): RawDemoOrder | null {
+export function orderAsOf(order: DemoOrder, now: UnixSeconds): RawOrder | null {
   if (order.created > now) return null;
   const raw = structuredClone(order.raw);
   if (order.paidAt !== null && order.paidAt <= now) {
@@ -367,8 +331,8 @@ export class DemoShop {
   }
 
   /** The orders of days [first, last] as JustClick shows them at `now`; only those `wanted` when given. */
-  ordersOfDays(first: number, last: number, now: UnixSeconds, wanted?: (order: RawDemoOrder) => boolean): RawDemoOrder[] {
-    const seen: RawDemoOrder[] = [];
+  ordersOfDays(first: number, last: number, now: UnixSeconds, wanted?: (order: RawOrder) => boolean): RawOrder[] {
+    const seen: RawOrder[] = [];
     for (let d = Math.max(first, moscowDayOf(now) - DEMO_HISTORY_DAYS + 1); d <= last; d++) {
       for (const order of this.day(d, now)) {
         if (wanted && !wanted(order.raw)) continue;
@@ -380,7 +344,7 @@ export class DemoShop {
   }
 
   /** One order by id as JustClick shows it at `now`; null when there is none (yet). */
-  order(id: string, now: UnixSeconds): RawDemoOrder | null {
+  order(id: string, now: UnixSeconds): RawOrder | null {
     const day = dayOfOrderId(id);
     if (day === null) return null;
     const found = this.day(day, now).find((o) => o.raw.id === id);

@@ -8,54 +8,11 @@ import { TZDate } from '@date-fns/tz';
 import { httpBuildQuery, parsePhpQuery, phpArrayToObject, type PhpArray } from '../../src/justclick/query.js';
 import type { NotificationStatus } from '../../src/justclick/notification.js';
 import type { OrdersQuery } from '../../src/justclick/types.js';
+import type { RawItem, RawOrder, RawPartner } from '../../src/justclick/wire.js';
 
 export { startPhpJustClick, type PhpJustClick } from './justclick-php/standin.js';
 
-export interface RawPartner {
-  partner_lvl: string;
-  partner_id: string;
-  partner_name: string;
-  partner_fee: string;
-}
-
-export interface RawItem {
-  id: string;
-  title: string;
-  sum: string;
-  price: string;
-  partners: RawPartner[];
-}
-
-/** An order as JustClick's PHP sends it: strings everywhere, `paid: "0"` while unpaid, `utm: []` when empty. */
-export interface RawOrder {
-  id: string;
-  first_name: string;
-  last_name: string;
-  middle_name: string;
-  email: string;
-  phone: string;
-  city: string;
-  country: string;
-  address: string;
-  region: string;
-  postalcode: string;
-  created: string;
-  pay_status: string;
-  paid: string;
-  type: string;
-  payway: string;
-  comment: string;
-  domain: string;
-  link: string;
-  utm: Record<string, string> | [];
-  price: string;
-  good_count: string;
-  is_recurrent: string;
-  bill_sum_topay: string;
-  tag: string;
-  kupon: string;
-  items: RawItem[];
-}
+export type { RawItem, RawOrder, RawPartner } from '../../src/justclick/wire.js';
 
 export interface RawOrderInput extends Partial<Omit<RawOrder, 'id' | 'created' | 'paid' | 'items' | 'price'>> {
   id?: string | number;
