@@ -109,6 +109,8 @@ describeRedis('e2e: a team with roles', () => {
       { who: 'manager', say: '/team', sees: "Only the account's owner may do that." },
       { who: 'viewer', say: '/team invite viewer', sees: "Only the account's owner may do that.", never: 't.me/' },
       { who: 'manager', say: '/unlink', sees: 'No JustClick account is linked, nothing to forget.' },
+      { who: 'manager', say: '/status', sees: `Account: ${LOGIN}.justclick.ru (linked by another member)` },
+      { who: 'viewer', say: '/status', sees: `Account: ${LOGIN}.justclick.ru (linked by another member)` },
     ];
     it.each(cases)('$who: $say', async ({ who, say, sees, never }) => {
       const reply = text(await h.say(user(who), say));
