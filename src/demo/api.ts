@@ -3,35 +3,11 @@
 import { NOT_FOUND } from '../justclick/client.js';
 import { JustClickError } from '../justclick/errors.js';
 import type { QueryParams, QueryValue } from '../justclick/query.js';
-import type { RawOrder } from '../justclick/wire.js';
+import { GET_ORDERS_FIELDS, type RawOrder } from '../justclick/wire.js';
 import { DEMO_PRODUCTS, type DemoShop, moscowDayOf, moscowDayStart } from './shop.js';
 
 /** The longest getOrdersWithGoods range the server answers: a longer one is cut to this, ending at end_date. */
 const MAX_RANGE_DAYS = 31;
-/** GetOrders lists only these fields (no goods). */
-const GET_ORDERS_FIELDS = [
-  'id',
-  'first_name',
-  'last_name',
-  'middle_name',
-  'email',
-  'phone',
-  'city',
-  'country',
-  'address',
-  'region',
-  'postalcode',
-  'created',
-  'pay_status',
-  'paid',
-  'type',
-  'payway',
-  'comment',
-  'domain',
-  'link',
-  'utm',
-  'price',
-] as const;
 
 /** `result` of one API call for the demo shop at `now` (unix seconds), or NOT_FOUND where JustClick says "not found". */
 export function demoAnswer(shop: DemoShop, method: string, params: QueryParams, now: number): unknown {

@@ -46,3 +46,10 @@ export interface RawOrder {
   kupon: string;
   items: RawItem[];
 }
+
+/** The fields GetOrders lists (no goods); getOrdersWithGoods adds the rest of RawOrder. */
+// biome-ignore format: a field list, packed by hand
+export const GET_ORDERS_FIELDS = [
+  'id', 'first_name', 'last_name', 'middle_name', 'email', 'phone', 'city', 'country', 'address', 'region',
+  'postalcode', 'created', 'pay_status', 'paid', 'type', 'payway', 'comment', 'domain', 'link', 'utm', 'price',
+] as const satisfies readonly (keyof RawOrder)[];

@@ -8,7 +8,7 @@ import { TZDate } from '@date-fns/tz';
 import { httpBuildQuery, parsePhpQuery, phpArrayToObject, type PhpArray } from '../../src/justclick/query.js';
 import type { NotificationStatus } from '../../src/justclick/notification.js';
 import type { OrdersQuery } from '../../src/justclick/types.js';
-import type { RawItem, RawOrder, RawPartner } from '../../src/justclick/wire.js';
+import { GET_ORDERS_FIELDS, type RawItem, type RawOrder, type RawPartner } from '../../src/justclick/wire.js';
 
 export { startPhpJustClick, type PhpJustClick } from './justclick-php/standin.js';
 
@@ -194,12 +194,6 @@ const ERROR_TEXTS: Record<number, string> = {
   401: 'Orders not found',
   700: 'Goods not found',
 };
-// Fields GetOrders lists; getOrdersWithGoods adds the rest of RawOrder.
-// biome-ignore format: a field list, packed by hand
-const GET_ORDERS_FIELDS = [
-  'id', 'first_name', 'last_name', 'middle_name', 'email', 'phone', 'city', 'country', 'address', 'region',
-  'postalcode', 'created', 'pay_status', 'paid', 'type', 'payway', 'comment', 'domain', 'link', 'utm', 'price',
-] as const;
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
