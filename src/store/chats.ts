@@ -1,5 +1,5 @@
-// Per-chat settings (language, time zone, whose account feeds the chat, alerts, digest, reports, goal, live card) and per-user
-// preferences. A hash per chat; a set per owner lists the chats that owner's account feeds.
+// Per-chat settings (language, time zone, whose accounts feed the chat, alerts, digest, reports, goal, live card) and
+// per-user preferences. A hash per chat; a set per account lists the chats that account feeds.
 import { parseAlertPrefs, serializeAlertPrefs, type AlertPrefs } from '../domain/alert-prefs.js';
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import { chatIdPart, intOrUndefined, userIdPart } from './ids.js';
@@ -11,8 +11,10 @@ import { unixSeconds } from '../domain/justclick.js';
 export interface ChatSettings {
   lang?: Lang;
   timeZone?: string;
-  /** Whose linked account feeds this chat. */
+  /** The account that feeds this chat (the first, or primary, one when several do). */
   ownerId?: number;
+  /** Further accounts whose alerts come to this chat too, in the order they were added (never the primary). */
+  feeds?: number[];
   /** In a group or channel: the admin who bound it to the account, and when (unix s); re-checked over time. */
   binding?: { by: number; at: number };
   /** `since` (unix s): orders paid before it are never alerted, so switching alerts on does not flood. */
@@ -33,7 +35,11 @@ export interface ChatSettings {
   inactive?: { reason: string; at: number };
 }
 
-/** Fields present are set; `null` removes a setting; absent fields are left alone. */
+/**
+ * Fields present are set; `null` removes a setting; absent fields are left alone. A new `ownerId` replaces the
+ * primary (the account it replaces no longer feeds the chat); `ownerId: null` removes it, the next one taking its
+ * place. `addFeed`/`removeFeed` change one account without touching the others.
+ */
 export type ChatPatch = { [K in keyof ChatSettings]?: ChatSettings[K] | null };
 
 export interface UserPrefs {
@@ -47,6 +53,7 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   lang: ['lang'],
   timeZone: ['timeZone'],
   ownerId: ['ownerId'],
+  feeds: ['feeds'],
   binding: ['boundBy', 'boundAt'],
   alerts: ['alertsOn', 'alertsSince'],
   alertPrefs: ['alertPrefs'],
@@ -58,39 +65,78 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   inactive: ['inactiveReason', 'inactiveAt'],
 };
 
-// The chat's hash says whose account feeds it; the owner's set of chats (in the owner's cluster slot, not the
-// chat's) is an index kept in step around each script: a chat is added to the new owner's set before the hash
-// names that owner and removed from the old one's after, so a crash in between leaves an extra member, which
-// forOwner checks against the hash, and never a fed chat missing from the index.
+/** Every account that feeds the chat: the primary first, then the others in the order added; [] when none. */
+export function chatAccounts(chat: ChatSettings): number[] {
+  const all = chat.ownerId === undefined ? [] : [chat.ownerId];
+  for (const id of chat.feeds ?? []) if (!all.includes(id)) all.push(id);
+  return all;
+}
 
-// KEYS[1] chat hash. ARGV: owner ('' untouched, '-' removed, else id), n, then n field/value pairs, then the
-// fields to delete. Returns the owner before ('' for none) and the chat's hash as it now is.
+// The chat's hash says which accounts feed it; each account's set of chats (in that account's cluster slot, not the
+// chat's) is an index kept in step around each script: a chat is added to a new account's set before the hash names
+// that account and removed from a former one's after, so a crash in between leaves an extra member, which forOwner
+// checks against the hash, and never a fed chat missing from the index.
+
+// KEYS[1] chat hash. ARGV: the primary ('' untouched, '-' removed, else id); the others ('' untouched, '=a,b'
+// replaced, '+id' one more account, '-id' one account fewer, the primary included); n, then n field/value pairs,
+// then the fields to delete. Without a primary the first of the others becomes it. Returns the accounts before
+// (primary first) and the chat's hash as it now is.
 const updateScript = new LuaScript(`
-local chat, owner = KEYS[1], ARGV[1]
-local old = redis.call('HGET', chat, 'ownerId') or ''
-if owner == '-' then
-  redis.call('HDEL', chat, 'ownerId')
-elseif owner ~= '' then
-  redis.call('HSET', chat, 'ownerId', owner)
+local chat, ownerOp, feedOp = KEYS[1], ARGV[1], ARGV[2]
+local function split(s)
+  local t = {}
+  for id in string.gmatch(s or '', '[^,]+') do t[#t + 1] = id end
+  return t
 end
-local n = tonumber(ARGV[2])
-if n > 0 then redis.call('HSET', chat, unpack(ARGV, 3, 2 + 2 * n)) end
-if #ARGV > 2 + 2 * n then redis.call('HDEL', chat, unpack(ARGV, 3 + 2 * n, #ARGV)) end
-return {old, redis.call('HGETALL', chat)}
+local owner = redis.call('HGET', chat, 'ownerId') or ''
+local feeds = split(redis.call('HGET', chat, 'feeds'))
+local before = {}
+if owner ~= '' then before[1] = owner end
+for _, f in ipairs(feeds) do before[#before + 1] = f end
+if ownerOp == '-' then owner = '' elseif ownerOp ~= '' then owner = ownerOp end
+local op, arg = string.sub(feedOp, 1, 1), string.sub(feedOp, 2)
+if op == '=' then
+  feeds = split(arg)
+elseif op == '+' then
+  feeds[#feeds + 1] = arg
+elseif op == '-' then
+  if owner == arg then owner = '' end
+  local kept = {}
+  for _, f in ipairs(feeds) do if f ~= arg then kept[#kept + 1] = f end end
+  feeds = kept
+end
+local seen, rest = {}, {}
+if owner ~= '' then seen[owner] = true end
+for _, f in ipairs(feeds) do
+  if not seen[f] then seen[f] = true; rest[#rest + 1] = f end
+end
+if owner == '' and #rest > 0 then owner = table.remove(rest, 1) end
+if owner == '' then redis.call('HDEL', chat, 'ownerId') else redis.call('HSET', chat, 'ownerId', owner) end
+if #rest == 0 then redis.call('HDEL', chat, 'feeds') else redis.call('HSET', chat, 'feeds', table.concat(rest, ',')) end
+local n = tonumber(ARGV[3])
+if n > 0 then redis.call('HSET', chat, unpack(ARGV, 4, 3 + 2 * n)) end
+if #ARGV > 3 + 2 * n then redis.call('HDEL', chat, unpack(ARGV, 4 + 2 * n, #ARGV)) end
+return {before, redis.call('HGETALL', chat)}
 `);
 
-// Returns whether the hash existed and the owner it named ('' for none).
+// Returns whether the hash existed and the accounts it named (as stored: the primary, then the others).
 const deleteScript = new LuaScript(`
-local owner = redis.call('HGET', KEYS[1], 'ownerId') or ''
-return {redis.call('DEL', KEYS[1]), owner}
+local named = redis.call('HMGET', KEYS[1], 'ownerId', 'feeds')
+return {redis.call('DEL', KEYS[1]), named[1] or '', named[2] or ''}
 `);
 
 // Group → supergroup, the new chat's half: it keeps what it already has (it may have been configured in the
-// meantime) and takes the rest. KEYS[1] new hash; ARGV field/value pairs. Returns the owner it now names.
+// meantime) and takes the rest. KEYS[1] new hash; ARGV field/value pairs. Returns the accounts it now names.
 const adoptScript = new LuaScript(`
 for i = 1, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
-return redis.call('HGET', KEYS[1], 'ownerId') or ''
+local named = redis.call('HMGET', KEYS[1], 'ownerId', 'feeds')
+return {named[1] or '', named[2] or ''}
 `);
+
+/** The accounts named by a hash's `ownerId` and `feeds` fields, primary first. */
+function namedIn(ownerId: string | null | undefined, feeds: string | null | undefined): number[] {
+  return chatAccounts({ ...parseOwner(ownerId), ...parseFeeds(feeds) });
+}
 
 export class ChatStore {
   readonly #redis: Redis;
@@ -111,15 +157,40 @@ export class ChatStore {
     return this.#keys.user('user', userId);
   }
 
+  /** The accounts the chat's hash names right now, primary first. */
+  async #named(chatId: number): Promise<number[]> {
+    const [ownerId, feeds] = await this.#redis.hmget(this.#chat(chatId), 'ownerId', 'feeds');
+    return namedIn(ownerId, feeds);
+  }
+
   /**
-   * Takes the chat out of a former owner's set. Another update may have just made that owner the chat's owner
+   * Takes the chat out of a former account's set. Another update may have just made that account feed the chat
    * again (its add came before this remove): the hash is read once more and, if so, the chat goes back in.
    */
-  async #unlist(formerOwner: string, chatId: number): Promise<void> {
-    await this.#redis.srem(this.#byOwner(formerOwner), chatIdPart(chatId));
-    if ((await this.#redis.hget(this.#chat(chatId), 'ownerId')) === formerOwner) {
-      await this.#redis.sadd(this.#byOwner(formerOwner), chatIdPart(chatId));
-    }
+  async #unlist(former: number, chatId: number): Promise<void> {
+    await this.#redis.srem(this.#byOwner(former), chatIdPart(chatId));
+    if ((await this.#named(chatId)).includes(former)) await this.#redis.sadd(this.#byOwner(former), chatIdPart(chatId));
+  }
+
+  /**
+   * Runs the update script: the chat goes into the sets of the accounts it is about to name first, and out of
+   * those it no longer names after.
+   */
+  async #apply(chatId: number, ownerOp: string, feedOp: string, set: string[], del: string[]): Promise<ChatSettings> {
+    const named = [ownerOp, ...(feedOp.startsWith('=') || feedOp.startsWith('+') ? feedOp.slice(1).split(',') : [])]
+      .map((id) => intOrUndefined(id))
+      .filter((id): id is number => id !== undefined);
+    for (const id of named) await this.#redis.sadd(this.#byOwner(id), chatIdPart(chatId));
+    const [before, flat] = (await updateScript.run(this.#redis, [this.#chat(chatId)], [ownerOp, feedOp, set.length / 2, ...set, ...del])) as [
+      string[],
+      string[],
+    ];
+    const h: Record<string, string> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
+    const after = parseChat(h);
+    const now = chatAccounts(after);
+    for (const id of before.map((b) => intOrUndefined(b))) if (id !== undefined && !now.includes(id)) await this.#unlist(id, chatId);
+    return after;
   }
 
   /** The chat's settings; `{}` for a chat never configured. */
@@ -132,11 +203,13 @@ export class ChatStore {
     const set: string[] = [];
     const del: string[] = [];
     let owner = '';
+    let feeds = '';
     for (const name of Object.keys(patch) as (keyof ChatSettings)[]) {
       const value = patch[name];
       if (value === undefined) continue;
       if (value === null) {
         if (name === 'ownerId') owner = '-';
+        else if (name === 'feeds') feeds = '=';
         else del.push(...FIELDS[name]);
         continue;
       }
@@ -150,6 +223,9 @@ export class ChatStore {
           break;
         case 'ownerId':
           owner = userIdPart(value as number);
+          break;
+        case 'feeds':
+          feeds = `=${(value as number[]).map(userIdPart).join(',')}`;
           break;
         case 'binding': {
           const b = value as NonNullable<ChatSettings['binding']>;
@@ -195,18 +271,29 @@ export class ChatStore {
         }
       }
     }
-    if (owner !== '' && owner !== '-') await this.#redis.sadd(this.#byOwner(owner), chatIdPart(chatId));
-    const [before, flat] = (await updateScript.run(this.#redis, [this.#chat(chatId)], [owner, set.length / 2, ...set, ...del])) as [string, string[]];
-    if (owner !== '' && before !== '' && before !== owner) await this.#unlist(before, chatId);
-    const h: Record<string, string> = {};
-    for (let i = 0; i + 1 < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
-    return parseChat(h);
+    return this.#apply(chatId, owner, feeds, set, del);
+  }
+
+  /**
+   * One more account feeds the chat: it becomes the primary when there is none, else it comes after the others
+   * (nothing changes when it already feeds the chat). Returns the settings that result.
+   */
+  async addFeed(chatId: number, accountId: number): Promise<ChatSettings> {
+    return this.#apply(chatId, '', `+${userIdPart(accountId)}`, [], []);
+  }
+
+  /**
+   * The account no longer feeds the chat (unlinked, access lost, its alerts stopped there); the others stay. When
+   * it was the primary, the next one becomes the primary. Returns the settings that result.
+   */
+  async removeFeed(chatId: number, accountId: number): Promise<ChatSettings> {
+    return this.#apply(chatId, '', `-${userIdPart(accountId)}`, [], []);
   }
 
   /** Forgets a chat's settings. True when there were any. */
   async delete(chatId: number): Promise<boolean> {
-    const [removed, owner] = (await deleteScript.run(this.#redis, [this.#chat(chatId)], [])) as [number, string];
-    if (owner !== '') await this.#unlist(owner, chatId);
+    const [removed, owner, feeds] = (await deleteScript.run(this.#redis, [this.#chat(chatId)], [])) as [number, string, string];
+    for (const id of namedIn(owner, feeds)) await this.#unlist(id, chatId);
     return removed === 1;
   }
 
@@ -219,20 +306,20 @@ export class ChatStore {
     const old = await this.#redis.hgetall(this.#chat(fromChatId));
     if (Object.keys(old).length === 0) return false;
     const carried = Object.entries(old).filter(([f]) => f !== 'inactiveReason' && f !== 'inactiveAt');
-    const owner = (await this.#redis.hget(this.#chat(toChatId), 'ownerId')) ?? old.ownerId;
-    if (owner !== undefined) await this.#redis.sadd(this.#byOwner(owner), chatIdPart(toChatId));
-    const adopted = (await adoptScript.run(this.#redis, [this.#chat(toChatId)], carried.flat())) as string;
-    // Someone set the new chat's owner in between: list it there too (forOwner checks the hash anyway).
-    if (adopted !== '' && adopted !== owner) await this.#redis.sadd(this.#byOwner(adopted), chatIdPart(toChatId));
+    const listed = new Set([...(await this.#named(toChatId)), ...namedIn(old.ownerId, old.feeds)]);
+    for (const id of listed) await this.#redis.sadd(this.#byOwner(id), chatIdPart(toChatId));
+    const [owner, feeds] = (await adoptScript.run(this.#redis, [this.#chat(toChatId)], carried.flat())) as [string, string];
+    // Someone set the new chat's accounts in between: list it there too (forOwner checks the hash anyway).
+    for (const id of namedIn(owner, feeds)) if (!listed.has(id)) await this.#redis.sadd(this.#byOwner(id), chatIdPart(toChatId));
     await this.delete(fromChatId);
     return true;
   }
 
-  /** Chats fed by this owner's account (the set, each member checked against the chat's hash). */
+  /** Chats this account feeds, as the primary or a further one (the set, each member checked against the chat's hash). */
   async forOwner(ownerId: number): Promise<number[]> {
     const members = (await this.#redis.smembers(this.#byOwner(ownerId))).map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
-    const owners = await Promise.all(members.map((id) => this.#redis.hget(this.#chat(id), 'ownerId')));
-    return members.filter((_, i) => owners[i] === String(ownerId));
+    const named = await Promise.all(members.map((id) => this.#named(id)));
+    return members.filter((_, i) => named[i]!.includes(ownerId));
   }
 
   /** Telegram said the chat is gone (403, chat not found): remember why, so deliveries stop. */
@@ -260,8 +347,7 @@ function parseChat(h: Record<string, string>): ChatSettings {
   const s: ChatSettings = {};
   if (isLang(h.lang)) s.lang = h.lang;
   if (h.timeZone) s.timeZone = h.timeZone;
-  const ownerId = intOrUndefined(h.ownerId);
-  if (ownerId !== undefined) s.ownerId = ownerId;
+  Object.assign(s, parseOwner(h.ownerId), parseFeeds(h.feeds, intOrUndefined(h.ownerId)));
   const boundBy = intOrUndefined(h.boundBy);
   const boundAt = intOrUndefined(h.boundAt);
   if (boundBy !== undefined && boundAt !== undefined) s.binding = { by: boundBy, at: boundAt };
@@ -279,4 +365,19 @@ function parseChat(h: Record<string, string>): ChatSettings {
   const inactiveAt = intOrUndefined(h.inactiveAt);
   if (h.inactiveReason !== undefined && inactiveAt !== undefined) s.inactive = { reason: h.inactiveReason, at: inactiveAt };
   return s;
+}
+
+function parseOwner(value: string | null | undefined): Pick<ChatSettings, 'ownerId'> {
+  const ownerId = intOrUndefined(value);
+  return ownerId === undefined ? {} : { ownerId };
+}
+
+/** `feeds` as stored (comma-separated ids), without the primary or repeats. */
+function parseFeeds(value: string | null | undefined, ownerId?: number): Pick<ChatSettings, 'feeds'> {
+  const feeds: number[] = [];
+  for (const part of (value ?? '').split(',')) {
+    const id = intOrUndefined(part);
+    if (id !== undefined && id > 0 && id !== ownerId && !feeds.includes(id)) feeds.push(id);
+  }
+  return feeds.length === 0 ? {} : { feeds };
 }

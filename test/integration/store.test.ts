@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Cluster } from 'ioredis';
 import { createLogger } from '../../src/logger.js';
 import { AccountStore } from '../../src/store/accounts.js';
-import { ChatStore } from '../../src/store/chats.js';
+import { chatAccounts, ChatStore } from '../../src/store/chats.js';
 import { FlowStore } from '../../src/store/flows.js';
 import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
 import { UpdateLog } from '../../src/store/updates.js';
@@ -266,6 +266,55 @@ describeRedis('store', () => {
       expect(await chats.delete(-100200)).toBe(true);
       expect(await chats.forOwner(8)).toEqual([]);
       expect(await chats.delete(-100200)).toBe(false);
+    });
+
+    it('lets several accounts feed one chat, the first one primary, and promotes the next when it goes', async () => {
+      const prefix = freshPrefix('chat');
+      const chats = new ChatStore(redis, prefix);
+      const sorted = async (id: number) => (await chats.forOwner(id)).sort((a, b) => a - b);
+      expect(chatAccounts(await chats.addFeed(7, 7))).toEqual([7]);
+      await chats.addFeed(7, 2 ** 52 + 1);
+      const both = await chats.addFeed(7, 2 ** 52 + 1);
+      expect(both).toMatchObject({ ownerId: 7, feeds: [2 ** 52 + 1] });
+      expect(chatAccounts(both)).toEqual([7, 2 ** 52 + 1]);
+      await chats.update(-100500, { ownerId: 2 ** 52 + 1 });
+      expect(await sorted(7)).toEqual([7]);
+      expect(await sorted(2 ** 52 + 1)).toEqual([-100500, 7]);
+
+      // The primary goes: the further account becomes the primary and stays listed; the former one is not.
+      const after = await chats.removeFeed(7, 7);
+      expect(after.ownerId).toBe(2 ** 52 + 1);
+      expect(after.feeds).toBeUndefined();
+      expect(await chats.forOwner(7)).toEqual([]);
+      expect(await redis.sismember(`${prefix}chat:by-owner:7`, '7')).toBe(0);
+      expect(await sorted(2 ** 52 + 1)).toEqual([-100500, 7]);
+
+      // A further account goes: the primary stays.
+      await chats.addFeed(7, 9);
+      await chats.addFeed(7, 10);
+      expect(chatAccounts(await chats.removeFeed(7, 9))).toEqual([2 ** 52 + 1, 10]);
+      expect(await chats.forOwner(9)).toEqual([]);
+      // A new primary set outright replaces the old one and keeps the others; removing the last leaves none.
+      expect(chatAccounts(await chats.update(7, { ownerId: 11 }))).toEqual([11, 10]);
+      expect(await chats.forOwner(2 ** 52 + 1)).toEqual([-100500]);
+      await chats.removeFeed(7, 11);
+      expect(chatAccounts(await chats.removeFeed(7, 10))).toEqual([]);
+      expect(await chats.get(7)).toEqual({});
+      for (const id of [10, 11]) expect(await chats.forOwner(id)).toEqual([]);
+    });
+
+    it('lists a chat for each account it names when it is deleted or moved', async () => {
+      const prefix = freshPrefix('chat');
+      const chats = new ChatStore(redis, prefix);
+      await chats.update(-300, { ownerId: 7, lang: 'ru' });
+      await chats.addFeed(-300, 8);
+      expect(await chats.migrate(-300, -1003000)).toBe(true);
+      expect(chatAccounts(await chats.get(-1003000))).toEqual([7, 8]);
+      expect(await chats.forOwner(8)).toEqual([-1003000]);
+      expect(await chats.delete(-1003000)).toBe(true);
+      expect(await chats.forOwner(7)).toEqual([]);
+      expect(await chats.forOwner(8)).toEqual([]);
+      expect(await redis.scard(`${prefix}chat:by-owner:8`)).toBe(0);
     });
 
     it("lists a chat for an owner only while the chat's own settings name that owner", async () => {
