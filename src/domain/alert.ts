@@ -45,6 +45,8 @@ export interface AlertView {
   /** Group chats see masked e-mails and phones. */
   group: boolean;
   currency: string;
+  /** The account's name (the seller's, else its domain), when the chat gets alerts of more than one. */
+  account?: string;
 }
 
 /** More paid orders than this in one check become one summary message instead of a burst. */

@@ -11,9 +11,10 @@ import { quietWindowAt } from '../domain/quiet-hours.js';
 import type { ChatSettings } from '../store/chats.js';
 import type { EngineContext } from './context.js';
 import { idPart } from './queues.js';
+import { scopedMark } from '../store/ledger.js';
 
-/** The delivery's sent mark of a paid order in a chat (the summary and the single alert share it). */
-export const paidMark = (orderId: string): string => `o${idPart(orderId)}`;
+/** The delivery's sent mark of a paid order in a chat (the summary and the single alert share it); `scope`: whose records. */
+export const paidMark = (orderId: string, scope?: number): string => scopedMark(`o${idPart(orderId)}`, scope);
 
 export interface GatedAlerts {
   /** What to send now (possibly none). */
@@ -23,8 +24,8 @@ export interface GatedAlerts {
 }
 
 export interface AlertGate {
-  /** Of the paid orders a delivery still has to send, those to send now and how. */
-  paid(chatId: number, chat: ChatSettings, orders: AlertOrder[]): Promise<GatedAlerts>;
+  /** Of the paid orders a delivery still has to send, those to send now and how (`scope`: whose sent marks). */
+  paid(chatId: number, chat: ChatSettings, orders: AlertOrder[], scope?: number): Promise<GatedAlerts>;
   /** True inside the chat's quiet hours (refunds and cancellations then come without a sound). */
   quietNow(chat: ChatSettings): boolean;
   /** The summary of what was held until `windowEnd` (unix s), taken for sending; null when nothing was held. */
@@ -40,23 +41,23 @@ export function createAlertGate(ctx: Pick<EngineContext, 'ledger' | 'holds' | 'n
   };
 
   return {
-    async paid(chatId, chat, orders) {
+    async paid(chatId, chat, orders, scope) {
       const prefs = chat.alertPrefs ?? {};
       const wanted = orders.filter((o) => passesFilters(o, prefs));
       const left = orders.filter((o) => !wanted.includes(o));
       if (left.length > 0)
         await ledger.markSent(
           chatId,
-          left.map((o) => paidMark(o.id)),
+          left.map((o) => paidMark(o.id, scope)),
         );
       const window = quietWindow(chat);
       if (!window || wanted.length === 0) return { orders: wanted, silent: false };
       if (prefs.quiet?.mode !== 'hold') return { orders: wanted, silent: true };
       // Held first, marked second: a crash in between holds them again on the retry (a hash keyed by order id).
-      if (await holds.hold(chatId, unixSeconds(window.to), wanted)) {
+      if (await holds.hold(chatId, unixSeconds(window.to), wanted, scope)) {
         await ledger.markSent(
           chatId,
-          wanted.map((o) => paidMark(o.id)),
+          wanted.map((o) => paidMark(o.id, scope)),
         );
         return { orders: [], silent: false };
       }

@@ -4,8 +4,8 @@ import { localDay } from '../domain/calendar.js';
 import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
 import type { Order } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
-import type { ChatSettings } from '../store/chats.js';
-import { LEDGER_RETENTION_SECONDS } from '../store/ledger.js';
+import { chatAccounts, type ChatSettings } from '../store/chats.js';
+import { LEDGER_RETENTION_SECONDS, recordsScope } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, jobIds, type Delivery } from './queues.js';
@@ -29,9 +29,20 @@ export interface AlertService {
   /** The caller already holds the account (the poller fetched with it, the push checked its hash with it). */
   enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
   enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }>;
-  /** Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. */
+  /**
+   * Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. A private
+   * chat may get several accounts' alerts: the account is added to those that feed it. A group or channel is fed
+   * by the one account it is bound to.
+   */
   enable(chatId: number, ownerId: number): Promise<{ baselined: number }>;
+  /** Alerts off in the chat, for every account that feeds it. */
   disable(chatId: number): Promise<void>;
+  /**
+   * One account's alerts stop in a chat (stopped there, unlinked, access lost): it no longer feeds the chat, the
+   * others go on. Returns the accounts that still feed it; when none, nothing else was changed (the caller
+   * switches the chat's alerts, digest and the rest off, as for a chat fed by one account).
+   */
+  stopFeed(chatId: number, accountId: number): Promise<number[]>;
   /**
    * Another JustClick account now feeds the owner's chats: alerts on there start over, so that everything it
    * has already sold is history, not news. (The same account with a new key keeps its alert window.)
@@ -73,7 +84,8 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     if ((await alertChats(ownerId)).length > 0) return true;
     if (!hooks) return false;
     const settings = await Promise.all((await chats.forOwner(ownerId)).map((id) => chats.get(id)));
-    return settings.some((c) => !c.inactive && hooks.watching(c));
+    // A goal or a card follows the chat's primary account only.
+    return settings.some((c) => !c.inactive && c.ownerId === ownerId && hooks.watching(c));
   }
 
   async function refreshWatch(ownerId: number): Promise<boolean> {
@@ -105,10 +117,13 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
       // Orders paid before alerts were switched on here, or before this account was linked, are history.
       const since = Math.max(chat.alerts.since, account.linkedAt);
       const candidates = paid.filter((o) => o.paid! >= since && o.paid! >= oldest);
+      // Whose records: the chat's own for its first primary, the account's own in a chat several feed.
+      const scope = recordsScope(chat, ownerId);
       const fresh = new Set(
         await ledger.missing(
           chatId,
           candidates.map((o) => o.id),
+          scope,
         ),
       );
       const newOrders = candidates.filter((o) => fresh.has(o.id));
@@ -121,6 +136,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
         login: account.creds.login,
         currency: ACCOUNT_CURRENCY,
         orders: list.map((o) => orderForChat(chatId, toAlertOrder(o))),
+        ...(scope === undefined ? {} : { scoped: true as const }),
       });
       const jobs =
         newOrders.length > SUMMARY_THRESHOLD
@@ -133,11 +149,12 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
                   jobId: jobIds.summary(
                     chatId,
                     newOrders.map((o) => o.id),
+                    scope,
                   ),
                 },
               },
             ]
-          : newOrders.map((o) => ({ name: 'paid', data: delivery([o]), opts: { ...deliveryJobOptions, jobId: jobIds.paid(chatId, o.id) } }));
+          : newOrders.map((o) => ({ name: 'paid', data: delivery([o]), opts: { ...deliveryJobOptions, jobId: jobIds.paid(chatId, o.id, scope) } }));
       // The job first, the ledger second: a crash in between leaves the order out of the ledger, so the next
       // check adds the same job id again, which BullMQ ignores while the job is kept (or the sent mark stops it).
       await queues.delivery.addBulk(jobs);
@@ -145,6 +162,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
         chatId,
         newOrders.map((o) => ({ orderId: o.id, paidAt: o.paid! })),
         now,
+        scope,
       );
       queued += newOrders.length;
       logger.info({ ownerId, chatId, source, orders: newOrders.length, summary: newOrders.length > SUMMARY_THRESHOLD }, 'paid-order alerts queued');
@@ -160,29 +178,28 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     const targets = await alertChats(ownerId);
     if (targets.length === 0) return { queued: 0 };
     const alertOrder = toAlertOrder(order);
+    const scopes = await Promise.all(targets.map(async (chatId) => recordsScope(await chats.get(chatId), ownerId)));
     await queues.delivery.addBulk(
-      targets.map((chatId) => ({
+      targets.map((chatId, i) => ({
         name: kind,
-        data: { kind, chatId, ownerId, login: account.creds.login, currency: ACCOUNT_CURRENCY, order: orderForChat(chatId, alertOrder) },
-        opts: { ...deliveryJobOptions, jobId: jobIds.status(kind, chatId, order.id) },
+        data: {
+          kind,
+          chatId,
+          ownerId,
+          login: account.creds.login,
+          currency: ACCOUNT_CURRENCY,
+          order: orderForChat(chatId, alertOrder),
+          ...(scopes[i] === undefined ? {} : { scoped: true as const }),
+        },
+        opts: { ...deliveryJobOptions, jobId: jobIds.status(kind, chatId, order.id, scopes[i]) },
       })),
     );
     return { queued: targets.length };
   }
 
-  async function enable(chatId: number, ownerId: number): Promise<{ baselined: number }> {
-    const account = await accounts.get(ownerId);
-    if (!account) throw new Error(`no JustClick account is linked for owner ${ownerId}`);
-    const chat = await chats.get(chatId);
-    if (chat.alerts?.on && chat.ownerId === ownerId && !chat.inactive) {
-      // Already on: keeping `since` is what keeps orders paid since then, and not yet seen, alertable.
-      await watch.add(ownerId);
-      return { baselined: 0 };
-    }
-    const at = ctx.now();
-    let baselined = 0;
+  /** Everything JustClick already counts as paid is history for the account in this chat: into its ledger. */
+  async function baseline(chatId: number, account: LinkedAccount, scope: number | undefined, at: Date): Promise<number> {
     try {
-      // Everything JustClick already counts as paid is history for this chat: into the ledger, never alerted.
       const orders = await ctx.client.fetchOrders(
         account.creds,
         { from: localDay(at, JUSTCLICK_TIME_ZONE, -1).from, to: new Date(at.getTime() + BASELINE_SKEW_MS), paidOnly: true, goods: [] },
@@ -193,14 +210,37 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
         chatId,
         paid.map((o) => ({ orderId: o.id, paidAt: o.paid! })),
         at,
+        scope,
       );
-      baselined = paid.length;
+      return paid.length;
     } catch (err) {
       // Best effort: `since` alone already keeps older orders out.
-      logger.warn({ err, chatId, ownerId }, 'alert baseline failed; relying on alerts.since');
+      logger.warn({ err, chatId, ownerId: account.ownerId }, 'alert baseline failed; relying on alerts.since');
+      return 0;
     }
-    // A command in the chat proves it is reachable again: clear an old "gone" mark.
-    await chats.update(chatId, { ownerId, alerts: { on: true, since: unixSeconds(at) }, inactive: null });
+  }
+
+  async function enable(chatId: number, ownerId: number): Promise<{ baselined: number }> {
+    const account = await accounts.get(ownerId);
+    if (!account) throw new Error(`no JustClick account is linked for owner ${ownerId}`);
+    const chat = await chats.get(chatId);
+    if (chat.alerts?.on && chatAccounts(chat).includes(ownerId) && !chat.inactive) {
+      // Already on: keeping `since` is what keeps orders paid since then, and not yet seen, alertable.
+      await watch.add(ownerId);
+      return { baselined: 0 };
+    }
+    // A private chat gets one more account (the first one is its primary); a group is fed by its one account.
+    const adds = chatId > 0;
+    const primary = chat.ownerId === undefined || (!adds && chat.ownerId !== ownerId) ? ownerId : chat.ownerId;
+    const replaced = !adds && chat.ownerId !== undefined && chat.ownerId !== ownerId;
+    const scope = recordsScope({ ...chat, ownerId: primary, ...(replaced ? { recordsByAccount: true } : {}) }, ownerId);
+    const at = ctx.now();
+    const baselined = await baseline(chatId, account, scope, at);
+    if (adds) await chats.addFeed(chatId, ownerId);
+    // Alerts already on for the chat's other accounts keep their `since`. A command in the chat proves it is
+    // reachable again: clear an old "gone" mark.
+    const alerts = chat.alerts?.on && !chat.inactive ? {} : { alerts: { on: true, since: unixSeconds(at) } };
+    await chats.update(chatId, { ...(adds ? {} : { ownerId }), ...alerts, inactive: null });
     await watch.add(ownerId);
     return { baselined };
   }
@@ -209,12 +249,28 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     const chat = await chats.get(chatId);
     if (!chat.alerts) return;
     await chats.update(chatId, { alerts: { on: false, since: chat.alerts.since } });
-    if (chat.ownerId !== undefined) await refreshWatch(chat.ownerId);
+    for (const id of chatAccounts(chat)) await refreshWatch(id);
+  }
+
+  async function stopFeed(chatId: number, accountId: number): Promise<number[]> {
+    const chat = await chats.get(chatId);
+    const others = chatAccounts(chat).filter((id) => id !== accountId);
+    if (others.length === 0 || others.length === chatAccounts(chat).length) return others;
+    await chats.removeFeed(chatId, accountId);
+    await refreshWatch(accountId);
+    return others;
   }
 
   async function startOver(ownerId: number): Promise<void> {
     for (const chatId of await chats.forOwner(ownerId)) {
-      if (!(await chats.get(chatId)).alerts?.on) continue;
+      const chat = await chats.get(chatId);
+      if (!chat.alerts?.on) continue;
+      if (chatAccounts(chat).length > 1) {
+        // Other accounts' alerts go on as they were: only this one's past sales become history.
+        const account = await accounts.get(ownerId);
+        if (account) await baseline(chatId, account, recordsScope(chat, ownerId), ctx.now());
+        continue;
+      }
       await disable(chatId);
       await enable(chatId, ownerId);
     }
@@ -243,5 +299,5 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     );
   }
 
-  return { enqueueAlerts, enqueueStatusChange, enable, disable, startOver, status, alertChats, refreshWatch, prefetch };
+  return { enqueueAlerts, enqueueStatusChange, enable, disable, stopFeed, startOver, status, alertChats, refreshWatch, prefetch };
 }

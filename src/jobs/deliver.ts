@@ -10,7 +10,9 @@ import type { Html } from '../domain/format/html.js';
 import { renderChartFigures } from '../domain/chart/glance-chart.js';
 import { visibleLength } from '../domain/format/html.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
-import type { ChatSettings } from '../store/chats.js';
+import { chatAccounts, type ChatSettings } from '../store/chats.js';
+import { scopedMark } from '../store/ledger.js';
+import { accountLabel } from '../account-label.js';
 import { CAPTION_LIMIT } from '../outbound/gateway.js';
 import { ChatGone, OutboundRefused, TelegramBadRequest, TelegramRateLimited } from '../outbound/errors.js';
 import type { EngineContext } from './context.js';
@@ -127,27 +129,38 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
     return done.value;
   }
 
+  /** The account's name for an alert, when the chat gets alerts of more than one account. */
+  async function accountShown(chat: ChatSettings, accountId: number): Promise<{ account?: string }> {
+    if (chatAccounts(chat).length < 2) return {};
+    const account = await ctx.accounts.get(accountId);
+    return account ? { account: accountLabel(account) } : {};
+  }
+
   async function compose(job: Job<Delivery>, chat: ChatSettings, audience: Audience): Promise<Composed | null> {
     const d = job.data;
-    const view = async (currency: string): Promise<AlertView> => ({
+    const view = async (currency: string, accountId?: number): Promise<AlertView> => ({
       lang: await deliveryLanguage(chats, d.chatId, chat),
       timeZone: chat.timeZone ?? ctx.defaultTimeZone,
       group: d.chatId < 0 || audience === 'masked',
       currency,
+      ...(accountId === undefined ? {} : await accountShown(chat, accountId)),
     });
     switch (d.kind) {
       case 'paid': {
+        // The records of the job's account in a chat several feed; the chat's own otherwise (as queued).
+        const scope = d.scoped ? d.ownerId : undefined;
         // Drop the orders another job (push vs poll, a summary vs a single alert) already delivered here.
-        const marks = d.orders.map((o) => paidMark(o.id));
+        const marks = d.orders.map((o) => paidMark(o.id, scope));
         const sent = await ledger.sentAmong(d.chatId, marks);
         // The chat's filters and quiet hours: some are left out or held (and marked handled), the rest sent now.
         const { orders: left, silent } = await gate.paid(
           d.chatId,
           chat,
           d.orders.filter((_, i) => !sent.has(marks[i]!)),
+          scope,
         );
         if (left.length === 0) return null;
-        const shown = await view(d.currency);
+        const shown = await view(d.currency, d.ownerId);
         const [single] = left.length === 1 ? left : [];
         const keyboard = single ? alertKeyboard(single, d.login, shown.lang) : undefined;
         const extras = single ? await extrasOf(d.ownerId, d.chatId, single, shown.timeZone) : undefined;
@@ -156,7 +169,7 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
             {
               html: renderPaid(left, shown, extras, chat.alertPrefs?.template),
               ...(keyboard ? { keyboard } : {}),
-              marks: left.map((o) => paidMark(o.id)),
+              marks: left.map((o) => paidMark(o.id, scope)),
               silent,
             },
           ],
@@ -164,9 +177,9 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       }
       case 'refund':
       case 'cancel': {
-        const mark = `${d.kind}${idPart(d.order.id)}`;
+        const mark = scopedMark(`${d.kind}${idPart(d.order.id)}`, d.scoped ? d.ownerId : undefined);
         if ((await ledger.sentAmong(d.chatId, [mark])).size > 0) return null;
-        return { parts: [{ html: renderStatusAlert(d.kind, d.order, await view(d.currency)), marks: [mark], silent: gate.quietNow(chat) }] };
+        return { parts: [{ html: renderStatusAlert(d.kind, d.order, await view(d.currency, d.ownerId)), marks: [mark], silent: gate.quietNow(chat) }] };
       }
       case 'held': {
         const mark = `j${idPart(job.id ?? '')}`;

@@ -42,6 +42,7 @@ import {
 import { createReportProcessor, createReportService, type ReportService } from './report.js';
 import { upsertPollTick } from './scheduler.js';
 import { forgetAccountCaches, forgetDeliveries } from './purge.js';
+import { chatAccounts } from '../store/chats.js';
 import { unixSeconds } from '../domain/justclick.js';
 import { withDeadline } from '../deadline.js';
 
@@ -68,7 +69,7 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
 
 export interface AlertEngine {
   /** /alerts on|off and /status, and the HTTP push (which feeds the same path as the poller). */
-  alerts: Pick<AlertService, 'enable' | 'disable' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange' | 'prefetch'> & {
+  alerts: Pick<AlertService, 'enable' | 'disable' | 'stopFeed' | 'startOver' | 'status' | 'enqueueAlerts' | 'enqueueStatusChange' | 'prefetch'> & {
     /** A push that could not be confirmed: the account is checked at the next tick instead of its next reconciliation. */
     checkSoon(ownerId: number): Promise<void>;
   };
@@ -196,7 +197,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     await digests.unschedule(chatId);
     await reports.unschedule(chatId);
     await cards.stop(chatId);
-    if (chat.ownerId !== undefined) await alerts.refreshWatch(chat.ownerId);
+    for (const id of chatAccounts(chat)) await alerts.refreshWatch(id);
     logger.warn({ chatId, reason }, 'chat is gone: alerts and digest switched off');
   }
 
@@ -327,6 +328,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     alerts: {
       enable: alerts.enable,
       disable: alerts.disable,
+      stopFeed: alerts.stopFeed,
       startOver: alerts.startOver,
       status: alerts.status,
       async checkSoon(ownerId) {

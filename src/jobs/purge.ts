@@ -6,6 +6,7 @@ import type { AlertOrder } from '../domain/alert.js';
 import { maskEmail, maskPhone } from '../domain/format/mask.js';
 import type { EngineContext } from './context.js';
 import type { Delivery } from './queues.js';
+import { chatAccounts } from '../store/chats.js';
 
 /** States of a job that has not been sent yet; an active one is stopped at send time instead (audience.ts). */
 const NOT_YET_SENT = ['waiting', 'delayed', 'prioritized', 'waiting-children'] as const;
@@ -65,16 +66,35 @@ export async function forgetBuyers(job: Job<Delivery>): Promise<void> {
 
 /**
  * Takes back what an account's access put on its way to these chats: deliveries not yet sent (those of other
- * accounts to the same chats stay) and the chats' alert ledgers.
+ * accounts to the same chats stay) and its alert records there. A chat no account feeds any more loses all of
+ * them; in a chat other accounts still feed, theirs stay.
  */
 export async function forgetDeliveries(
-  ctx: Pick<EngineContext, 'queues' | 'ledger' | 'holds' | 'milestones'>,
+  ctx: Pick<EngineContext, 'queues' | 'ledger' | 'holds' | 'milestones' | 'chats'>,
   accountId: number,
   chatIds: readonly number[],
 ): Promise<number> {
-  const chats = new Set(chatIds);
-  const removed = await purgeDeliveries(ctx.queues.delivery, (d) => chats.has(d.chatId) && (!('ownerId' in d) || d.ownerId === accountId));
-  for (const chatId of chats) {
+  const shared = new Map<number, boolean>();
+  for (const chatId of new Set(chatIds)) {
+    const chat = await ctx.chats.get(chatId);
+    shared.set(
+      chatId,
+      chatAccounts(chat).some((id) => id !== accountId),
+    );
+  }
+  const removed = await purgeDeliveries(ctx.queues.delivery, (d) => {
+    const others = shared.get(d.chatId);
+    if (others === undefined) return false;
+    return 'ownerId' in d ? d.ownerId === accountId : !others;
+  });
+  for (const [chatId, others] of shared) {
+    if (others) {
+      // The chat's own records were the first primary's: once it has gone (recordsByAccount), nobody's.
+      const chatsOwn = (await ctx.chats.get(chatId)).recordsByAccount === true;
+      await ctx.ledger.forgetAccount(chatId, accountId, chatsOwn);
+      await ctx.holds.forgetAccount(chatId, accountId, chatsOwn);
+      continue;
+    }
     await ctx.ledger.forgetChat(chatId);
     await ctx.holds.forgetChat(chatId);
     await ctx.milestones.forgetChat(chatId);

@@ -19,11 +19,14 @@ export const POLL_TICK = 'poll-tick';
 /** A poll checks a batch of accounts (`ownerId`: one, as queued before batches). */
 export type PollJob = { name: 'tick'; data: Record<string, never> } | { name: 'poll'; data: { ownerIds: number[] } | { ownerId: number } };
 
-/** One message to one chat. Rendering happens at delivery, in the chat's language of that moment. */
+/**
+ * One message to one chat. Rendering happens at delivery, in the chat's language of that moment. `scoped`: the
+ * alert's sent marks name its account (a chat fed by several, store/ledger.ts recordsScope); absent, the chat's own.
+ */
 export type Delivery =
   /** One paid order, or (more than one) a summary: several paid at once are one message, not a burst. */
-  | { kind: 'paid'; chatId: number; ownerId: number; login: string; currency: string; orders: AlertOrder[] }
-  | { kind: 'refund' | 'cancel'; chatId: number; ownerId: number; login: string; currency: string; order: AlertOrder }
+  | { kind: 'paid'; chatId: number; ownerId: number; login: string; currency: string; orders: AlertOrder[]; scoped?: true }
+  | { kind: 'refund' | 'cancel'; chatId: number; ownerId: number; login: string; currency: string; order: AlertOrder; scoped?: true }
   /** Told to the owner once when polling for their account stops. */
   | { kind: 'paused'; chatId: number; ownerId: number; login: string; reason: JustClickErrorKind; resumesByItself?: boolean }
   /** Told to the owner once when polling starts again by itself after a limit pause. */
@@ -112,14 +115,17 @@ export function idPart(value: string | number): string {
   return /^[A-Za-z0-9_-]{1,64}$/.test(s) ? s : `h${createHash('sha1').update(s).digest('hex').slice(0, 20)}`;
 }
 
+/** The chat part of an alert's job id: the chat, and the account when its records are its own (`scope`). */
+const alertChat = (chatId: number, scope?: number) => (scope === undefined ? `${chatId}` : `${chatId}-a${scope}`);
+
 export const jobIds = {
-  paid: (chatId: number, orderId: string) => `paid-${chatId}-${idPart(orderId)}`,
-  summary: (chatId: number, orderIds: string[]) =>
-    `paid-${chatId}-n${orderIds.length}-${createHash('sha1')
+  paid: (chatId: number, orderId: string, scope?: number) => `paid-${alertChat(chatId, scope)}-${idPart(orderId)}`,
+  summary: (chatId: number, orderIds: string[], scope?: number) =>
+    `paid-${alertChat(chatId, scope)}-n${orderIds.length}-${createHash('sha1')
       .update([...orderIds].sort().join(','))
       .digest('hex')
       .slice(0, 16)}`,
-  status: (kind: 'refund' | 'cancel', chatId: number, orderId: string) => `${kind}-${chatId}-${idPart(orderId)}`,
+  status: (kind: 'refund' | 'cancel', chatId: number, orderId: string, scope?: number) => `${kind}-${alertChat(chatId, scope)}-${idPart(orderId)}`,
   paused: (ownerId: number, at: number) => `paused-${ownerId}-${at}`,
   resumed: (ownerId: number, at: number) => `resumed-${ownerId}-${at}`,
   /** The batch starting at the `first`-th account the tick took. */

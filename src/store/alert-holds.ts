@@ -7,7 +7,7 @@ import type { WeekProfile } from '../domain/silence.js';
 import { chatIdPart, intOrUndefined } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
 import { LuaScript } from './lua.js';
-import { deleteMatching } from './scan.js';
+import { deleteMatching, keysMatching } from './scan.js';
 
 /** Held orders outlive any night by far: a release that keeps failing still finds them for days. */
 const HELD_TTL_SECONDS = 14 * 86_400;
@@ -86,9 +86,10 @@ export class AlertHolds {
    * Keeps paid orders until the quiet window that ends at `windowEnd` (unix s) is over, and schedules their
    * release then. False when that window was already released: send them now.
    */
-  async hold(chatId: number, windowEnd: number, orders: readonly AlertOrder[]): Promise<boolean> {
+  async hold(chatId: number, windowEnd: number, orders: readonly AlertOrder[], scope?: number): Promise<boolean> {
     if (orders.length === 0) return true;
-    const pairs = orders.flatMap((o) => [o.id, JSON.stringify(o)]);
+    // Two accounts feeding the chat may both have an order 42: an account with its own records names its field.
+    const pairs = orders.flatMap((o) => [scope === undefined ? o.id : `a${scope}-${o.id}`, JSON.stringify(o)]);
     const held = await holdScript.run(
       this.redis,
       [this.chatKey('held', chatId), this.chatKey('held-released', chatId)],
@@ -139,6 +140,19 @@ export class AlertHolds {
     await deleteMatching(this.redis, `${this.chatKey('held-taken', chatId)}:*`);
     await this.redis.zrem(this.heldDue, chatIdPart(chatId));
     await this.redis.zrem(this.silenceDue, chatIdPart(chatId));
+  }
+
+  /**
+   * One account stopped feeding a chat that others still feed: what it held there goes (its own fields, and the
+   * chat's own ones too when `chatsOwn`: they were that account's).
+   */
+  async forgetAccount(chatId: number, accountId: number, chatsOwn: boolean): Promise<void> {
+    const mine = (field: string) => (/^a\d+-/.test(field) ? field.startsWith(`a${accountId}-`) : chatsOwn);
+    const taken = await keysMatching(this.redis, `${this.chatKey('held-taken', chatId)}:*`);
+    for (const key of [this.chatKey('held', chatId), ...taken]) {
+      const fields = (await this.redis.hkeys(key)).filter(mine);
+      if (fields.length > 0) await this.redis.hdel(key, ...fields);
+    }
   }
 
   /** The chat's silence is looked at from `at` (unix s) on; `null` stops looking. */

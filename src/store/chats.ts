@@ -15,6 +15,11 @@ export interface ChatSettings {
   ownerId?: number;
   /** Further accounts whose alerts come to this chat too, in the order they were added (never the primary). */
   feeds?: number[];
+  /**
+   * Set (by the store) once the chat's first primary account stops being its primary: from then on every account's
+   * alert records in the chat (ledger, sent marks, job ids) name that account, none taking over another's.
+   */
+  recordsByAccount?: true;
   /** In a group or channel: the admin who bound it to the account, and when (unix s); re-checked over time. */
   binding?: { by: number; at: number };
   /** `since` (unix s): orders paid before it are never alerted, so switching alerts on does not flood. */
@@ -54,6 +59,7 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
   timeZone: ['timeZone'],
   ownerId: ['ownerId'],
   feeds: ['feeds'],
+  recordsByAccount: ['recordsByAccount'],
   binding: ['boundBy', 'boundAt'],
   alerts: ['alertsOn', 'alertsSince'],
   alertPrefs: ['alertPrefs'],
@@ -79,8 +85,9 @@ export function chatAccounts(chat: ChatSettings): number[] {
 
 // KEYS[1] chat hash. ARGV: the primary ('' untouched, '-' removed, else id); the others ('' untouched, '=a,b'
 // replaced, '+id' one more account, '-id' one account fewer, the primary included); n, then n field/value pairs,
-// then the fields to delete. Without a primary the first of the others becomes it. Returns the accounts before
-// (primary first) and the chat's hash as it now is.
+// then the fields to delete. Without a primary the first of the others becomes it. When the primary changes, the
+// chat's alert records stop being the primary's (recordsByAccount). Returns the accounts before (primary first) and
+// the chat's hash as it now is.
 const updateScript = new LuaScript(`
 local chat, ownerOp, feedOp = KEYS[1], ARGV[1], ARGV[2]
 local function split(s)
@@ -89,6 +96,7 @@ local function split(s)
   return t
 end
 local owner = redis.call('HGET', chat, 'ownerId') or ''
+local primary = owner
 local feeds = split(redis.call('HGET', chat, 'feeds'))
 local before = {}
 if owner ~= '' then before[1] = owner end
@@ -112,6 +120,7 @@ for _, f in ipairs(feeds) do
 end
 if owner == '' and #rest > 0 then owner = table.remove(rest, 1) end
 if owner == '' then redis.call('HDEL', chat, 'ownerId') else redis.call('HSET', chat, 'ownerId', owner) end
+if primary ~= '' and owner ~= primary then redis.call('HSET', chat, 'recordsByAccount', '1') end
 if #rest == 0 then redis.call('HDEL', chat, 'feeds') else redis.call('HSET', chat, 'feeds', table.concat(rest, ',')) end
 local n = tonumber(ARGV[3])
 if n > 0 then redis.call('HSET', chat, unpack(ARGV, 4, 3 + 2 * n)) end
@@ -226,6 +235,9 @@ export class ChatStore {
           break;
         case 'feeds':
           feeds = `=${(value as number[]).map(userIdPart).join(',')}`;
+          break;
+        case 'recordsByAccount':
+          set.push('recordsByAccount', '1');
           break;
         case 'binding': {
           const b = value as NonNullable<ChatSettings['binding']>;
@@ -348,6 +360,7 @@ function parseChat(h: Record<string, string>): ChatSettings {
   if (isLang(h.lang)) s.lang = h.lang;
   if (h.timeZone) s.timeZone = h.timeZone;
   Object.assign(s, parseOwner(h.ownerId), parseFeeds(h.feeds, intOrUndefined(h.ownerId)));
+  if (h.recordsByAccount === '1') s.recordsByAccount = true;
   const boundBy = intOrUndefined(h.boundBy);
   const boundAt = intOrUndefined(h.boundAt);
   if (boundBy !== undefined && boundAt !== undefined) s.binding = { by: boundBy, at: boundAt };

@@ -1,5 +1,8 @@
 // The alert ledger: which paid orders each chat has already been alerted about (so each is alerted once),
 // the "sent" markers that guard the non-idempotent sendMessage, and the list of accounts watched for alerts.
+// Order ids of two JustClick accounts are independent: in a chat fed by several, each account's records are
+// its own (see recordsScope).
+import type { ChatSettings } from './chats.js';
 import { userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
 import type { Redis } from './redis.js';
@@ -15,7 +18,22 @@ export interface LedgerEntry {
   paidAt: number;
 }
 
-// A chat's ledger and its sent marks share the chat's cluster slot, so the MGET and MULTI below are allowed.
+/**
+ * Whose records an account's alerts in a chat use: `undefined` for the chat's own (the key names, sent marks and
+ * job ids of before several accounts could feed a chat, so that nothing written before the upgrade is lost), kept
+ * by the primary account for as long as it has been the primary; else the account id, which names its own ledger,
+ * marks and job ids. Once the first primary has gone (`recordsByAccount`), no account takes over its records.
+ */
+export function recordsScope(chat: ChatSettings, accountId: number): number | undefined {
+  return chat.ownerId === accountId && !chat.recordsByAccount ? undefined : accountId;
+}
+
+/** A sent mark (`o42`, `refund42`) as an account's own in a chat: `a<accountId>-o42`; unchanged for the chat's own. */
+export function scopedMark(mark: string, scope: number | undefined): string {
+  return scope === undefined ? mark : `a${scope}-${mark}`;
+}
+
+// A chat's ledgers and its sent marks share the chat's cluster slot, so the MGET and MULTI below are allowed.
 export class AlertLedger {
   private readonly keys: KeySpace;
 
@@ -27,8 +45,9 @@ export class AlertLedger {
     this.keys = keySpace(keys);
   }
 
-  private ledgerKey(chatId: number): string {
-    return this.keys.chat('alert:ledger', chatId);
+  /** The chat's own ledger, or an account's own in that chat (`scope`, see recordsScope). */
+  private ledgerKey(chatId: number, scope?: number): string {
+    return scope === undefined ? this.keys.chat('alert:ledger', chatId) : this.keys.chat('alert:ledger', chatId, `a${userIdPart(scope)}`);
   }
 
   private sentKey(chatId: number, mark: string): string {
@@ -36,9 +55,9 @@ export class AlertLedger {
   }
 
   /** The order ids from `orderIds` this chat has no ledger entry for, in the given order. */
-  async missing(chatId: number, orderIds: string[]): Promise<string[]> {
+  async missing(chatId: number, orderIds: string[], scope?: number): Promise<string[]> {
     if (orderIds.length === 0) return [];
-    const scores = (await this.redis.zmscore(this.ledgerKey(chatId), ...orderIds)) as (string | null)[];
+    const scores = (await this.redis.zmscore(this.ledgerKey(chatId, scope), ...orderIds)) as (string | null)[];
     return orderIds.filter((_, i) => scores[i] == null);
   }
 
@@ -46,9 +65,9 @@ export class AlertLedger {
    * Remembers orders as alerted for this chat. NX keeps the first paid time; every write also drops entries
    * older than the retention and refreshes the key's expiry, so an idle chat's ledger disappears on its own.
    */
-  async record(chatId: number, entries: LedgerEntry[], now: Date): Promise<void> {
+  async record(chatId: number, entries: LedgerEntry[], now: Date, scope?: number): Promise<void> {
     if (entries.length === 0) return;
-    const key = this.ledgerKey(chatId);
+    const key = this.ledgerKey(chatId, scope);
     const cutoff = unixSeconds(now) - this.retentionSeconds;
     const args: (string | number)[] = [];
     for (const e of entries) args.push(e.paidAt, e.orderId);
@@ -60,18 +79,18 @@ export class AlertLedger {
       .exec();
   }
 
-  async size(chatId: number): Promise<number> {
-    return this.redis.zcard(this.ledgerKey(chatId));
+  async size(chatId: number, scope?: number): Promise<number> {
+    return this.redis.zcard(this.ledgerKey(chatId, scope));
   }
 
   /** When the latest order in the chat's ledger was paid (unix s), or null for an empty ledger. */
-  async latestPaidAt(chatId: number): Promise<number | null> {
-    const [, score] = await this.redis.zrevrange(this.ledgerKey(chatId), 0, 0, 'WITHSCORES');
+  async latestPaidAt(chatId: number, scope?: number): Promise<number | null> {
+    const [, score] = await this.redis.zrevrange(this.ledgerKey(chatId, scope), 0, 0, 'WITHSCORES');
     return score === undefined ? null : Number(score);
   }
 
-  async has(chatId: number, orderId: string): Promise<boolean> {
-    return (await this.redis.zscore(this.ledgerKey(chatId), orderId)) != null;
+  async has(chatId: number, orderId: string, scope?: number): Promise<boolean> {
+    return (await this.redis.zscore(this.ledgerKey(chatId, scope), orderId)) != null;
   }
 
   /**
@@ -96,11 +115,26 @@ export class AlertLedger {
 
   /**
    * Forgets what the chat was alerted about (the account that fed it was unlinked, or its member left the team):
-   * the ledger and the sent marks. Switching alerts on again starts from a fresh baseline.
+   * the ledgers and the sent marks, every account's. Switching alerts on again starts from a fresh baseline.
    */
   async forgetChat(chatId: number): Promise<void> {
     await this.redis.del(this.ledgerKey(chatId));
     await deleteMatching(this.redis, this.sentKey(chatId, '*'));
+    await deleteMatching(this.redis, this.keys.chat('alert:ledger', chatId, 'a*'));
+  }
+
+  /**
+   * Forgets what one account's alerts left in a chat that other accounts still feed: its own ledger and marks,
+   * and the chat's own records too when `chatsOwn` (they were the account's, as the chat's first primary).
+   */
+  async forgetAccount(chatId: number, accountId: number, chatsOwn: boolean): Promise<void> {
+    await this.redis.del(this.ledgerKey(chatId, accountId));
+    await deleteMatching(this.redis, this.sentKey(chatId, scopedMark('*', accountId)));
+    if (!chatsOwn) return;
+    await this.redis.del(this.ledgerKey(chatId));
+    // The chat's own marks are those that name no account (a digest's job marks go too: harmless, as today).
+    const head = this.sentKey(chatId, '');
+    await deleteMatching(this.redis, this.sentKey(chatId, '*'), (key) => !/^a\d+-/.test(key.slice(head.length)));
   }
 
   /** Which of these marks (e.g. `o<orderId>`) have already been sent to the chat. */

@@ -3,8 +3,8 @@
 import { Cluster } from 'ioredis';
 import type { Redis } from './redis.js';
 
-/** Deletes every key matching the glob `pattern`; returns how many went. */
-export async function deleteMatching(redis: Redis, pattern: string): Promise<number> {
+/** Deletes every key matching the glob `pattern` (and `only` accepts); returns how many went. */
+export async function deleteMatching(redis: Redis, pattern: string, only: (key: string) => boolean = () => true): Promise<number> {
   const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
   let removed = 0;
   for (const node of nodes) {
@@ -13,8 +13,18 @@ export async function deleteMatching(redis: Redis, pattern: string): Promise<num
       const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
       cursor = next;
       // One DEL per key: on a cluster the keys found on one node may still sit in different slots.
-      for (const key of keys) removed += await redis.del(key);
+      for (const key of keys) if (only(key)) removed += await redis.del(key);
     } while (cursor !== '0');
   }
   return removed;
+}
+
+/** Every key matching the glob `pattern` (for the few families small enough to list: one chat's). */
+export async function keysMatching(redis: Redis, pattern: string): Promise<string[]> {
+  const found: string[] = [];
+  await deleteMatching(redis, pattern, (key) => {
+    found.push(key);
+    return false;
+  });
+  return found;
 }

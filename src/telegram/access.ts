@@ -8,7 +8,7 @@ import { notifyText } from '../domain/i18n/notify.js';
 import { unixSeconds } from '../domain/justclick.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { mayUseAccount } from '../store/bindings.js';
-import type { ChatSettings } from '../store/chats.js';
+import { chatAccounts, type ChatSettings } from '../store/chats.js';
 import { pickedAccount } from './account-pick.js';
 import type { BotContext, Services } from './context.js';
 import { may } from '../domain/roles.js';
@@ -144,9 +144,10 @@ export async function mayConfigureChat(s: Services, ctx: BotContext): Promise<Ac
 /**
  * May this user point alerts, a digest or reports of an account at this chat? In a private chat, their own
  * account. In a group: an admin who may use the account the group is bound to, or, in a group nobody bound,
- * an admin with an account (which binds it).
+ * an admin with an account (which binds it). `adding`: the account's alerts are added to those the private chat
+ * already gets (alerts.ts), so the account feeding it is not replaced.
  */
-export async function accountForNotifications(s: Services, ctx: BotContext): Promise<Access<LinkedAccount>> {
+export async function accountForNotifications(s: Services, ctx: BotContext, options: { adding?: boolean } = {}): Promise<Access<LinkedAccount>> {
   const userId = ctx.from?.id;
   const chatId = ctx.chat?.id;
   if (userId === undefined || chatId === undefined) return denied(botText[ctx.lang].notLinked);
@@ -156,11 +157,17 @@ export async function accountForNotifications(s: Services, ctx: BotContext): Pro
     const account = mine.value;
     if (!account) return denied(botText[ctx.lang].notLinked);
     const feeding = ctx.chatSettings.ownerId;
-    if (feeding !== account.accountId || !ctx.chatSettings.lang) {
+    // A chat several accounts feed keeps them all: only /alerts changes that (one more, or one fewer).
+    const replaces = !options.adding && feeding !== account.accountId && chatAccounts(ctx.chatSettings).length <= 1;
+    if (replaces || !ctx.chatSettings.lang) {
       // Another account now feeds the chat: alerts of the one before stop, and switching them on again starts
       // over (a fresh `since` and baseline), so that the new account's past sales are never alerted.
-      const alerts = feeding !== account.accountId && ctx.chatSettings.alerts?.on ? { alerts: { on: false, since: ctx.chatSettings.alerts.since } } : {};
-      ctx.chatSettings = await s.chats.update(chatId, { ownerId: account.accountId, lang: ctx.chatSettings.lang ?? ctx.lang, ...alerts });
+      const alerts = replaces && ctx.chatSettings.alerts?.on ? { alerts: { on: false, since: ctx.chatSettings.alerts.since } } : {};
+      ctx.chatSettings = await s.chats.update(chatId, {
+        ...(replaces ? { ownerId: account.accountId } : {}),
+        lang: ctx.chatSettings.lang ?? ctx.lang,
+        ...alerts,
+      });
     }
     return { ok: true, value: account };
   }

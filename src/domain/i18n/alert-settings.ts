@@ -27,7 +27,15 @@ export interface AlertSettingsText {
     silence(on: boolean): string;
     clearProducts: string;
     clearSources: string;
+    /** Stops one account's alerts in a chat several accounts feed. */
+    stopAccount(label: string): string;
   };
+  /** The accounts whose alerts come to this chat, when there are several (names as the seller gave them). */
+  feeds(labels: readonly string[]): Html;
+  /** One account's alerts stopped here; the others' go on. */
+  accountStopped(label: string, others: readonly string[]): Html;
+  /** `/alerts off` in a chat several accounts feed: all of them stop. */
+  allOff(labels: readonly string[]): Html;
   badSum(input: string): Html;
   badQuiet(input: string): Html;
   noProduct(input: string, known: readonly string[]): Html;
@@ -68,6 +76,7 @@ const en: AlertSettingsText = {
   usage: html`<code>/alerts min 1000</code> — only orders from 1000 (<code>/alerts min off</code>)\n<code>/alerts free off</code> — leave out free orders (<code>on</code> brings them back)\n<code>/alerts product Course</code> — only orders of this product; again for another one (<code>/alerts product off</code>)\n<code>/alerts source vk</code> — only orders with this utm_source (<code>/alerts source off</code>)\n<code>/alerts quiet 23:00-08:00 hold</code> — hold alerts at night and send one summary in the morning (<code>silent</code>: send them without a sound; <code>/alerts quiet off</code>)\n<code>/alerts silence on</code> — tell me when paid orders stop coming at a time they usually do`,
   button: {
     alerts: (on) => (on ? '🔔 Alerts: on' : '🔕 Alerts: off'),
+    stopAccount: (label) => `✖ Stop ${label}`,
     minSum: (sum) => `💰 From: ${sum ?? 'any sum'}`,
     free: (skip) => (skip ? '🆓 Free orders: left out' : '🆓 Free orders: alerted'),
     quiet: (q) => (q ? `🌙 ${q.from}–${q.to}: ${q.mode === 'hold' ? 'held' : 'silent'}` : '🌙 Quiet hours: none'),
@@ -75,6 +84,9 @@ const en: AlertSettingsText = {
     clearProducts: '✖ All products',
     clearSources: '✖ All sources',
   },
+  feeds: (labels) => html`🏷 Alerts of ${labels.length} accounts come here: ${list(labels)}. Each alert names its account.`,
+  accountStopped: (label, others) => html`🔕 Alerts of <b>${e(label)}</b> stop here; ${list(others)} go on.`,
+  allOff: (labels) => html`🔕 Alerts are off here for all ${labels.length} accounts: ${list(labels)}.`,
   badSum: (input) => html`“${e(input)}” is not a sum. <code>/alerts min 1000</code>, or <code>/alerts min off</code>.`,
   badQuiet: (input) =>
     html`“${e(input)}” are not quiet hours. <code>/alerts quiet 23:00-08:00 hold</code> (or <code>silent</code>), or <code>/alerts quiet off</code>.`,
@@ -112,6 +124,7 @@ const ru: AlertSettingsText = {
   usage: html`<code>/alerts min 1000</code> — только заказы от 1000 (<code>/alerts min off</code>)\n<code>/alerts free off</code> — не присылать бесплатные заказы (<code>on</code> — снова присылать)\n<code>/alerts product Курс</code> — только заказы этого продукта; ещё раз — добавить другой (<code>/alerts product off</code>)\n<code>/alerts source vk</code> — только заказы с этим utm_source (<code>/alerts source off</code>)\n<code>/alerts quiet 23:00-08:00 hold</code> — ночью копить уведомления и прислать утром одной сводкой (<code>silent</code> — присылать без звука; <code>/alerts quiet off</code>)\n<code>/alerts silence on</code> — сообщить, если оплаты перестали приходить в обычное для них время`,
   button: {
     alerts: (on) => (on ? '🔔 Уведомления: вкл' : '🔕 Уведомления: выкл'),
+    stopAccount: (label) => `✖ Без ${label}`,
     minSum: (sum) => `💰 Сумма: ${sum ? `от ${sum}` : 'любая'}`,
     free: (skip) => (skip ? '🆓 Бесплатные: не присылать' : '🆓 Бесплатные: присылать'),
     quiet: (q) => (q ? `🌙 ${q.from}–${q.to}: ${q.mode === 'hold' ? 'копить' : 'без звука'}` : '🌙 Тихие часы: нет'),
@@ -119,6 +132,11 @@ const ru: AlertSettingsText = {
     clearProducts: '✖ Все продукты',
     clearSources: '✖ Все источники',
   },
+  feeds: (labels) =>
+    html`🏷 Сюда приходят уведомления ${labels.length} ${e(plural('ru', labels.length, { one: 'аккаунта', other: 'аккаунтов' }))}: ${list(labels)}. В каждом указан его аккаунт.`,
+  accountStopped: (label, others) => html`🔕 Уведомления <b>${e(label)}</b> сюда больше не приходят; ${list(others)} — по-прежнему.`,
+  allOff: (labels) =>
+    html`🔕 Уведомления выключены здесь для всех ${labels.length} ${e(plural('ru', labels.length, { one: 'аккаунта', other: 'аккаунтов' }))}: ${list(labels)}.`,
   badSum: (input) => html`«${e(input)}» — не сумма. <code>/alerts min 1000</code> или <code>/alerts min off</code>.`,
   badQuiet: (input) =>
     html`«${e(input)}» — не тихие часы. <code>/alerts quiet 23:00-08:00 hold</code> (или <code>silent</code>) либо <code>/alerts quiet off</code>.`,

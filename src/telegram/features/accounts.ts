@@ -29,6 +29,8 @@ export async function forgetAccount(s: Services, accountId: AccountId): Promise<
   if (!removed) return null;
   const fed = await s.chats.forOwner(accountId);
   for (const chatId of fed) {
+    // A chat other accounts feed too keeps them: only this one's alerts stop there.
+    if ((await s.engine.alerts.stopFeed(chatId, accountId)).length > 0) continue;
     await s.engine.alerts.disable(chatId);
     await s.engine.digests.unschedule(chatId);
     await s.engine.reports.unschedule(chatId);

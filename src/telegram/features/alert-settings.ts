@@ -19,13 +19,16 @@ import { matchProducts } from '../../domain/product-names.js';
 import { parseQuietWindow } from '../../domain/quiet-hours.js';
 import { accountForNotifications, mayConfigureChat } from '../access.js';
 import { mayUseAccount } from '../account-pick.js';
-import type { BotContext, Services } from '../context.js';
+import { accountLabel, type BotContext, type Services } from '../context.js';
+import { chatAccounts, type ChatSettings } from '../../store/chats.js';
 import { refreshCatalog } from '../understand.js';
 import { SHOW_TEMPLATE } from './alert-template.js';
 import { alertTemplateText } from '../../domain/i18n/alert-template.js';
 
 /** al:<what>; fixed words only, far below Telegram's 64 bytes. */
 const PRESS = /^al:(on|off|min|free|quiet|silence|prod0|src0)$/;
+/** al:stop:<accountId>: one account's alerts stop in this chat (an id is at most 16 digits: 24 bytes in all). */
+const STOP = /^al:stop:(\d{1,16})$/;
 type Press = 'on' | 'off' | 'min' | 'free' | 'quiet' | 'silence' | 'prod0' | 'src0';
 
 /** The minimum sums the button steps through (minor units), then back to any sum. */
@@ -34,6 +37,8 @@ const DEFAULT_QUIET = { from: '23:00', to: '08:00' };
 
 export interface AlertSettings {
   composer: Composer<BotContext>;
+  /** The names of the accounts that feed the chat, primary first (those still linked). */
+  feedLabels(chat: ChatSettings): Promise<string[]>;
   /** `/alerts` alone: the state and the settings, with buttons. */
   show(ctx: BotContext): Promise<void>;
   /** `/alerts <setting> …`: one typed change, then the panel. */
@@ -44,8 +49,18 @@ export function alertSettings(s: Services): AlertSettings {
   const { gateway } = s;
   const composer = new Composer<BotContext>();
 
+  async function feeding(chat: ChatSettings): Promise<{ id: number; label: string }[]> {
+    const found = await Promise.all(chatAccounts(chat).map((id) => s.accounts.get(id)));
+    return found.filter((a) => a !== null).map((a) => ({ id: a.accountId, label: accountLabel(a) }));
+  }
+
+  async function feedLabels(chat: ChatSettings): Promise<string[]> {
+    return (await feeding(chat)).map((f) => f.label);
+  }
+
   async function panel(ctx: BotContext, chatId: number): Promise<{ html: Html; keyboard: InlineKeyboardMarkup }> {
     const chat = ctx.chatSettings;
+    const feeds = await feeding(chat);
     const prefs = chat.alertPrefs ?? {};
     const owner = chat.ownerId;
     const on = chat.alerts?.on === true && owner !== undefined && (await s.accounts.get(owner)) !== null;
@@ -75,7 +90,11 @@ export function alertSettings(s: Services): AlertSettings {
     ];
     const clear = [prefs.products ? button(t.button.clearProducts, 'prod0') : null, prefs.sources ? button(t.button.clearSources, 'src0') : null];
     if (clear.some(Boolean)) rows.push(clear.filter((b): b is InlineKeyboardButton => b !== null));
-    return { html: joinHtml([notifyText[ctx.lang].alertsState(since, url), t.panel(facts), t.usage], '\n\n'), keyboard: { inline_keyboard: rows } };
+    // Several accounts' alerts come here: which, and a button to stop each one's.
+    const several = feeds.length > 1;
+    if (several) for (const f of feeds) rows.push([{ text: t.button.stopAccount(clipLine(f.label, 32)), callback_data: `al:stop:${f.id}` }]);
+    const parts = [notifyText[ctx.lang].alertsState(since, url), ...(several ? [t.feeds(feeds.map((f) => f.label))] : []), t.panel(facts), t.usage];
+    return { html: joinHtml(parts, '\n\n'), keyboard: { inline_keyboard: rows } };
   }
 
   /** Stores the chat's new choices; the silence watch and held orders follow them. */
@@ -130,7 +149,7 @@ export function alertSettings(s: Services): AlertSettings {
     if (!shown) return void (await gateway.answerCallback(callbackId, botText[ctx.lang].staleButton, true));
     const chatId = shown.chat.id;
     if (press === 'on') {
-      const access = await accountForNotifications(s, ctx);
+      const access = await accountForNotifications(s, ctx, { adding: true });
       if (!access.ok) return void (await gateway.answerCallback(callbackId, visibleText(access.reply), true));
       await gateway.answerCallback(callbackId);
       const ownerId = access.value.ownerId;
@@ -154,6 +173,27 @@ export function alertSettings(s: Services): AlertSettings {
     const view = await panel(ctx, chatId);
     await gateway.editHtml(chatId, shown.message_id, view.html, view.keyboard);
     await gateway.answerCallback(callbackId);
+  });
+
+  composer.action(STOP, async (ctx) => {
+    const callbackId = ctx.callbackQuery.id;
+    const shown = ctx.callbackQuery.message;
+    if (!shown) return void (await gateway.answerCallback(callbackId, botText[ctx.lang].staleButton, true));
+    const chatId = shown.chat.id;
+    const access = await mayConfigureChat(s, ctx);
+    if (!access.ok) return void (await gateway.answerCallback(callbackId, visibleText(access.reply), true));
+    const accountId = Number(ctx.match[1]);
+    const before = await feeding(ctx.chatSettings);
+    const stopped = before.find((f) => f.id === accountId);
+    // The last account's alerts are stopped with the on/off button, which keeps the chat's other settings.
+    if (!stopped || before.length < 2) return void (await gateway.answerCallback(callbackId, botText[ctx.lang].staleButton, true));
+    await s.engine.alerts.stopFeed(chatId, accountId);
+    ctx.chatSettings = await s.chats.get(chatId);
+    const view = await panel(ctx, chatId);
+    await gateway.editHtml(chatId, shown.message_id, view.html, view.keyboard);
+    await gateway.answerCallback(callbackId);
+    const others = before.filter((f) => f.id !== accountId).map((f) => f.label);
+    await gateway.sendHtml(chatId, alertSettingsText[ctx.lang].accountStopped(stopped.label, others));
   });
 
   async function show(ctx: BotContext): Promise<void> {
@@ -239,5 +279,5 @@ export function alertSettings(s: Services): AlertSettings {
     await show(ctx);
   }
 
-  return { composer, show, typed };
+  return { composer, feedLabels, show, typed };
 }

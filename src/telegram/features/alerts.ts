@@ -9,7 +9,7 @@ import { NEW_URL_WORDS, notifyText } from '../../domain/i18n/notify.js';
 import { LANGS } from '../../domain/i18n/lang.js';
 import { accountForNotifications, mayConfigureChat, otherChatForAlerts } from '../access.js';
 import type { BotContext, BotEngine, Services } from '../context.js';
-import { settingWord } from '../../domain/i18n/alert-settings.js';
+import { alertSettingsText, settingWord } from '../../domain/i18n/alert-settings.js';
 import { alertSettings } from './alert-settings.js';
 import { alertTemplate } from './alert-template.js';
 import { TEMPLATE_WORDS } from '../../domain/i18n/alert-template.js';
@@ -97,12 +97,14 @@ export function alertsFeature(s: Services): Composer<BotContext> {
     if (!on) {
       const access = await mayConfigureChat(s, ctx);
       if (!access.ok) return s.refuse(ctx, access);
+      // Every account's alerts stop here: with several, the answer names them all.
+      const labels = await settings.feedLabels(ctx.chatSettings);
       await engine.alerts.disable(chatId);
-      await gateway.sendHtml(chatId, text.alertsOff(null));
+      await gateway.sendHtml(chatId, labels.length > 1 ? alertSettingsText[ctx.lang].allOff(labels) : text.alertsOff(null));
       return;
     }
 
-    const access = await accountForNotifications(s, ctx);
+    const access = await accountForNotifications(s, ctx, { adding: true });
     if (!access.ok) return s.refuse(ctx, access);
     const ownerId = access.value.ownerId;
     await gateway.typing(chatId);

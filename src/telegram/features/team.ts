@@ -12,6 +12,7 @@ import { fromUnixSeconds, unixSeconds } from '../../domain/justclick.js';
 import type { MemberRole } from '../../domain/roles.js';
 import type { LinkedAccount } from '../../store/accounts.js';
 import { INVITE_TOKEN } from '../../store/team.js';
+import { chatAccounts } from '../../store/chats.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
 
 /**
@@ -45,7 +46,9 @@ async function forgetMemberAccess(s: Services, accountId: number, memberId: numb
   if (!removed) return;
   await s.choices.forgetUser(memberId);
   // A member's private chat has the member's id; it is the account's only while the account feeds it.
-  if ((await s.chats.get(memberId)).ownerId !== accountId) return;
+  if (!chatAccounts(await s.chats.get(memberId)).includes(accountId)) return;
+  // Their chat may get the alerts of their own accounts too: those go on.
+  if ((await s.engine.alerts.stopFeed(memberId, accountId)).length > 0) return void (await s.engine.forgetDeliveries(accountId, [memberId]));
   await s.engine.alerts.disable(memberId);
   await s.engine.digests.unschedule(memberId);
   await s.engine.reports.unschedule(memberId);
