@@ -1,13 +1,13 @@
 // What quiet hours and the silence alert keep in Redis: paid orders held for a chat until its quiet hours end
 // (so that a restart loses none), when each chat's held orders are due, which chats watch for silence, and
 // each account's learned week of sales. Held orders are taken for release in one atomic step.
-import type { Redis } from './redis.js';
 import type { AlertOrder } from '../domain/alert.js';
 import type { WeekProfile } from '../domain/silence.js';
 import { chatIdPart, intOrUndefined } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
 import { LuaScript } from './lua.js';
-import { deleteMatching, keysMatching } from './scan.js';
+import { deleteMatching } from './scan.js';
+import { scanKeys, type Redis } from './redis.js';
 
 /** Held orders outlive any night by far: a release that keeps failing still finds them for days. */
 const HELD_TTL_SECONDS = 14 * 86_400;
@@ -148,7 +148,8 @@ export class AlertHolds {
    */
   async forgetAccount(chatId: number, accountId: number, chatsOwn: boolean): Promise<void> {
     const mine = (field: string) => (/^a\d+-/.test(field) ? field.startsWith(`a${accountId}-`) : chatsOwn);
-    const taken = await keysMatching(this.redis, `${this.chatKey('held-taken', chatId)}:*`);
+    const taken: string[] = [];
+    for await (const keys of scanKeys(this.redis, `${this.chatKey('held-taken', chatId)}:*`)) taken.push(...keys);
     for (const key of [this.chatKey('held', chatId), ...taken]) {
       const fields = (await this.redis.hkeys(key)).filter(mine);
       if (fields.length > 0) await this.redis.hdel(key, ...fields);

@@ -18,13 +18,3 @@ export async function deleteMatching(redis: Redis, pattern: string, only: (key: 
   }
   return removed;
 }
-
-/** Every key matching the glob `pattern` (for the few families small enough to list: one chat's). */
-export async function keysMatching(redis: Redis, pattern: string): Promise<string[]> {
-  const found: string[] = [];
-  await deleteMatching(redis, pattern, (key) => {
-    found.push(key);
-    return false;
-  });
-  return found;
-}
