@@ -228,23 +228,23 @@ function renderPaidSummary(orders: AlertOrder[], view: AlertView): Html {
  */
 export function renderPaid(orders: AlertOrder[], view: AlertView, extras?: AlertExtras, template?: string): Html {
   const [first] = orders;
-  if (first && orders.length === 1) return named(view, renderPaidAlert(first, view, extras, template));
-  return named(view, renderPaidSummary(orders, view));
+  if (first && orders.length === 1) return namedAlert(view.account, renderPaidAlert(first, view, extras, template));
+  return namedAlert(view.account, renderPaidSummary(orders, view));
 }
 
 export function renderStatusAlert(kind: 'refund' | 'cancel', order: AlertOrder, view: AlertView): Html {
   const t = ALERT_TEXTS[view.lang];
   const no = clipLine(order.id, 40);
   const customer = customerLine(order, view);
-  return named(
-    view,
+  return namedAlert(
+    view.account,
     joinHtml([kind === 'refund' ? t.refundTitle(no) : t.cancelTitle(no), amountLine(order, view), customer && html`👤 ${t.customer}: ${customer}`], '\n'),
   );
 }
 
 /** The account's name on a line of its own above the alert, when the chat gets alerts of more than one. */
-function named(view: Pick<AlertView, 'account'>, alert: Html): Html {
-  return view.account === undefined ? alert : joinHtml([html`🏷 <b>${esc(view.account, 64)}</b>`, alert], '\n');
+export function namedAlert(account: string | undefined, alert: Html): Html {
+  return account === undefined ? alert : joinHtml([html`🏷 <b>${esc(account, 64)}</b>`, alert], '\n');
 }
 
 /** `resumesByItself`: a limit pause, which polling ends on its own (with back-off), rather than one until /link. */

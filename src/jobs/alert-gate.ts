@@ -4,11 +4,12 @@
 import { passesFilters } from '../domain/alert-prefs.js';
 import type { AlertOrder, AlertView } from '../domain/alert.js';
 import type { Html } from '../domain/format/html.js';
-import { renderHeldSummary } from '../domain/held-summary.js';
+import { renderHeldSummary, type HeldOrders } from '../domain/held-summary.js';
+import { accountLabel } from '../account-label.js';
 import { formatTime } from '../domain/format/dates.js';
 import { fromUnixSeconds, unixSeconds } from '../domain/justclick.js';
 import { quietWindowAt } from '../domain/quiet-hours.js';
-import type { ChatSettings } from '../store/chats.js';
+import { chatAccounts, type ChatSettings } from '../store/chats.js';
 import type { EngineContext } from './context.js';
 import { idPart } from './queues.js';
 import { scopedMark } from '../store/ledger.js';
@@ -32,8 +33,26 @@ export interface AlertGate {
   heldSummary(chatId: number, chat: ChatSettings, windowEnd: number, view: AlertView): Promise<Html | null>;
 }
 
-export function createAlertGate(ctx: Pick<EngineContext, 'ledger' | 'holds' | 'now' | 'defaultTimeZone'>): AlertGate {
+export function createAlertGate(ctx: Pick<EngineContext, 'ledger' | 'holds' | 'now' | 'defaultTimeZone' | 'accounts'>): AlertGate {
   const { ledger, holds } = ctx;
+
+  /** Held orders as one group, or (a chat several accounts feed) one named group per account. */
+  async function byAccount(chat: ChatSettings, taken: { scope?: number; order: AlertOrder }[]): Promise<HeldOrders[]> {
+    if (chatAccounts(chat).length < 2) return [{ orders: taken.map((t) => t.order) }];
+    // The chat's own records are its first primary's, while it is still the primary.
+    const own = chat.recordsByAccount ? undefined : chat.ownerId;
+    const groups = new Map<number | undefined, AlertOrder[]>();
+    for (const t of taken) {
+      const id = t.scope ?? own;
+      groups.set(id, [...(groups.get(id) ?? []), t.order]);
+    }
+    const out: HeldOrders[] = [];
+    for (const [id, orders] of groups) {
+      const account = id === undefined ? null : await ctx.accounts.get(id);
+      out.push(account ? { account: accountLabel(account), orders } : { orders });
+    }
+    return out;
+  }
   const zone = (chat: ChatSettings) => chat.timeZone ?? ctx.defaultTimeZone;
   const quietWindow = (chat: ChatSettings) => {
     const quiet = chat.alertPrefs?.quiet;
@@ -66,12 +85,12 @@ export function createAlertGate(ctx: Pick<EngineContext, 'ledger' | 'holds' | 'n
     },
     quietNow: (chat) => quietWindow(chat) !== null,
     async heldSummary(chatId, chat, windowEnd, view) {
-      const orders = await holds.take(chatId, windowEnd);
-      if (orders.length === 0) return null;
+      const taken = await holds.takeByAccount(chatId, windowEnd);
+      if (taken.length === 0) return null;
       const quiet = chat.alertPrefs?.quiet;
       // Quiet hours switched off (or changed) before the end: the title names when the orders were released.
       const window = quiet ? { from: quiet.from, to: quiet.to } : { from: null, to: formatTime(fromUnixSeconds(windowEnd), view.timeZone) };
-      return renderHeldSummary(orders, window, view);
+      return renderHeldSummary(await byAccount(chat, taken), window, view);
     },
   };
 }

@@ -1,6 +1,10 @@
 // The alert sweep: a repeating job (every ALERT_POLL_SECONDS, like the poll tick) that releases the orders held
 // through quiet hours once they end, and starts the due silence checks. It reads the engine's clock, so a chat's
 // release comes at its local end of quiet hours whatever replica runs it; job ids keep each release queued once.
+import { namedAlert } from '../domain/alert.js';
+import { accountLabel } from '../account-label.js';
+import { chatAccounts } from '../store/chats.js';
+import { recordsScope } from '../store/ledger.js';
 import type { Job, Queue } from 'bullmq';
 import { localDateOf, isoDate } from '../domain/calendar.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
@@ -91,7 +95,7 @@ export function createSilenceProcessor(ctx: EngineContext) {
     }
     const silence = silenceAlert({
       profile,
-      lastPaidAt: await ledger.latestPaidAt(chatId),
+      lastPaidAt: await ledger.latestPaidAt(chatId, recordsScope(chat, account.ownerId)),
       watchingSince: chat.alerts.since,
       now,
       timeZone,
@@ -104,7 +108,16 @@ export function createSilenceProcessor(ctx: EngineContext) {
     const outcome = await onceFor(ctx, claim, SILENCE_CLAIM_SECONDS, async () => {
       await queues.delivery.add(
         'notice',
-        { kind: 'notice', chatId, html: alertSettingsText[lang].silence(silence.silentHours, silence.usualByNow, silence.weekday), claim },
+        {
+          kind: 'notice',
+          chatId,
+          // The silence is the primary account's: named when the chat gets the alerts of several.
+          html: namedAlert(
+            chatAccounts(chat).length > 1 ? accountLabel(account) : undefined,
+            alertSettingsText[lang].silence(silence.silentHours, silence.usualByNow, silence.weekday),
+          ),
+          claim,
+        },
         { ...deliveryJobOptions, jobId: jobIds.silenceNotice(chatId, day) },
       );
     });

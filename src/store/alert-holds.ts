@@ -31,7 +31,7 @@ return 1
 
 // KEYS[1] held hash, KEYS[2] taken hash, KEYS[3] released mark. ARGV: window end, ttl.
 // Marks the window released (later holds for it are refused) and moves what is held into the taken hash, which
-// a retry of the same release finds again. Returns the taken orders.
+// a retry of the same release finds again. Returns the taken orders (field, order pairs).
 const takeScript = new LuaScript(`
 local released = tonumber(redis.call('GET', KEYS[3]) or '0')
 if released < tonumber(ARGV[1]) then redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[2]) end
@@ -43,7 +43,7 @@ if #held > 0 then
   redis.call('DEL', KEYS[1])
   redis.call('EXPIRE', KEYS[2], ARGV[2])
 end
-return redis.call('HVALS', KEYS[2])
+return redis.call('HGETALL', KEYS[2])
 `);
 
 // KEYS[1] a schedule (sorted set). ARGV: member, score seen. Removes it only if nobody moved it since.
@@ -126,12 +126,23 @@ export class AlertHolds {
    * what keeps them from being sent twice).
    */
   async take(chatId: number, windowEnd: number): Promise<AlertOrder[]> {
-    const values = (await takeScript.run(
+    return (await this.takeByAccount(chatId, windowEnd)).map((h) => h.order);
+  }
+
+  /** `take`, each order with whose it is: the account for one with its own records there, else none (the chat's own). */
+  async takeByAccount(chatId: number, windowEnd: number): Promise<{ scope?: number; order: AlertOrder }[]> {
+    const flat = (await takeScript.run(
       this.redis,
       [this.chatKey('held', chatId), this.chatKey('held-taken', chatId, windowEnd), this.chatKey('held-released', chatId)],
       [windowEnd, TAKEN_TTL_SECONDS],
     )) as string[];
-    return values.map((v) => JSON.parse(v) as AlertOrder);
+    const out: { scope?: number; order: AlertOrder }[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const scope = intOrUndefined(/^a(\d+)-/.exec(flat[i]!)?.[1]);
+      const order = JSON.parse(flat[i + 1]!) as AlertOrder;
+      out.push(scope === undefined ? { order } : { scope, order });
+    }
+    return out;
   }
 
   /** The account that fed the chat is gone (or its member left the team): what is held for the chat goes. */
