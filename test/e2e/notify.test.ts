@@ -1,5 +1,6 @@
 // End to end: /alerts and /digest on top of the running alert & digest engine: who may switch them on
 // where, the push URL and where to paste it, the schedule following /tz, and a digest sent on demand.
+import { chatAccounts } from '../../src/store/chats.js';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Update } from 'telegraf/types';
@@ -92,12 +93,16 @@ describeRedis('e2e: /alerts and /digest', () => {
       await h.say(gleb, '/alerts on');
       h.setNow(new Date('2026-11-28T10:00:00Z'));
       try {
-        // A second account is one more account (the first keeps feeding this chat) until alerts here are switched to it.
+        // A second account is one more account (the first keeps feeding this chat) until alerts here are switched on
+        // for it too: then both feed the chat, the first one's alerts keeping their window.
         expect(text(await h.say(gleb, '/link second second-key-0000'))).toContain('Linked second.justclick.ru as your account no. 2');
         const second = (await h.accounts.current(gleb.id))!.accountId;
         expect(second).not.toBe(gleb.id);
+        expect(chatAccounts(await h.chats.get(gleb.id))).toEqual([gleb.id]);
         await h.say(gleb, '/alerts on');
-        expect((await h.chats.get(gleb.id)).alerts).toEqual({ on: true, since: msk('2026-11-28', '13:00') });
+        const chat = await h.chats.get(gleb.id);
+        expect(chatAccounts(chat)).toEqual([gleb.id, second]);
+        expect(chat.alerts).toEqual({ on: true, since: msk('2026-11-28', '12:00') });
         expect(await h.engine!.enqueueAlerts(second, parseOrdersResult([sold]), 'poll')).toEqual({ queued: 0 });
       } finally {
         h.setNow(new Date('2026-11-28T09:00:00Z'));
