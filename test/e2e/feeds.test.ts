@@ -46,6 +46,8 @@ describeRedis('e2e: one chat, several accounts’ alerts', () => {
     const chat = await h.chats.get(lena.id);
     expect(chatAccounts(chat)).toEqual([yogaId, danceId]);
     expect(chat.alerts?.on).toBe(true);
+    // /status of the current account (dance, the second one) says its alerts come here.
+    expect(text(await h.say(lena, '/status'))).toContain('Alerts here: on since');
   });
 
   it('the same order no. in both accounts is alerted once for each, each alert naming its account', async () => {

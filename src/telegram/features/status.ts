@@ -1,5 +1,6 @@
 // /status: the linked account and how its JustClick calls go, the chat's time zone and language, and
 // whether alerts and a digest come to this chat.
+import { chatAccounts } from '../../store/chats.js';
 import { Composer } from 'telegraf';
 import { isDemoAccount } from '../../demo/account.js';
 import { demoText } from '../../domain/i18n/demo.js';
@@ -25,7 +26,8 @@ export function statusFeature(s: Services): Composer<BotContext> {
         : chatSettings.ownerId === undefined
           ? null
           : await s.accounts.get(chatSettings.ownerId);
-    const alertsOn = chatSettings.alerts?.on === true && account !== null && chatSettings.ownerId === account.accountId;
+    // The account may be one of several whose alerts come to this chat.
+    const alertsOn = chatSettings.alerts?.on === true && account !== null && chatAccounts(chatSettings).includes(account.accountId);
     const engineStatus = alertsOn ? await s.engine.alerts.status(account.ownerId) : null;
     const facts: StatusFacts = {
       domain: account ? (isDemoAccount(account.creds) ? demoText[lang].shopName : accountDomain(account.creds)) : null,
