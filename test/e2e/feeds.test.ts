@@ -1,7 +1,8 @@
 // End to end: one private chat gets the alerts of two accounts whose JustClick accounts both have an order
 // no. 201: each is alerted once, naming its account; a re-poll alerts neither again; the /alerts panel lists both
-// and stops one; the first account going (stopped, or unlinked) never re-alerts the other's orders; and after
-// /unlink Redis holds nothing of that account's alerts while the other's go on.
+// and stops one; the first account going (stopped, or unlinked) never re-alerts the other's orders; after
+// /unlink Redis holds nothing of that account's alerts while the other's go on; and a team member removed keeps
+// their own account's alerts in their chat.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { chatAccounts } from '../../src/store/chats.js';
@@ -12,7 +13,10 @@ import { describeRedis } from '../support/redis.js';
 
 const YOGA_KEY = 'y0gay0gay0gay0gay0gay0gay0gay0ga';
 const DANCE_KEY = 'danc3danc3danc3danc3danc3danc3da';
+const SCHOOL_KEY = 'sch00lsch00lsch00lsch00lsch00lsc';
 const lena = { id: 5301, firstName: 'Lena', languageCode: 'en' };
+const alice = { id: 5302, firstName: 'Alice', languageCode: 'en' };
+const bob = { id: 5303, firstName: 'Bob', username: 'bob_feeds', languageCode: 'en' };
 
 describeRedis('e2e: one chat, several accounts’ alerts', () => {
   let h: BotHarness;
@@ -23,6 +27,7 @@ describeRedis('e2e: one chat, several accounts’ alerts', () => {
     h = await startBotHarness({ now: new Date('2026-11-28T09:00:00Z') }); // 12:00 in Moscow
     h.jc.addAccount('yoga', YOGA_KEY);
     h.jc.addAccount('dance', DANCE_KEY);
+    h.jc.addAccount('school', SCHOOL_KEY);
     // Sold before alerts were on: history, never alerted.
     h.jc.addOrder('yoga', { id: 101, created: msk('2026-11-28', '09:00'), paid: msk('2026-11-28', '09:10'), price: '1000.00' });
     await h.engine.start();
@@ -129,5 +134,34 @@ describeRedis('e2e: one chat, several accounts’ alerts', () => {
     expect(mine.filter(([, value]) => value.includes('dance-buyer@example.com') || value.includes('dance.justclick'))).toEqual([]);
     // Yoga's own records are still there (its alerts go on).
     expect(mine.some(([key]) => key.includes(`alert:ledger:${lena.id}:a${yogaId}`))).toBe(true);
+  });
+
+  it('a member removed from a team keeps their own account’s alerts in their chat', async () => {
+    await h.say(alice, `/link school ${SCHOOL_KEY}`);
+    // Bob has his own account, its alerts on in his chat.
+    expect(text(await h.say(bob, `/link yoga ${YOGA_KEY}`))).toContain('Linked yoga.justclick.ru');
+    const bobsOwn = (await h.accounts.current(bob.id))!.accountId;
+    expect(text(await h.say(bob, '/alerts on'))).toContain('Alerts are on');
+    const invite = text(await h.say(alice, '/team invite manager'));
+    const token = /start=([A-Za-z0-9_-]{43})/.exec(invite)?.[1];
+    expect(text(await h.say(bob, `/start ${token}`))).toContain('You joined school.justclick.ru as manager.');
+    // The team's alerts added to his chat (switching to a team account is another branch's: asked of the engine).
+    await h.engine.alerts.enable(bob.id, alice.id);
+    expect(chatAccounts(await h.chats.get(bob.id))).toEqual([bobsOwn, alice.id]);
+
+    const [list] = await h.say(alice, '/team');
+    const remove = list!.keyboard!.flat().find((b) => b.data === `team:rm:${alice.id}:${bob.id}`)!;
+    const asked = await h.press(alice, list!, remove.data!);
+    const removed = await h.press(alice, asked.message!, `team:rmy:${alice.id}:${bob.id}`);
+    expect(removed.message?.text).toContain('@bob_feeds was removed from the team.');
+
+    const chat = await h.chats.get(bob.id);
+    expect(chatAccounts(chat)).toEqual([bobsOwn]);
+    expect(chat.alerts?.on).toBe(true);
+    expect(await h.chats.forOwner(alice.id)).not.toContain(bob.id);
+    h.setNow(new Date('2026-11-28T10:30:00Z'));
+    expect(await h.engine.enqueueAlerts(alice.id, paidOrder('school', 301, '13:20', 'school-buyer@example.com'), 'push')).toEqual({ queued: 0 });
+    expect(await h.engine.enqueueAlerts(bobsOwn, paidOrder('yoga', 302, '13:21', 'yoga-buyer@example.com'), 'push')).toEqual({ queued: 1 });
+    await h.tg.waitFor(() => h.tg.sent(bob.id).some((m) => /#302\b/.test(m.text)), 10_000);
   });
 });
