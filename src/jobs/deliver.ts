@@ -252,6 +252,11 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
       logger.info({ jobId: job.id, kind: d.kind, chatId: d.chatId }, 'delivery dropped: the chat may no longer read this account');
       return 'not-allowed';
     }
+    // An alert of an account whose alerts were stopped in this chat since it was queued (the others' go on).
+    if ((d.kind === 'paid' || d.kind === 'refund' || d.kind === 'cancel') && !chatAccounts(chat).includes(d.ownerId)) {
+      logger.info({ jobId: job.id, kind: d.kind, chatId: d.chatId }, 'delivery dropped: the account no longer feeds the chat');
+      return 'not-fed';
+    }
     // The reader's role, as it is now, decides what they see: a removed member nothing, a viewer masked contacts.
     const audience = await audienceOf(ctx.team, d, chat);
     if (audience === 'none') return 'no-access';

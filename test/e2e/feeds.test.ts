@@ -3,13 +3,17 @@
 // and stops one; the first account going (stopped, or unlinked) never re-alerts the other's orders; after
 // /unlink Redis holds nothing of that account's alerts while the other's go on; and a team member removed keeps
 // their own account's alerts in their chat.
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { toAlertOrder } from '../../src/domain/alert.js';
+import { DELIVERY_QUEUE, deliveryJobOptions, jobIds, type Delivery } from '../../src/jobs/queues.js';
 import { parseOrdersResult } from '../../src/justclick/orders.js';
 import { chatAccounts } from '../../src/store/chats.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
 import { msk, text } from '../support/e2e.js';
 import { everyRedisValue } from '../support/redis-values.js';
 import { describeRedis } from '../support/redis.js';
+import { waitFor } from '../support/wait.js';
 
 const YOGA_KEY = 'y0gay0gay0gay0gay0gay0gay0gay0ga';
 const DANCE_KEY = 'danc3danc3danc3danc3danc3danc3da';
@@ -94,6 +98,21 @@ describeRedis('e2e: one chat, several accounts’ alerts', () => {
     // Dance's orders already alerted are not alerted again now that it is the primary; yoga's new ones are not sent.
     expect(await h.engine.enqueueAlerts(danceId, parseOrdersResult(h.jc.orders('dance')), 'poll')).toEqual({ queued: 0 });
     expect(await h.engine.enqueueAlerts(yogaId, paidOrder('yoga', 202, '12:25', 'yoga-buyer@example.com'), 'push')).toEqual({ queued: 0 });
+    // An alert of yoga's queued before the stop (as if still in the queue) is not sent here any more.
+    const late = paidOrder('yoga', 205, '12:27', 'yoga-buyer@example.com')[0]!;
+    const deliveries = new Queue<Delivery>(DELIVERY_QUEUE, { connection: { url: h.config.redisUrl }, prefix: `${h.prefix}bull` });
+    try {
+      const job = await deliveries.add(
+        'paid',
+        { kind: 'paid', chatId: lena.id, ownerId: yogaId, login: 'yoga', currency: 'RUB', orders: [toAlertOrder(late)] },
+        { ...deliveryJobOptions, jobId: jobIds.paid(lena.id, late.id) },
+      );
+      await waitFor(async () => (await job.getState()) === 'completed', { timeoutMs: 10_000, intervalMs: 50, message: 'the late delivery to finish' });
+      expect((await deliveries.getJob(job.id!))?.returnvalue).toBe('not-fed');
+    } finally {
+      await deliveries.close();
+    }
+    expect(alertsAbout('205')).toEqual([]);
     // With one account left, its alerts look as they always did: no name line.
     expect(await h.engine.enqueueAlerts(danceId, paidOrder('dance', 202, '12:26', 'dance-buyer@example.com'), 'push')).toEqual({ queued: 1 });
     await h.tg.waitFor(() => alertsAbout('202').length === 1, 10_000);
