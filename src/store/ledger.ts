@@ -3,9 +3,9 @@
 // Order ids of two JustClick accounts are independent: in a chat fed by several, each account's records are
 // its own (see recordsScope).
 import type { ChatSettings } from './chats.js';
-import { userIdPart } from './ids.js';
+import { intOrUndefined, userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
-import type { Redis } from './redis.js';
+import { scanKeys, type Redis } from './redis.js';
 import { deleteMatching } from './scan.js';
 import { unixSeconds } from '../domain/justclick.js';
 
@@ -99,8 +99,19 @@ export class AlertLedger {
    * between leaves both (the next migrate finishes it) and never an order forgotten.
    */
   async migrate(fromChatId: number, toChatId: number): Promise<void> {
-    const from = this.ledgerKey(fromChatId);
-    const to = this.ledgerKey(toChatId);
+    // The chat's own ledger, and each account's own there (a group whose account was replaced has one).
+    const scopes: (number | undefined)[] = [undefined];
+    const head = this.keys.chat('alert:ledger', fromChatId, 'a');
+    for await (const keys of scanKeys(this.redis, `${head}*`)) {
+      for (const key of keys) {
+        const scope = intOrUndefined(key.slice(head.length));
+        if (scope !== undefined && scope > 0) scopes.push(scope);
+      }
+    }
+    for (const scope of scopes) await this.move(this.ledgerKey(fromChatId, scope), this.ledgerKey(toChatId, scope));
+  }
+
+  private async move(from: string, to: string): Promise<void> {
     const entries = await this.redis.zrange(from, '0', '-1', 'WITHSCORES');
     const args: string[] = [];
     for (let i = 0; i + 1 < entries.length; i += 2) args.push(entries[i + 1]!, entries[i]!);

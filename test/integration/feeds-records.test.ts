@@ -87,4 +87,15 @@ describeRedis('alert records of several accounts in one chat', () => {
     expect(await ledger.size(CHAT, DANCE)).toBe(0);
     expect(await ledger.sentAmong(CHAT, [scopedMark('o301', DANCE)])).toEqual(new Set());
   });
+
+  it('moves every account’s own ledger when a group becomes a supergroup', async () => {
+    const ledger = new AlertLedger(redis, freshPrefix('feeds'));
+    await ledger.record(-7200, [{ orderId: '1', paidAt }], now);
+    await ledger.record(-7200, [{ orderId: '2', paidAt }], now, DANCE);
+    await ledger.migrate(-7200, -1007200);
+    expect(await ledger.missing(-1007200, ['1', '2'])).toEqual(['2']);
+    expect(await ledger.missing(-1007200, ['1', '2'], DANCE)).toEqual(['1']);
+    expect(await ledger.size(-7200)).toBe(0);
+    expect(await ledger.size(-7200, DANCE)).toBe(0);
+  });
 });
