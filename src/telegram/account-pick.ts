@@ -42,13 +42,6 @@ export async function usableAccounts(s: Pick<Services, 'accounts' | 'team'>, use
   return (await accountsWithRoles(s, userId)).map((u) => u.account);
 }
 
-/** The person's current account (their choice, else own first, else the team joined first) and their role on it. */
-export async function currentAccount(s: Pick<Services, 'accounts' | 'team'>, userId: number): Promise<UsableAccount | null> {
-  const account = await s.accounts.current(userId);
-  const role = account ? await s.team.roleOf(userId, account.accountId) : undefined;
-  return account && role ? { account, role } : null;
-}
-
 /** The account "@login" (or "@name") names among the user's, or none. */
 export function findPicked(accounts: readonly LinkedAccount[], pick: Exclude<AccountPick, 'all'>): LinkedAccount | null {
   const word = pick.login;
