@@ -222,6 +222,8 @@ export async function otherChatForAlerts(
   if (!mine.ok) return mine;
   const account = mine.value;
   if (!account) return denied(botText[ctx.lang].notLinked);
+  // A team account (current or picked) is routed by its owner alone: a member's binding would count for nothing.
+  if (!may(ctx.role, 'routing')) return denied(teamText[ctx.lang].ownerOnly);
   const binding = await chatBinding(s, settings);
   if (binding && !(await mayUseAccount(s.accounts, userId, binding.account.ownerId))) return denied(text.targetTaken(title));
   if (chat.type === 'channel' && !mayPost(await memberOf(s, ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));

@@ -17,6 +17,7 @@ const bert = { id: 9202, firstName: 'Bert', languageCode: 'en' };
 const carl = { id: 9203, firstName: 'Carl', languageCode: 'en' };
 const dora = { id: 9204, firstName: 'Dora', username: 'dora_helps', languageCode: 'en' };
 const eve = { id: 9205, firstName: 'Eve', languageCode: 'en' };
+const CHANNEL = { id: -1009200001, type: 'supergroup' as const, title: 'Team feed' };
 
 /** Each shop with one order paid today, its buyer's e-mail as the list shows it in full and masked. */
 const SHOPS = {
@@ -198,6 +199,13 @@ describeRedis('e2e: switching between own and team accounts', () => {
 
       await pressAccount(dora, 'bert');
       expect(text(await h.say(dora, '/export'))).toContain(VIEWER_REFUSED);
+    });
+
+    it('cannot point a team account’s alerts at a channel they administer: routing is the owner’s', async () => {
+      await h.say(dora, '/start', CHANNEL);
+      h.tg.setMember(CHANNEL.id, dora.id, 'creator');
+      expect(text(await h.say(dora, `/alerts on ${CHANNEL.id}`))).toContain(OWNER_ONLY);
+      expect((await h.chats.get(CHANNEL.id)).ownerId).toBeUndefined();
     });
 
     it('leaves a team from /accounts (after a confirmation): it is gone from the list, the picks and the owner’s /team', async () => {
