@@ -8,7 +8,10 @@ import type { Html } from '../domain/format/html.js';
 import type { Role } from '../domain/roles.js';
 import { accountLabel, type BotContext, type Services } from './context.js';
 
-/** May this Telegram user use (ask about, point alerts of) this account? The one rule is in store/bindings.ts. */
+/**
+ * Did this Telegram user link this account (may they rename, unlink or route it)? The one rule is in
+ * store/bindings.ts; who may use it through a team, and how, is `team.roleOf` (accountsWithRoles below).
+ */
 export async function mayUseAccount(s: Pick<Services, 'accounts'>, userId: number, accountId: AccountId): Promise<boolean> {
   return (await usableBy(s.accounts, userId, accountId)) !== null;
 }

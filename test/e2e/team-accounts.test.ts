@@ -201,6 +201,15 @@ describeRedis('e2e: switching between own and team accounts', () => {
       expect(text(await h.say(dora, '/export'))).toContain(VIEWER_REFUSED);
     });
 
+    it('a team account’s line says whether its alerts come to them, not to its owner', async () => {
+      expect(text(await h.say(carl, '/alerts on'))).toContain('Alerts are on');
+      expect(text(await h.say(dora, '/alerts on'))).toContain('Alerts are on');
+      const [list] = await h.say(dora, '/accounts');
+      expect(list!.text).toContain(`✓ ${domain('bert')} · 👥 viewer · alerts on`);
+      expect(list!.text).toContain(`• ${domain('carl')} · 👥 manager · alerts off`);
+      expect(text(await h.say(dora, '/alerts off'))).toContain('Alerts are off');
+    });
+
     it('cannot point a team account’s alerts at a channel they administer: routing is the owner’s', async () => {
       await h.say(dora, '/start', CHANNEL);
       h.tg.setMember(CHANNEL.id, dora.id, 'creator');

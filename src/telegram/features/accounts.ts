@@ -65,7 +65,9 @@ export function accountsFeature(s: Services): Composer<BotContext> {
     for (const { account, role } of usable) {
       const status = await s.engine.alerts.status(account.accountId);
       const label = accountLabel(account);
-      const line: AccountLine = { label, domain: accountDomain(account.creds), alertsOn: status.alertChats.length > 0, current: account.accountId === current };
+      // A team's account: whether its alerts come to this member (their private chat has their id), not to anyone.
+      const alertsOn = role === 'owner' ? status.alertChats.length > 0 : status.alertChats.includes(userId);
+      const line: AccountLine = { label, domain: accountDomain(account.creds), alertsOn, current: account.accountId === current };
       if (role !== 'owner') line.team = role;
       lines.push(line);
       const use = { text: `${account.accountId === current ? '✓ ' : ''}${clip(label)}`, callback_data: `acct:use:${account.accountId}` };
