@@ -99,7 +99,11 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const redis = createRedis(config.redisUrl, { logger, name: 'store' });
   // Key names (and, on a Redis Cluster, their hash tags) come from one place.
   const keys = new KeySpace(prefix, isClusterUrl(config.redisUrl));
-  const accounts = new AccountStore(redis, new Vault(config.credentialsKeys), keys, logger);
+  // A person's current account may be a team's: the store asks the team (made below, asked only once running).
+  const accounts: AccountStore = new AccountStore(redis, new Vault(config.credentialsKeys), keys, logger, {
+    roleOf: (userId, accountId) => team.roleOf(userId, accountId),
+    teamsOf: (userId) => team.teamsOf(userId),
+  });
   const chats = new ChatStore(redis, keys);
   const flows = new FlowStore(redis, keys);
   const linkAttempts = new LinkAttempts(redis, keys);
@@ -111,7 +115,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const templateDrafts = new TemplateDrafts(redis, keys);
   const updates = new UpdateLog(redis, keys);
   // An account's owner is who linked it, while it is linked.
-  const team = new TeamStore(redis, keys, async (accountId) => (await accounts.get(accountId))?.linkedBy);
+  const team: TeamStore = new TeamStore(redis, keys, async (accountId) => (await accounts.get(accountId))?.linkedBy);
   const client = new DemoAwareClient({
     apiUrl: config.justclickApiUrl,
     logger,

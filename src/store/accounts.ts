@@ -13,6 +13,7 @@ import { hsetIfExists, LuaScript } from './lua.js';
 import { type Redis, scanKeys } from './redis.js';
 import type { Vault } from './vault.js';
 import { unixSeconds } from '../domain/justclick.js';
+import type { Role } from '../domain/roles.js';
 
 /**
  * Which JustClick account: a positive safe integer, the owner's Telegram id for their first account. Per-account
@@ -55,6 +56,16 @@ export interface UnlinkedAccount {
   linkedBy: number;
   login: string;
   pushToken?: string;
+}
+
+/**
+ * Who besides its owner may use an account: the team (store/team.ts), handed in so that a person's current
+ * account may be one they use as a member, and so that the choice lapses the moment that access ends.
+ */
+export interface TeamAccess {
+  roleOf(userId: number, accountId: AccountId): Promise<Role | undefined>;
+  /** The accounts the person is a member of, the one joined first first. */
+  teamsOf(userId: number): Promise<AccountId[]>;
 }
 
 const keyAad = (ownerId: number): string => `acct:${ownerId}:key`;
@@ -106,6 +117,12 @@ redis.call('HSET', KEYS[1], 'pushToken', ARGV[1])
 return old or ''
 `);
 
+// Only the choice it names: a switch made meanwhile stands.
+const forgetChoiceScript = new LuaScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`);
+
 const markOkScript = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'lastOkAt', ARGV[1])
@@ -118,12 +135,15 @@ export class AccountStore {
   readonly #vault: Vault;
   readonly #keys: KeySpace;
   readonly #log: Logger;
+  readonly #team: TeamAccess | undefined;
 
-  constructor(redis: Redis, vault: Vault, keys: KeySpace | string = 'jcb:', logger: Logger = createLogger('warn')) {
+  /** Without `team`, a person's current account is always one of their own. */
+  constructor(redis: Redis, vault: Vault, keys: KeySpace | string = 'jcb:', logger: Logger = createLogger('warn'), team?: TeamAccess) {
     this.#redis = redis;
     this.#vault = vault;
     this.#keys = keySpace(keys);
     this.#log = logger.child({ store: 'accounts' });
+    this.#team = team;
   }
 
   #account(ownerId: number): string {
@@ -188,20 +208,53 @@ export class AccountStore {
     return found.sort((a, b) => a.linkedAt - b.linkedAt || Number(b.accountId === userId) - Number(a.accountId === userId) || a.accountId - b.accountId);
   }
 
-  /** The account the person's commands act on: the one they chose (or linked last), else their first. */
+  /**
+   * The account the person's commands act on: the one they chose (or linked last) while they may still use it,
+   * else their first own account, else the team account they joined first.
+   */
   async current(userId: number): Promise<LinkedAccount | null> {
-    const chosen = intOrUndefined(await this.#redis.get(this.#currentOf(userId)));
-    const account = await this.get(chosen ?? userId);
-    if (account && account.linkedBy === userId) return account;
-    return (await this.list(userId))[0] ?? null;
+    return (await this.currentChoice(userId)).account;
   }
 
-  /** Makes one of the person's accounts the current one; false when it is not theirs (or not linked). */
+  /**
+   * current(), and the account they had chosen when they may no longer use it (removed from its team): null
+   * when the choice stands, or the account is gone altogether. Nothing is changed: forgetChoice() does that.
+   */
+  async currentChoice(userId: number): Promise<{ account: LinkedAccount | null; lost: LinkedAccount | null }> {
+    const chosen = intOrUndefined(await this.#redis.get(this.#currentOf(userId)));
+    const account = await this.get(chosen ?? userId);
+    if (account && (await this.#mayUse(userId, account))) return { account, lost: null };
+    const fallback = (await this.list(userId))[0] ?? (await this.#firstTeamAccount(userId));
+    return { account: fallback, lost: chosen !== undefined && account !== null && account.linkedBy !== userId ? account : null };
+  }
+
+  /** Forgets the person's choice of this account (when it is still their choice): current() falls back. */
+  async forgetChoice(userId: number, accountId: AccountId): Promise<void> {
+    await forgetChoiceScript.run(this.#redis, [this.#currentOf(userId)], [String(accountId)]);
+  }
+
+  /**
+   * Makes an account the person's current one: one of their own, or one they may use through a team. False when
+   * they may not use it (or it is not linked).
+   */
   async setCurrent(userId: number, accountId: AccountId): Promise<boolean> {
     const account = await this.get(accountId);
-    if (!account || account.linkedBy !== userId) return false;
+    if (!account || !(await this.#mayUse(userId, account))) return false;
     await this.#redis.set(this.#currentOf(userId), String(accountId));
     return true;
+  }
+
+  async #mayUse(userId: number, account: LinkedAccount): Promise<boolean> {
+    if (account.linkedBy === userId) return true;
+    return this.#team !== undefined && (await this.#team.roleOf(userId, account.accountId)) !== undefined;
+  }
+
+  async #firstTeamAccount(userId: number): Promise<LinkedAccount | null> {
+    for (const accountId of (await this.#team?.teamsOf(userId)) ?? []) {
+      const account = await this.get(accountId);
+      if (account && (await this.#mayUse(userId, account))) return account;
+    }
+    return null;
   }
 
   /** Names the account as the seller calls it; null (or blank) goes back to its login. False when not linked. */

@@ -2,6 +2,7 @@
 // may change a chat's settings. Every decision is made here, so features only ask and answer.
 import type { Chat, ChatMember } from 'telegraf/types';
 import type { Html } from '../domain/format/html.js';
+import { accountsText } from '../domain/i18n/accounts.js';
 import { botText } from '../domain/i18n/bot.js';
 import { groupsText } from '../domain/i18n/groups.js';
 import { notifyText } from '../domain/i18n/notify.js';
@@ -10,31 +11,36 @@ import type { LinkedAccount } from '../store/accounts.js';
 import { mayUseAccount } from '../store/bindings.js';
 import { chatAccounts, type ChatSettings } from '../store/chats.js';
 import { pickedAccount } from './account-pick.js';
-import type { BotContext, Services } from './context.js';
+import { accountLabel, type BotContext, type Services } from './context.js';
 import { may } from '../domain/roles.js';
 import { teamText } from '../domain/i18n/team.js';
-import { teamAccount } from './team-access.js';
 
 export type Access<T> = { ok: true; value: T } | { ok: false; reply: Html };
 
 const denied = (reply: Html): { ok: false; reply: Html } => ({ ok: false, reply });
 
 /**
- * The account the asker means when no binding decides: the one "@login" in the words picks, else their
- * current one (of those they linked), else the team account they were invited to first. A "@login" that names
- * none of theirs is refused, naming theirs. `ctx.role` says what they may do with it.
+ * The account the asker means when no binding decides: the one "@login" in the words picks among those they may
+ * use (own first), else their current one (own, or a team's they chose), else their first own, else the team
+ * they joined first. A "@login" that names none of theirs is refused, naming theirs. `ctx.role` is their role on
+ * THAT account. A chosen team account they lost is said once, in their private chat, before the answer.
  */
 async function askersAccount(s: Services, ctx: BotContext, userId: number): Promise<Access<LinkedAccount | null>> {
   const picked = await pickedAccount(s, ctx);
   if (!picked.ok) return picked;
-  const own = picked.value ?? (await s.accounts.current(userId));
-  if (own) {
-    ctx.role = 'owner';
-    return { ok: true, value: own };
+  if (picked.value) {
+    ctx.role = picked.value.role;
+    return { ok: true, value: picked.value.account };
   }
-  const team = await teamAccount(s, userId);
-  if (team) ctx.role = team.role;
-  return { ok: true, value: team?.account ?? null };
+  const { account, lost } = await s.accounts.currentChoice(userId);
+  if (lost && ctx.chat?.type === 'private') {
+    await s.accounts.forgetChoice(userId, lost.accountId);
+    await s.gateway.sendHtml(ctx.chat.id, accountsText[ctx.lang].lostAccess(accountLabel(lost), account ? accountLabel(account) : null));
+  }
+  const role = account ? await s.team.roleOf(userId, account.accountId) : undefined;
+  if (!account || role === undefined) return { ok: true, value: null };
+  ctx.role = role;
+  return { ok: true, value: account };
 }
 
 /** The member as Telegram knows them now (never a cached answer); null when Telegram did not answer. */
@@ -119,8 +125,9 @@ export async function accountForQuery(s: Services, ctx: BotContext): Promise<Acc
     if (role === undefined) return denied(botText[ctx.lang].notYourAccount);
     const picked = await pickedAccount(s, ctx);
     if (!picked.ok) return picked;
-    ctx.role = picked.value ? 'owner' : role;
-    return { ok: true, value: picked.value ?? binding.account };
+    // What they may do here is their role on the account asked about: a picked team account is never the owner's.
+    ctx.role = picked.value?.role ?? role;
+    return { ok: true, value: picked.value?.account ?? binding.account };
   }
   // Only an admin with an account could bind it: ask Telegram only then.
   const mine = await askersAccount(s, ctx, userId);
@@ -222,6 +229,8 @@ export async function otherChatForAlerts(
   if (!mine.ok) return mine;
   const account = mine.value;
   if (!account) return denied(botText[ctx.lang].notLinked);
+  // A team account (current or picked) is routed by its owner alone: a member's binding would count for nothing.
+  if (!may(ctx.role, 'routing')) return denied(teamText[ctx.lang].ownerOnly);
   const binding = await chatBinding(s, settings);
   if (binding && !(await mayUseAccount(s.accounts, userId, binding.account.ownerId))) return denied(text.targetTaken(title));
   if (chat.type === 'channel' && !mayPost(await memberOf(s, ctx, chat.id, ctx.botInfo.id))) return denied(text.botCannotPost(title));

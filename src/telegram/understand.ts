@@ -14,7 +14,9 @@ import { allGoods } from '../justclick/lookups.js';
 import type { OrdersQuery } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import type { ChoiceOption } from '../store/choices.js';
+import { may } from '../domain/roles.js';
 import { accountForQuery } from './access.js';
+import { accountsWithRoles } from './account-pick.js';
 import type { BotContext, Services } from './context.js';
 
 /** What to read: the command the words came with, and the words. */
@@ -38,7 +40,7 @@ export interface PreparedQuery {
   period: Period;
   /** The product filter as the seller reads it: a title where the catalog knows one, else the id. */
   goodsLabels: string[];
-  /** "@all": every account of the asker's, for the combined view (one line per account). */
+  /** "@all": every account the asker may see totals of (own, then teams'), for the combined view (one line per account). */
   combined?: LinkedAccount[];
 }
 
@@ -115,7 +117,8 @@ async function finish(
   if (!result.ok) return explain(s, ctx, asked, result.error);
   if (result.request.kind !== 'orders') return { lookup: result.request };
   const prepared = prepareQuery(account, result.request, products);
-  if (ctx.accountPick === 'all') prepared.combined = await s.accounts.list(ctx.from!.id);
+  // Every account the asker may see totals of: their own and their teams'.
+  if (ctx.accountPick === 'all') prepared.combined = (await accountsWithRoles(s, ctx.from!.id)).filter((u) => may(u.role, 'orders')).map((u) => u.account);
   return { prepared };
 }
 

@@ -86,6 +86,8 @@ describeRedis('e2e: start and link', () => {
         'accounts',
         'unlink',
         'team',
+        'bind',
+        'unbind',
         'tz',
         'lang',
         'help',
@@ -93,6 +95,8 @@ describeRedis('e2e: start and link', () => {
       expect(ru?.map((c) => c.command)).toEqual(en?.map((c) => c.command));
       expect(en?.find((c) => c.command === 'orders')?.description).toBe('Orders: /orders yesterday paid');
       expect(ru?.find((c) => c.command === 'orders')?.description).toBe('Заказы: /orders вчера оплаченные');
+      expect(en?.find((c) => c.command === 'bind')?.description).toBe('In a group: bind it to your account (admins)');
+      expect(ru?.find((c) => c.command === 'unbind')?.description).toBe('В группе: отменить привязку (любой админ)');
     });
   });
 

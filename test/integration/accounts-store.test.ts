@@ -1,9 +1,10 @@
 // Several accounts per person in the store, against a real redis-server: ids that need no migration, the list,
-// the current account, names, and unlinking one.
+// the current account (also a team's), names, and unlinking one.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { AccountStore } from '../../src/store/accounts.js';
+import { TeamStore } from '../../src/store/team.js';
 import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
 import { Vault } from '../../src/store/vault.js';
 import { describeRedis, freshPrefix, redisUrl } from '../support/redis.js';
@@ -66,5 +67,37 @@ describeRedis('AccountStore: several accounts per person', () => {
     expect((await accounts.current(11))?.accountId).toBe(11);
     expect(await accounts.unlink(11)).toMatchObject({ linkedBy: 11 });
     expect(await accounts.current(11)).toBeNull();
+  });
+
+  it('with the team asked, a team account can be made current, and the choice lapses when the access ends', async () => {
+    const prefix = freshPrefix('acct');
+    const accounts: AccountStore = new AccountStore(redis, vault, prefix, logger, {
+      roleOf: (userId, accountId) => team.roleOf(userId, accountId),
+      teamsOf: (userId) => team.teamsOf(userId),
+    });
+    const team: TeamStore = new TeamStore(redis, prefix, async (accountId) => (await accounts.get(accountId))?.linkedBy);
+    const own = await accounts.add(21, yoga, 100);
+    const shop = await accounts.add(22, dance, 100);
+    const other = await accounts.add(23, { ...dance, login: 'other' }, 100);
+    expect(await accounts.setCurrent(21, shop.accountId)).toBe(false);
+    await team.add(shop.accountId, { userId: 21, role: 'viewer', since: 200, name: 'Ann' });
+    expect(await accounts.setCurrent(21, shop.accountId)).toBe(true);
+    expect(await accounts.currentChoice(21)).toMatchObject({ account: { accountId: shop.accountId }, lost: null });
+
+    await team.remove(shop.accountId, 21);
+    // Their own account again, and the one they lost named, until the choice is forgotten.
+    expect(await accounts.currentChoice(21)).toMatchObject({ account: { accountId: own.accountId }, lost: { accountId: shop.accountId } });
+    expect(await accounts.setCurrent(21, shop.accountId)).toBe(false);
+    await accounts.forgetChoice(21, shop.accountId);
+    expect(await accounts.currentChoice(21)).toMatchObject({ account: { accountId: own.accountId }, lost: null });
+
+    // With no account of their own: the team joined first, while it lasts.
+    await team.add(other.accountId, { userId: 24, role: 'manager', since: 300, name: 'Max' });
+    await team.add(shop.accountId, { userId: 24, role: 'viewer', since: 400, name: 'Max' });
+    expect((await accounts.current(24))?.accountId).toBe(other.accountId);
+    await team.remove(other.accountId, 24);
+    expect((await accounts.current(24))?.accountId).toBe(shop.accountId);
+    await team.remove(shop.accountId, 24);
+    expect(await accounts.current(24)).toBeNull();
   });
 });

@@ -2,6 +2,8 @@
 // "@all" view of /orders.
 import { escapeHtml, html, joinHtml, type Html } from '../format/html.js';
 import type { Lang } from './lang.js';
+import type { MemberRole } from '../roles.js';
+import { teamText } from './team.js';
 
 /** One account as the list shows it. */
 export interface AccountLine {
@@ -10,6 +12,8 @@ export interface AccountLine {
   domain: string;
   alertsOn: boolean;
   current: boolean;
+  /** A team's account the person is a member of, in this role; absent for their own. */
+  team?: MemberRole;
 }
 
 /** One account's line in the combined view; null figures: JustClick did not answer for it. */
@@ -23,7 +27,7 @@ export interface AccountsText {
   list(accounts: readonly AccountLine[]): Html;
   none: Html;
   /** Button labels (plain text, not HTML). */
-  buttons: { rename: string; unlink: string; yesUnlink: string; keep: string };
+  buttons: { rename: string; unlink: string; yesUnlink: string; keep: string; leave: string; yesLeave: string };
   switched(label: string): Html;
   askName(label: string): Html;
   renamed(label: string, name: string | null): Html;
@@ -31,6 +35,11 @@ export interface AccountsText {
   /** A button of someone else's list, or of an account no longer linked. */
   notYours: string;
   gone: string;
+  /** The team account they had chosen is no longer theirs to use; `now` is the one commands act on instead. */
+  lostAccess(lost: string, now: string | null): Html;
+  /** Leaving a team from /accounts: the question, and the answer. */
+  confirmLeave(label: string): Html;
+  left(label: string): Html;
   /** "@shop3" names none of the user's accounts. */
   unknownPick(login: string, labels: readonly string[]): Html;
   /** "@all" after a command that has no combined view. */
@@ -47,14 +56,15 @@ const en: AccountsText = {
         html`<b>Your JustClick accounts</b> (✓ — the one commands act on; <code>@login</code> in a command picks another, <code>@all</code> in /orders shows them all):`,
         ...accounts.map(
           (a) =>
-            html`${a.current ? html`✓ ` : html`• `}<b>${escapeHtml(a.label)}</b>${a.label === a.domain ? '' : html` — ${escapeHtml(a.domain)}`} · alerts ${a.alertsOn ? html`on` : html`off`}`,
+            html`${a.current ? html`✓ ` : html`• `}<b>${escapeHtml(a.label)}</b>${a.label === a.domain ? '' : html` — ${escapeHtml(a.domain)}`}${a.team ? html` · 👥 ${escapeHtml(teamText.en.roleName[a.team])}` : ''} · alerts ${a.alertsOn ? html`on` : html`off`}`,
         ),
+        ...(accounts.some((a) => a.team) ? [html`👥 — a team's account: you use it with the role its owner gave you.`] : []),
         html`Tap an account to make it current. /link adds another.`,
       ],
       '\n',
     ),
   none: html`No JustClick account is linked yet. Send /link to link one.`,
-  buttons: { rename: '✏️ Rename', unlink: '✖ Unlink', yesUnlink: 'Yes, unlink it', keep: 'No, keep it' },
+  buttons: { rename: '✏️ Rename', unlink: '✖ Unlink', yesUnlink: 'Yes, unlink it', keep: 'No, keep it', leave: '🚪 Leave team', yesLeave: 'Yes, leave' },
   switched: (label) => html`Commands now act on <b>${escapeHtml(label)}</b>.`,
   askName: (label) => html`What should <b>${escapeHtml(label)}</b> be called? Send the name (up to 40 characters), or /cancel.`,
   renamed: (label, name) =>
@@ -64,6 +74,13 @@ const en: AccountsText = {
   confirmUnlink: (label) => html`Unlink <b>${escapeHtml(label)}</b>? Its key, alerts, digests and reports are forgotten; your other accounts stay as they are.`,
   notYours: 'This button is not yours.',
   gone: 'This account is no longer linked.',
+  lostAccess: (lost, now) =>
+    now === null
+      ? html`You no longer have access to <b>${escapeHtml(lost)}</b>, and no other account: /link links one.`
+      : html`You no longer have access to <b>${escapeHtml(lost)}</b>; commands now act on <b>${escapeHtml(now)}</b>.`,
+  confirmLeave: (label) =>
+    html`Leave the team of <b>${escapeHtml(label)}</b>? Its orders, alerts and digests stop coming to you; only its owner can invite you again.`,
+  left: (label) => html`You left the team of <b>${escapeHtml(label)}</b>.`,
   unknownPick: (login, labels) =>
     html`You have no account <b>@${escapeHtml(login)}</b>. Yours: ${labels.length === 0 ? html`none yet (/link)` : escapeHtml(labels.join(', '))}.`,
   allOnlyIn: (command) => html`<code>@all</code> works with /orders for now; ${escapeHtml(command)} acts on one account: pick it with <code>@login</code>.`,
@@ -91,14 +108,22 @@ const ru: AccountsText = {
         html`<b>Ваши аккаунты JustClick</b> (✓ — тот, с которым работают команды; <code>@логин</code> в команде выбирает другой, <code>@все</code> в /orders показывает все сразу):`,
         ...accounts.map(
           (a) =>
-            html`${a.current ? html`✓ ` : html`• `}<b>${escapeHtml(a.label)}</b>${a.label === a.domain ? '' : html` — ${escapeHtml(a.domain)}`} · уведомления ${a.alertsOn ? html`включены` : html`выключены`}`,
+            html`${a.current ? html`✓ ` : html`• `}<b>${escapeHtml(a.label)}</b>${a.label === a.domain ? '' : html` — ${escapeHtml(a.domain)}`}${a.team ? html` · 👥 ${escapeHtml(teamText.ru.roleName[a.team])}` : ''} · уведомления ${a.alertsOn ? html`включены` : html`выключены`}`,
         ),
+        ...(accounts.some((a) => a.team) ? [html`👥 — аккаунт команды: вы работаете с ним в роли, которую дал владелец.`] : []),
         html`Нажмите на аккаунт, чтобы выбрать его. /link подключит ещё один.`,
       ],
       '\n',
     ),
   none: html`Аккаунт JustClick ещё не подключён. Отправьте /link, чтобы подключить.`,
-  buttons: { rename: '✏️ Переименовать', unlink: '✖ Отключить', yesUnlink: 'Да, отключить', keep: 'Нет, оставить' },
+  buttons: {
+    rename: '✏️ Переименовать',
+    unlink: '✖ Отключить',
+    yesUnlink: 'Да, отключить',
+    keep: 'Нет, оставить',
+    leave: '🚪 Выйти из команды',
+    yesLeave: 'Да, выйти',
+  },
   switched: (label) => html`Команды теперь работают с аккаунтом <b>${escapeHtml(label)}</b>.`,
   askName: (label) => html`Как назвать <b>${escapeHtml(label)}</b>? Пришлите название (до 40 символов) или /cancel.`,
   renamed: (label, name) =>
@@ -109,6 +134,13 @@ const ru: AccountsText = {
     html`Отключить <b>${escapeHtml(label)}</b>? Его ключ, уведомления, сводки и отчёты будут забыты; остальные аккаунты останутся как есть.`,
   notYours: 'Эта кнопка не ваша.',
   gone: 'Этот аккаунт уже отключён.',
+  lostAccess: (lost, now) =>
+    now === null
+      ? html`У вас больше нет доступа к <b>${escapeHtml(lost)}</b>, а других аккаунтов нет: /link подключит свой.`
+      : html`У вас больше нет доступа к <b>${escapeHtml(lost)}</b>; команды теперь работают с <b>${escapeHtml(now)}</b>.`,
+  confirmLeave: (label) =>
+    html`Выйти из команды <b>${escapeHtml(label)}</b>? Его заказы, уведомления и сводки перестанут приходить вам; снова пригласить вас сможет только владелец.`,
+  left: (label) => html`Вы вышли из команды <b>${escapeHtml(label)}</b>.`,
   unknownPick: (login, labels) =>
     html`У вас нет аккаунта <b>@${escapeHtml(login)}</b>. Ваши: ${labels.length === 0 ? html`пока нет (/link)` : escapeHtml(labels.join(', '))}.`,
   allOnlyIn: (command) =>

@@ -13,6 +13,8 @@ export interface DemoText {
   alreadyLinked: Html;
   /** The user has a real account: /demo does not replace it. */
   realAccountLinked(domain: string): Html;
+  /** `/alerts newurl` on the demo shop: JustClick never calls it. */
+  noPushUrl: Html;
 }
 
 const en: DemoText = {
@@ -31,6 +33,7 @@ const en: DemoText = {
   alreadyLinked: html`🧪 The demo shop is already linked. Try /orders today, or /unlink to remove it.`,
   realAccountLinked: (domain) =>
     html`Your account ${escapeHtml(domain)} is linked; the demo shop would replace it, so I left it as it is. To try the demo, send /unlink first (your settings for that account go with it).`,
+  noPushUrl: html`🧪 The demo shop has no notification URL: its orders are made up here, JustClick never sends them. /link links your own account, which has one.`,
 };
 
 const ru: DemoText = {
@@ -49,6 +52,7 @@ const ru: DemoText = {
   alreadyLinked: html`🧪 Демо-магазин уже подключён. Попробуйте /orders сегодня или уберите его: /unlink.`,
   realAccountLinked: (domain) =>
     html`У вас подключён аккаунт ${escapeHtml(domain)}; демо-магазин заменил бы его, поэтому я ничего не менял. Чтобы попробовать демо, сначала отправьте /unlink (настройки этого аккаунта уйдут вместе с ним).`,
+  noPushUrl: html`🧪 У демо-магазина нет адреса для уведомлений: его заказы выдуманы здесь, JustClick их не присылает. /link подключит ваш аккаунт, у него адрес есть.`,
 };
 
 export const demoText: Record<Lang, DemoText> = { en, ru };

@@ -1,6 +1,6 @@
-// /accounts: a person's JustClick accounts, with buttons to make one current, rename it ("Школа йоги") or
-// unlink it (after a confirmation); `/accounts rename <name>` names the current one. Private chats only:
-// accounts belong to a person, not to a chat.
+// /accounts: a person's JustClick accounts and the teams' they are a member of (with their role), with buttons
+// to make one current, rename or unlink an own one ("Школа йоги"), or leave a team (after a confirmation);
+// `/accounts rename <name>` names the current one. Private chats only: accounts belong to a person, not to a chat.
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
@@ -8,14 +8,18 @@ import type { Html } from '../../domain/format/html.js';
 import { accountsText, type AccountLine } from '../../domain/i18n/accounts.js';
 import { botText } from '../../domain/i18n/bot.js';
 import { linkText } from '../../domain/i18n/link.js';
+import { teamText } from '../../domain/i18n/team.js';
 import type { AccountId, LinkedAccount, UnlinkedAccount } from '../../store/accounts.js';
-import { mayUseAccount } from '../account-pick.js';
+import { accountsWithRoles, mayUseAccount } from '../account-pick.js';
 import { forgetAccountData } from '../forget.js';
+import { leaveTeam } from './team.js';
 import { accountDomain, accountLabel, type BotContext, type Services } from '../context.js';
 
 const RENAME_FLOW = 'account-name';
 /** `acct:<what>:<account id>`: at most 26 bytes, well under Telegram's 64. */
-const PRESS = /^acct:(use|name|drop|bye):(\d{1,16})$/;
+const PRESS = /^acct:(use|name|drop|bye|quit|left):(\d{1,16})$/;
+/** What only the account's owner may press; `use` is for anyone who may use it, `quit`/`left` for a member. */
+const OWNER_PRESSES = new Set(['name', 'drop', 'bye']);
 const LIST_PRESS = 'acct:list';
 const RENAME_WORDS = new Set(['rename', 'name', 'переименовать', 'название', 'назвать']);
 const BUTTON_LABEL_MAX = 32;
@@ -52,23 +56,32 @@ export function accountsFeature(s: Services): Composer<BotContext> {
   const { gateway } = s;
   const feature = new Composer<BotContext>();
 
-  /** The list and its buttons: one row per account (make current · rename · unlink). */
+  /** The list and its buttons: one row per account (make current · rename · unlink; a team's: make current · leave). */
   const listing = async (userId: number, lang: BotContext['lang']): Promise<{ text: Html; keyboard?: InlineKeyboardMarkup }> => {
     const text = accountsText[lang];
-    const mine = await s.accounts.list(userId);
-    if (mine.length === 0) return { text: text.none };
+    const usable = await accountsWithRoles(s, userId);
+    if (usable.length === 0) return { text: text.none };
     const current = (await s.accounts.current(userId))?.accountId;
     const lines: AccountLine[] = [];
     const rows: InlineKeyboardButton[][] = [];
-    for (const account of mine) {
+    for (const { account, role } of usable) {
       const status = await s.engine.alerts.status(account.accountId);
       const label = accountLabel(account);
-      lines.push({ label, domain: accountDomain(account.creds), alertsOn: status.alertChats.length > 0, current: account.accountId === current });
-      rows.push([
-        { text: `${account.accountId === current ? '✓ ' : ''}${clip(label)}`, callback_data: `acct:use:${account.accountId}` },
-        { text: text.buttons.rename, callback_data: `acct:name:${account.accountId}` },
-        { text: text.buttons.unlink, callback_data: `acct:drop:${account.accountId}` },
-      ]);
+      // A team's account: whether its alerts come to this member (their private chat has their id), not to anyone.
+      const alertsOn = role === 'owner' ? status.alertChats.length > 0 : status.alertChats.includes(userId);
+      const line: AccountLine = { label, domain: accountDomain(account.creds), alertsOn, current: account.accountId === current };
+      if (role !== 'owner') line.team = role;
+      lines.push(line);
+      const use = { text: `${account.accountId === current ? '✓ ' : ''}${clip(label)}`, callback_data: `acct:use:${account.accountId}` };
+      rows.push(
+        role === 'owner'
+          ? [
+              use,
+              { text: text.buttons.rename, callback_data: `acct:name:${account.accountId}` },
+              { text: text.buttons.unlink, callback_data: `acct:drop:${account.accountId}` },
+            ]
+          : [use, { text: text.buttons.leave, callback_data: `acct:quit:${account.accountId}` }],
+      );
     }
     return { text: text.list(lines), keyboard: { inline_keyboard: rows } };
   };
@@ -89,6 +102,8 @@ export function accountsFeature(s: Services): Composer<BotContext> {
     if (RENAME_WORDS.has(word.toLowerCase())) {
       const current = await s.accounts.current(ctx.from.id);
       if (!current) return void (await gateway.sendHtml(ctx.chat.id, accountsText[ctx.lang].none));
+      // A team's account keeps the name its owner gave it.
+      if (current.linkedBy !== ctx.from.id) return void (await gateway.sendHtml(ctx.chat.id, teamText[ctx.lang].ownerOnly));
       if (rest.length > 0) return rename(ctx, current, rest.join(' '));
       await s.flows.set(ctx.from.id, ctx.chat.id, { kind: RENAME_FLOW, step: 'name', accountId: current.accountId });
       await gateway.sendHtml(ctx.chat.id, accountsText[ctx.lang].askName(accountLabel(current)));
@@ -112,8 +127,15 @@ export function accountsFeature(s: Services): Composer<BotContext> {
     const [, what = '', idText = ''] = ctx.match;
     const accountId = Number(idText);
     const shown = ctx.callbackQuery.message;
-    // Callback data is untrusted: only the account's owner, in their own private chat, may press.
-    if (!shown || shown.chat.id !== ctx.from.id || !(await mayUseAccount(s, ctx.from.id, accountId))) {
+    // Callback data is untrusted: only who may use the account (for renaming or unlinking: its owner), in their
+    // own private chat, may press; leaving is for a member.
+    const role = Number.isSafeInteger(accountId) && accountId > 0 ? await s.team.roleOf(ctx.from.id, accountId) : undefined;
+    const allowed = OWNER_PRESSES.has(what)
+      ? await mayUseAccount(s, ctx.from.id, accountId)
+      : what === 'use'
+        ? role !== undefined
+        : role !== undefined && role !== 'owner';
+    if (!shown || shown.chat.id !== ctx.from.id || !allowed) {
       const linked = Number.isSafeInteger(accountId) && accountId > 0 && (await s.accounts.get(accountId)) !== null;
       ctx.log.info({ pressedBy: ctx.from.id }, 'account button refused');
       await gateway.answerCallback(callbackId, linked ? text.notYours : text.gone, true);
@@ -135,6 +157,26 @@ export function accountsFeature(s: Services): Composer<BotContext> {
         await gateway.answerCallback(callbackId);
         await gateway.sendHtml(chatId, text.askName(accountLabel(account)));
         return;
+      case 'quit':
+        await gateway.editHtml(chatId, shown.message_id, text.confirmLeave(accountLabel(account)), {
+          inline_keyboard: [
+            [
+              { text: text.buttons.yesLeave, callback_data: `acct:left:${accountId}` },
+              { text: text.buttons.keep, callback_data: LIST_PRESS },
+            ],
+          ],
+        });
+        await gateway.answerCallback(callbackId);
+        return;
+      case 'left': {
+        await leaveTeam(s, accountId, ctx.from.id);
+        ctx.log.info({ accountId }, 'left a team');
+        const { text: list, keyboard } = await listing(ctx.from.id, ctx.lang);
+        await gateway.editHtml(chatId, shown.message_id, list, keyboard);
+        await gateway.answerCallback(callbackId);
+        await gateway.sendHtml(chatId, text.left(accountLabel(account)));
+        return;
+      }
       case 'drop':
         await gateway.editHtml(chatId, shown.message_id, text.confirmUnlink(accountLabel(account)), {
           inline_keyboard: [

@@ -4,6 +4,9 @@
 // account's JustClick notification URL (a leaked one is revoked at once).
 import { Composer } from 'telegraf';
 import { botText } from '../../domain/i18n/bot.js';
+import { demoText } from '../../domain/i18n/demo.js';
+import { teamText } from '../../domain/i18n/team.js';
+import { isDemoAccount } from '../../demo/account.js';
 import { switchWord } from '../../domain/i18n/commands.js';
 import { NEW_URL_WORDS, notifyText } from '../../domain/i18n/notify.js';
 import { LANGS } from '../../domain/i18n/lang.js';
@@ -72,6 +75,9 @@ export function alertsFeature(s: Services): Composer<BotContext> {
       if (!privateChat) return void (await gateway.sendHtml(chatId, botText[ctx.lang].privateOnly('alerts')));
       const current = await s.accounts.current(ctx.from.id);
       if (!current) return void (await gateway.sendHtml(chatId, botText[ctx.lang].notLinked));
+      // A team's account: the URL is its owner's secret. The demo shop: JustClick never calls it.
+      if (current.linkedBy !== ctx.from.id) return void (await gateway.sendHtml(chatId, teamText[ctx.lang].ownerOnly));
+      if (isDemoAccount(current.creds)) return void (await gateway.sendHtml(chatId, demoText[ctx.lang].noPushUrl));
       if (!s.config.publicUrl) return void (await gateway.sendHtml(chatId, text.pushUrlUnavailable));
       const url = await s.renewPushUrl(current.accountId);
       await gateway.sendHtml(chatId, url === null ? botText[ctx.lang].notLinked : text.pushUrlRenewed(url));

@@ -11,6 +11,7 @@ import { accountLooksLikeKey, looksLikeKey, parseAccount } from '../../justclick
 import type { Credentials } from '../../justclick/types.js';
 import { takeAccountPick } from '../../domain/account-pick.js';
 import { accountsText } from '../../domain/i18n/accounts.js';
+import { teamText } from '../../domain/i18n/team.js';
 import { isDemoAccount } from '../../demo/account.js';
 import { findPicked, mayUseAccount } from '../account-pick.js';
 import { accountDomain, accountLabel, type BotContext, type Services } from '../context.js';
@@ -169,6 +170,11 @@ export function accountFeature(s: Services): Composer<BotContext> {
     const target = pick !== null && pick !== 'all' ? findPicked(mine, pick) : await s.accounts.current(ctx.from.id);
     if (pick !== null && pick !== 'all' && !target) {
       await gateway.sendHtml(ctx.chat.id, accountsText[ctx.lang].unknownPick(pick.login, mine.map(accountLabel)));
+      return;
+    }
+    // The current account may be a team's: only its owner unlinks it.
+    if (target && target.linkedBy !== ctx.from.id) {
+      await gateway.sendHtml(ctx.chat.id, mine.length === 0 ? text.nothingToUnlink : teamText[ctx.lang].ownerOnly);
       return;
     }
     const removed = target ? await forgetAccount(s, target.accountId) : null;

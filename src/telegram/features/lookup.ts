@@ -14,6 +14,8 @@ import { looksLikePhone, samePhone } from '../../domain/phone.js';
 import { zoneLabel } from '../../domain/zones.js';
 import { buyerHistory, isOrderId, looksLikeEmail, orderDetails } from '../../justclick/lookups.js';
 import type { LinkedAccount } from '../../store/accounts.js';
+import { takeAccountPick } from '../../domain/account-pick.js';
+import { accountsText } from '../../domain/i18n/accounts.js';
 import { accountForQuery } from '../access.js';
 import { may } from '../../domain/roles.js';
 import { teamText } from '../../domain/i18n/team.js';
@@ -101,12 +103,26 @@ export async function lookupBuyer(s: Services, ctx: BotContext, who: { email: st
 export function lookupFeature(s: Services): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
+  /** The words without "@login", which picks the account (access.ts reads it off the context); null after "@all". */
+  const withoutPick = async (ctx: BotContext, command: string, words: string): Promise<string | null> => {
+    const { text, pick } = takeAccountPick(words);
+    if (pick === 'all') {
+      await s.gateway.sendHtml(ctx.chat!.id, accountsText[ctx.lang].allOnlyIn(`/${command}`));
+      return null;
+    }
+    if (pick !== null) ctx.accountPick = pick;
+    return text;
+  };
+
   feature.command('order', async (ctx) => {
-    await lookupOrder(s, ctx, ctx.payload);
+    const typed = await withoutPick(ctx, 'order', ctx.payload);
+    if (typed !== null) await lookupOrder(s, ctx, typed);
   });
 
   feature.command('buyer', async (ctx) => {
-    const typed = ctx.payload.trim();
+    const words = await withoutPick(ctx, 'buyer', ctx.payload);
+    if (words === null) return;
+    const typed = words.trim();
     await lookupBuyer(s, ctx, typed.includes('@') || !/\d/.test(typed) ? { email: typed } : { phone: typed });
   });
 

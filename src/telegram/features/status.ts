@@ -8,7 +8,6 @@ import { formatDateTime, formatTime } from '../../domain/format/dates.js';
 import { settingsText, type StatusFacts } from '../../domain/i18n/settings.js';
 import { accountDomain, type BotContext, type Services } from '../context.js';
 import { fromUnixSeconds } from '../../domain/justclick.js';
-import { teamAccount } from '../team-access.js';
 
 export function statusFeature(s: Services): Composer<BotContext> {
   const { gateway } = s;
@@ -18,11 +17,10 @@ export function statusFeature(s: Services): Composer<BotContext> {
     const chatId = ctx.chat.id;
     const { timeZone, lang, chatSettings } = ctx;
     const when = (seconds: number | undefined) => (seconds === undefined ? null : formatDateTime(fromUnixSeconds(seconds), timeZone, lang));
-    // A private chat shows the user's current account (a team member without one of their own: the team's); a
-    // group the account that feeds it.
+    // A private chat shows the user's current account (their own or a team's); a group the account that feeds it.
     const account =
       ctx.chat.type === 'private'
-        ? ((await s.accounts.current(ctx.from.id)) ?? (await teamAccount(s, ctx.from.id))?.account ?? null)
+        ? await s.accounts.current(ctx.from.id)
         : chatSettings.ownerId === undefined
           ? null
           : await s.accounts.get(chatSettings.ownerId);

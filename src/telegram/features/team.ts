@@ -57,6 +57,17 @@ async function forgetMemberAccess(s: Services, accountId: number, memberId: numb
   await s.engine.forgetDeliveries(accountId, [memberId]);
 }
 
+/**
+ * A member leaves a team on their own (from /accounts): as a removal, and their choice of the account ends with
+ * it. False when they were not in it.
+ */
+export async function leaveTeam(s: Services, accountId: number, memberId: number): Promise<boolean> {
+  if (!(await s.team.remove(accountId, memberId))) return false;
+  await forgetMemberAccess(s, accountId, memberId, true);
+  await s.accounts.forgetChoice(memberId, accountId);
+  return true;
+}
+
 export function teamFeature(s: Services): Composer<BotContext> {
   const { gateway } = s;
   const feature = new Composer<BotContext>();
