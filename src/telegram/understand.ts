@@ -5,6 +5,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Period } from '../domain/calendar-periods.js';
 import { takeAccountPick } from '../domain/account-pick.js';
+import { may } from '../domain/roles.js';
 import { accountsText } from '../domain/i18n/accounts.js';
 import { ERROR_EXAMPLES, ordersText } from '../domain/i18n/orders.js';
 import { unixSeconds } from '../domain/justclick.js';
@@ -15,6 +16,7 @@ import type { OrdersQuery } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import type { ChoiceOption } from '../store/choices.js';
 import { accountForQuery } from './access.js';
+import { usableAccounts } from './account-pick.js';
 import type { BotContext, Services } from './context.js';
 
 /** What to read: the command the words came with, and the words. */
@@ -53,7 +55,7 @@ export type Reading = Understood | { afterProductList: () => Promise<Understood>
 
 export const CHOICE_PRESS = /^ask:([A-Za-z0-9_-]{11}):(\d{1,2})$/;
 /** Commands with a combined view of every account ("@all"). */
-const COMBINED_COMMANDS = new Set(['orders']);
+const COMBINED_COMMANDS = new Set(['orders', 'chart', 'top']);
 /** Only these commands' errors get buttons: a tapped phrase runs again as one of them (features/ask.ts). */
 const COMMANDS_WITH_CHOICES = new Set(['orders', 'export']);
 /** Buttons of choices and examples are labelled with at most this many characters. */
@@ -115,8 +117,19 @@ async function finish(
   if (!result.ok) return explain(s, ctx, asked, result.error);
   if (result.request.kind !== 'orders') return { lookup: result.request };
   const prepared = prepareQuery(account, result.request, products);
-  if (ctx.accountPick === 'all') prepared.combined = await s.accounts.list(ctx.from!.id);
+  if (ctx.accountPick === 'all') {
+    const all = await combinedAccounts(s, ctx.from!.id);
+    // One account: "@all" is just that one, answered as usual.
+    if (all.length > 1) prepared.combined = all;
+  }
   return { prepared };
+}
+
+/** The accounts "@all" adds up: those the person may use (their own and their teams') and see the totals of. */
+async function combinedAccounts(s: Services, userId: number): Promise<LinkedAccount[]> {
+  const usable = await usableAccounts(s, userId);
+  const roles = await Promise.all(usable.map((a) => s.team.roleOf(userId, a.accountId)));
+  return usable.filter((_, i) => may(roles[i], 'orders'));
 }
 
 /** "@shop2" / "@all" out of the words, kept on the context for access.ts (and the lookups) to pick the account by. */
