@@ -2,7 +2,6 @@
 // (BotContext: a child logger, the language and time zone that apply, the chat's stored settings).
 import type { Context } from 'telegraf';
 import type { Config } from '../config.js';
-import { isDemoAccount } from '../demo/account.js';
 import type { AccountPick } from '../domain/account-pick.js';
 import type { Html } from '../domain/format/html.js';
 import type { GoalProgress } from '../domain/goal.js';
@@ -136,13 +135,5 @@ export interface BotContext extends Context {
   role?: Role;
 }
 
-/** What the seller calls the account: the name they gave it, else its domain. */
-export function accountLabel(account: { name?: string; creds: { login: string; region: 'ru' | 'io' } }): string {
-  return account.name ?? accountDomain(account.creds);
-}
-
-/** The account domain a seller recognises: shop.justclick.ru (for the demo shop, a name no domain can have). */
-export function accountDomain(creds: { login: string; region: 'ru' | 'io' }): string {
-  if (isDemoAccount(creds)) return '🧪 demo';
-  return `${creds.login}.justclick.${creds.region}`;
-}
+// Moved beside the alert engine's use of them (src/account-label.ts); telegram code keeps importing them from here.
+export { accountDomain, accountLabel } from '../account-label.js';

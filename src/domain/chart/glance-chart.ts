@@ -74,7 +74,7 @@ export interface AccountFigures {
  * Several accounts' figures of the same ranges (asked at the same instant, in the same zone) added up bar by
  * bar: what a chart of all of them stands on.
  */
-function sumChartFigures(first: ChartFigures, ...rest: readonly ChartFigures[]): ChartFigures {
+export function sumChartFigures(first: ChartFigures, ...rest: readonly ChartFigures[]): ChartFigures {
   const all = [first, ...rest];
   // Bar by bar: the i-th bar of every account is the same stretch of time.
   const total = (pick: (f: ChartFigures) => readonly number[]) => pick(first).map((_, i) => all.reduce((sum, f) => sum + (pick(f)[i] ?? 0), 0));

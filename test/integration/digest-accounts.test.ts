@@ -1,0 +1,96 @@
+// The daily digest of a chat fed by several accounts, on real Redis and BullMQ: a block per account under its
+// name with that account's own figures, then their total, and a chart with each account's part of every bar.
+import { PNG } from 'pngjs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { localDay } from '../../src/domain/calendar.js';
+import { plain } from '../support/e2e.js';
+import { describeRedis } from '../support/redis.js';
+import { waitFor } from '../support/wait.js';
+import { startHarness, type Harness } from './alerts-harness.js';
+
+const OWNER = 504;
+const ZONE = 'Europe/Moscow';
+
+/** How many pixels have exactly this colour ("#rrggbb"). */
+function pixelsOf(png: PNG, colour: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i] === r && png.data[i + 1] === g && png.data[i + 2] === b) n++;
+  return n;
+}
+
+describeRedis('daily digest of several accounts', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('names each account with its own figures, then the total; the chart stacks both', async () => {
+    const yoga = await h.link(OWNER, 'yogadigest');
+    const key = 'd1d1d1d1d1d1d1d1d1d1d1d1d1d1d1d1';
+    h.jc.addAccount('dancedigest', key);
+    const { accountId: danceId } = await h.accounts.add(OWNER, { login: 'dancedigest', region: 'ru', key });
+    await h.accounts.rename(danceId, 'Танцы');
+    await h.chats.update(OWNER, { ownerId: OWNER, timeZone: ZONE, digest: { time: '09:30' } });
+    await h.chats.addFeed(OWNER, danceId);
+
+    const yesterday = localDay(new Date(), ZONE, -1);
+    const noon = Math.floor(yesterday.from.getTime() / 1000) + 12 * 3600;
+    h.jc.addOrder(yoga.login, { id: 1, created: noon - 600, paid: noon, price: '1500.00' });
+    h.jc.addOrder(yoga.login, { id: 2, created: noon - 300, paid: noon + 60, price: '2500.00' });
+    // The same order number in the other account: its own order, counted too.
+    h.jc.addOrder('dancedigest', { id: 1, created: noon - 900, paid: noon + 120, price: '4000.00' });
+    h.jc.addOrder('dancedigest', { id: 3, created: noon + 900, paid: null, price: '700.00' });
+
+    const engine = h.engine();
+    await engine.start();
+    await engine.digests.sendNow(OWNER);
+    await waitFor(() => h.tg.sent(OWNER).some((m) => m.photo), { message: 'the digest and its chart', timeoutMs: 15_000 });
+
+    const text = plain(
+      h.tg
+        .sent(OWNER)
+        .map((m) => m.text)
+        .join('\n'),
+    );
+    const lines = text.split('\n');
+    const yogaAt = lines.indexOf('🏫 yogadigest.justclick.ru');
+    const danceAt = lines.indexOf('🏫 Танцы');
+    expect(yogaAt).toBeGreaterThan(0);
+    expect(danceAt).toBeGreaterThan(yogaAt);
+    expect(lines.slice(yogaAt, danceAt).join('\n')).toContain('💰 Оплачено за день: 2 заказа · 4 000 ₽');
+    expect(lines.slice(danceAt).join('\n')).toContain('💰 Оплачено за день: 1 заказ · 4 000 ₽');
+    expect(lines.slice(danceAt).join('\n')).toContain('🧾 Создано за день: 2 заказа · из них оплачено к этому моменту: 1');
+    expect(text).toContain('Все аккаунты: оплачено 3 на 8 000 ₽; создано 4; с начала месяца 8 000 ₽');
+
+    const chart = h.tg.sent(OWNER).find((m) => m.photo)!;
+    const png = PNG.sync.read(chart.photo!.content);
+    expect([png.width, png.height]).toEqual([1080, 640]);
+    // Yesterday's bar: the first account in the chart's blue, the second in the next colour on top.
+    expect(pixelsOf(png, '#2a7de1')).toBeGreaterThan(500);
+    expect(pixelsOf(png, '#f08c2e')).toBeGreaterThan(500);
+  });
+
+  it('with one account the digest is as it always was: no account heading, no total', async () => {
+    const { login } = await h.link(OWNER, 'solodigest');
+    await h.chats.update(OWNER, { ownerId: OWNER, timeZone: ZONE, digest: { time: '09:30' } });
+    const noon = Math.floor(localDay(new Date(), ZONE, -1).from.getTime() / 1000) + 12 * 3600;
+    h.jc.addOrder(login, { id: 1, created: noon - 600, paid: noon, price: '1500.00' });
+    const engine = h.engine();
+    await engine.start();
+    await engine.digests.sendNow(OWNER);
+    await waitFor(() => h.tg.sent(OWNER).some((m) => m.photo), { message: 'the digest' });
+    const text = plain(
+      h.tg
+        .sent(OWNER)
+        .map((m) => m.text)
+        .join('\n'),
+    );
+    expect(text).toContain('💰 Оплачено за день: 1 заказ · 1 500 ₽');
+    expect(text).not.toContain('🏫');
+    expect(text).not.toContain('Все аккаунты');
+  });
+});
