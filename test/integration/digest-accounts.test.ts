@@ -1,9 +1,12 @@
-// The daily digest of a chat fed by several accounts, on real Redis and BullMQ: a block per account under its
-// name with that account's own figures, then their total, and a chart with each account's part of every bar.
+// The daily digest and the weekly report of a chat fed by several accounts, on real Redis and BullMQ: a block
+// per account under its name with that account's own figures, then their total, and a chart with each
+// account's part of every bar.
+import { Queue } from 'bullmq';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/calendar.js';
-import { plain } from '../support/e2e.js';
+import { DIGEST_QUEUE } from '../../src/jobs/queues.js';
+import { msk, plain } from '../support/e2e.js';
 import { describeRedis } from '../support/redis.js';
 import { waitFor } from '../support/wait.js';
 import { startHarness, type Harness } from './alerts-harness.js';
@@ -19,7 +22,7 @@ function pixelsOf(png: PNG, colour: string): number {
   return n;
 }
 
-describeRedis('daily digest of several accounts', () => {
+describeRedis('digest and report of several accounts', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();
@@ -92,5 +95,45 @@ describeRedis('daily digest of several accounts', () => {
     expect(text).toContain('💰 Оплачено за день: 1 заказ · 1 500 ₽');
     expect(text).not.toContain('🏫');
     expect(text).not.toContain('Все аккаунты');
+  });
+
+  it('the weekly report: a block per account, all of them together, the chart stacked', async () => {
+    const monday = new Date('2026-11-30T06:00:00Z'); // 09:00 in Moscow
+    const yoga = await h.link(OWNER, 'yogareport');
+    const key = 'e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2';
+    h.jc.addAccount('dancereport', key);
+    const { accountId: danceId } = await h.accounts.add(OWNER, { login: 'dancereport', region: 'ru', key });
+    await h.chats.update(OWNER, { ownerId: OWNER, timeZone: ZONE, weeklyReport: { time: '09:00' } });
+    await h.chats.addFeed(OWNER, danceId);
+    // Last week (23–29 Nov): yoga 2,500 and 1,500; dance 6,000 (the same order number as yoga's first).
+    h.jc.addOrder(yoga.login, { id: 1, created: msk('2026-11-25', '10:00'), paid: msk('2026-11-25', '10:05'), price: '2500.00' });
+    h.jc.addOrder(yoga.login, { id: 2, created: msk('2026-11-26', '10:00'), paid: msk('2026-11-26', '10:05'), price: '1500.00' });
+    h.jc.addOrder('dancereport', { id: 1, created: msk('2026-11-27', '10:00'), paid: msk('2026-11-27', '10:05'), price: '6000.00' });
+    // The week before: yoga 2,000.
+    h.jc.addOrder(yoga.login, { id: 3, created: msk('2026-11-18', '10:00'), paid: msk('2026-11-18', '10:05'), price: '2000.00' });
+
+    const engine = h.engine({ now: () => monday });
+    await engine.start();
+    const summaries = new Queue(DIGEST_QUEUE, { connection: { url: h.redisUrl }, prefix: `${h.prefix}bull` });
+    try {
+      await summaries.add('report', { chatId: OWNER, cadence: 'weekly' }, { jobId: 'fire-weekly' });
+      await waitFor(() => h.tg.sent(OWNER).some((m) => m.photo), { message: 'the report chart', timeoutMs: 15_000 });
+    } finally {
+      await summaries.close();
+    }
+    const [report, chart] = h.tg.sent(OWNER);
+    const lines = plain(report!.text).split('\n');
+    const yogaAt = lines.indexOf('🏫 yogareport.justclick.ru');
+    const danceAt = lines.indexOf('🏫 dancereport.justclick.ru');
+    const allAt = lines.indexOf('Все аккаунты');
+    expect(0 < yogaAt && yogaAt < danceAt && danceAt < allAt).toBe(true);
+    expect(lines[yogaAt + 1]).toContain('💰 Выручка: 4 000 ₽');
+    expect(lines[yogaAt + 1]).toContain('▲ 100% (+2 000 ₽)');
+    expect(lines[danceAt + 1]).toContain('💰 Выручка: 6 000 ₽');
+    expect(lines[allAt + 1]).toContain('💰 Выручка: 10 000 ₽');
+    expect(lines[allAt + 1]).toContain('▲ 400% (+8 000 ₽)');
+    const png = PNG.sync.read(chart!.photo!.content);
+    expect(pixelsOf(png, '#2a7de1')).toBeGreaterThan(500);
+    expect(pixelsOf(png, '#f08c2e')).toBeGreaterThan(500);
   });
 });
