@@ -65,7 +65,8 @@ export function createGoalProcessor(ctx: EngineContext) {
     const revenueByZone = new Map<string, Minor>();
     for (const chatId of await chats.forOwner(ownerId)) {
       const chat = await chats.get(chatId);
-      if (!chat.goal || chat.inactive) continue;
+      // A chat's goal is its primary account's: a further account feeding the chat does not move it.
+      if (!chat.goal || chat.inactive || chat.ownerId !== ownerId) continue;
       const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
       let revenue = revenueByZone.get(timeZone);
       if (revenue === undefined) revenueByZone.set(timeZone, (revenue = await monthToDateRevenue(ctx, account, now, timeZone)));

@@ -136,4 +136,30 @@ describeRedis('digest and report of several accounts', () => {
     expect(pixelsOf(png, '#2a7de1')).toBeGreaterThan(500);
     expect(pixelsOf(png, '#f08c2e')).toBeGreaterThan(500);
   });
+
+  it('the goal stays the primary account’s: a further account’s sales announce no milestone', async () => {
+    const yoga = await h.link(OWNER, 'yogagoal');
+    const key = 'f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3';
+    h.jc.addAccount('dancegoal', key);
+    const { accountId: danceId } = await h.accounts.add(OWNER, { login: 'dancegoal', region: 'ru', key });
+    await h.chats.update(OWNER, { ownerId: OWNER, timeZone: ZONE, goal: { amount: 10_000_00 } });
+    await h.chats.addFeed(OWNER, danceId);
+    const justNow = Math.floor(Date.now() / 1000) - 60;
+    h.jc.addOrder(yoga.login, { id: 1, created: justNow - 60, paid: justNow, price: '1000.00' });
+    // 95% of the goal, but on the further account.
+    h.jc.addOrder('dancegoal', { id: 1, created: justNow - 60, paid: justNow, price: '9500.00' });
+
+    const engine = h.engine();
+    await engine.start();
+    const summaries = new Queue(DIGEST_QUEUE, { connection: { url: h.redisUrl }, prefix: `${h.prefix}bull` });
+    try {
+      const jobs = await Promise.all([danceId, OWNER].map((ownerId) => summaries.add('goal', { ownerId }, { jobId: `goal-check-${ownerId}` })));
+      await waitFor(async () => (await Promise.all(jobs.map((j) => j.getState()))).every((s) => s === 'completed'), { message: 'both goal checks' });
+      const outcomes = await Promise.all(jobs.map(async (j) => (await summaries.getJob(j.id!))?.returnvalue as string));
+      expect(outcomes).toEqual(['nothing new', 'nothing new']);
+    } finally {
+      await summaries.close();
+    }
+    expect(h.tg.sent(OWNER)).toHaveLength(0);
+  });
 });
