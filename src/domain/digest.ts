@@ -171,9 +171,10 @@ const MAX_ACCOUNTS_WITH_LISTS = 3;
 
 /**
  * The digest of a chat fed by several accounts: a block per account headed by its name (the goal line, which
- * is the primary account's, in the first block), then the total of all of them.
+ * is the primary account's, in the first block), then the total of all of them. `unanswered`: the accounts
+ * whose JustClick did not answer, named as such and left out of the total.
  */
-export function renderAccountsDigest(parts: readonly AccountDigest[], opts: DigestRenderOptions): Html {
+export function renderAccountsDigest(parts: readonly AccountDigest[], opts: DigestRenderOptions, unanswered: readonly string[] = []): Html {
   const t = digestText[opts.lang];
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
   const top = parts.length <= MAX_ACCOUNTS_WITH_LISTS ? ACCOUNT_TOP : 0;
@@ -181,6 +182,7 @@ export function renderAccountsDigest(parts: readonly AccountDigest[], opts: Dige
   for (const [i, part] of parts.entries()) {
     lines.push(html``, t.account(clipLine(part.label, 64)), ...digestBody(part.stats, { ...opts, goal: i === 0 ? (opts.goal ?? null) : null }, top));
   }
+  for (const label of unanswered) lines.push(html``, t.account(clipLine(label, 64)), t.noAnswer);
   const sum = (pick: (s: DigestStats) => number) => parts.reduce((total, p) => total + pick(p.stats), 0);
   lines.push(
     html``,

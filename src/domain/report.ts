@@ -114,13 +114,22 @@ const ACCOUNT_TOP = 3;
 /** …and none past this many accounts, so that the message stays within Telegram's 4,096 characters. */
 const MAX_ACCOUNTS_WITH_LISTS = 3;
 
-/** The report of a chat fed by several accounts: a block per account under its name, then all of them together. */
-export function renderAccountsReport(parts: readonly AccountReport[], report: ReportPeriod, opts: ReportRenderOptions): Html {
+/**
+ * The report of a chat fed by several accounts: a block per account under its name, then all of them together.
+ * `unanswered`: the accounts whose JustClick did not answer, named as such and left out of the total.
+ */
+export function renderAccountsReport(
+  parts: readonly AccountReport[],
+  report: ReportPeriod,
+  opts: ReportRenderOptions,
+  unanswered: readonly string[] = [],
+): Html {
   const t = reportText[opts.lang];
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
   const top = parts.length <= MAX_ACCOUNTS_WITH_LISTS ? ACCOUNT_TOP : 0;
   const lines: Html[] = [t.title(report.cadence, reportLabel(report, opts.lang))];
   for (const part of parts) lines.push(html``, t.account(clipLine(part.label, 64)), ...reportBody(part.stats, report, opts, top));
+  for (const label of unanswered) lines.push(html``, t.account(clipLine(label, 64)), t.noAnswer);
   const sum = (pick: (s: ReportStats) => number) => parts.reduce((total, p) => total + pick(p.stats), 0);
   const revenue = sum((s) => s.revenue);
   const paidCount = sum((s) => s.paidCount);

@@ -8,6 +8,7 @@ import { describeDay } from '../domain/format/dates.js';
 import { goalProgress, renderGoalLine } from '../domain/goal.js';
 import { deliveryLanguage } from './language.js';
 import type { Credentials } from '../justclick/types.js';
+import { isJustClickError } from '../justclick/errors.js';
 import { accountLabel } from '../account-label.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { chatAccounts } from '../store/chats.js';
@@ -30,6 +31,7 @@ function digestChartRanges(day: LocalDate, timeZone: string): { current: TimeRan
 
 /** One account's part of a digest: what it is called, its day's figures and its chart's numbers. */
 interface AccountDay {
+  accountId: number;
   label: string;
   stats: DigestStats;
   figures: ChartFigures;
@@ -133,6 +135,7 @@ export function createDigestProcessor(ctx: EngineContext) {
       ctx.client.fetchOrders(creds, { from: chart.previous.from, to: ranges.day.to, paidOnly: true, goods: [] }, ctx.ordersMethod),
     ]);
     return {
+      accountId: account.accountId,
       label: accountLabel(account),
       stats: computeDigest({ day, dayBefore, weekAgo, monthToDatePaid }),
       figures: chartFigures(chartPaid, chart.current, chart.previous, timeZone, ranges.day.to),
@@ -160,7 +163,23 @@ export function createDigestProcessor(ctx: EngineContext) {
       const chart = digestChartRanges(ranges.date, timeZone);
       // One account after another: a chat fed by several does not ask JustClick for all of them at once.
       const days: AccountDay[] = [];
-      for (const account of feeding) days.push(await fetchAccountDay(account, ranges, chart, timeZone));
+      const unanswered: string[] = [];
+      let failure: unknown;
+      for (const account of feeding) {
+        try {
+          days.push(await fetchAccountDay(account, ranges, chart, timeZone));
+        } catch (err) {
+          // One account whose JustClick fails (a revoked key, a limit) does not hold back the others' digest.
+          if (feeding.length === 1 || !isJustClickError(err)) throw err;
+          logger.warn({ kind: err.kind, chatId, accountId: account.accountId }, 'one account of a digest did not answer');
+          unanswered.push(accountLabel(account));
+          failure = err;
+        }
+      }
+      const [first, ...rest] = days;
+      // None answered: retried like a digest of one account.
+      if (!first) throw failure;
+      const primary = days.find((d) => d.accountId === feeding[0]!.accountId);
       const lang = await deliveryLanguage(chats, chatId, chat);
       const opts = {
         dayLabel: describeDay(ranges.date, localDateOf(now, timeZone), lang),
@@ -168,18 +187,18 @@ export function createDigestProcessor(ctx: EngineContext) {
         currency: ACCOUNT_CURRENCY,
         // The goal is the primary account's. Progress as of the end of the digest's day: on the 1st, the whole of
         // last month against its goal.
-        goal: chat.goal
-          ? renderGoalLine(goalProgress(chat.goal.amount, days[0]!.stats.monthToDateRevenue, ranges.monthToDate.to, timeZone), lang, ACCOUNT_CURRENCY)
-          : null,
+        goal:
+          chat.goal && primary
+            ? renderGoalLine(goalProgress(chat.goal.amount, primary.stats.monthToDateRevenue, ranges.monthToDate.to, timeZone), lang, ACCOUNT_CURRENCY)
+            : null,
       };
-      const [first, ...rest] = days;
-      const several = rest.length > 0;
-      const html = several ? renderAccountsDigest(days, opts) : renderDigest(first!.stats, opts);
+      const several = feeding.length > 1;
+      const html = several ? renderAccountsDigest(days, opts, unanswered) : renderDigest(first.stats, opts);
       // The chart's numbers, not its picture: it is drawn when sent, and job data stays small. Several accounts:
       // the total, and each account's part of it to stack.
       const figures = several
-        ? { chart: sumChartFigures(first!.figures, ...rest.map((d) => d.figures)), accounts: days.map(({ label, figures }) => ({ label, figures })) }
-        : { chart: first!.figures };
+        ? { chart: sumChartFigures(first.figures, ...rest.map((d) => d.figures)), accounts: days.map(({ label, figures }) => ({ label, figures })) }
+        : { chart: first.figures };
       await queues.delivery.add(
         'digest',
         { kind: 'digest', chatId, html, ...figures, ...(claim ? { claim } : {}) },

@@ -18,6 +18,7 @@ import {
   type ReportInput,
 } from '../domain/report.js';
 import { accountLabel } from '../account-label.js';
+import { isJustClickError } from '../justclick/errors.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { chatAccounts, type ChatSettings } from '../store/chats.js';
 import type { EngineContext } from './context.js';
@@ -88,22 +89,35 @@ export function createReportProcessor(ctx: EngineContext) {
     return onceFor(ctx, claim, CLAIM_SECONDS, async () => {
       // One account after another: a chat fed by several does not ask JustClick for all of them at once.
       const parts: { label: string; input: ReportInput }[] = [];
+      const unanswered: string[] = [];
+      let failure: unknown;
       for (const account of feeding) {
         const ask = (range: { from: Date; to: Date }, paidOnly: boolean) =>
           ctx.client.fetchOrders(account.creds, { ...range, paidOnly, goods: [] }, ctx.ordersMethod);
-        const [created, paid, previousPaid] = await Promise.all([ask(current, false), ask(current, true), ask(previous, true)]);
-        parts.push({ label: accountLabel(account), input: { created, paid, previousPaid } });
+        try {
+          const [created, paid, previousPaid] = await Promise.all([ask(current, false), ask(current, true), ask(previous, true)]);
+          parts.push({ label: accountLabel(account), input: { created, paid, previousPaid } });
+        } catch (err) {
+          // One account whose JustClick fails (a revoked key, a limit) does not hold back the others' report.
+          if (feeding.length === 1 || !isJustClickError(err)) throw err;
+          logger.warn({ kind: err.kind, chatId, accountId: account.accountId }, 'one account of a report did not answer');
+          unanswered.push(accountLabel(account));
+          failure = err;
+        }
       }
+      // None answered: retried like a report of one account.
+      if (parts.length === 0) throw failure;
       const lang = await deliveryLanguage(chats, chatId, chat);
       const opts = { lang, currency: ACCOUNT_CURRENCY };
       const [only] = parts;
-      const one = parts.length === 1 && only ? only.input : null;
+      const one = feeding.length === 1 && only ? only.input : null;
       const html = one
         ? renderReport(computeReport(one, report), report, opts)
         : renderAccountsReport(
             parts.map((p) => ({ label: p.label, stats: computeReport(p.input, report) })),
             report,
             opts,
+            unanswered,
           );
       const chart = one ? reportChart(one, report, timeZone, opts) : accountsReportChart(parts, report, timeZone, opts);
       await queues.delivery.add(

@@ -162,4 +162,30 @@ describeRedis('digest and report of several accounts', () => {
     }
     expect(h.tg.sent(OWNER)).toHaveLength(0);
   });
+
+  it('an account whose JustClick fails is named as such, and the others’ digest still comes', async () => {
+    const { login } = await h.link(OWNER, 'yogafine');
+    h.jc.addAccount('brokenkey', 'a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0');
+    // Linked with a key JustClick no longer accepts.
+    const { accountId: brokenId } = await h.accounts.add(OWNER, { login: 'brokenkey', region: 'ru', key: 'b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1' });
+    await h.chats.update(OWNER, { ownerId: OWNER, timeZone: ZONE, digest: { time: '09:30' } });
+    await h.chats.addFeed(OWNER, brokenId);
+    const noon = Math.floor(localDay(new Date(), ZONE, -1).from.getTime() / 1000) + 12 * 3600;
+    h.jc.addOrder(login, { id: 1, created: noon - 600, paid: noon, price: '1500.00' });
+
+    const engine = h.engine();
+    await engine.start();
+    await engine.digests.sendNow(OWNER);
+    await waitFor(() => h.tg.sent(OWNER).some((m) => m.photo), { message: 'the digest', timeoutMs: 15_000 });
+    const lines = plain(
+      h.tg
+        .sent(OWNER)
+        .map((m) => m.text)
+        .join('\n'),
+    ).split('\n');
+    const broken = lines.indexOf('🏫 brokenkey.justclick.ru');
+    expect(broken).toBeGreaterThan(0);
+    expect(lines[broken + 1]).toBe('⚠️ JustClick не ответил: этого аккаунта нет в итоге ниже.');
+    expect(lines.join('\n')).toContain('Все аккаунты: оплачено 1 на 1 500 ₽');
+  });
 });

@@ -134,4 +134,11 @@ describe('a report on several accounts', () => {
     expect(visibleText(html)).toContain('Все аккаунты');
     expect(seen(html)).toContain('💰 Выручка: 36 000 ₽');
   });
+
+  it('an account whose JustClick did not answer is named as such and left out of the total', () => {
+    const text = seen(renderAccountsReport([{ label: 'Йога', stats: computeReport(yoga, report) }], report, { lang: 'ru', currency: 'RUB' }, ['Танцы']));
+    const lines = text.split('\n');
+    expect(lines[lines.indexOf('🏫 Танцы') + 1]).toBe('⚠️ JustClick не ответил: этого аккаунта нет в итоге ниже.');
+    expect(lines[lines.indexOf('Все аккаунты') + 1]).toContain('💰 Выручка: 3 000 ₽');
+  });
 });
