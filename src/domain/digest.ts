@@ -154,6 +154,49 @@ export interface DigestRenderOptions {
 
 /** The digest as Telegram HTML; always well within one message (titles are clipped, lists capped). */
 export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Html {
+  return joinHtml([digestText[opts.lang].title(opts.dayLabel), html``, ...digestBody(stats, opts, DIGEST_TOP)], '\n');
+}
+
+/** One account's part of a digest of several. */
+export interface AccountDigest {
+  /** The account as the seller knows it (accountLabel). */
+  label: string;
+  stats: DigestStats;
+}
+
+/** A digest of several accounts lists at most this many products and sources per account… */
+const ACCOUNT_TOP = 3;
+/** …and none at all past this many accounts, so that the message stays within Telegram's 4,096 characters. */
+const MAX_ACCOUNTS_WITH_LISTS = 3;
+
+/**
+ * The digest of a chat fed by several accounts: a block per account headed by its name (the goal line, which
+ * is the primary account's, in the first block), then the total of all of them. `unanswered`: the accounts
+ * whose JustClick did not answer, named as such and left out of the total.
+ */
+export function renderAccountsDigest(parts: readonly AccountDigest[], opts: DigestRenderOptions, unanswered: readonly string[] = []): Html {
+  const t = digestText[opts.lang];
+  const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
+  const top = parts.length <= MAX_ACCOUNTS_WITH_LISTS ? ACCOUNT_TOP : 0;
+  const lines: Html[] = [t.title(opts.dayLabel)];
+  for (const [i, part] of parts.entries()) {
+    lines.push(html``, t.account(clipLine(part.label, 64)), ...digestBody(part.stats, { ...opts, goal: i === 0 ? (opts.goal ?? null) : null }, top));
+  }
+  for (const label of unanswered) lines.push(html``, t.account(clipLine(label, 64)), t.noAnswer);
+  const sum = (pick: (s: DigestStats) => number) => parts.reduce((total, p) => total + pick(p.stats), 0);
+  lines.push(
+    html``,
+    t.total(
+      { count: sum((s) => s.paidCount), sum: money(sum((s) => s.revenue)) },
+      sum((s) => s.createdCount),
+      money(sum((s) => s.monthToDateRevenue)),
+    ),
+  );
+  return joinHtml(lines, '\n');
+}
+
+/** The figures of one account's day, without the title; `top`: how many products and sources to list. */
+function digestBody(stats: DigestStats, opts: DigestRenderOptions, top: number): Html[] {
   const t = digestText[opts.lang];
   // The two sets in the same words as the /orders header, so that a digest and an answer never disagree.
   const sets = ordersText[opts.lang];
@@ -162,33 +205,30 @@ export function renderDigest(stats: DigestStats, opts: DigestRenderOptions): Htm
 
   const blank = html``;
   const lines = [
-    t.title(opts.dayLabel),
-    blank,
     sets.paidIn('day', stats.paidCount, money(stats.revenue), stats.averageCheck === null ? null : money(stats.averageCheck)),
     sets.createdIn('day', stats.createdCount, stats.createdPaidByNow),
     t.comparison(change(stats.vsDayBefore), change(stats.vsWeekAgo)),
     t.monthToDate(money(stats.monthToDateRevenue)),
   ];
   if (opts.goal) lines.push(opts.goal);
-  if (stats.topProducts.length > 0) {
+  if (top > 0 && stats.topProducts.length > 0) {
     lines.push(blank, t.topProducts);
-    for (const [i, p] of stats.topProducts.entries()) {
+    for (const [i, p] of stats.topProducts.slice(0, top).entries()) {
       lines.push(html`${i + 1}. ${escapeHtml(clipLine(p.title || p.id || '—', 80))} — ${escapeHtml(money(p.revenue))} (${p.count})`);
     }
   }
-  if (stats.topSources.length > 0) {
+  if (top > 0 && stats.topSources.length > 0) {
     lines.push(blank, t.topSources);
-    for (const [i, s] of stats.topSources.entries()) {
+    for (const [i, s] of stats.topSources.slice(0, top).entries()) {
       lines.push(html`${i + 1}. ${s.source === null ? t.direct : escapeHtml(clipLine(s.source, 60))} — ${escapeHtml(money(s.revenue))} (${s.count})`);
     }
   }
   if (stats.cancelled.count > 0 || stats.refunded.count > 0) {
     lines.push(blank, sets.losses(stats.cancelled.count, money(stats.cancelled.sum), stats.refunded.count, money(stats.refunded.sum)));
   }
-  return joinHtml(lines, '\n');
+  return lines;
 }
 
-/** "▲ 25%", "▼ 10%", "±0%". */
 export function formatChange(percent: number): string {
   const rounded = Math.round(percent);
   if (rounded === 0) return '±0%';

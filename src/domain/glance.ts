@@ -65,6 +65,19 @@ export interface Glance {
 }
 
 /**
+ * Several accounts' glances at the same period, asked at the same instant, added up ("@all"). Each account's
+ * orders are counted apart first: two accounts' order ids may coincide.
+ */
+export function sumGlances(first: Glance, ...rest: readonly Glance[]): Glance {
+  const all = [first, ...rest];
+  const total = (which: 'current' | 'previous'): PaidTotals => ({
+    revenue: all.reduce((sum, g) => sum + g[which].revenue, 0),
+    count: all.reduce((sum, g) => sum + g[which].count, 0),
+  });
+  return { ...first, current: total('current'), previous: total('previous') };
+}
+
+/**
  * What to fetch (orders paid within it) to compare a period and draw it with the previous one behind:
  * from the start of the whole previous period to now or the period's end.
  */

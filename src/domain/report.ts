@@ -12,7 +12,7 @@ import { reportText, type Cadence } from './i18n/report.js';
 import type { Lang } from './i18n/lang.js';
 import type { Minor, Order } from './justclick.js';
 import { isPaid, uniqueOrders } from './order-facts.js';
-import { revenueSeries } from './revenue-series.js';
+import { revenueSeries, type RevenueSeries } from './revenue-series.js';
 import { topBreakdowns, type Breakdown } from './top.js';
 
 export type { Cadence } from './i18n/report.js';
@@ -99,27 +99,80 @@ export function reportLabel(report: ReportPeriod, lang: Lang): string {
 /** The report as Telegram HTML; always well within one message (titles clipped, lists capped). */
 export function renderReport(stats: ReportStats, report: ReportPeriod, opts: ReportRenderOptions): Html {
   const t = reportText[opts.lang];
+  return joinHtml([t.title(report.cadence, reportLabel(report, opts.lang)), html``, ...reportBody(stats, report, opts, REPORT_TOP)], '\n');
+}
+
+/** One account's part of a report on several. */
+export interface AccountReport {
+  /** The account as the seller knows it (accountLabel). */
+  label: string;
+  stats: ReportStats;
+}
+
+/** A report on several accounts lists at most this many products and sources per account… */
+const ACCOUNT_TOP = 3;
+/** …and none past this many accounts, so that the message stays within Telegram's 4,096 characters. */
+const MAX_ACCOUNTS_WITH_LISTS = 3;
+
+/**
+ * The report of a chat fed by several accounts: a block per account under its name, then all of them together.
+ * `unanswered`: the accounts whose JustClick did not answer, named as such and left out of the total.
+ */
+export function renderAccountsReport(
+  parts: readonly AccountReport[],
+  report: ReportPeriod,
+  opts: ReportRenderOptions,
+  unanswered: readonly string[] = [],
+): Html {
+  const t = reportText[opts.lang];
+  const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
+  const top = parts.length <= MAX_ACCOUNTS_WITH_LISTS ? ACCOUNT_TOP : 0;
+  const lines: Html[] = [t.title(report.cadence, reportLabel(report, opts.lang))];
+  for (const part of parts) lines.push(html``, t.account(clipLine(part.label, 64)), ...reportBody(part.stats, report, opts, top));
+  for (const label of unanswered) lines.push(html``, t.account(clipLine(label, 64)), t.noAnswer);
+  const sum = (pick: (s: ReportStats) => number) => parts.reduce((total, p) => total + pick(p.stats), 0);
+  const revenue = sum((s) => s.revenue);
+  const paidCount = sum((s) => s.paidCount);
+  lines.push(
+    html``,
+    t.allAccounts,
+    t.revenue(
+      money(revenue),
+      describeChange(
+        revenue,
+        sum((s) => s.previousRevenue),
+        opts.lang,
+        opts.currency,
+      ),
+      report.cadence,
+    ),
+    t.paid(paidCount, paidCount > 0 ? money(Math.round(revenue / paidCount)) : null),
+  );
+  return joinHtml(lines, '\n');
+}
+
+/** One account's figures of the period, without the title; `top`: how many products and sources to list. */
+function reportBody(stats: ReportStats, report: ReportPeriod, opts: ReportRenderOptions, top: number): Html[] {
+  const t = reportText[opts.lang];
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
   const blank = html``;
   const lines: Html[] = [
-    t.title(report.cadence, reportLabel(report, opts.lang)),
-    blank,
     t.revenue(money(stats.revenue), describeChange(stats.revenue, stats.previousRevenue, opts.lang, opts.currency), report.cadence),
     t.paid(stats.paidCount, stats.averageCheck === null ? null : money(stats.averageCheck)),
     // The same words as /orders and the digest: what was created in the period, and how much of it is paid by now.
     ordersText[opts.lang].createdIn('period', stats.createdCount, stats.createdPaidCount),
   ];
   const list = (title: Html, rows: Breakdown['rows'], unnamed: string) => {
-    if (rows.length === 0) return;
+    if (rows.length === 0 || top === 0) return;
     lines.push(blank, title);
-    for (const [i, r] of rows.entries()) {
+    for (const [i, r] of rows.slice(0, top).entries()) {
       lines.push(html`${i + 1}. ${escapeHtml(clipLine(r.title ?? unnamed, 80))} — ${escapeHtml(money(r.sum))} (${r.count}, ${Math.round(r.share * 100)}%)`);
     }
   };
   list(t.topProducts, stats.topProducts.rows, t.noGoods);
   list(t.topSources, stats.topSources.rows, t.direct);
   lines.push(blank, t.refunds(stats.refunds.count, money(stats.refunds.sum)), t.waiting(stats.waiting.count, money(stats.waiting.sum)));
-  return joinHtml(lines, '\n');
+  return lines;
 }
 
 /** The report's chart: paid revenue per day of the period, the previous equal period faintly behind. */
@@ -136,4 +189,41 @@ export function reportChart(input: ReportInput, report: ReportPeriod, timeZone: 
     theme: 'light',
     legend: reportText[opts.lang].legend(report.cadence),
   };
+}
+
+/**
+ * The chart of a report on several accounts: the total per day, each account's part stacked and named, the
+ * previous period's total behind. Each account's series is its own (two accounts' order ids may coincide).
+ */
+export function accountsReportChart(
+  parts: readonly { label: string; input: ReportInput }[],
+  report: ReportPeriod,
+  timeZone: string,
+  opts: ReportRenderOptions,
+): RevenueChartInput {
+  const { comparison } = report;
+  const current = parts.map((p) => revenueSeries(p.input.paid, comparison.currentWhole, timeZone));
+  const granularity = current[0]?.granularity;
+  if (granularity === undefined) throw new Error('a report chart of accounts needs at least one');
+  const previous = parts.map((p) => revenueSeries(p.input.previousPaid, comparison.previousWhole, timeZone, { granularity }));
+  // Title, legend and look as a one-account report's.
+  const look = reportChart({ created: [], paid: [], previousPaid: [] }, report, timeZone, opts);
+  return {
+    ...look,
+    current: sumSeries(current),
+    previous: sumSeries(previous),
+    stack: parts.map((p, i) => ({ label: p.label, revenue: current[i]!.buckets.map((b) => b.revenue) })),
+  };
+}
+
+/** Series of the same range and granularity added up bucket by bucket. */
+function sumSeries(all: readonly RevenueSeries[]): RevenueSeries {
+  const [first] = all;
+  if (!first) throw new Error('nothing to add up');
+  const buckets = first.buckets.map((b, i) => ({
+    ...b,
+    revenue: all.reduce((sum, s) => sum + (s.buckets[i]?.revenue ?? 0), 0),
+    count: all.reduce((sum, s) => sum + (s.buckets[i]?.count ?? 0), 0),
+  }));
+  return { ...first, buckets, revenue: buckets.reduce((sum, b) => sum + b.revenue, 0), count: buckets.reduce((sum, b) => sum + b.count, 0) };
 }

@@ -16,6 +16,11 @@ export interface BreakdownRow {
   sum: Minor;
   /** sum / the breakdown's total, 0…1; 0 when the total is 0. */
   share: number;
+  /**
+   * Which account the row belongs to (an index into combinedTopBreakdowns' parts): products and partners
+   * of several accounts are told apart; sources and payment methods add up across them.
+   */
+  account?: number;
 }
 
 /** The rows past the limit, merged. */
@@ -69,6 +74,7 @@ export interface TopBreakdowns {
 
 interface Tally {
   key: string | null;
+  account: number | null;
   title: string | null;
   count: number;
   sum: Minor;
@@ -80,9 +86,11 @@ interface Tally {
 class Tallies {
   private readonly byKey = new Map<string | null, Tally>();
 
-  add(key: string | null, title: string | null, sum: Minor, orderId: string | null, fee = 0, titleWins = false): void {
-    let t = this.byKey.get(key);
-    if (!t) this.byKey.set(key, (t = { key, title, count: 0, sum: 0, fee: 0, lastOrder: null }));
+  /** `account`: the row is that account's own (a product, a partner), not added up with the same key of another. */
+  add(key: string | null, title: string | null, sum: Minor, orderId: string | null, fee = 0, titleWins = false, account: number | null = null): void {
+    const scoped = account === null || key === null ? key : `${account}\u0000${key}`;
+    let t = this.byKey.get(scoped);
+    if (!t) this.byKey.set(scoped, (t = { key, account: key === null ? null : account, title, count: 0, sum: 0, fee: 0, lastOrder: null }));
     else if (titleWins && title) t.title = title;
     // Counting orders: an order adds 1 once however many of its lines land here (lines of one order arrive together).
     if (orderId === null || t.lastOrder !== orderId) t.count += 1;
@@ -97,7 +105,15 @@ class Tallies {
     );
     const base = total ?? all.reduce((s, t) => s + t.sum, 0);
     const share = (sum: Minor) => (base === 0 ? 0 : sum / base);
-    const rows = all.slice(0, limit).map((t) => ({ key: t.key, title: t.title, count: t.count, sum: t.sum, share: share(t.sum), fee: t.fee }));
+    const rows = all.slice(0, limit).map((t) => ({
+      key: t.key,
+      title: t.title,
+      count: t.count,
+      sum: t.sum,
+      share: share(t.sum),
+      fee: t.fee,
+      ...(t.account === null ? {} : { account: t.account }),
+    }));
     const rest = all.slice(limit);
     const restSum = rest.reduce((s, t) => s + t.sum, 0);
     const other = rest.length === 0 ? null : { rows: rest.length, count: rest.reduce((s, t) => s + t.count, 0), sum: restSum, share: share(restSum) };
@@ -115,9 +131,26 @@ const plain = (b: Breakdown<PartnerRow>): Breakdown => ({ ...b, rows: b.rows.map
 
 /** The breakdowns of the orders paid within [period.from, period.to) and still paid, `limit` rows each. */
 export function topBreakdowns(orders: readonly Order[], period: TimeRange, limit = TOP_ROWS): TopBreakdowns {
+  return breakdownsOf([orders], period, limit, false);
+}
+
+/**
+ * The breakdowns of several accounts' orders ranked together ("/top @all"): a product or partner row is one
+ * account's (`account`: its index in `accounts`), a source or payment method adds up across accounts.
+ */
+export function combinedTopBreakdowns(accounts: readonly (readonly Order[])[], period: TimeRange, limit = TOP_ROWS): TopBreakdowns {
+  return breakdownsOf(accounts, period, limit, true);
+}
+
+function breakdownsOf(accounts: readonly (readonly Order[])[], period: TimeRange, limit: number, scoped: boolean): TopBreakdowns {
   const from = period.from.getTime();
   const to = period.to.getTime();
-  const paid = uniqueOrders(orders).filter((o) => isPaid(o) && o.paid !== null && o.paid * 1000 >= from && o.paid * 1000 < to);
+  // Order ids are each account's own: two accounts may both have an order 101.
+  const paid = accounts.flatMap((orders, account) =>
+    uniqueOrders(orders)
+      .filter((o) => isPaid(o) && o.paid !== null && o.paid * 1000 >= from && o.paid * 1000 < to)
+      .map((o) => ({ o, account: scoped ? account : null, orderKey: `${account}/${o.id}` })),
+  );
 
   const products = new Tallies();
   const sources = new Tallies();
@@ -128,7 +161,7 @@ export function topBreakdowns(orders: readonly Order[], period: TimeRange, limit
   let revenue = 0;
   let fees = 0;
 
-  for (const o of paid) {
+  for (const { o, account, orderKey } of paid) {
     revenue += o.price;
     for (const [tallies, value] of [
       [sources, o.utm.source],
@@ -137,21 +170,21 @@ export function topBreakdowns(orders: readonly Order[], period: TimeRange, limit
       [payways, o.payway],
     ] as const) {
       const title = typed(value);
-      tallies.add(title?.toLowerCase() ?? null, title, o.price, o.id);
+      tallies.add(title?.toLowerCase() ?? null, title, o.price, orderKey);
     }
 
     if (o.items.length === 0) {
       products.add(null, null, o.price, null);
-      partners.add(null, null, o.price, o.id);
+      partners.add(null, null, o.price, orderKey);
       continue;
     }
     for (const item of o.items) {
       const title = typed(item.title);
-      products.add(typed(item.id) ?? title?.toLowerCase() ?? null, title, item.sum, null, 0, true);
-      if (item.partners.length === 0) partners.add(null, null, item.sum, o.id);
+      products.add(typed(item.id) ?? title?.toLowerCase() ?? null, title, item.sum, null, 0, true, account);
+      if (item.partners.length === 0) partners.add(null, null, item.sum, orderKey);
       for (const p of item.partners) {
         const name = typed(p.name);
-        partners.add(typed(p.id) ?? name?.toLowerCase() ?? null, name, item.sum, o.id, p.fee);
+        partners.add(typed(p.id) ?? name?.toLowerCase() ?? null, name, item.sum, orderKey, p.fee, false, account);
         fees += p.fee;
       }
     }

@@ -7,7 +7,7 @@ import { alertKeyboard, type AlertKeyboard } from '../domain/alert-buttons.js';
 import { fromChartData } from '../domain/chart/chart-data.js';
 import { renderRevenueChart } from '../domain/chart/revenue-chart.js';
 import type { Html } from '../domain/format/html.js';
-import { renderChartFigures } from '../domain/chart/glance-chart.js';
+import { renderAccountsChart, renderChartFigures } from '../domain/chart/glance-chart.js';
 import { visibleLength } from '../domain/format/html.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import { chatAccounts, type ChatSettings } from '../store/chats.js';
@@ -206,7 +206,10 @@ export function createDeliveryProcessor(ctx: EngineContext, hooks: DeliveryHooks
         // Drawn when sent, in the chat's language of this moment, from the numbers the job carries.
         const figures = d.chart;
         const lang = await deliveryLanguage(chats, d.chatId, chat);
-        const photo = () => renderChartFigures(figures, { lang, currency: ACCOUNT_CURRENCY, theme: 'light' });
+        const look = { lang, currency: ACCOUNT_CURRENCY, theme: 'light' as const };
+        // A chat fed by several accounts: each account's part of every bar, named (digest.ts).
+        const parts = d.accounts;
+        const photo = () => (parts && parts.length > 1 ? renderAccountsChart(parts, look) : renderChartFigures(figures, look));
         return unsent(d.chatId, digestParts(d.html, photo, mark, `${mark}c`));
       }
       case 'report': {

@@ -2,12 +2,16 @@
 // so DST moves with it); the job fetches yesterday's orders, renders the digest and hands it to delivery.
 import type { Job } from 'bullmq';
 import { addLocalDays, localDateOf, startOfLocalDay, type LocalDate, type TimeRange } from '../domain/calendar.js';
-import { chartFigures } from '../domain/chart/glance-chart.js';
-import { computeDigest, digestRanges, renderDigest, type DayOrders } from '../domain/digest.js';
+import { chartFigures, sumChartFigures, type ChartFigures } from '../domain/chart/glance-chart.js';
+import { computeDigest, digestRanges, renderAccountsDigest, renderDigest, type DayOrders, type DigestRanges, type DigestStats } from '../domain/digest.js';
 import { describeDay } from '../domain/format/dates.js';
 import { goalProgress, renderGoalLine } from '../domain/goal.js';
 import { deliveryLanguage } from './language.js';
 import type { Credentials } from '../justclick/types.js';
+import { isJustClickError } from '../justclick/errors.js';
+import { accountLabel } from '../account-label.js';
+import type { LinkedAccount } from '../store/accounts.js';
+import { chatAccounts } from '../store/chats.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
 import { deliveryJobOptions, digestJobOptions, jobIds, type DigestJob } from './queues.js';
@@ -23,6 +27,14 @@ function digestChartRanges(day: LocalDate, timeZone: string): { current: TimeRan
     current: { from: start(1 - DIGEST_CHART_DAYS), to: start(1) },
     previous: { from: start(1 - 2 * DIGEST_CHART_DAYS), to: start(1 - DIGEST_CHART_DAYS) },
   };
+}
+
+/** One account's part of a digest: what it is called, its day's figures and its chart's numbers. */
+interface AccountDay {
+  accountId: number;
+  label: string;
+  stats: DigestStats;
+  figures: ChartFigures;
 }
 
 /** A digest is claimed per chat and local day for this long: longer than any day, shorter than forever. */
@@ -107,15 +119,39 @@ export function createDigestProcessor(ctx: EngineContext) {
     return ctx.client.fetchOrderSets(creds, { ...range, goods: [] }, ctx.ordersMethod);
   }
 
+  /** One account's digest day: its figures and the numbers of its chart. */
+  async function fetchAccountDay(
+    account: LinkedAccount,
+    ranges: DigestRanges,
+    chart: { current: TimeRange; previous: TimeRange },
+    timeZone: string,
+  ): Promise<AccountDay> {
+    const { creds } = account;
+    const [day, dayBefore, weekAgo, monthToDatePaid, chartPaid] = await Promise.all([
+      fetchDay(creds, ranges.day),
+      fetchDay(creds, ranges.dayBefore),
+      fetchDay(creds, ranges.weekAgo),
+      ctx.client.fetchOrders(creds, { ...ranges.monthToDate, paidOnly: true, goods: [] }, ctx.ordersMethod),
+      ctx.client.fetchOrders(creds, { from: chart.previous.from, to: ranges.day.to, paidOnly: true, goods: [] }, ctx.ordersMethod),
+    ]);
+    return {
+      accountId: account.accountId,
+      label: accountLabel(account),
+      stats: computeDigest({ day, dayBefore, weekAgo, monthToDatePaid }),
+      figures: chartFigures(chartPaid, chart.current, chart.previous, timeZone, ranges.day.to),
+    };
+  }
+
   return async (job: Job<DigestJob>): Promise<string> => {
     const { chatId, now: onDemand = false } = job.data;
     const chat = await chats.get(chatId);
     if (chat.inactive) return 'chat-gone';
     // Switched off after the schedule fired: nothing to send.
     if (!onDemand && !chat.digest) return 'off';
-    if (chat.ownerId === undefined) return 'no-account';
-    const account = await accounts.get(chat.ownerId);
-    if (!account) return 'no-account';
+    // Every account that feeds the chat, the primary first; one gone since (unlinked) is left out.
+    const found = await Promise.all(chatAccounts(chat).map((id) => accounts.get(id)));
+    const feeding = found.filter((a): a is LinkedAccount => a !== null);
+    if (feeding.length === 0) return 'no-account';
 
     const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
     const now = ctx.now();
@@ -125,28 +161,47 @@ export function createDigestProcessor(ctx: EngineContext) {
     const claim = onDemand ? undefined : `digest-sent:${chatId}:${date}`;
     return onceFor(ctx, claim, CLAIM_SECONDS, async () => {
       const chart = digestChartRanges(ranges.date, timeZone);
-      const [day, dayBefore, weekAgo, monthToDatePaid, chartPaid] = await Promise.all([
-        fetchDay(account.creds, ranges.day),
-        fetchDay(account.creds, ranges.dayBefore),
-        fetchDay(account.creds, ranges.weekAgo),
-        ctx.client.fetchOrders(account.creds, { ...ranges.monthToDate, paidOnly: true, goods: [] }, ctx.ordersMethod),
-        ctx.client.fetchOrders(account.creds, { from: chart.previous.from, to: ranges.day.to, paidOnly: true, goods: [] }, ctx.ordersMethod),
-      ]);
+      // One account after another: a chat fed by several does not ask JustClick for all of them at once.
+      const days: AccountDay[] = [];
+      const unanswered: string[] = [];
+      let failure: unknown;
+      for (const account of feeding) {
+        try {
+          days.push(await fetchAccountDay(account, ranges, chart, timeZone));
+        } catch (err) {
+          // One account whose JustClick fails (a revoked key, a limit) does not hold back the others' digest.
+          if (feeding.length === 1 || !isJustClickError(err)) throw err;
+          logger.warn({ kind: err.kind, chatId, accountId: account.accountId }, 'one account of a digest did not answer');
+          unanswered.push(accountLabel(account));
+          failure = err;
+        }
+      }
+      const [first, ...rest] = days;
+      // None answered: retried like a digest of one account.
+      if (!first) throw failure;
+      const primary = days.find((d) => d.accountId === feeding[0]!.accountId);
       const lang = await deliveryLanguage(chats, chatId, chat);
-      const stats = computeDigest({ day, dayBefore, weekAgo, monthToDatePaid });
-      const html = renderDigest(stats, {
+      const opts = {
         dayLabel: describeDay(ranges.date, localDateOf(now, timeZone), lang),
         lang,
         currency: ACCOUNT_CURRENCY,
-        // Progress as of the end of the digest's day: on the 1st, the whole of last month against its goal.
-        goal: chat.goal
-          ? renderGoalLine(goalProgress(chat.goal.amount, stats.monthToDateRevenue, ranges.monthToDate.to, timeZone), lang, ACCOUNT_CURRENCY)
-          : null,
-      });
+        // The goal is the primary account's. Progress as of the end of the digest's day: on the 1st, the whole of
+        // last month against its goal.
+        goal:
+          chat.goal && primary
+            ? renderGoalLine(goalProgress(chat.goal.amount, primary.stats.monthToDateRevenue, ranges.monthToDate.to, timeZone), lang, ACCOUNT_CURRENCY)
+            : null,
+      };
+      const several = feeding.length > 1;
+      const html = several ? renderAccountsDigest(days, opts, unanswered) : renderDigest(first.stats, opts);
+      // The chart's numbers, not its picture: it is drawn when sent, and job data stays small. Several accounts:
+      // the total, and each account's part of it to stack.
+      const figures = several
+        ? { chart: sumChartFigures(first.figures, ...rest.map((d) => d.figures)), accounts: days.map(({ label, figures }) => ({ label, figures })) }
+        : { chart: first.figures };
       await queues.delivery.add(
         'digest',
-        // The chart's numbers, not its picture: it is drawn when sent, and job data stays small.
-        { kind: 'digest', chatId, html, chart: chartFigures(chartPaid, chart.current, chart.previous, timeZone, ranges.day.to), ...(claim ? { claim } : {}) },
+        { kind: 'digest', chatId, html, ...figures, ...(claim ? { claim } : {}) },
         // Keyed by this digest job: its retries re-add a no-op, a later run (after a given-up send) gets its own.
         { ...deliveryJobOptions, jobId: jobIds.digestDelivery(chatId, job.id ?? `${date}-${Date.now()}`) },
       );

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { JobsOptions } from 'bullmq';
 import type { JustClickErrorKind } from '../justclick/errors.js';
 import type { AlertOrder } from '../domain/alert.js';
-import type { ChartFigures } from '../domain/chart/glance-chart.js';
+import type { AccountFigures, ChartFigures } from '../domain/chart/glance-chart.js';
 import type { ChartData } from '../domain/chart/chart-data.js';
 import type { Cadence } from '../domain/report.js';
 
@@ -34,8 +34,9 @@ export type Delivery =
   /**
    * `claim` is the once-a-day lock given back when the digest finally cannot be sent. `chart` holds the
    * numbers of its 14-day chart (a few per bar), drawn when it is sent: job data never carries a picture.
+   * `accounts`: in a chat fed by several, each one's part of `chart`, stacked when drawn.
    */
-  | { kind: 'digest'; chatId: number; html: Html; claim?: string; chart?: ChartFigures }
+  | { kind: 'digest'; chatId: number; html: Html; claim?: string; chart?: ChartFigures; accounts?: AccountFigures[] }
   /** A weekly or monthly report: the text, then its chart (drawn at delivery from numbers, never stored as PNG). */
   | { kind: 'report'; chatId: number; html: Html; chart: ChartData; caption: Html; claim?: string }
   /** The paid orders held through a chat's quiet hours ending at `windowEnd` (unix s), as one summary. */

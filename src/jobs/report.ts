@@ -6,8 +6,21 @@ import { toChartData } from '../domain/chart/chart-data.js';
 import { isoDate } from '../domain/calendar.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import { reportText } from '../domain/i18n/report.js';
-import { computeReport, renderReport, reportChart, reportLabel, reportPeriod, type Cadence, type ReportInput } from '../domain/report.js';
-import type { ChatSettings } from '../store/chats.js';
+import {
+  accountsReportChart,
+  computeReport,
+  renderAccountsReport,
+  renderReport,
+  reportChart,
+  reportLabel,
+  reportPeriod,
+  type Cadence,
+  type ReportInput,
+} from '../domain/report.js';
+import { accountLabel } from '../account-label.js';
+import { isJustClickError } from '../justclick/errors.js';
+import type { LinkedAccount } from '../store/accounts.js';
+import { chatAccounts, type ChatSettings } from '../store/chats.js';
 import type { EngineContext } from './context.js';
 import { onceFor, schedulePattern } from './digest.js';
 import { deliveryLanguage } from './language.js';
@@ -63,9 +76,10 @@ export function createReportProcessor(ctx: EngineContext) {
     if (chat.inactive) return 'chat-gone';
     // Switched off after the schedule fired: nothing to send.
     if (!settingOf(chat, cadence)) return 'off';
-    if (chat.ownerId === undefined) return 'no-account';
-    const account = await accounts.get(chat.ownerId);
-    if (!account) return 'no-account';
+    // Every account that feeds the chat, the primary first; one gone since (unlinked) is left out.
+    const found = await Promise.all(chatAccounts(chat).map((id) => accounts.get(id)));
+    const feeding = found.filter((a): a is LinkedAccount => a !== null);
+    if (feeding.length === 0) return 'no-account';
 
     const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
     const report = reportPeriod(cadence, ctx.now(), timeZone);
@@ -73,19 +87,46 @@ export function createReportProcessor(ctx: EngineContext) {
     // At most one report per chat and period, whichever replica, retry or rescheduling fires it.
     const claim = `report-sent:${cadence}:${chatId}:${isoDate(report.period.firstDay)}`;
     return onceFor(ctx, claim, CLAIM_SECONDS, async () => {
-      const ask = (range: { from: Date; to: Date }, paidOnly: boolean) =>
-        ctx.client.fetchOrders(account.creds, { ...range, paidOnly, goods: [] }, ctx.ordersMethod);
-      const [created, paid, previousPaid] = await Promise.all([ask(current, false), ask(current, true), ask(previous, true)]);
-      const input: ReportInput = { created, paid, previousPaid };
+      // One account after another: a chat fed by several does not ask JustClick for all of them at once.
+      const parts: { label: string; input: ReportInput }[] = [];
+      const unanswered: string[] = [];
+      let failure: unknown;
+      for (const account of feeding) {
+        const ask = (range: { from: Date; to: Date }, paidOnly: boolean) =>
+          ctx.client.fetchOrders(account.creds, { ...range, paidOnly, goods: [] }, ctx.ordersMethod);
+        try {
+          const [created, paid, previousPaid] = await Promise.all([ask(current, false), ask(current, true), ask(previous, true)]);
+          parts.push({ label: accountLabel(account), input: { created, paid, previousPaid } });
+        } catch (err) {
+          // One account whose JustClick fails (a revoked key, a limit) does not hold back the others' report.
+          if (feeding.length === 1 || !isJustClickError(err)) throw err;
+          logger.warn({ kind: err.kind, chatId, accountId: account.accountId }, 'one account of a report did not answer');
+          unanswered.push(accountLabel(account));
+          failure = err;
+        }
+      }
+      // None answered: retried like a report of one account.
+      if (parts.length === 0) throw failure;
       const lang = await deliveryLanguage(chats, chatId, chat);
       const opts = { lang, currency: ACCOUNT_CURRENCY };
+      const [only] = parts;
+      const one = feeding.length === 1 && only ? only.input : null;
+      const html = one
+        ? renderReport(computeReport(one, report), report, opts)
+        : renderAccountsReport(
+            parts.map((p) => ({ label: p.label, stats: computeReport(p.input, report) })),
+            report,
+            opts,
+            unanswered,
+          );
+      const chart = one ? reportChart(one, report, timeZone, opts) : accountsReportChart(parts, report, timeZone, opts);
       await queues.delivery.add(
         'report',
         {
           kind: 'report',
           chatId,
-          html: renderReport(computeReport(input, report), report, opts),
-          chart: toChartData(reportChart(input, report, timeZone, opts)),
+          html,
+          chart: toChartData(chart),
           caption: reportText[lang].chartCaption(cadence, reportLabel(report, lang)),
           claim,
         },

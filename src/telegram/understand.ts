@@ -5,6 +5,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import type { Period } from '../domain/calendar-periods.js';
 import { takeAccountPick } from '../domain/account-pick.js';
+import { may } from '../domain/roles.js';
 import { accountsText } from '../domain/i18n/accounts.js';
 import { ERROR_EXAMPLES, ordersText } from '../domain/i18n/orders.js';
 import { unixSeconds } from '../domain/justclick.js';
@@ -55,7 +56,7 @@ export type Reading = Understood | { afterProductList: () => Promise<Understood>
 
 export const CHOICE_PRESS = /^ask:([A-Za-z0-9_-]{11}):(\d{1,2})$/;
 /** Commands with a combined view of every account ("@all"). */
-const COMBINED_COMMANDS = new Set(['orders']);
+const COMBINED_COMMANDS = new Set(['orders', 'chart', 'top']);
 /** Only these commands' errors get buttons: a tapped phrase runs again as one of them (features/ask.ts). */
 const COMMANDS_WITH_CHOICES = new Set(['orders', 'export']);
 /** Buttons of choices and examples are labelled with at most this many characters. */
@@ -117,9 +118,17 @@ async function finish(
   if (!result.ok) return explain(s, ctx, asked, result.error);
   if (result.request.kind !== 'orders') return { lookup: result.request };
   const prepared = prepareQuery(account, result.request, products);
-  // Every account the asker may see totals of: their own and their teams'.
-  if (ctx.accountPick === 'all') prepared.combined = (await accountsWithRoles(s, ctx.from!.id)).filter((u) => may(u.role, 'orders')).map((u) => u.account);
+  if (ctx.accountPick === 'all') {
+    const all = await combinedAccounts(s, ctx.from!.id);
+    // One account: "@all" is just that one, answered as usual.
+    if (all.length > 1) prepared.combined = all;
+  }
   return { prepared };
+}
+
+/** The accounts "@all" adds up: those the person may use (their own and their teams') and see the totals of. */
+async function combinedAccounts(s: Services, userId: number): Promise<LinkedAccount[]> {
+  return (await accountsWithRoles(s, userId)).filter((u) => may(u.role, 'orders')).map((u) => u.account);
 }
 
 /** "@shop2" / "@all" out of the words, kept on the context for access.ts (and the lookups) to pick the account by. */

@@ -79,7 +79,7 @@ describeRedis('e2e: several accounts', () => {
         'Total: paid 3 for ₽7,500; created 4',
       ].join('\n'),
     );
-    expect(text(await h.say(lena, '/export today @all'))).toContain('@all works with /orders for now');
+    expect(text(await h.say(lena, '/export today @all'))).toContain('@all works with /orders, /chart and /top; /export acts on one account');
   });
 
   it('renames an account from its button, and the new name is used everywhere it is shown', async () => {

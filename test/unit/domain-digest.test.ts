@@ -1,8 +1,8 @@
 // The daily digest: which days it fetches, the numbers it computes from their orders, and how it reads.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeDigest, digestRanges, formatChange, renderDigest, type DayOrders, type DigestInput } from '../../src/domain/digest.js';
-import { checkTelegramHtml, visibleLength, visibleText } from '../../src/domain/format/html.js';
+import { computeDigest, digestRanges, formatChange, renderAccountsDigest, renderDigest, type DayOrders, type DigestInput } from '../../src/domain/digest.js';
+import { checkTelegramHtml, html, visibleLength, visibleText } from '../../src/domain/format/html.js';
 import type { Order, OrderItem } from '../../src/justclick/types.js';
 
 const NBSP = '\u00a0';
@@ -207,5 +207,57 @@ describe('formatChange', () => {
     [1234.6, '▲ 1235%'],
   ])('%d → %s', (percent, text) => {
     expect(formatChange(percent)).toBe(text);
+  });
+});
+
+describe('renderAccountsDigest (a chat fed by several accounts)', () => {
+  const yoga = computeDigest({
+    day: {
+      created: [paid('1', 300_000, { items: [item('12', 'Йога', 300_000)] }), order({ id: '2' })],
+      paid: [paid('1', 300_000, { items: [item('12', 'Йога', 300_000)] })],
+    },
+    dayBefore: { created: [], paid: [paid('0', 100_000)] },
+    weekAgo: none,
+    monthToDatePaid: [paid('1', 300_000), paid('0', 100_000)],
+  });
+  // The same order number as yoga's: another account's own order.
+  const dance = computeDigest({
+    day: { created: [paid('1', 450_000)], paid: [paid('1', 450_000)] },
+    dayBefore: none,
+    weekAgo: none,
+    monthToDatePaid: [paid('1', 450_000), paid('9', 50_000)],
+  });
+  const opts = { dayLabel: 'yesterday, 27 Nov', lang: 'en' as const, currency: 'RUB', goal: html`🎯 goal line` };
+
+  it('a block per account headed by its name, the goal in the first, then all accounts together', () => {
+    const text = visibleText(
+      renderAccountsDigest(
+        [
+          { label: 'Школа йоги', stats: yoga },
+          { label: 'Танцы', stats: dance },
+        ],
+        opts,
+      ),
+    ).replaceAll(NBSP, ' ');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('📊 Sales — yesterday, 27 Nov');
+    expect(lines.indexOf('🏫 Школа йоги')).toBeGreaterThan(0);
+    expect(lines.indexOf('🏫 Танцы')).toBeGreaterThan(lines.indexOf('🏫 Школа йоги'));
+    const yogaBlock = lines.slice(lines.indexOf('🏫 Школа йоги'), lines.indexOf('🏫 Танцы')).join('\n');
+    const danceBlock = lines.slice(lines.indexOf('🏫 Танцы')).join('\n');
+    expect(yogaBlock).toContain('₽3,000');
+    expect(yogaBlock).toContain('🎯 goal line');
+    expect(yogaBlock).toContain('1. Йога — ₽3,000 (1)');
+    expect(danceBlock).toContain('₽4,500');
+    expect(danceBlock).not.toContain('🎯');
+    expect(lines.at(-1)).toBe('All accounts: paid 2 for ₽7,500; created 3; since the 1st of the month ₽9,000');
+  });
+
+  it('many accounts drop the lists, and the message stays valid HTML within one Telegram message', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ label: `<Школа> № ${i} ${'x'.repeat(80)}`, stats: yoga }));
+    const out = renderAccountsDigest(many, opts);
+    expect(checkTelegramHtml(out)).toBeNull();
+    expect(visibleLength(out)).toBeLessThanOrEqual(4096);
+    expect(visibleText(out)).not.toContain('Top products');
   });
 });

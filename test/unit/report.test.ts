@@ -2,7 +2,16 @@
 // the previous equal period, the message a seller reads, and a chart whose data survives job data as JSON.
 import { describe, expect, it } from 'vitest';
 import { fromChartData, toChartData } from '../../src/domain/chart/chart-data.js';
-import { computeReport, renderReport, reportChart, reportPeriod, type ReportInput } from '../../src/domain/report.js';
+import { checkTelegramHtml, visibleLength, visibleText } from '../../src/domain/format/html.js';
+import {
+  accountsReportChart,
+  computeReport,
+  renderAccountsReport,
+  renderReport,
+  reportChart,
+  reportPeriod,
+  type ReportInput,
+} from '../../src/domain/report.js';
 import { item, order, paidAt, seen } from '../support/orders.js';
 import { msk } from '../support/e2e.js';
 
@@ -84,5 +93,52 @@ describe('a weekly report', () => {
     expect(chart.previous?.buckets.map((b) => b.revenue)).toEqual([0, 0, 2000_00, 0, 0, 0, 0]);
     const back = fromChartData(JSON.parse(JSON.stringify(toChartData(chart))));
     expect(back).toEqual(chart);
+  });
+});
+
+describe('a report on several accounts', () => {
+  const report = reportPeriod('weekly', MONDAY_0900, ZONE);
+  // Two schools with an order number in common: each counts its own.
+  const yoga: ReportInput = {
+    created: [],
+    paid: [paidAt('2026-11-24', '10:00', 3000, { id: '1' })],
+    previousPaid: [paidAt('2026-11-17', '10:00', 1000, { id: '0' })],
+  };
+  const dance: ReportInput = { created: [], paid: [paidAt('2026-11-28', '12:00', 5000, { id: '1' })], previousPaid: [] };
+
+  it('the chart adds each account’s day to the total and stacks their parts, named', () => {
+    const chart = accountsReportChart(
+      [
+        { label: 'Йога', input: yoga },
+        { label: 'Танцы', input: dance },
+      ],
+      report,
+      ZONE,
+      { lang: 'ru', currency: 'RUB' },
+    );
+    expect(chart.current.revenue).toBe(8000_00);
+    expect(chart.previous?.revenue).toBe(1000_00);
+    expect(chart.stack?.map((p) => [p.label, p.revenue.reduce((s, v) => s + v, 0)])).toEqual([
+      ['Йога', 3000_00],
+      ['Танцы', 5000_00],
+    ]);
+    // Survives job data like any report chart.
+    expect(fromChartData(JSON.parse(JSON.stringify(toChartData(chart)))).stack).toEqual(chart.stack);
+  });
+
+  it('many accounts: no lists, valid HTML within one Telegram message', () => {
+    const parts = Array.from({ length: 12 }, (_, i) => ({ label: `<Школа> ${i} ${'я'.repeat(90)}`, stats: computeReport(yoga, report) }));
+    const html = renderAccountsReport(parts, report, { lang: 'ru', currency: 'RUB' });
+    expect(checkTelegramHtml(html)).toBeNull();
+    expect(visibleLength(html)).toBeLessThanOrEqual(4096);
+    expect(visibleText(html)).toContain('Все аккаунты');
+    expect(seen(html)).toContain('💰 Выручка: 36 000 ₽');
+  });
+
+  it('an account whose JustClick did not answer is named as such and left out of the total', () => {
+    const text = seen(renderAccountsReport([{ label: 'Йога', stats: computeReport(yoga, report) }], report, { lang: 'ru', currency: 'RUB' }, ['Танцы']));
+    const lines = text.split('\n');
+    expect(lines[lines.indexOf('🏫 Танцы') + 1]).toBe('⚠️ JustClick не ответил: этого аккаунта нет в итоге ниже.');
+    expect(lines[lines.indexOf('Все аккаунты') + 1]).toContain('💰 Выручка: 3 000 ₽');
   });
 });

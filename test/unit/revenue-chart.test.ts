@@ -126,3 +126,46 @@ describe('renderRevenueChart', () => {
     expect(formatShortMoney(1_500_000_00, 'RUB', 'ru')).toBe('1,5\u00a0млн\u00a0₽');
   });
 });
+
+describe('several accounts stacked ("/chart @all")', () => {
+  const current = revenueSeries(orders, november, tz, { until: now });
+  // Two thirds of every bar to one school, a third to the other.
+  const parts = [
+    { label: 'Школа йоги', revenue: current.buckets.map((b) => Math.round((b.revenue * 2) / 3)) },
+    { label: 'Танцы', revenue: current.buckets.map((b) => b.revenue - Math.round((b.revenue * 2) / 3)) },
+  ];
+
+  it('draws each account’s part of a bar in its own colour, one on top of the other, and names both', () => {
+    const svg = revenueChartSvg(input({ stack: parts }));
+    expect(svg).toContain('>Школа йоги<');
+    expect(svg).toContain('>Танцы<');
+    const rects = (colour: string) => [
+      ...svg.matchAll(new RegExp(`<rect x="([\\d.]+)" y="([\\d.]+)" width="[\\d.]+" height="([\\d.]+)" fill="${colour}"`, 'g')),
+    ];
+    const first = rects('#2a7de1').filter((m) => Number(m[3]) > 0 && m[1] !== undefined);
+    const second = rects('#f08c2e');
+    // 26 days with sales and this day running: each has both parts (the legend swatch of the first has rx).
+    expect(second).toHaveLength(27);
+    expect(first.length).toBeGreaterThanOrEqual(27);
+    // The second part sits right on top of the first in the same column.
+    const [bottom] = first.filter((m) => m[1] === second[0]![1]);
+    expect(Number(bottom![2])).toBeCloseTo(Number(second[0]![2]) + Number(second[0]![3]), 0);
+  });
+
+  it('a legend too wide for one row wraps and pushes the plot down, every name there (a long one cut)', () => {
+    const many = ['Школа йоги и пилатеса', 'Танцы для взрослых', 'Курсы английского', 'Фотошкола Москва', 'Кулинарная студия'].map((label, i) => ({
+      label,
+      revenue: current.buckets.map((b) => (i === 0 ? b.revenue : 0)),
+    }));
+    const svg = revenueChartSvg(input({ stack: many }));
+    for (const { label } of many) expect(svg).toContain(`>${label.slice(0, 16)}`);
+    expect(svg).toContain('>Школа йоги и пил…<');
+    const legendRows = new Set([...svg.matchAll(/<rect x="[\d.]+" y="(\d+)" width="28" height="28"/g)].map((m) => m[1]));
+    expect(legendRows.size).toBe(3);
+    // The plot's top grid line starts below the last legend row (one row: at 162).
+    const gridTops = [...svg.matchAll(/<line x1="[\d.]+" y1="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...gridTops)).toBe(242);
+    const png = decode(renderRevenueChart(input({ stack: many })));
+    expect([png.width, png.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+  });
+});

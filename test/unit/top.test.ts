@@ -1,6 +1,6 @@
 // /top breakdowns: exact counts, sums and shares of the orders paid within the period.
 import { describe, expect, it } from 'vitest';
-import { topBreakdowns } from '../../src/domain/top.js';
+import { combinedTopBreakdowns, topBreakdowns } from '../../src/domain/top.js';
 import type { Order, OrderItem, Partner } from '../../src/domain/justclick.js';
 
 const FROM = new Date('2026-11-01T00:00:00Z');
@@ -119,5 +119,47 @@ describe('topBreakdowns', () => {
   it('a period with no sales has empty breakdowns and zero shares', () => {
     const t = topBreakdowns(shop, { from: new Date('2020-01-01T00:00:00Z'), to: new Date('2020-01-02T00:00:00Z') });
     expect([t.orders, t.revenue, t.sources.rows, t.sources.other, t.netRevenue]).toEqual([0, 0, [], null, 0]);
+  });
+});
+
+describe('several accounts ranked together ("/top @all")', () => {
+  const yoga: Order[] = [
+    order({ id: '101', price: 3_000_00, utm: { source: 'vk' }, items: [item('12', 'Йога', 3_000_00, [partner('p1', 'Анна', 300_00)])] }),
+    order({ id: '102', price: 1_000_00, utm: { source: 'tg' }, items: [item('14', 'Вебинар', 1_000_00)] }),
+  ];
+  // The same order number, product id and partner id as yoga's: another account's own.
+  const dance: Order[] = [
+    order({ id: '101', price: 5_000_00, utm: { source: 'VK' }, items: [item('12', 'Танго', 5_000_00, [partner('p1', 'Пётр', 500_00)])] }),
+  ];
+
+  it('keeps each account’s products and partners apart, naming the account, and counts every order once', () => {
+    const top = combinedTopBreakdowns([yoga, dance], { from: FROM, to: TO });
+    expect(top.orders).toBe(3);
+    expect(top.revenue).toBe(9_000_00);
+    expect(top.products.rows.map((r) => [r.title, r.account, r.sum])).toEqual([
+      ['Танго', 1, 5_000_00],
+      ['Йога', 0, 3_000_00],
+      ['Вебинар', 0, 1_000_00],
+    ]);
+    expect(top.partners.rows.filter((r) => r.key !== null).map((r) => [r.title, r.account, r.fee])).toEqual([
+      ['Пётр', 1, 500_00],
+      ['Анна', 0, 300_00],
+    ]);
+    expect(top.fees).toBe(800_00);
+  });
+
+  it('adds up sources across accounts: a source is the seller’s traffic, whichever school it bought from', () => {
+    const top = combinedTopBreakdowns([yoga, dance], { from: FROM, to: TO });
+    expect(top.sources.rows.map((r) => [r.key, r.count, r.sum, r.account])).toEqual([
+      ['vk', 2, 8_000_00, undefined],
+      ['tg', 1, 1_000_00, undefined],
+    ]);
+  });
+
+  it('one account alone has the same figures as topBreakdowns, whose rows name no account', () => {
+    const figures = (t: unknown) => JSON.stringify(t, (key, value: unknown) => (key === 'account' ? undefined : value));
+    expect(figures(combinedTopBreakdowns([shop], { from: FROM, to: TO }))).toBe(figures(topBreakdowns(shop, { from: FROM, to: TO })));
+    const single = topBreakdowns(shop, { from: FROM, to: TO });
+    expect([...single.products.rows, ...single.partners.rows].every((r) => r.account === undefined)).toBe(true);
   });
 });

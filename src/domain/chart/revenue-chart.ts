@@ -46,7 +46,27 @@ export interface RevenueChartInput {
   theme: ChartTheme;
   /** Legend words; default "This period" / "Previous period". */
   legend?: { current: string; previous: string };
+  /**
+   * The current bars split by account ("@all"), bottom to top, each with its name in the legend; every
+   * bucket's parts add up to `current`'s. Absent: one colour.
+   */
+  stack?: readonly StackPart[];
 }
+
+/** One account's share of each current bucket (same length and order as `current.buckets`). */
+export interface StackPart {
+  label: string;
+  revenue: readonly Minor[];
+}
+
+/** Colours of stacked accounts after the first (which is the palette's bar): apart from each other and from grey. */
+const STACK_COLOURS: Record<ChartTheme, readonly string[]> = {
+  light: ['#f08c2e', '#2fa86b', '#9b59d0', '#d6455d', '#18a5b5', '#8a6d3b'],
+  dark: ['#f5a356', '#4cc98a', '#b783e6', '#ef6b80', '#3cc4d3', '#c9a468'],
+};
+
+/** Legend rows sit this far apart; a second row pushes the plot down by as much. */
+const LEGEND_ROW = 40;
 
 const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
@@ -87,10 +107,30 @@ export function revenueChartSvg(input: RevenueChartInput): string {
   const top = ticks.at(-1)!;
   const tickLabels = ticks.map((v) => formatShortMoney(v, input.currency, input.lang));
 
+  const stack = input.stack && input.stack.length > 0 ? input.stack : null;
+  const colourOf = (i: number) => (i === 0 ? p.bar : STACK_COLOURS[input.theme][(i - 1) % STACK_COLOURS[input.theme].length]!);
+  // Legend under the title: a swatch and a word for each series, wrapping onto another row when the accounts are many.
+  const legendItems: [string, string][] = stack ? stack.map((part, i) => [colourOf(i), part.label]) : [[p.bar, legend.current]];
+  if (input.previous) legendItems.push([p.previous, legend.previous]);
+  const legendOut: string[] = [];
+  let lx = 36;
+  let ly = 94;
+  for (const [colour, word] of legendItems) {
+    const label = clip(word, 28, stack ? 300 : 420);
+    const width = 40 + [...label].length * 28 * 0.6;
+    if (lx > 36 && lx + width > CHART_WIDTH - 36) {
+      lx = 36;
+      ly += LEGEND_ROW;
+    }
+    legendOut.push(`<rect x="${px(lx)}" y="${ly}" width="28" height="28" rx="6" fill="${colour}"/>`);
+    legendOut.push(`<text x="${px(lx + 40)}" y="${ly + 24}" font-size="28" fill="${p.muted}">${escapeXml(label)}</text>`);
+    lx += width + 48;
+  }
+
   const axisFont = 30;
   const left = 28 + Math.max(...tickLabels.map((l) => [...l].length)) * axisFont * 0.6 + 16;
   const right = CHART_WIDTH - 36;
-  const plotTop = 162;
+  const plotTop = 162 + (ly - 94);
   const plotBottom = CHART_HEIGHT - 78;
   const y = (v: Minor) => plotBottom - (v / top) * (plotBottom - plotTop);
   const slot = (right - left) / Math.max(1, buckets.length);
@@ -99,18 +139,8 @@ export function revenueChartSvg(input: RevenueChartInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${FONT_FAMILY}">`,
     `<rect width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="${p.background}"/>`,
     `<text x="36" y="64" font-size="42" fill="${p.text}">${escapeXml(clip(input.title, 42, CHART_WIDTH - 72))}</text>`,
+    ...legendOut,
   ];
-
-  // Legend under the title: a swatch and a word for each series.
-  let lx = 36;
-  const legendItems: [string, string][] = [[p.bar, legend.current]];
-  if (input.previous) legendItems.push([p.previous, legend.previous]);
-  for (const [colour, word] of legendItems) {
-    const label = clip(word, 28, 420);
-    out.push(`<rect x="${px(lx)}" y="94" width="28" height="28" rx="6" fill="${colour}"/>`);
-    out.push(`<text x="${px(lx + 40)}" y="118" font-size="28" fill="${p.muted}">${escapeXml(label)}</text>`);
-    lx += 40 + [...label].length * 28 * 0.6 + 48;
-  }
 
   ticks.forEach((v, i) => {
     const gy = px(y(v));
@@ -130,7 +160,26 @@ export function revenueChartSvg(input: RevenueChartInput): string {
   };
   for (const [i, b] of previous.entries()) bar(i, b.revenue, 0.86, p.previous);
   // A bucket still filling up (this hour, this week so far) is paler: its height is not final.
-  for (const [i, b] of buckets.entries()) if (!b.ahead) bar(i, b.revenue, 0.58, p.bar, b.running ? 0.55 : 1);
+  for (const [i, b] of buckets.entries()) {
+    if (b.ahead) continue;
+    if (!stack) {
+      bar(i, b.revenue, 0.58, p.bar, b.running ? 0.55 : 1);
+      continue;
+    }
+    // Stacked: each account's part on top of the ones before it, square-cornered so the parts meet.
+    const w = Math.max(2, slot * 0.58);
+    const x = left + i * slot + (slot - w) / 2;
+    let base = 0;
+    for (const [k, part] of stack.entries()) {
+      const v = part.revenue[i] ?? 0;
+      if (v <= 0) continue;
+      const yTop = y(base + v);
+      out.push(
+        `<rect x="${px(x)}" y="${px(yTop)}" width="${px(w)}" height="${px(y(base) - yTop)}" fill="${colourOf(k)}"${b.running ? ' fill-opacity="0.55"' : ''}/>`,
+      );
+      base += v;
+    }
+  }
 
   const step = labelStep(buckets.length, input.current.granularity);
   let lastMonth = -1;

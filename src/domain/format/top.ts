@@ -1,6 +1,7 @@
 // /top as Telegram HTML: the period's paid total with its change, then each breakdown's rows with count,
 // sum and share. Titles come from buyers' and sellers' typing: escaped and clipped here.
 import type { Breakdown, BreakdownRow, PartnerRow, TopBreakdowns } from '../top.js';
+import { describeChange } from '../comparison.js';
 import { comparisonLine, type Glance } from '../glance.js';
 import { escapeHtml, html, joinHtml, type Html } from './html.js';
 import { formatMoney } from './money.js';
@@ -39,17 +40,49 @@ export function glanceHeader(title: Html, glance: Glance, opts: TopRenderOptions
   );
 }
 
-export function renderTop(top: TopBreakdowns, glance: Glance, opts: TopRenderOptions): Html {
+/** One account's glance in an "@all" answer; null: JustClick did not answer for it. */
+export interface AccountGlance {
+  label: string;
+  glance: Glance | null;
+}
+
+/** The header of an "@all" answer: title, the total paid and its change, then a line per account. */
+export function accountsHeader(title: Html, total: Glance, accounts: readonly AccountGlance[], opts: TopRenderOptions): Html {
+  const t = glanceText[opts.lang];
+  const lines = accounts.map(({ label, glance: g }) =>
+    t.accountLine(
+      label,
+      g === null
+        ? null
+        : {
+            count: g.current.count,
+            sum: formatMoney(g.current.revenue, opts.currency, opts.lang),
+            change: describeChange(g.current.revenue, g.previous.revenue, opts.lang, opts.currency),
+          },
+    ),
+  );
+  return joinHtml([glanceHeader(title, total, opts), ...lines], '\n');
+}
+
+/**
+ * /top as a message. `combined` ("@all"): the accounts' header instead of the one-account one, and the
+ * rows that are one account's (products, partners) name it, by their index into `labels`.
+ */
+export function renderTop(top: TopBreakdowns, glance: Glance, opts: TopRenderOptions, combined?: { header: Html; labels: readonly string[] }): Html {
   const t = glanceText[opts.lang];
   const words = topText[opts.lang];
   const money = (m: Minor) => formatMoney(m, opts.currency, opts.lang);
-  const header = glanceHeader(t.topTitle(describePeriod(glance.period, opts.lang)), glance, opts);
+  const header = combined?.header ?? glanceHeader(t.topTitle(describePeriod(glance.period, opts.lang)), glance, opts);
+  const whose = (row: BreakdownRow) => {
+    const label = row.account === undefined ? undefined : combined?.labels[row.account];
+    return label === undefined ? html`` : html` · <i>${escapeHtml(clipLine(label, TITLE_MAX))}</i>`;
+  };
   if (top.orders === 0) return joinHtml([header, html``, t.noPaidOrders], '\n');
 
   const section = <Row extends BreakdownRow>(title: string, b: Breakdown<Row>, nameless: string, fee?: (row: Row) => Minor | null): Html[] => {
     const lines = [html``, t.section(title)];
     b.rows.forEach((row, i) => {
-      const name = row.title === null ? html`<i>${escapeHtml(nameless)}</i>` : escapeHtml(clipLine(row.title, TITLE_MAX));
+      const name = html`${row.title === null ? html`<i>${escapeHtml(nameless)}</i>` : escapeHtml(clipLine(row.title, TITLE_MAX))}${whose(row)}`;
       const paidOut = fee?.(row) ?? null;
       lines.push(t.topRow(`${i + 1}.`, name, money(row.sum), row.count, formatShare(row.share), paidOut === null ? null : money(paidOut)));
     });

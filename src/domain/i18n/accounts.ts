@@ -83,7 +83,8 @@ const en: AccountsText = {
   left: (label) => html`You left the team of <b>${escapeHtml(label)}</b>.`,
   unknownPick: (login, labels) =>
     html`You have no account <b>@${escapeHtml(login)}</b>. Yours: ${labels.length === 0 ? html`none yet (/link)` : escapeHtml(labels.join(', '))}.`,
-  allOnlyIn: (command) => html`<code>@all</code> works with /orders for now; ${escapeHtml(command)} acts on one account: pick it with <code>@login</code>.`,
+  allOnlyIn: (command) =>
+    html`<code>@all</code> works with /orders, /chart and /top; ${escapeHtml(command)} acts on one account: pick it with <code>@login</code>.`,
   added: (domain, count) =>
     html`Linked <b>${escapeHtml(domain)}</b> as your account no. ${count}; commands now act on it. /accounts lists them all and switches between them.`,
   combined: (period, lines, total) =>
@@ -144,7 +145,7 @@ const ru: AccountsText = {
   unknownPick: (login, labels) =>
     html`У вас нет аккаунта <b>@${escapeHtml(login)}</b>. Ваши: ${labels.length === 0 ? html`пока нет (/link)` : escapeHtml(labels.join(', '))}.`,
   allOnlyIn: (command) =>
-    html`<code>@все</code> пока работает с /orders; ${escapeHtml(command)} работает с одним аккаунтом: выберите его через <code>@логин</code>.`,
+    html`<code>@все</code> работает с /orders, /chart и /top; ${escapeHtml(command)} работает с одним аккаунтом: выберите его через <code>@логин</code>.`,
   added: (domain, count) =>
     html`Аккаунт <b>${escapeHtml(domain)}</b> подключён, это ваш аккаунт № ${count}; команды теперь работают с ним. /accounts покажет все и переключит между ними.`,
   combined: (period, lines, total) =>

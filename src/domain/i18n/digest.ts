@@ -14,6 +14,12 @@ export interface DigestText {
   topSources: Html;
   /** Traffic without a utm source. */
   direct: Html;
+  /** The heading of one account's block in a digest of several. */
+  account(label: string): Html;
+  /** Under an account whose JustClick did not answer, in a digest of several. */
+  noAnswer: Html;
+  /** The last line of a digest of several accounts: all of them together. */
+  total(paid: { count: number; sum: string }, created: number, monthToDate: string): Html;
 }
 
 export const digestText: Record<Lang, DigestText> = {
@@ -25,6 +31,10 @@ export const digestText: Record<Lang, DigestText> = {
     topProducts: html`🏆 <b>Top products</b>`,
     topSources: html`🔗 <b>Traffic sources</b>`,
     direct: html`direct`,
+    account: (label) => html`🏫 <b>${e(label)}</b>`,
+    noAnswer: html`⚠️ JustClick did not answer: this account is not in the total below.`,
+    total: (paid, created, month) =>
+      html`<b>All accounts</b>: paid ${paid.count} for <b>${e(paid.sum)}</b>; created ${created}; since the 1st of the month ${e(month)}`,
   },
   ru: {
     title: (day) => html`📊 <b>Продажи — ${e(day)}</b>`,
@@ -34,5 +44,9 @@ export const digestText: Record<Lang, DigestText> = {
     topProducts: html`🏆 <b>Лучшие товары</b>`,
     topSources: html`🔗 <b>Источники трафика</b>`,
     direct: html`прямые заходы`,
+    account: (label) => html`🏫 <b>${e(label)}</b>`,
+    noAnswer: html`⚠️ JustClick не ответил: этого аккаунта нет в итоге ниже.`,
+    total: (paid, created, month) =>
+      html`<b>Все аккаунты</b>: оплачено ${paid.count} на <b>${e(paid.sum)}</b>; создано ${created}; с начала месяца ${e(month)}`,
   },
 };

@@ -24,6 +24,10 @@ export interface GlanceText {
   topRow(place: string, title: Html, sum: string, count: number, share: string, fee: string | null): Html;
   section(title: string): Html;
   netRevenue(label: string, net: string, fees: string): Html;
+  /** What "@all" is about, before the period: "all accounts, 15–28 Nov" (plain text). */
+  allAccounts(period: string): string;
+  /** One account's part of an "@all" answer: its paid sum and orders, and its change; null change: JustClick did not answer. */
+  accountLine(label: string, figures: { count: number; sum: string; change: string } | null): Html;
   /** The words that ask /chart for its dark picture; matched lower-case. */
   darkWords: readonly string[];
   /** The caption of an /export file: what, when and the filter. */
@@ -48,6 +52,11 @@ export const glanceText: Record<Lang, GlanceText> = {
       html`${e(place)} ${title} — ${e(sum)} · ${count} · ${e(share)}${fee === null ? '' : html` · fee ${e(fee)}`}`,
     section: (title) => html`<b>${e(title)}</b>`,
     netRevenue: (label, net, fees) => html`${e(label)}: <b>${e(net)}</b> (fees ${e(fees)})`,
+    allAccounts: (period) => `all accounts, ${period}`,
+    accountLine: (label, f) =>
+      f === null
+        ? html`• <b>${e(label)}</b>: JustClick did not answer`
+        : html`• <b>${e(label)}</b>: ${e(f.sum)} · ${f.count} ${e(plural('en', f.count, { one: 'order', other: 'orders' }))} · ${e(f.change)}`,
     darkWords: ['dark', 'night'],
     exportCaption: (count, period, paidOnly, format) =>
       html`📄 ${count} ${e(plural('en', count, { one: 'order', other: 'orders' }))}${paidOnly ? html` (paid only)` : ''} — ${e(period)}${format === 'csv' ? html` · CSV` : ''}`,
@@ -67,6 +76,11 @@ export const glanceText: Record<Lang, GlanceText> = {
       html`${e(place)} ${title} — ${e(sum)} · ${count} · ${e(share)}${fee === null ? '' : html` · комиссия ${e(fee)}`}`,
     section: (title) => html`<b>${e(title)}</b>`,
     netRevenue: (label, net, fees) => html`${e(label)}: <b>${e(net)}</b> (комиссии ${e(fees)})`,
+    allAccounts: (period) => `все аккаунты, ${period}`,
+    accountLine: (label, f) =>
+      f === null
+        ? html`• <b>${e(label)}</b>: JustClick не ответил`
+        : html`• <b>${e(label)}</b>: ${e(f.sum)} · ${f.count} ${e(ruOrders(f.count))} · ${e(f.change)}`,
     darkWords: ['тёмный', 'темный', 'тёмная', 'темная', 'ночь'],
     exportCaption: (count, period, paidOnly, format) =>
       html`📄 ${count} ${e(ruOrders(count))}${paidOnly ? html` (только оплаченные)` : ''} — ${e(period)}${format === 'csv' ? html` · CSV` : ''}`,

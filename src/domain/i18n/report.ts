@@ -26,6 +26,11 @@ export interface ReportText {
   waiting(count: number, sum: string): Html;
   /** The chart's caption. */
   chartCaption(cadence: Cadence, period: string): Html;
+  /** The heading of one account's block in a report on several, and of their total. */
+  account(label: string): Html;
+  allAccounts: Html;
+  /** Under an account whose JustClick did not answer, in a report on several. */
+  noAnswer: Html;
   /** The chart's legend. */
   legend(cadence: Cadence): { current: string; previous: string };
   set(cadence: Cadence, time: string, timeZone: string): Html;
@@ -52,6 +57,9 @@ export const reportText: Record<Lang, ReportText> = {
     waiting: (count, sum) => html`⏳ Invoices still waiting: ${count} (${e(sum)})`,
     chartCaption: (c, period) => html`Paid revenue by day, ${e(period)}, against the ${c === 'weekly' ? html`week` : html`month`} before`,
     legend: (c) => (c === 'weekly' ? { current: 'This week', previous: 'Week before' } : { current: 'This month', previous: 'Month before' }),
+    account: (label) => html`🏫 <b>${e(label)}</b>`,
+    allAccounts: html`<b>All accounts</b>`,
+    noAnswer: html`⚠️ JustClick did not answer: this account is not in the total below.`,
     set: (c, time, zone) => html`📊 The ${e(c)} report comes here ${e(when.en[c])} at <b>${e(time)}</b> (${e(zone)}).`,
     off: (c) => html`${c === null ? html`Weekly and monthly reports are` : html`The ${e(c)} report is`} off here.`,
     state: (weekly, monthly, zone) =>
@@ -74,6 +82,9 @@ export const reportText: Record<Lang, ReportText> = {
     waiting: (count, sum) => html`⏳ Счетов ждут оплаты: ${count} (${e(sum)})`,
     chartCaption: (c, period) => html`Оплаты по дням, ${e(period)}, в сравнении с ${c === 'weekly' ? html`предыдущей неделей` : html`предыдущим месяцем`}`,
     legend: (c) => (c === 'weekly' ? { current: 'Эта неделя', previous: 'Неделя до' } : { current: 'Этот месяц', previous: 'Месяц до' }),
+    account: (label) => html`🏫 <b>${e(label)}</b>`,
+    allAccounts: html`<b>Все аккаунты</b>`,
+    noAnswer: html`⚠️ JustClick не ответил: этого аккаунта нет в итоге ниже.`,
     set: (c, time, zone) =>
       html`📊 ${c === 'weekly' ? html`Отчёт за неделю` : html`Отчёт за месяц`} придёт сюда ${e(when.ru[c])} в <b>${e(time)}</b> (${e(zone)}).`,
     off: (c) =>

@@ -1,9 +1,7 @@
 // Sales at a glance: /chart [period] [dark] — the period's paid revenue as a picture with the previous equal
 // period drawn faintly behind; /top [period] — where that revenue came from. Both say the change in words.
 import { Composer } from 'telegraf';
-import { isoDate } from '../../domain/calendar.js';
-import type { Period } from '../../domain/calendar-periods.js';
-import { glanceChartFigures, renderChartFigures, type ChartFigures } from '../../domain/chart/glance-chart.js';
+import { chartFilename, glanceChartFigures, renderChartFigures, type ChartFigures } from '../../domain/chart/glance-chart.js';
 import type { ChartTheme } from '../../domain/chart/revenue-chart.js';
 import { describePeriod } from '../../domain/format/dates.js';
 import type { Html } from '../../domain/format/html.js';
@@ -15,14 +13,8 @@ import type { Lang } from '../../domain/i18n/lang.js';
 import { topBreakdowns } from '../../domain/top.js';
 import type { BotContext, Services } from '../context.js';
 import { fetchGlance } from '../glance-query.js';
+import { sendCombinedChart, sendCombinedTop } from './all-accounts.js';
 import { prepareOrdersQuery } from '../orders-query.js';
-
-/** revenue-2026-11-15_2026-11-28.png: the local days it shows. */
-function chartFilename(period: Period): string {
-  const first = isoDate(period.firstDay);
-  const last = isoDate(period.lastDay);
-  return first === last ? `revenue-${first}.png` : `revenue-${first}_${last}.png`;
-}
 
 export interface ChartPhoto {
   file: { filename: string; content: Buffer };
@@ -52,6 +44,7 @@ export function glanceFeature(s: Services): Composer<BotContext> {
     if (!prepared) return;
     // No period named: the last two weeks by day, not today's mostly empty hours.
     const period = rest.trim() === '' ? defaultChartPeriod(s.now(), ctx.timeZone) : prepared.period;
+    if (prepared.combined) return sendCombinedChart(s, ctx, prepared, period, theme);
     await gateway.typing(chatId);
     await s.background(ctx, async () => {
       const fetched = await fetchGlance(s, ctx, prepared, period);
@@ -66,6 +59,7 @@ export function glanceFeature(s: Services): Composer<BotContext> {
     const chatId = ctx.chat.id;
     const prepared = await prepareOrdersQuery(s, ctx, '/top', ctx.payload);
     if (!prepared) return;
+    if (prepared.combined) return sendCombinedTop(s, ctx, prepared);
     await gateway.typing(chatId);
     await s.background(ctx, async () => {
       const fetched = await fetchGlance(s, ctx, prepared);
