@@ -239,3 +239,6 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     return pollBatch(data.ownerIds ?? (data.ownerId !== undefined ? [data.ownerId] : []));
   };
 }
+
+/** What the engine's poll worker runs; the benchmark swaps in its frozen baseline (bench/support/check-before.ts). */
+export type PollProcessorFactory = (ctx: EngineContext, alerts: AlertService, deps: PollDeps) => (job: Job<PollJob['data']>) => Promise<unknown>;
