@@ -11,6 +11,7 @@ import { createNotificationHandler } from './http/notifications.js';
 import { createHttpServer, createMetricsServer, NOTIFY_PATH, WEBHOOK_PATH } from './http/server.js';
 import { createAlertEngine, type AlertEngine } from './jobs/engine.js';
 import { createLeader, type Leader } from './jobs/leader.js';
+import type { PollProcessorFactory } from './jobs/poll.js';
 import type { JustClickClientOptions } from './justclick/client.js';
 import { orderDetails } from './justclick/lookups.js';
 import { isDemoAccount } from './demo/account.js';
@@ -61,6 +62,11 @@ export interface Overrides {
    * of their own interleaves with the conversation); the engine's service API works all the same.
    */
   engineWorkers?: boolean;
+  /**
+   * The benchmark's baseline only (bench/support/check-before.ts): account checks as main made them before #14's
+   * cheaper checks, so that one benchmark run measures both. Never set in production or tests.
+   */
+  baselineChecks?: { pollProcessor: PollProcessorFactory };
 }
 
 export interface App {
@@ -96,7 +102,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref()
 export function assemble(config: Config, overrides: Overrides = {}): App {
   const logger = overrides.logger ?? createLogger(config.logLevel, undefined, { secrets: [config.botToken, config.botToken.split(':')[1] ?? ''] });
   const prefix = overrides.prefix ?? PREFIX;
-  const redis = createRedis(config.redisUrl, { logger, name: 'store' });
+  const redis = createRedis(config.redisUrl, { logger, name: 'store', autoPipelining: !overrides.baselineChecks });
   // Key names (and, on a Redis Cluster, their hash tags) come from one place.
   const keys = new KeySpace(prefix, isClusterUrl(config.redisUrl));
   // A person's current account may be a team's: the store asks the team (made below, asked only once running).
@@ -149,6 +155,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.leader ? { leader: overrides.leader } : {}),
     ...(overrides.followUpMs ? { followUpMs: overrides.followUpMs } : {}),
+    ...(overrides.baselineChecks ? { baselineChecks: overrides.baselineChecks } : {}),
   });
 
   // JustClick never pushes for the demo shop: it has no notification URL, and its alerts come by polling.

@@ -21,8 +21,8 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export function forkTs(script: URL, name: string, opts: { exposeGc?: boolean } = {}): Child {
-  const execArgv = ['--import', 'tsx', ...(opts.exposeGc ? ['--expose-gc'] : [])];
+export function forkTs(script: URL, name: string, opts: { exposeGc?: boolean; execArgv?: string[] } = {}): Child {
+  const execArgv = ['--import', 'tsx', ...(opts.exposeGc ? ['--expose-gc'] : []), ...(opts.execArgv ?? [])];
   const child = fork(fileURLToPath(script), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   running.add(child);
   const inbox: Message[] = [];

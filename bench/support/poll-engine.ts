@@ -10,6 +10,7 @@ import type { AccountStore } from '../../src/store/accounts.js';
 import { KeySpace } from '../../src/store/keys.js';
 import { isClusterUrl, scanKeys, type Redis } from '../../src/store/redis.js';
 import { benchAccount } from './accounts.js';
+import { checkBefore } from './check-before.js';
 import { reply, serve } from './child.js';
 
 const SEED_CONCURRENCY = 100;
@@ -90,7 +91,7 @@ async function freshRound(redis: Redis, keys: KeySpace): Promise<void> {
 /** Poll jobs still to run (not counting the scheduler's next tick, which waits delayed). */
 const pending = async (queue: Queue) => Object.values(await queue.getJobCounts('wait', 'active', 'prioritized')).reduce((a, b) => a + b, 0);
 
-async function seed(message: { accounts: number; redisUrl: string; template: string; telegramApiRoot: string; botToken: string }) {
+async function seed(message: { accounts: number; redisUrl: string; template: string; telegramApiRoot: string; botToken: string; baseline: boolean }) {
   const config: Config = {
     botToken: message.botToken,
     credentialsKeys: [Buffer.alloc(32, 7)],
@@ -109,7 +110,8 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
     webhookSecret: undefined,
     logLevel: 'warn',
   };
-  const app = assemble(config);
+  // `baseline`: the checks as main made them before #14's cheaper checks, for the ratios of the same run.
+  const app = assemble(config, message.baseline ? { baselineChecks: { pollProcessor: checkBefore } } : {});
   const { redis, accounts: store, chats } = app.stores;
   const { engine } = app;
   // The key names the app gives itself (src/app.ts), for the bench's own reads and writes.

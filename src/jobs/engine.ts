@@ -20,7 +20,7 @@ import { createDigestProcessor, createDigestService } from './digest.js';
 import { createLeader, type Leader } from './leader.js';
 import { createMembershipService, upsertBindingChecks, type MembershipService } from './membership.js';
 import { BindingChecks } from '../store/bindings.js';
-import { createPollProcessor, POLL_BATCH } from './poll.js';
+import { createPollProcessor, POLL_BATCH, type PollProcessorFactory } from './poll.js';
 import { PollPaceStore } from '../store/poll-pace.js';
 import { RequestBudgets } from '../store/budgets.js';
 import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
@@ -65,6 +65,8 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
   leader?: { ttlMs?: number; renewMs?: number };
   /** Sales follow-ups at most this often: a pinned card's edit per chat, a goal check per owner (default CARD_EDIT_MS). */
   followUpMs?: number;
+  /** The benchmark's baseline only: the account checks as they were before #14 (see Overrides.baselineChecks). */
+  baselineChecks?: { pollProcessor: PollProcessorFactory };
 }
 
 export interface AlertEngine {
@@ -111,7 +113,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   const logger = deps.logger.child({ part: 'alerts' });
   const keys = new KeySpace(deps.prefix, isClusterUrl(deps.redisUrl));
   const queuePrefix = deps.queuePrefix ?? keys.queuePrefix();
-  const redis = createRedis(deps.redisUrl, { logger, name: 'alerts' });
+  const redis = createRedis(deps.redisUrl, { logger, name: 'alerts', autoPipelining: !deps.baselineChecks });
   // BullMQ makes (and closes) its own connections from these options; workers block, so no retry cap. It cannot
   // make a cluster connection from a URL: on a cluster it is handed one (and duplicates it for blocking calls).
   const queueRedis = keys.cluster ? createRedis(deps.redisUrl, { logger, name: 'queues', forBullMQ: true }) : undefined;
@@ -221,7 +223,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
     const common = { connection, prefix: queuePrefix };
     const pollWorker = new Worker(
       POLL_QUEUE,
-      createPollProcessor(ctx, alerts, {
+      (deps.baselineChecks?.pollProcessor ?? createPollProcessor)(ctx, alerts, {
         pace,
         budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
         intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },

@@ -160,12 +160,12 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
       await retry();
       return 'paused';
     }
-    if (!(await alerts.refreshWatch(ownerId))) {
+    // Read side by side: on one Redis they leave in one write with the other checks' reads (#14).
+    const [watched, lastCheck, facts] = await Promise.all([alerts.refreshWatch(ownerId), watch.lastCheck(ownerId), pace.facts(ownerId)]);
+    if (!watched) {
       await pace.forget(ownerId);
       return 'not-watched';
     }
-
-    const [lastCheck, facts] = await Promise.all([watch.lastCheck(ownerId), pace.facts(ownerId)]);
     const query = { ...pollWindow(now, lastCheck), paidOnly: true, goods: [] };
     // Polls take from the account's budget only what its users leave: a busy account waits, its commands do not.
     const waitMs = await budgets.spendForPoll(account.creds, ordersCalls(query, ctx.ordersMethod).length, now);
@@ -186,10 +186,9 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     // Told before the orders paid during the pause arrive; the window below still reaches back to the last check.
     if (account.pausedAt !== undefined) await resumed(account, now);
     const { queued } = await alerts.enqueueAlerts(account, orders, 'poll');
-    // Only once the alerts are queued does this check count: a crash before here re-reads the same window.
-    await watch.checked(ownerId, now);
-    await accounts.markOk(ownerId, unixSeconds(now));
-    await scheduleNext(account, facts, orders, queued > 0, now);
+    // Only once the alerts are queued does this check count: a crash before here re-reads the same window. The
+    // bookkeeping goes out together: none of it depends on another, and a crash halfway only re-reads a window.
+    await Promise.all([watch.checked(ownerId, now), accounts.markOk(ownerId, unixSeconds(now)), scheduleNext(account, facts, orders, queued > 0, now)]);
     return 'checked';
   }
 
@@ -208,13 +207,15 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     const saleAt = Math.max(facts.saleAt ?? now.getTime(), newestPaid);
     // Alerted by a poll means no push brought it: only news for an account whose pushes have come before.
     const missedAt = alerted && account.lastPushAt !== undefined ? now.getTime() : facts.missedAt;
-    await pace.remember(account.ownerId, missedAt === undefined ? { saleAt } : { saleAt, missedAt });
     const activity = {
       lastSaleAt: saleAt,
       ...(account.lastPushAt !== undefined ? { lastPushAt: account.lastPushAt * 1000 } : {}),
       ...(missedAt !== undefined ? { pushMissedAt: missedAt } : {}),
     };
-    await pace.dueAt(account.ownerId, later(now, nextCheck(activity, now, intervals).inMs));
+    await Promise.all([
+      pace.remember(account.ownerId, missedAt === undefined ? { saleAt } : { saleAt, missedAt }),
+      pace.dueAt(account.ownerId, later(now, nextCheck(activity, now, intervals).inMs)),
+    ]);
   }
 
   /** A batch's checks run side by side; one account's failure is logged and does not hold up the others. */
@@ -239,3 +240,6 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     return pollBatch(data.ownerIds ?? (data.ownerId !== undefined ? [data.ownerId] : []));
   };
 }
+
+/** What the engine's poll worker runs; the benchmark swaps in its frozen baseline (bench/support/check-before.ts). */
+export type PollProcessorFactory = (ctx: EngineContext, alerts: AlertService, deps: PollDeps) => (job: Job<PollJob['data']>) => Promise<unknown>;

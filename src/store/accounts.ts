@@ -130,12 +130,21 @@ redis.call('HDEL', KEYS[1], 'errKind', 'errAt', 'errMessage')
 return 1
 `);
 
+/** Keys kept opened in memory: about one per watched account on a replica; past it the least recently read go. */
+const OPENED_KEYS = 20_000;
+
 export class AccountStore {
   readonly #redis: Redis;
   readonly #vault: Vault;
   readonly #keys: KeySpace;
   readonly #log: Logger;
   readonly #team: TeamAccess | undefined;
+  /**
+   * Account id → the sealed key as last read and what it opened to. The poller reads every account every minute;
+   * opening (AES-GCM) only when the stored seal differs means a relink, a reseal or an unlink + link is seen at the
+   * very next read (the seal has a fresh nonce each time), while an unchanged record costs no decryption (#14).
+   */
+  readonly #opened = new Map<AccountId, { sealed: string; secret: string }>();
 
   /** Without `team`, a person's current account is always one of their own. */
   constructor(redis: Redis, vault: Vault, keys: KeySpace | string = 'jcb:', logger: Logger = createLogger('warn'), team?: TeamAccess) {
@@ -278,7 +287,7 @@ export class AccountStore {
     }
     let secret: string;
     try {
-      secret = this.#vault.open(h.key, keyAad(ownerId));
+      secret = this.#open(ownerId, h.key);
     } catch (err) {
       // A key dropped from CREDENTIALS_KEYS too early, or a tampered record: the owner has to /link again.
       this.#log.warn({ ownerId, reason: (err as Error).message }, 'stored key does not decrypt; treating it as not linked');
@@ -335,6 +344,21 @@ export class AccountStore {
     return { accounts, resealed, unreadable };
   }
 
+  /** The key sealed in `sealed` for this account: from memory when the same seal was opened before. */
+  #open(accountId: AccountId, sealed: string): string {
+    const known = this.#opened.get(accountId);
+    // Most recently read last, so that the oldest is the first in the map's order.
+    this.#opened.delete(accountId);
+    if (known?.sealed === sealed) {
+      this.#opened.set(accountId, known);
+      return known.secret;
+    }
+    const secret = this.#vault.open(sealed, keyAad(accountId));
+    this.#opened.set(accountId, { sealed, secret });
+    if (this.#opened.size > OPENED_KEYS) this.#opened.delete(this.#opened.keys().next().value!);
+    return secret;
+  }
+
   async #reseal(ownerId: number, was: string, secret: string): Promise<void> {
     try {
       const done = await resealScript.run(this.#redis, [this.#account(ownerId)], [was, this.#vault.seal(secret, keyAad(ownerId))]);
@@ -348,6 +372,7 @@ export class AccountStore {
   /** Forgets the account and its push token, and takes it off its owner's list. */
   async unlink(ownerId: AccountId): Promise<UnlinkedAccount | null> {
     const reply = (await unlinkScript.run(this.#redis, [this.#account(ownerId)], [])) as [string | null, string | null, string | null] | null;
+    this.#opened.delete(ownerId);
     if (!reply) return null;
     const [login, pushToken, owner] = reply;
     if (pushToken) await this.#redis.del(this.#pushIndex(pushToken));

@@ -22,6 +22,13 @@ for _, owner in ipairs(due) do redis.call('ZADD', KEYS[1], 'XX', ARGV[2], owner)
 return due
 `);
 
+// Sets the facts (ARGV[2..]) and their expiry (ARGV[1] seconds) in one step.
+const rememberScript = new LuaScript(`
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return 1
+`);
+
 export class PollPaceStore {
   readonly #redis: Redis;
   readonly #keys: KeySpace;
@@ -82,12 +89,8 @@ export class PollPaceStore {
   async remember(ownerId: number, facts: PaceFacts): Promise<void> {
     const fields = Object.entries(facts).flatMap(([k, v]) => (v === undefined ? [] : [k, String(v)]));
     if (fields.length === 0) return;
-    const key = this.#factsKey(ownerId);
-    await this.#redis
-      .multi()
-      .hset(key, ...fields)
-      .expire(key, FACTS_TTL_SECONDS)
-      .exec();
+    // A script, not MULTI: as atomic, and it leaves in the same write as the check's other bookkeeping (#14).
+    await rememberScript.run(this.#redis, [this.#factsKey(ownerId)], [FACTS_TTL_SECONDS, ...fields]);
   }
 
   /** The account is no longer watched: out of the schedule (its facts expire by themselves). */

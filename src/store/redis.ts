@@ -57,6 +57,12 @@ export interface RedisConnectionOptions {
   name: string;
   /** BullMQ needs commands to wait for a reconnect forever (it blocks on BRPOPLPUSH and friends). */
   forBullMQ?: boolean;
+  /**
+   * Commands issued in the same tick go out in one write (ioredis' auto-pipelining; one server only). On by
+   * default for store connections: the poller's checks run side by side and each write and read is a syscall on
+   * both ends (#14). Off only for the benchmark's baseline.
+   */
+  autoPipelining?: boolean;
 }
 
 /** How often the same connection error is logged again while it persists. */
@@ -64,7 +70,7 @@ const REPEAT_LOG_MS = 30_000;
 
 const retryStrategy = (times: number): number => Math.min(100 * 2 ** Math.min(times, 5), 3_000);
 
-export function createRedis(url: string, { logger, name, forBullMQ = false }: RedisConnectionOptions): Redis {
+export function createRedis(url: string, { logger, name, forBullMQ = false, autoPipelining = true }: RedisConnectionOptions): Redis {
   const log = logger.child({ redis: name });
   const options = {
     connectionName: `jcb-${name}`,
@@ -75,7 +81,7 @@ export function createRedis(url: string, { logger, name, forBullMQ = false }: Re
   const target = parseRedisUrl(url);
   const redis: Redis =
     target.kind === 'single'
-      ? new OneRedis(url, { ...options, lazyConnect: false, retryStrategy })
+      ? new OneRedis(url, { ...options, lazyConnect: false, retryStrategy, enableAutoPipelining: autoPipelining && !forBullMQ })
       : new Cluster(target.nodes, {
           clusterRetryStrategy: retryStrategy,
           // ioredis' Cluster.connect() never settles when its ready check meets `cluster_state:fail` (it

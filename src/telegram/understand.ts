@@ -15,7 +15,6 @@ import { allGoods } from '../justclick/lookups.js';
 import type { OrdersQuery } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import type { ChoiceOption } from '../store/choices.js';
-import { may } from '../domain/roles.js';
 import { accountForQuery } from './access.js';
 import { accountsWithRoles } from './account-pick.js';
 import type { BotContext, Services } from './context.js';

@@ -153,6 +153,22 @@ describe('ordersCalls', () => {
     ]);
   });
 
+  it('asked again and again for the same minutes, still names the Moscow day of each instant, also before 1930', () => {
+    // The poller asks for the same minute thousands of times a round; the days are remembered per minute.
+    for (let round = 0; round < 3; round++) {
+      expect(ordersCalls(q('2026-11-01T20:59:00Z', '2026-11-01T21:00:00Z'), 'getOrdersWithGoods')).toEqual([
+        { begin_date: '01.11.2026', end_date: '01.11.2026' },
+      ]);
+      expect(ordersCalls(q('2026-11-01T20:59:30Z', '2026-11-01T21:00:30Z'), 'getOrdersWithGoods')).toEqual([
+        { begin_date: '01.11.2026', end_date: '02.11.2026' },
+      ]);
+      // Moscow was 2:30:17 ahead of UTC in 1900: 21:29:43 UTC is already the next day there, 21:29:42 not yet.
+      expect(ordersCalls(q('1900-01-01T21:29:42Z', '1900-01-01T21:29:43.001Z'), 'getOrdersWithGoods')).toEqual([
+        { begin_date: '01.01.1900', end_date: '02.01.1900' },
+      ]);
+    }
+  });
+
   it(`splits long ranges into calls of at most ${MAX_DAYS_PER_CALL} days that touch without gaps`, () => {
     const calls = ordersCalls(q('2026-01-01T00:00:00+03:00', '2026-04-15T00:00:00+03:00'), 'getOrdersWithGoods');
     expect(calls.map((c) => `${(c as Record<string, string>).begin_date}-${(c as Record<string, string>).end_date}`)).toEqual([
