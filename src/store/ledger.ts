@@ -2,7 +2,7 @@
 // the "sent" markers that guard the non-idempotent sendMessage, and the list of accounts watched for alerts.
 import { userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
-import type { Redis } from './redis.js';
+import { confirmWrites, type Redis } from './redis.js';
 import { deleteMatching } from './scan.js';
 import { unixSeconds } from '../domain/justclick.js';
 
@@ -115,6 +115,8 @@ export class AlertLedger {
     const multi = this.redis.multi();
     for (const m of marks) multi.set(this.sentKey(chatId, m), '1', 'EX', this.retentionSeconds);
     await multi.exec();
+    // On a cluster, a replica holds the mark before the caller moves on: a failover then cannot lose it.
+    await confirmWrites(this.redis);
   }
 }
 
