@@ -88,10 +88,10 @@ export function createRedis(url: string, { logger, name, forBullMQ = false }: Re
           // meanwhile instead of failing it, a little slower than ioredis' default.
           retryDelayOnFailover: 200,
           retryDelayOnClusterDown: 300,
-          // Each retry above (and each MOVED/ASK) spends one redirection. A store call gives up after ~16 of
-          // them (about 5 s, then the handler says "try later", as maxRetriesPerRequest does on one Redis);
+          // Each retry above (and each MOVED/ASK) spends one redirection. A store call gives up after 16 of
+          // them (3–5 s, then the handler says "try later", as maxRetriesPerRequest does on one Redis);
           // BullMQ's connections keep going through a whole failover at Redis' default cluster-node-timeout
-          // of 15 s plus the election (120 × ~300 ms ≈ 36 s), or a worker would fail jobs it could have run.
+          // of 15 s plus the election (120 × 200–300 ms: 24–36 s), or a worker would fail jobs it could run.
           maxRedirections: forBullMQ ? 120 : 16,
           // CLUSTER SLOTS on a busy node may take longer than ioredis' 1 s; a timed-out refresh keeps the old map.
           slotsRefreshTimeout: 2_000,
