@@ -61,6 +61,8 @@ export interface Overrides {
    * of their own interleaves with the conversation); the engine's service API works all the same.
    */
   engineWorkers?: boolean;
+  /** Concurrent account checks per replica (the engine's default 100); the scale-out benchmark lowers it. */
+  pollConcurrency?: number;
 }
 
 export interface App {
@@ -145,6 +147,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.leader ? { leader: overrides.leader } : {}),
     ...(overrides.followUpMs ? { followUpMs: overrides.followUpMs } : {}),
+    ...(overrides.pollConcurrency ? { pollConcurrency: overrides.pollConcurrency } : {}),
   });
 
   // JustClick never pushes for the demo shop: it has no notification URL, and its alerts come by polling.
