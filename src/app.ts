@@ -67,6 +67,8 @@ export interface Overrides {
    * cheaper checks, so that one benchmark run measures both. Never set in production or tests.
    */
   baselineChecks?: { pollProcessor: PollProcessorFactory };
+  /** Concurrent account checks per replica (the engine's default 100); the scale-out benchmark lowers it. */
+  pollConcurrency?: number;
 }
 
 export interface App {
@@ -156,6 +158,7 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
     ...(overrides.leader ? { leader: overrides.leader } : {}),
     ...(overrides.followUpMs ? { followUpMs: overrides.followUpMs } : {}),
     ...(overrides.baselineChecks ? { baselineChecks: overrides.baselineChecks } : {}),
+    ...(overrides.pollConcurrency ? { pollConcurrency: overrides.pollConcurrency } : {}),
   });
 
   // JustClick never pushes for the demo shop: it has no notification URL, and its alerts come by polling.

@@ -26,9 +26,14 @@ let port = 0;
 serve(async (message) => {
   if (message.type === 'start') {
     const count = Number(message.accounts);
-    port = await freePort();
+    // Optional: several farms share the accounts (account i goes to farm i % shards), each on its own
+    // addresses but the same port, so that one farm process's CPU does not cap a multi-replica bot.
+    const shards = Number(message.shards ?? 1);
+    const shard = Number(message.shard ?? 0);
+    port = message.port === undefined ? await freePort() : Number(message.port);
     const now = Math.floor(Date.now() / 1000);
     for (let i = 0; i < count; i++) {
+      if (i % shards !== shard) continue;
       const { login, key } = benchAccount(i);
       fake.addAccount(login, key);
       // Paid before alerts are switched on (the baseline takes them), so a check finds orders but alerts none.
@@ -46,6 +51,18 @@ serve(async (message) => {
     // The next `count` requests are answered after `ms`, like a distant JustClick.
     fake.inject({ latencyMs: Number(message.ms) }, Number(message.count));
     reply({ type: 'latency' });
+  } else if (message.type === 'cpu') {
+    const used = process.cpuUsage();
+    reply({ type: 'cpu', ms: (used.user + used.system) / 1000 });
+  } else if (message.type === 'clear') {
+    fake.clearFaults();
+    reply({ type: 'clear' });
+  } else if (message.type === 'calls') {
+    // Who was called since request number `since`: one check per account per round shows as `max` 1.
+    const perLogin = new Map<string, number>();
+    for (const r of fake.requests.slice(Number(message.since))) perLogin.set(r.login, (perLogin.get(r.login) ?? 0) + 1);
+    const counts = [...perLogin.values()];
+    reply({ type: 'calls', total: fake.requests.length, accounts: perLogin.size, max: Math.max(0, ...counts) });
   } else if (message.type === 'requests') {
     reply({ type: 'requests', total: fake.requests.length, faulted: fake.requests.filter((r) => r.fault !== undefined).length });
   }

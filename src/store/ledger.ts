@@ -5,7 +5,7 @@
 import type { ChatSettings } from './chats.js';
 import { intOrUndefined, userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
-import { scanKeys, type Redis } from './redis.js';
+import { confirmWrites, scanKeys, type Redis } from './redis.js';
 import { deleteMatching } from './scan.js';
 import { unixSeconds } from '../domain/justclick.js';
 
@@ -160,6 +160,8 @@ export class AlertLedger {
     const multi = this.redis.multi();
     for (const m of marks) multi.set(this.sentKey(chatId, m), '1', 'EX', this.retentionSeconds);
     await multi.exec();
+    // On a cluster, a replica holds the mark before the caller moves on: a failover then cannot lose it.
+    await confirmWrites(this.redis);
   }
 }
 

@@ -94,6 +94,16 @@ export function createRedis(url: string, { logger, name, forBullMQ = false, auto
           // meanwhile instead of failing it, a little slower than ioredis' default.
           retryDelayOnFailover: 200,
           retryDelayOnClusterDown: 300,
+          // Each retry above (and each MOVED/ASK) spends one redirection. A store call gives up after 16 of
+          // them (3–5 s, then the handler says "try later", as maxRetriesPerRequest does on one Redis);
+          // BullMQ's connections keep going through a whole failover at Redis' default cluster-node-timeout
+          // of 15 s plus the election (120 × 200–300 ms: 24–36 s), or a worker would fail jobs it could run.
+          maxRedirections: forBullMQ ? 120 : 16,
+          // CLUSTER SLOTS on a busy node may take longer than ioredis' 1 s; a timed-out refresh keeps the old map.
+          slotsRefreshTimeout: 2_000,
+          // ioredis reads the slot map only at connect and on MOVED; replicas that joined or came back after a
+          // failover (which confirmWrites waits for) would stay unknown. One CLUSTER SLOTS per connection a minute.
+          slotsRefreshInterval: 60_000,
           redisOptions: {
             ...options,
             ...(target.username !== undefined && { username: target.username }),
@@ -137,6 +147,37 @@ export async function* scanKeys(redis: Redis, pattern: string, count = 500): Asy
       if (keys.length > 0) yield keys;
     } while (cursor !== '0');
   }
+}
+
+/** How long a sent mark waits for a replica to copy it (WAIT's timeout): a bounded pause, never a failure. */
+const CONFIRM_TIMEOUT_MS = 200;
+
+/**
+ * On a Redis Cluster with replicas: waits until one replica of each master has every write this connection
+ * sent it so far (WAIT 1), at most `timeoutMs`. Replication is asynchronous, so a master killed right after
+ * a sent mark was written could lose it, and the delivery retried after the failover would send the alert
+ * twice; after this the promoted replica has it. WAIT goes to every master that has a replica, in parallel, as
+ * ioredis does not say which connection carried the write; a master with nothing left to copy answers at once.
+ * On one Redis, or a cluster without replicas, it sends nothing. Resolves to the fewest replicas any master confirmed,
+ * or null when nothing was asked or an answer did not come in time (the write itself already succeeded).
+ */
+export async function confirmWrites(redis: Redis, timeoutMs = CONFIRM_TIMEOUT_MS): Promise<number | null> {
+  if (!(redis instanceof Cluster)) return null;
+  // Masters that have a replica, as the slot map says (`host:port` first, its replicas after it).
+  const replicated = new Set<string>();
+  for (const owners of redis.slots) if (owners && owners.length > 1) replicated.add(owners[0]!);
+  const masters = redis.nodes('master').filter((m) => replicated.has(`${m.options.host}:${m.options.port}`));
+  if (masters.length === 0) return null;
+  const answers = Promise.all(masters.map((master) => master.wait(1, timeoutMs)));
+  let confirmed: number[] | undefined;
+  const answered = await withDeadline(
+    answers.then((counts) => {
+      confirmed = counts;
+    }),
+    timeoutMs + 100,
+  ).catch(() => false);
+  answers.catch(() => undefined);
+  return answered && confirmed ? Math.min(...confirmed) : null;
 }
 
 /** Ends a connection politely (QUIT lets pending replies arrive), or forcibly once `deadlineMs` has passed. */
