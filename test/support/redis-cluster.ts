@@ -47,7 +47,21 @@ async function ask<T>(port: number, command: (r: Redis) => Promise<T>): Promise<
   }
 }
 
+/**
+ * Six servers on ports that were free a moment ago: another test may take one of them (or its bus port, +10000)
+ * in between, and the node then never starts. A fresh set of ports is tried before giving up.
+ */
 export async function startRedisCluster(): Promise<RedisCluster> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startClusterOnce();
+    } catch (err) {
+      if (attempt >= 3 || !/did not start|did not become ready|--cluster create failed/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function startClusterOnce(): Promise<RedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'jc-cluster-'));
   const ports: number[] = [];
   const children = new Map<number, ChildProcess>();
