@@ -153,13 +153,13 @@ describe('several accounts stacked ("/chart @all")', () => {
   });
 
   it('a legend too wide for one row wraps and pushes the plot down, every name there (a long one cut)', () => {
-    const many = ['Школа йоги и пилатеса', 'Танцы для взрослых', 'Курсы английского', 'Фотошкола Москва', 'Кулинарная студия'].map((label, i) => ({
+    const many = ['Школа йоги и пилатеса «Гармония»', 'Танцы для взрослых', 'Курсы английского', 'Фотошкола Москва', 'Кулинарная студия'].map((label, i) => ({
       label,
       revenue: current.buckets.map((b) => (i === 0 ? b.revenue : 0)),
     }));
     const svg = revenueChartSvg(input({ stack: many }));
     for (const { label } of many) expect(svg).toContain(`>${label.slice(0, 16)}`);
-    expect(svg).toContain('>Школа йоги и пил…<');
+    expect(svg).toContain('>Школа йоги и пилатеса «Г…<');
     const legendRows = new Set([...svg.matchAll(/<rect x="[\d.]+" y="(\d+)" width="28" height="28"/g)].map((m) => m[1]));
     expect(legendRows.size).toBe(3);
     // The plot's top grid line starts below the last legend row (one row: at 162).

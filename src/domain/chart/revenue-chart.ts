@@ -116,7 +116,8 @@ export function revenueChartSvg(input: RevenueChartInput): string {
   let lx = 36;
   let ly = 94;
   for (const [colour, word] of legendItems) {
-    const label = clip(word, 28, stack ? 300 : 420);
+    // Room for an account's full domain ("yogadigest.justclick.ru"); longer names are cut, and rows wrap.
+    const label = clip(word, 28, 420);
     const width = 40 + [...label].length * 28 * 0.6;
     if (lx > 36 && lx + width > CHART_WIDTH - 36) {
       lx = 36;
