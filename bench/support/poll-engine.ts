@@ -3,13 +3,12 @@
 // polling rounds and reports its own CPU, RSS and Redis figures. One process per size, so sizes do not mix.
 import { Queue } from 'bullmq';
 import { assemble, PREFIX, type App } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
 import { POLL_BATCH } from '../../src/jobs/poll.js';
 import { POLL_QUEUE } from '../../src/jobs/queues.js';
 import type { AccountStore } from '../../src/store/accounts.js';
 import { KeySpace } from '../../src/store/keys.js';
 import { isClusterUrl, scanKeys, type Redis } from '../../src/store/redis.js';
-import { benchAccount } from './accounts.js';
+import { benchAccount, engineConfig } from './accounts.js';
 import { checkBefore } from './check-before.js';
 import { reply, serve } from './child.js';
 
@@ -92,24 +91,7 @@ async function freshRound(redis: Redis, keys: KeySpace): Promise<void> {
 const pending = async (queue: Queue) => Object.values(await queue.getJobCounts('wait', 'active', 'prioritized')).reduce((a, b) => a + b, 0);
 
 async function seed(message: { accounts: number; redisUrl: string; template: string; telegramApiRoot: string; botToken: string; baseline: boolean }) {
-  const config: Config = {
-    botToken: message.botToken,
-    credentialsKeys: [Buffer.alloc(32, 7)],
-    redisUrl: message.redisUrl,
-    telegramApiRoot: message.telegramApiRoot,
-    justclickApiUrl: message.template,
-    ordersMethod: 'getOrdersWithGoods',
-    defaultTimezone: 'Europe/Moscow',
-    // Far longer than the benchmark: the only rounds are the ones it starts itself.
-    alertPollSeconds: 3600,
-    alertReconcileSeconds: 3600,
-    botMode: 'polling',
-    port: 0,
-    metrics: { port: 0, host: '127.0.0.1' },
-    publicUrl: undefined,
-    webhookSecret: undefined,
-    logLevel: 'warn',
-  };
+  const config = engineConfig(message);
   // `baseline`: the checks as main made them before #14's cheaper checks, for the ratios of the same run.
   const app = assemble(config, message.baseline ? { baselineChecks: { pollProcessor: checkBefore } } : {});
   const { redis, accounts: store, chats } = app.stores;

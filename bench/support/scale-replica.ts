@@ -2,8 +2,7 @@
 // several of these share one Redis (or a cluster) as production replicas do. The parent queues the poll ticks and
 // reads Redis itself; a replica only seeds (when asked), starts, reports its own CPU and stops politely.
 import { assemble, type App } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
-import { benchAccount } from './accounts.js';
+import { benchAccount, engineConfig } from './accounts.js';
 import { reply, serve } from './child.js';
 
 const SEED_CONCURRENCY = 100;
@@ -20,27 +19,6 @@ export interface ReplicaSetup {
 }
 
 let app: App | undefined;
-
-function configOf(s: ReplicaSetup): Config {
-  return {
-    botToken: s.botToken,
-    credentialsKeys: [Buffer.alloc(32, 7)],
-    redisUrl: s.redisUrl,
-    telegramApiRoot: s.telegramApiRoot,
-    justclickApiUrl: s.template,
-    ordersMethod: 'getOrdersWithGoods',
-    defaultTimezone: 'Europe/Moscow',
-    // Far longer than the benchmark: the only rounds are the ones the parent queues.
-    alertPollSeconds: 3600,
-    alertReconcileSeconds: 3600,
-    botMode: 'polling',
-    port: 0,
-    metrics: { port: 0, host: '127.0.0.1' },
-    publicUrl: undefined,
-    webhookSecret: undefined,
-    logLevel: 'warn',
-  };
-}
 
 /** As /link then /alerts on leave an account: linked, its private chat fed by it, alerts on (with the baseline call). */
 async function seed(a: App, count: number): Promise<void> {
@@ -67,7 +45,7 @@ const cpuMs = () => {
 serve(async (message) => {
   if (message.type === 'setup') {
     const s = message as unknown as ReplicaSetup;
-    app = assemble(configOf(s), { pollConcurrency: s.pollConcurrency });
+    app = assemble(engineConfig(s), { pollConcurrency: s.pollConcurrency });
     if (s.seed > 0) await seed(app, s.seed);
     reply({ type: 'ready' });
   } else if (message.type === 'start') {
