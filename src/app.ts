@@ -127,6 +127,8 @@ export function assemble(config: Config, overrides: Overrides = {}): App {
   const client = new DemoAwareClient({
     apiUrl: config.justclickApiUrl,
     logger,
+    // An account polled every interval finds its host's connection still open from the check before.
+    keepAliveMs: Math.max(30, config.alertPollSeconds + 15) * 1000,
     ...overrides.justclick,
     // Its "limit reached" back-off runs on the same clock as the poller that pauses and resumes accounts.
     ...(overrides.now ? { now: () => overrides.now!().getTime() } : {}),

@@ -2,7 +2,8 @@
 // retries only where retrying can help, a hard back-off on "limit reached", and the precise range fetch.
 import { TZDate } from '@date-fns/tz';
 import { createHash } from 'node:crypto';
-import { Agent, request } from 'undici';
+import { request } from 'undici';
+import { HostPools } from './host-pools.js';
 import type { Logger } from '../logger.js';
 import { JustClickError, type JustClickErrorKind } from './errors.js';
 import { apiBaseUrl, DEFAULT_API_URL } from './login.js';
@@ -37,6 +38,14 @@ export interface JustClickClientOptions {
   maxResponseBytes?: number;
   /** Keep-alive connections per JustClick host (each account is its own host in production). */
   connectionsPerHost?: number;
+  /**
+   * How long an idle connection is kept for the next call to the same host (default 30 s). The poller sets it past
+   * its interval, so that each check reuses the connection of the one before instead of opening another (#14);
+   * a server that announces a shorter keep-alive (Keep-Alive: timeout=N) still has the last word.
+   */
+  keepAliveMs?: number;
+  /** Hosts whose connections are kept at most (least recently used close first); default 10,000. */
+  maxHosts?: number;
   logger?: Logger;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -60,7 +69,7 @@ const CODE_KINDS: Partial<Record<number, { kind: JustClickErrorKind; what: strin
 type Attempt = { ok: true; status: number; text: string } | { ok: false; retry: boolean; reason: string; cause?: unknown };
 
 export class JustClickClient {
-  private readonly agent: Agent;
+  private readonly agent: HostPools;
   private readonly apiUrl: string;
   private readonly timeoutMs: number;
   private readonly retries: number;
@@ -91,11 +100,11 @@ export class JustClickClient {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
-    this.agent = new Agent({
+    this.agent = new HostPools(options.maxHosts ?? 10_000, {
       connect: { timeout: options.connectTimeoutMs ?? 5_000 },
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
-      keepAliveTimeout: 30_000,
+      keepAliveTimeout: options.keepAliveMs ?? 30_000,
       connections: options.connectionsPerHost ?? 16,
     });
   }
