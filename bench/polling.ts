@@ -57,9 +57,8 @@ async function measure(farm: Farm, tg: FakeTelegram, size: number, template: str
   await admin.config('SET', 'appendfsync', 'everysec');
   admin.disconnect();
   const engine = forkTs(new URL('./support/poll-engine.ts', import.meta.url), `engine with ${size} accounts`, {
+    // BENCH_CPU_PROF=<dir>: the engine writes a V8 CPU profile of its measured rounds there (bench/support/poll-engine.ts).
     exposeGc: true,
-    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each engine process, to see where a check's milliseconds go.
-    execArgv: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
   });
   try {
     const before = await farmRequests(farm);

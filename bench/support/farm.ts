@@ -15,13 +15,26 @@ const agent = new Agent({ keepAlive: true, maxSockets: 512 });
 // Every account address lands here; requests go on to the fake unchanged.
 const proxy = createHttpServer((req, res) => {
   const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    // Hop-by-hop headers stay with the hop (RFC 9110 §7.6.1): the fake's own keep-alive is not the farm's.
+    const { connection: _connection, 'keep-alive': _keepAlive, ...headers } = answer.headers;
+    res.writeHead(answer.statusCode ?? 502, headers);
     answer.pipe(res);
   });
   forward.on('error', () => res.destroy());
   req.pipe(forward);
 });
+// Idle connections are kept 75 s, as nginx does by default (keepalive_timeout): a check a minute after the last
+// finds its connection open. Node's own default, 5 s, would make every check of a minute's round connect anew.
+proxy.keepAliveTimeout = 75_000;
 let port = 0;
+
+async function listen(port: number, host: string): Promise<void> {
+  const listener = createTcpServer((socket) => proxy.emit('connection', socket));
+  await new Promise<void>((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(port, host, resolve);
+  });
+}
 
 serve(async (message) => {
   if (message.type === 'start') {
@@ -40,12 +53,11 @@ serve(async (message) => {
       fake.addOrder(login, { created: now - 3 * 3600, paid: now - 2 * 3600 });
       fake.addOrder(login, { created: now - 26 * 3600, paid: now - 25 * 3600 });
       fake.addOrder(login, { created: now - 3600, paid: null });
-      const listener = createTcpServer((socket) => proxy.emit('connection', socket));
-      await new Promise<void>((resolve, reject) => {
-        listener.once('error', reject);
-        listener.listen(port, hostOf(login), resolve);
-      });
+      // Alone, the farm takes every loopback address at once (below): one descriptor, not one per account, so that
+      // the connections the bot keeps open fit in the process's file limit beside them.
+      if (shards > 1) await listen(port, hostOf(login));
     }
+    if (shards === 1) await listen(port, '0.0.0.0');
     reply({ type: 'started', template: `http://127.{login}:${port}/{login}/api`, oneOrigin: fake.url, port });
   } else if (message.type === 'latency') {
     // The next `count` requests are answered after `ms`, like a distant JustClick.

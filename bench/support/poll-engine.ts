@@ -1,6 +1,9 @@
 // A child process running the real bot (assemble from src/app.ts: the alert engine, real stores, the real
 // JustClick client) on its own Redis, as the polling benchmark's "bot": it seeds N accounts with alerts on, then times whole
 // polling rounds and reports its own CPU, RSS and Redis figures. One process per size, so sizes do not mix.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { assemble, PREFIX, type App } from '../../src/app.js';
 import { POLL_BATCH } from '../../src/jobs/poll.js';
@@ -68,7 +71,7 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -163,7 +166,9 @@ async function rounds(count: number): Promise<EngineFigures> {
     'the warm-up round',
   );
   const figures: RoundFigures[] = [];
+  const profile = await profiler();
   for (let r = 1; r <= count; r++) figures.push(await round(r));
+  await profile.stop();
   clearInterval(sampler);
   // What the process really keeps (RSS peaks hold garbage V8 has not collected yet); needs --expose-gc.
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -183,6 +188,28 @@ async function rounds(count: number): Promise<EngineFigures> {
     redisAfterRoundsBytes: await usedMemory(redis),
     keptPollJobs: (await pollQueue.getJobCounts('completed')).completed!,
     failedAccounts: failed,
+  };
+}
+
+/**
+ * BENCH_CPU_PROF=<dir>: a V8 CPU profile of the measured rounds only (not the seeding, the start or the warm-up),
+ * to see where a check's milliseconds go; open it in Chrome's DevTools or any .cpuprofile viewer.
+ */
+async function profiler(): Promise<{ stop(): Promise<void> }> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return { stop: async () => {} };
+  const session = new Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `rounds-${setup?.accounts}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    },
   };
 }
 
