@@ -4,7 +4,7 @@ import { localDay } from '../domain/calendar.js';
 import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
 import type { Order } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
-import { chatAccounts, type ChatSettings } from '../store/chats.js';
+import { chatAccounts, type ChatSettings, type FedChat } from '../store/chats.js';
 import { LEDGER_RETENTION_SECONDS, recordsScope } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
@@ -26,8 +26,11 @@ export interface AlertStatus {
 }
 
 export interface AlertService {
-  /** The caller already holds the account (the poller fetched with it, the push checked its hash with it). */
-  enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource): Promise<{ queued: number }>;
+  /**
+   * The caller already holds the account (the poller fetched with it, the push checked its hash with it); the
+   * poller also passes the chats the account feeds, just read (chats.fedBy), which are otherwise read here.
+   */
+  enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource, fed?: readonly FedChat[]): Promise<{ queued: number }>;
   enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }>;
   /**
    * Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. A private
@@ -51,6 +54,8 @@ export interface AlertService {
   status(ownerId: number): Promise<AlertStatus>;
   /** The chats an owner's alerts go to right now (alerts on, chat not gone). */
   alertChats(ownerId: number): Promise<number[]>;
+  /** Whether these chats, as read (chats.fedBy), give a reason to follow the account's sales: what refreshWatch decides by. */
+  followed(ownerId: number, fed: readonly FedChat[]): boolean;
   /** Keeps the owner in the watch list exactly while some chat of theirs has alerts on. */
   refreshWatch(ownerId: number): Promise<boolean>;
   /**
@@ -73,19 +78,22 @@ export interface SalesHooks {
 export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): AlertService {
   const { accounts, chats, ledger, watch, queues, logger } = ctx;
 
+  /** Of the chats an account feeds, those with alerts on (and not gone). */
+  const alertChatsIn = (fed: readonly FedChat[]): number[] => fed.filter(([, c]) => c.alerts?.on === true && c.inactive === undefined).map(([id]) => id);
+
+  function followed(ownerId: number, fed: readonly FedChat[]): boolean {
+    if (alertChatsIn(fed).length > 0) return true;
+    // A goal or a card follows the chat's primary account only.
+    return hooks !== undefined && fed.some(([, c]) => !c.inactive && c.ownerId === ownerId && hooks.watching(c));
+  }
+
   async function alertChats(ownerId: number): Promise<number[]> {
-    const ids = await chats.forOwner(ownerId);
-    const settings = await Promise.all(ids.map((id) => chats.get(id)));
-    return ids.filter((_, i) => settings[i]?.alerts?.on === true && settings[i]?.inactive === undefined);
+    return alertChatsIn(await chats.fedBy(ownerId));
   }
 
   /** Some chat of the owner's has alerts on, or another reason to follow their sales. */
   async function watched(ownerId: number): Promise<boolean> {
-    if ((await alertChats(ownerId)).length > 0) return true;
-    if (!hooks) return false;
-    const settings = await Promise.all((await chats.forOwner(ownerId)).map((id) => chats.get(id)));
-    // A goal or a card follows the chat's primary account only.
-    return settings.some((c) => !c.inactive && c.ownerId === ownerId && hooks.watching(c));
+    return followed(ownerId, await chats.fedBy(ownerId));
   }
 
   async function refreshWatch(ownerId: number): Promise<boolean> {
@@ -102,7 +110,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     return false;
   }
 
-  async function enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource): Promise<{ queued: number }> {
+  async function enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource, fed?: readonly FedChat[]): Promise<{ queued: number }> {
     const paid = orders.filter((o) => o.payStatus === 'paid' && o.paid !== null);
     if (paid.length === 0) return { queued: 0 };
     const { ownerId } = account;
@@ -111,8 +119,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     const oldest = unixSeconds(now) - LEDGER_RETENTION_SECONDS + 86_400;
     let queued = 0;
 
-    for (const chatId of await chats.forOwner(ownerId)) {
-      const chat = await chats.get(chatId);
+    for (const [chatId, chat] of fed ?? (await chats.fedBy(ownerId))) {
       if (!chat.alerts?.on || chat.inactive) continue;
       // Orders paid before alerts were switched on here, or before this account was linked, are history.
       const since = Math.max(chat.alerts.since, account.linkedAt);
@@ -299,5 +306,5 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     );
   }
 
-  return { enqueueAlerts, enqueueStatusChange, enable, disable, stopFeed, startOver, status, alertChats, refreshWatch, prefetch };
+  return { enqueueAlerts, enqueueStatusChange, enable, disable, stopFeed, startOver, status, alertChats, followed, refreshWatch, prefetch };
 }

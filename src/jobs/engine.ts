@@ -21,6 +21,7 @@ import { createLeader, type Leader } from './leader.js';
 import { createMembershipService, upsertBindingChecks, type MembershipService } from './membership.js';
 import { BindingChecks } from '../store/bindings.js';
 import { createPollProcessor, POLL_BATCH, type PollProcessorFactory } from './poll.js';
+import { CheckEnd } from '../store/check-end.js';
 import { PollPaceStore } from '../store/poll-pace.js';
 import { RequestBudgets } from '../store/budgets.js';
 import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
@@ -225,6 +226,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       POLL_QUEUE,
       (deps.baselineChecks?.pollProcessor ?? createPollProcessor)(ctx, alerts, {
         pace,
+        checkEnd: new CheckEnd(redis, keys),
         budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
         intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },
       }),

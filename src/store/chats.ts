@@ -72,6 +72,9 @@ const FIELDS: Record<keyof ChatSettings, string[]> = {
 };
 
 /** Every account that feeds the chat: the primary first, then the others in the order added; [] when none. */
+/** A chat an account feeds and its settings as read. */
+export type FedChat = readonly [chatId: number, settings: ChatSettings];
+
 export function chatAccounts(chat: ChatSettings): number[] {
   const all = chat.ownerId === undefined ? [] : [chat.ownerId];
   for (const id of chat.feeds ?? []) if (!all.includes(id)) all.push(id);
@@ -325,6 +328,16 @@ export class ChatStore {
     for (const id of namedIn(owner, feeds)) if (!listed.has(id)) await this.#redis.sadd(this.#byOwner(id), chatIdPart(toChatId));
     await this.delete(fromChatId);
     return true;
+  }
+
+  /**
+   * The chats this account feeds, with their settings: forOwner and get in one read of each chat hash (the poller
+   * reads them at every check, #14).
+   */
+  async fedBy(ownerId: number): Promise<FedChat[]> {
+    const members = (await this.#redis.smembers(this.#byOwner(ownerId))).map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
+    const settings = await Promise.all(members.map((id) => this.get(id)));
+    return members.flatMap((id, i) => (chatAccounts(settings[i]!).includes(ownerId) ? [[id, settings[i]!] as const] : []));
   }
 
   /** Chats this account feeds, as the primary or a further one (the set, each member checked against the chat's hash). */

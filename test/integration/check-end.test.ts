@@ -1,0 +1,101 @@
+// The end of a check in one script (src/store/check-end.ts) leaves Redis exactly as the three stores' own methods
+// do one by one: same keys, values and expiries, for a linked account with errors and marks, a clean one, an
+// unlinked one (not brought back), on plain and on cluster-style (hash-tagged) key names.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { AccountStore } from '../../src/store/accounts.js';
+import { CheckEnd } from '../../src/store/check-end.js';
+import { KeySpace } from '../../src/store/keys.js';
+import { WatchList } from '../../src/store/ledger.js';
+import type { PaceFacts } from '../../src/store/poll-pace.js';
+import { PollPaceStore } from '../../src/store/poll-pace.js';
+import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
+import { Vault } from '../../src/store/vault.js';
+import { describeRedis, freshPrefix, redisUrl } from '../support/redis.js';
+
+const logger = createLogger('warn', { write: () => undefined });
+const vault = new Vault(randomBytes(32));
+const OWNER = 4242;
+const AT = new Date(Date.UTC(2026, 11, 1, 9, 30, 15, 250));
+
+/** Every key under the prefix: type, value and expiry (whole seconds as TTL reports them), the prefix cut off. */
+async function snapshot(redis: Redis, prefix: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const key of (await redis.keys(`${prefix}*`)).sort()) {
+    const type = await redis.type(key);
+    const value = type === 'hash' ? await redis.hgetall(key) : type === 'string' ? await redis.get(key) : type;
+    out[key.slice(prefix.length)] = { value, ttl: await redis.ttl(key) };
+  }
+  return out;
+}
+
+describeRedis('CheckEnd: the end of a check as one script', () => {
+  let redis: Redis;
+  beforeAll(() => {
+    redis = createRedis(redisUrl!, { logger, name: 'test' });
+  });
+  afterAll(async () => {
+    await quitRedis(redis);
+  });
+
+  /** The same starting state under two prefixes: one ended by the stores one by one, the other by the script. */
+  async function compare(
+    cluster: boolean,
+    setup: (accounts: AccountStore, watch: WatchList, pace: PollPaceStore, keys: KeySpace) => Promise<void>,
+    facts: PaceFacts,
+  ) {
+    const [a, b] = [freshPrefix('end-a'), freshPrefix('end-b')];
+    const ka = new KeySpace(a, cluster);
+    const kb = new KeySpace(b, cluster);
+    const stores = (k: KeySpace) => [new AccountStore(redis, vault, k, logger), new WatchList(redis, k), new PollPaceStore(redis, k)] as const;
+    const [accA, watchA, paceA] = stores(ka);
+    const [accB, watchB, paceB] = stores(kb);
+    await setup(accA, watchA, paceA, ka);
+    await setup(accB, watchB, paceB, kb);
+
+    await watchA.checked(OWNER, AT);
+    await accA.markOk(OWNER, Math.floor(AT.getTime() / 1000));
+    await paceA.remember(OWNER, facts);
+    await new CheckEnd(redis, kb).checked(OWNER, AT, facts);
+
+    const [sa, sb] = [await snapshot(redis, a), await snapshot(redis, b)];
+    expect(Object.keys(sa).length).toBeGreaterThan(0);
+    // The account's key (sealed API key included) is the same record on both sides, only the seal's nonce differs.
+    for (const s of [sa, sb])
+      for (const v of Object.values(s) as { value: unknown }[]) if (v.value && typeof v.value === 'object') delete (v.value as Record<string, unknown>).key;
+    expect(sb).toEqual(sa);
+    return sb;
+  }
+
+  const failing = async (accounts: AccountStore, watch: WatchList, pace: PollPaceStore) => {
+    await accounts.link(OWNER, { login: 'school', region: 'ru', key: 'k'.repeat(32) }, 1_700_000_000);
+    await accounts.markError(OWNER, { kind: 'api-limited', message: 'limit reached' }, 1_700_000_100);
+    await watch.limitedSince(OWNER, new Date(1_700_000_100_000));
+    await watch.claimPauseNotice(OWNER);
+    await pace.remember(OWNER, { saleAt: 5, missedAt: 6 });
+  };
+
+  for (const cluster of [false, true]) {
+    const names = cluster ? 'hash-tagged names' : 'plain names';
+    it(`ends a failing streak: errors and marks cleared, facts merged (${names})`, async () => {
+      const after = await compare(cluster, failing, { saleAt: 1_764_581_415_000 });
+      const keys = Object.keys(after).join(' ');
+      expect(keys).not.toMatch(/limited|paused-told/);
+      expect(JSON.stringify(after)).not.toMatch(/errKind|errMessage/);
+      expect(JSON.stringify(after)).toContain('"missedAt":"6"');
+    });
+
+    it(`a clean account: last check and last good call set (${names})`, async () => {
+      await compare(cluster, (accounts) => accounts.link(OWNER, { login: 'school', region: 'ru', key: 'k'.repeat(32) }, 1_700_000_000).then(() => undefined), {
+        saleAt: 10,
+        missedAt: 20,
+      });
+    });
+
+    it(`an unlinked account is not brought back (${names})`, async () => {
+      const after = await compare(cluster, async () => undefined, { saleAt: 10 });
+      expect(Object.keys(after).join(' ')).not.toMatch(/acct/);
+    });
+  }
+});
