@@ -14,7 +14,7 @@ let open = 0;
 beforeAll(async () => {
   server = createServer((req, res) => {
     req.resume();
-    req.on('end', () => res.end('ok'));
+    req.on('end', () => (req.url === '/slow' ? setTimeout(() => res.end('ok'), 100) : res.end('ok')));
   });
   server.keepAliveTimeout = 60_000;
   server.on('connection', (socket) => {
@@ -78,6 +78,20 @@ describe('HostPools', () => {
     const second = call(pools, 22); // evicts 21 while its call is in flight
     await expect(Promise.all([first, second])).resolves.toEqual(['ok', 'ok']);
     await pools.close();
+  });
+
+  it('opens further connections only while calls to a host overlap, up to `connections`', async () => {
+    const pools = new HostPools(10, { keepAliveTimeout: 30_000, connections: 3 });
+    const before = accepted;
+    const slow = () => request(`http://127.0.0.31:${port}/slow`, { method: 'POST', body: 'a=1', dispatcher: pools }).then((r) => r.body.text());
+    expect(await Promise.all([slow(), slow(), slow(), slow()])).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(accepted - before).toBe(3);
+    // One at a time again: the host's own connection serves them.
+    await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 3; i++) await call(pools, 31);
+    expect(accepted - before).toBe(3);
+    await pools.close();
+    await until(() => open === 0);
   });
 
   it('refuses a bound below one', () => {
