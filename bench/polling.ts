@@ -188,7 +188,10 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         'Each size is measured twice in the same run: "before #14" runs the checks as main made them before the cheaper ' +
         'checks (bench/support/check-before.ts: that processor frozen, calling the same stores one command at a time, store ' +
         'connections not auto-pipelined; only its pace facts are now written by a script instead of MULTI, which makes ' +
-        'the baseline a little cheaper than it was), then "now"; the ratios are now ÷ before.',
+        'the baseline a little cheaper than it was), then "now"; the ratios are now ÷ before. Connections: the fake keeps ' +
+        'idle ones 75 s, as nginx does, and the client now keeps them past ALERT_POLL_SECONDS, so a check finds the one ' +
+        "of the check before; before #14 the client let them go after 30 s, half a minute before the account's next " +
+        'check, so the baseline, whose rounds here come back to back, keeps them 1 s.',
       columns: [
         'accounts',
         'checks',
@@ -214,18 +217,21 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
           `${scale === 1 ? 'Measured' : `Scaled linearly from ${top.accounts.toLocaleString('en-US')} accounts`}: one round ` +
           `${seconds(goalRound)}, using ${(botCores * 100).toFixed(0)}% of a core for the bot and ${(redisCores * 100).toFixed(0)}% for Redis ` +
           `at one round a minute — ${met ? 'met' : 'NOT met'}.`,
-        "Where a check's bot CPU goes now (V8 profile of the 1,000-account rounds, `BENCH_CPU_PROF=<dir> npm run bench -- --filter " +
-          '"polling at"`): about a fifth in socket writes to Redis (a check still waits for about nine replies in a row: ' +
-          "the account, the watch refresh, the budget, then the alert queue's chat and ledger reads and the bookkeeping; " +
-          'auto-pipelining merges only what is sent in the same tick), a sixth in garbage collection, a tenth in the ' +
-          'JustClick request (undici, signing, JSON), the rest in ioredis, BullMQ and the engine. Opening the sealed key, the ' +
-          "Moscow-day arithmetic and the pace facts' MULTI are gone from it. Redis's own CPU per check roughly halved " +
-          '(fewer, larger writes to read).',
+        "Where a check's bot CPU goes now (V8 profile of the 10,000-account rounds, `BENCH_CPU_PROF=<dir> npm run bench -- --filter " +
+          '"polling at"`): about a quarter in ioredis (10 commands a check: the account, last check and pace facts, the ' +
+          'budget, the chats it feeds, the sales mark, the end of the check as one script, the schedule and the watch list; ' +
+          'the answers of a batch that come together are finished together, so their commands leave in a few writes), a ' +
+          'quarter in the JustClick call (undici about 0.1 ms on a kept connection, signing, JSON, the hash check), a fifth ' +
+          'in garbage collection, the rest in BullMQ, the engine and this bench reading its queue. Gone since the first ' +
+          'figures: a new TCP connection per check (about 0.4 ms here), opening the sealed key, the Moscow-day arithmetic, ' +
+          "MULTIs that left in writes of their own, reading each chat twice. Redis's CPU per check is a third of before: " +
+          'batches of 50 and merged writes mean fewer, larger reads.',
         `The same 1,000 accounts behind one shared host (e.g. a path-based proxy in JUSTCLICK_API_URL): one round ${seconds(oneOrigin.roundMs)} ` +
           `instead of ${seconds(ours1000.roundMs)}. The client keeps at most 16 connections per host, so behind one host a round takes at ` +
           `least accounts × 150 ms / 16.`,
         '"Redis growth after rounds" includes the finished poll jobs BullMQ keeps (an hour, at most 20,000): a fixed ceiling, not per account.',
-        'The RSS peak holds garbage V8 has not collected yet (every account host has its own connection pool while its check runs); ' +
+        'The RSS peak holds garbage V8 has not collected yet (each account host keeps its connection between checks: about 6 KiB of ' +
+          "undici's client and a socket, at most 10,000 hosts); " +
           'the heap after a full GC, right after the rounds, is what the process keeps.',
       ],
       figures: {

@@ -48,7 +48,7 @@ export interface Overrides {
   /** The key prefix (tests share one Redis, each under its own prefix). */
   prefix?: string;
   /** JustClick client timings (tests reach an outage in milliseconds, not minutes). */
-  justclick?: Pick<JustClickClientOptions, 'retries' | 'timeoutMs' | 'backoffBaseMs' | 'backoffMaxMs'>;
+  justclick?: Pick<JustClickClientOptions, 'retries' | 'timeoutMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'keepAliveMs'>;
   /** Leader-lock timings, for the updates consumer and the poll tick alike (tests shorten them). */
   leader?: { ttlMs?: number; renewMs?: number };
   /** The pinned card's edit interval and the goal checks' (tests shorten the 10 s). */
