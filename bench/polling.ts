@@ -187,8 +187,9 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         "Redis's INFO used_cpu per round divided by the checks; Redis memory is INFO used_memory after seeding minus before. " +
         'Each size is measured twice in the same run: "before #14" runs the checks as main made them before the cheaper ' +
         'checks (bench/support/check-before.ts: that processor frozen, calling the same stores one command at a time, store ' +
-        'connections not auto-pipelined; only its pace facts are now written by a script instead of MULTI, which makes ' +
-        'the baseline a little cheaper than it was), then "now"; the ratios are now ÷ before. Connections: the fake keeps ' +
+        'connections not auto-pipelined, poll jobs of 10 accounts; only its pace facts are now written by a script instead ' +
+        'of MULTI, which makes the baseline a little cheaper than it was), then "now" (jobs of 50); the ratios are now ÷ ' +
+        'before. Connections: the fake keeps ' +
         'idle ones 75 s, as nginx does, and the client now keeps them past ALERT_POLL_SECONDS, so a check finds the one ' +
         "of the check before; before #14 the client let them go after 30 s, half a minute before the account's next " +
         'check, so the baseline, whose rounds here come back to back, keeps them 1 s.',

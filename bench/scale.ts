@@ -4,7 +4,7 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import { Redis as OneRedis } from 'ioredis';
 import { PREFIX } from '../src/app.js';
-import { POLL_BATCH } from '../src/jobs/poll.js';
+import { pollBatchFor } from '../src/jobs/poll.js';
 import { POLL_QUEUE } from '../src/jobs/queues.js';
 import { createLogger } from '../src/logger.js';
 import { KeySpace } from '../src/store/keys.js';
@@ -347,8 +347,9 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
   const replicaAccounts = quick ? 2_000 : 5_000;
   // Low enough that three replicas' checks fit in this machine's two cores with room (see the section text).
   const pollConcurrency = 10;
-  /** As src/jobs/engine.ts sizes the poll worker: twice pollConcurrency / POLL_BATCH jobs, each a batch. */
-  const inFlight = Math.ceil((2 * pollConcurrency) / POLL_BATCH) * POLL_BATCH;
+  /** As src/jobs/engine.ts sizes the poll worker: twice pollConcurrency / batch jobs, each a batch. */
+  const batch = pollBatchFor(pollConcurrency);
+  const inFlight = Math.ceil((2 * pollConcurrency) / batch) * batch;
   const clusterAccounts = quick ? 3_000 : 20_000;
   const count = 2;
   const tg = await startFakeTelegram();
@@ -377,7 +378,7 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         'the same Redis and the same rounds run again. A round is one poll tick queued by the benchmark, until every check it ' +
         "fanned out is done, whichever replica took it; the fake's call log must show every account called exactly once. " +
         `After a warm-up round (two for three replicas: the two that join have a cold JIT), ${count} rounds each; medians. ` +
-        `\`pollConcurrency\` is ${pollConcurrency} per replica (100 by default): ${inFlight / POLL_BATCH} poll jobs of ${POLL_BATCH} accounts at a time, ` +
+        `\`pollConcurrency\` is ${pollConcurrency} per replica (100 by default): ${inFlight / batch} poll jobs of ${batch} accounts at a time, ` +
         `at most ${inFlight} checks in flight, so at 150 ms a call one replica tops out near ${Math.round(inFlight / (LATENCY_MS / 1000))} checks/s ` +
         'and three need well under the two cores of this machine, which Redis, three fake JustClick processes and the ' +
         'other work on the machine share with them. The study thus measures what replicas share (Redis, the BullMQ queue, ' +

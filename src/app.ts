@@ -66,7 +66,7 @@ export interface Overrides {
    * The benchmark's baseline only (bench/support/check-before.ts): account checks as main made them before #14's
    * cheaper checks, so that one benchmark run measures both. Never set in production or tests.
    */
-  baselineChecks?: { pollProcessor: PollProcessorFactory };
+  baselineChecks?: { pollProcessor: PollProcessorFactory; batch: number };
   /** Concurrent account checks per replica (the engine's default 100); the scale-out benchmark lowers it. */
   pollConcurrency?: number;
 }

@@ -7,7 +7,7 @@ import { nextCheck } from '../../src/domain/poll-pace.js';
 import { unixSeconds } from '../../src/domain/justclick.js';
 import type { AlertService } from '../../src/jobs/alerts.js';
 import type { EngineContext } from '../../src/jobs/context.js';
-import { limitPauseMs, POLL_BATCH, pollWindow, type PollDeps, type PollOutcome, type PollProcessorFactory } from '../../src/jobs/poll.js';
+import { limitPauseMs, pollWindow, type PollDeps, type PollOutcome, type PollProcessorFactory } from '../../src/jobs/poll.js';
 import { deliveryJobOptions, jobIds, pollJobOptions, type PollJob } from '../../src/jobs/queues.js';
 import { ordersCalls } from '../../src/justclick/client.js';
 import { isJustClickError, type JustClickError, type JustClickErrorKind } from '../../src/justclick/errors.js';
@@ -45,8 +45,8 @@ export const checkBefore: PollProcessorFactory = (ctx: EngineContext, alerts: Al
     for (let chunk = 0; ; chunk++) {
       const due = await pace.claimDue(by, leaseUntil, CLAIM_CHUNK);
       const jobs = [];
-      for (let i = 0; i < due.length; i += POLL_BATCH) {
-        const ownerIds = due.slice(i, i + POLL_BATCH);
+      for (let i = 0; i < due.length; i += deps.batch) {
+        const ownerIds = due.slice(i, i + deps.batch);
         jobs.push({ name: 'poll', data: { ownerIds }, opts: { ...pollJobOptions, jobId: jobIds.poll(chunk * CLAIM_CHUNK + i, tickId) } });
       }
       if (jobs.length > 0) await queues.poll.addBulk(jobs);

@@ -6,7 +6,7 @@ import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { assemble, PREFIX, type App } from '../../src/app.js';
-import { POLL_BATCH } from '../../src/jobs/poll.js';
+import { DEFAULT_POLL_CONCURRENCY, pollBatchFor } from '../../src/jobs/poll.js';
 import { POLL_QUEUE } from '../../src/jobs/queues.js';
 import type { AccountStore } from '../../src/store/accounts.js';
 import { KeySpace } from '../../src/store/keys.js';
@@ -39,6 +39,8 @@ export interface EngineFigures {
 }
 
 interface Setup {
+  /** Accounts per poll job. */
+  batch: number;
   accounts: number;
   app: App;
   store: AccountStore;
@@ -93,12 +95,18 @@ async function freshRound(redis: Redis, keys: KeySpace): Promise<void> {
 /** Poll jobs still to run (not counting the scheduler's next tick, which waits delayed). */
 const pending = async (queue: Queue) => Object.values(await queue.getJobCounts('wait', 'active', 'prioritized')).reduce((a, b) => a + b, 0);
 
+/** The baseline's poll jobs held 10 accounts, as main's did before #14. */
+const BASELINE_BATCH = 10;
+
 async function seed(message: { accounts: number; redisUrl: string; template: string; telegramApiRoot: string; botToken: string; baseline: boolean }) {
   const config = engineConfig(message);
   // `baseline`: the checks as main made them before #14's cheaper checks, for the ratios of the same run.
   // Before #14 the client let an idle connection go after 30 s, half a minute before the account's next check, so
   // no check found one open; the rounds here come back to back, so the baseline keeps them 1 s to stay that way.
-  const app = assemble(config, message.baseline ? { baselineChecks: { pollProcessor: checkBefore }, justclick: { keepAliveMs: 1_000 } } : {});
+  const app = assemble(
+    config,
+    message.baseline ? { baselineChecks: { pollProcessor: checkBefore, batch: BASELINE_BATCH }, justclick: { keepAliveMs: 1_000 } } : {},
+  );
   const { redis, accounts: store, chats } = app.stores;
   const { engine } = app;
   // The key names the app gives itself (src/app.ts), for the bench's own reads and writes.
@@ -121,6 +129,7 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
   );
   const seeded = await usedMemory(redis);
   setup = {
+    batch: message.baseline ? BASELINE_BATCH : pollBatchFor(DEFAULT_POLL_CONCURRENCY),
     accounts: message.accounts,
     app,
     store,
@@ -139,7 +148,7 @@ async function seed(message: { accounts: number; redisUrl: string; template: str
 
 async function rounds(count: number): Promise<EngineFigures> {
   if (!setup) throw new Error('seed first');
-  const { accounts, app, redis, keys, pollQueue } = setup;
+  const { accounts, app, redis, keys, pollQueue, batch } = setup;
   let rssPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
@@ -164,7 +173,7 @@ async function rounds(count: number): Promise<EngineFigures> {
   // that round warms up connections and the JIT and is not counted. The measured rounds are ticks queued here.
   await app.start();
   await until(
-    async () => (await pollQueue.getJobCounts('completed')).completed! > Math.ceil(accounts / POLL_BATCH) && (await pending(pollQueue)) === 0,
+    async () => (await pollQueue.getJobCounts('completed')).completed! > Math.ceil(accounts / batch) && (await pending(pollQueue)) === 0,
     'the warm-up round',
   );
   const figures: RoundFigures[] = [];

@@ -20,7 +20,7 @@ import { createDigestProcessor, createDigestService } from './digest.js';
 import { createLeader, type Leader } from './leader.js';
 import { createMembershipService, upsertBindingChecks, type MembershipService } from './membership.js';
 import { BindingChecks } from '../store/bindings.js';
-import { createPollProcessor, POLL_BATCH, type PollProcessorFactory } from './poll.js';
+import { createPollProcessor, DEFAULT_POLL_CONCURRENCY, pollBatchFor, type PollProcessorFactory } from './poll.js';
 import { CheckEnd } from '../store/check-end.js';
 import { PollPaceStore } from '../store/poll-pace.js';
 import { RequestBudgets } from '../store/budgets.js';
@@ -67,7 +67,7 @@ export interface AlertEngineDeps extends Pick<EngineContext, 'accounts' | 'chats
   /** Sales follow-ups at most this often: a pinned card's edit per chat, a goal check per owner (default CARD_EDIT_MS). */
   followUpMs?: number;
   /** The benchmark's baseline only: the account checks as they were before #14 (see Overrides.baselineChecks). */
-  baselineChecks?: { pollProcessor: PollProcessorFactory };
+  baselineChecks?: { pollProcessor: PollProcessorFactory; batch: number };
 }
 
 export interface AlertEngine {
@@ -222,6 +222,9 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   async function start(): Promise<void> {
     if (workers.length > 0 || closed) return;
     const common = { connection, prefix: queuePrefix };
+    const pollConcurrency = deps.pollConcurrency ?? DEFAULT_POLL_CONCURRENCY;
+    // The benchmark's baseline keeps the batches it had.
+    const pollBatch = deps.baselineChecks?.batch ?? pollBatchFor(pollConcurrency);
     const pollWorker = new Worker(
       POLL_QUEUE,
       (deps.baselineChecks?.pollProcessor ?? createPollProcessor)(ctx, alerts, {
@@ -229,10 +232,11 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         checkEnd: new CheckEnd(redis, keys),
         budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
         intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },
+        batch: pollBatch,
       }),
       // Each job checks a batch side by side and lasts as long as its slowest check: twice as many jobs as
-      // pollConcurrency / POLL_BATCH keep about pollConcurrency checks in flight.
-      { ...common, concurrency: Math.max(1, Math.ceil((2 * (deps.pollConcurrency ?? 100)) / POLL_BATCH)) },
+      // pollConcurrency / batch keep about pollConcurrency checks in flight.
+      { ...common, concurrency: Math.max(1, Math.ceil((2 * pollConcurrency) / pollBatch)) },
     );
     const deliveryWorker = new Worker<Delivery>(
       DELIVERY_QUEUE,

@@ -94,11 +94,21 @@ export async function* waves<T>(promises: readonly Promise<T>[], windowMs: numbe
   }
 }
 
+/** Checks a replica keeps in flight unless told otherwise (the engine's pollConcurrency). */
+export const DEFAULT_POLL_CONCURRENCY = 100;
+
+/** The most accounts one poll job checks: BullMQ's per-job work and a batch's Redis writes spread over them (#14). */
+const MAX_POLL_BATCH = 50;
+
 /**
- * Accounts checked by one poll job: enough to spare BullMQ's per-job work, few enough that the slowest check of
- * a batch (which holds the job) does not idle many slots, and that batches spread over replicas.
+ * Accounts per poll job for a replica keeping `pollConcurrency` checks in flight: up to 50, and no more than half of
+ * pollConcurrency, so that the worker runs at least four jobs (twice pollConcurrency ÷ batch): a job lasts as long as
+ * its slowest check, and the others keep the replica busy meanwhile. The default 100 makes four jobs of 50.
  */
-export const POLL_BATCH = 50;
+export function pollBatchFor(pollConcurrency: number): number {
+  return Math.max(1, Math.min(MAX_POLL_BATCH, Math.ceil(pollConcurrency / 2)));
+}
+
 /** How many due accounts the tick takes from Redis at a time. */
 const CLAIM_CHUNK = 1_000;
 
@@ -109,11 +119,13 @@ export interface PollDeps {
   budgets: Pick<RequestBudgets, 'spendForPoll'>;
   /** ALERT_POLL_SECONDS and ALERT_RECONCILE_SECONDS, in ms. */
   intervals: PollPace;
+  /** Accounts per poll job (pollBatchFor). */
+  batch: number;
 }
 
 export function createPollProcessor(ctx: EngineContext, alerts: AlertService, deps: PollDeps) {
   const { accounts, chats, watch, queues, logger } = ctx;
-  const { pace, checkEnd, budgets, intervals } = deps;
+  const { pace, checkEnd, budgets, intervals, batch } = deps;
   const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
 
   /**
@@ -138,8 +150,8 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     for (let chunk = 0; ; chunk++) {
       const due = await pace.claimDue(by, leaseUntil, CLAIM_CHUNK);
       const jobs = [];
-      for (let i = 0; i < due.length; i += POLL_BATCH) {
-        const ownerIds = due.slice(i, i + POLL_BATCH);
+      for (let i = 0; i < due.length; i += batch) {
+        const ownerIds = due.slice(i, i + batch);
         jobs.push({ name: 'poll', data: { ownerIds }, opts: { ...pollJobOptions, jobId: jobIds.poll(chunk * CLAIM_CHUNK + i, tickId) } });
       }
       if (jobs.length > 0) await queues.poll.addBulk(jobs);
