@@ -102,11 +102,12 @@ const MAX_POLL_BATCH = 50;
 
 /**
  * Accounts per poll job for a replica keeping `pollConcurrency` checks in flight: up to 50, and no more than half of
- * pollConcurrency, so that the worker runs at least four jobs (twice pollConcurrency ÷ batch): a job lasts as long as
- * its slowest check, and the others keep the replica busy meanwhile. The default 100 makes four jobs of 50.
+ * pollConcurrency, so that the worker runs at least four jobs (twice pollConcurrency ÷ batch; two when it is 1): a
+ * job lasts as long as its slowest check, and the others keep the replica busy meanwhile. The default 100 makes four
+ * jobs of 50.
  */
 export function pollBatchFor(pollConcurrency: number): number {
-  return Math.max(1, Math.min(MAX_POLL_BATCH, Math.ceil(pollConcurrency / 2)));
+  return Math.max(1, Math.min(MAX_POLL_BATCH, Math.floor(pollConcurrency / 2)));
 }
 
 /** How many due accounts the tick takes from Redis at a time. */

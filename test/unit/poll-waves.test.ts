@@ -1,6 +1,6 @@
 // pollBatch finishes the answers that come close together as one wave: their Redis work leaves together.
 import { describe, expect, it, vi } from 'vitest';
-import { waves } from '../../src/jobs/poll.js';
+import { pollBatchFor, waves } from '../../src/jobs/poll.js';
 
 const settle = (ms: number, value: string) => new Promise<string>((resolve) => setTimeout(() => resolve(value), ms));
 
@@ -47,5 +47,12 @@ describe('waves', () => {
       )
     ).flatMap((w) => w.wave);
     expect(got.sort()).toEqual(values);
+  });
+});
+
+describe('pollBatchFor', () => {
+  it('makes jobs of up to 50 accounts, never more than half of the checks in flight: at least four jobs run', () => {
+    expect([1, 2, 3, 10, 99, 100, 101, 1_000].map(pollBatchFor)).toEqual([1, 1, 1, 5, 49, 50, 50, 50]);
+    for (let concurrency = 2; concurrency <= 400; concurrency++) expect(Math.ceil((2 * concurrency) / pollBatchFor(concurrency))).toBeGreaterThanOrEqual(4);
   });
 });
