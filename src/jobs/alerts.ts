@@ -79,16 +79,16 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
   const { accounts, chats, ledger, watch, queues, logger } = ctx;
 
   /** Of the chats an account feeds, those with alerts on (and not gone). */
-  const alertChatsIn = (fed: readonly FedChat[]): number[] => fed.filter(([, c]) => c.alerts?.on === true && c.inactive === undefined).map(([id]) => id);
+  const alerting = (fed: readonly FedChat[]): FedChat[] => fed.filter(([, c]) => c.alerts?.on === true && c.inactive === undefined);
 
   function followed(ownerId: number, fed: readonly FedChat[]): boolean {
-    if (alertChatsIn(fed).length > 0) return true;
+    if (alerting(fed).length > 0) return true;
     // A goal or a card follows the chat's primary account only.
     return hooks !== undefined && fed.some(([, c]) => !c.inactive && c.ownerId === ownerId && hooks.watching(c));
   }
 
   async function alertChats(ownerId: number): Promise<number[]> {
-    return alertChatsIn(await chats.fedBy(ownerId));
+    return alerting(await chats.fedBy(ownerId)).map(([id]) => id);
   }
 
   /** Some chat of the owner's has alerts on, or another reason to follow their sales. */
@@ -182,12 +182,12 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
   async function enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }> {
     const account = await accounts.get(ownerId);
     if (!account) return { queued: 0 };
-    const targets = await alertChats(ownerId);
+    const targets = alerting(await chats.fedBy(ownerId));
     if (targets.length === 0) return { queued: 0 };
     const alertOrder = toAlertOrder(order);
-    const scopes = await Promise.all(targets.map(async (chatId) => recordsScope(await chats.get(chatId), ownerId)));
+    const scopes = targets.map(([, chat]) => recordsScope(chat, ownerId));
     await queues.delivery.addBulk(
-      targets.map((chatId, i) => ({
+      targets.map(([chatId], i) => ({
         name: kind,
         data: {
           kind,
@@ -269,8 +269,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
   }
 
   async function startOver(ownerId: number): Promise<void> {
-    for (const chatId of await chats.forOwner(ownerId)) {
-      const chat = await chats.get(chatId);
+    for (const [chatId, chat] of await chats.fedBy(ownerId)) {
       if (!chat.alerts?.on) continue;
       if (chatAccounts(chat).length > 1) {
         // Other accounts' alerts go on as they were: only this one's past sales become history.
@@ -294,9 +293,9 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
 
   function prefetch(account: LinkedAccount, pushed: { id: string; email: string; paid: number }): void {
     const started = (async () => {
-      const ids = await alertChats(account.ownerId);
-      if (ids.length === 0) return;
-      const zones = new Set((await Promise.all(ids.map((id) => chats.get(id)))).map((c) => c.timeZone ?? ctx.defaultTimeZone));
+      const targets = alerting(await chats.fedBy(account.ownerId));
+      if (targets.length === 0) return;
+      const zones = new Set(targets.map(([, c]) => c.timeZone ?? ctx.defaultTimeZone));
       const reads: Promise<unknown>[] = [...zones].map((zone) => paidThatDay(ctx, account.creds, pushed, zone));
       if (looksLikeEmail(pushed.email.trim())) reads.push(paidBillIds(ctx.client, ctx.prefetch, account.creds, pushed.email, pushed.id));
       await Promise.all(reads);

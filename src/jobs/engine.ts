@@ -166,8 +166,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         )
         .digest('hex');
       if (!(await ctx.locks.changed(`sales-seen:${ownerId}`, seen, 3 * 86_400))) return;
-      const settings = await Promise.all((await deps.chats.forOwner(ownerId)).map(async (id) => [id, await deps.chats.get(id)] as const));
-      const live = settings.filter(([, c]) => !c.inactive);
+      const live = (await deps.chats.fedBy(ownerId)).filter(([, c]) => !c.inactive);
       if (live.some(([, c]) => c.goal)) await goals.checkSoon(ownerId);
       for (const [chatId, c] of live) if (c.liveCard) await cards.refreshSoon(chatId);
     },

@@ -63,8 +63,7 @@ export function createGoalProcessor(ctx: EngineContext) {
     const now = ctx.now();
     let told = 0;
     const revenueByZone = new Map<string, Minor>();
-    for (const chatId of await chats.forOwner(ownerId)) {
-      const chat = await chats.get(chatId);
+    for (const [chatId, chat] of await chats.fedBy(ownerId)) {
       // A chat's goal is about its primary account; another account feeding its alerts there is no part of it.
       if (!chat.goal || chat.inactive || chat.ownerId !== ownerId) continue;
       const timeZone = chat.timeZone ?? ctx.defaultTimeZone;
