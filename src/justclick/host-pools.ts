@@ -4,6 +4,7 @@
 // kept, the least recently used closing first, so that a replica polling tens of thousands of accounts keeps its
 // sockets within the process's file limit (#14).
 import { Client, Dispatcher, Pool } from 'undici';
+import { LruMap } from '../lru.js';
 
 interface Host {
   first: Client;
@@ -12,8 +13,7 @@ interface Host {
 }
 
 export class HostPools extends Dispatcher {
-  readonly #hosts = new Map<string, Host>();
-  readonly #maxHosts: number;
+  readonly #hosts: LruMap<string, Host>;
   readonly #connections: number;
   readonly #options: Client.Options;
 
@@ -22,7 +22,8 @@ export class HostPools extends Dispatcher {
     super();
     if (!(maxHosts >= 1)) throw new RangeError('maxHosts must be at least 1');
     const { connections = 1, ...rest } = options;
-    this.#maxHosts = maxHosts;
+    // A graceful close: calls still running on it finish first.
+    this.#hosts = new LruMap(maxHosts, (_, evicted) => close(evicted).catch(() => {}));
     this.#connections = Math.max(1, connections);
     this.#options = rest;
   }
@@ -35,15 +36,9 @@ export class HostPools extends Dispatcher {
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const origin = String(options.origin);
     let host = this.#hosts.get(origin);
-    // Map order is use order: taken out and put back, the host becomes the most recently used.
-    if (host) this.#hosts.delete(origin);
-    else host = { first: new Client(origin, this.#options) };
-    this.#hosts.set(origin, host);
-    if (this.#hosts.size > this.#maxHosts) {
-      const [oldest, evicted] = this.#hosts.entries().next().value as [string, Host];
-      this.#hosts.delete(oldest);
-      // A graceful close: calls still running on it finish first.
-      close(evicted).catch(() => {});
+    if (!host) {
+      host = { first: new Client(origin, this.#options) };
+      this.#hosts.set(origin, host);
     }
     if (this.#connections === 1 || host.first.stats.size === 0) return host.first.dispatch(options, handler);
     return this.#more(origin, host).dispatch(options, handler);
@@ -63,15 +58,11 @@ export class HostPools extends Dispatcher {
   }
 
   override async close(): Promise<void> {
-    const hosts = [...this.#hosts.values()];
-    this.#hosts.clear();
-    await Promise.all(hosts.map(close));
+    await Promise.all(this.#hosts.takeAll().map(close));
   }
 
   override async destroy(): Promise<void> {
-    const hosts = [...this.#hosts.values()];
-    this.#hosts.clear();
-    await Promise.all(hosts.flatMap((h) => [h.first.destroy(), ...(h.more ? [h.more.destroy()] : [])]));
+    await Promise.all(this.#hosts.takeAll().flatMap((h) => [h.first.destroy(), ...(h.more ? [h.more.destroy()] : [])]));
   }
 }
 

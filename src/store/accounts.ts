@@ -14,6 +14,7 @@ import { type Redis, scanKeys } from './redis.js';
 import type { Vault } from './vault.js';
 import { unixSeconds } from '../domain/justclick.js';
 import type { Role } from '../domain/roles.js';
+import { LruMap } from '../lru.js';
 
 /**
  * Which JustClick account: a positive safe integer, the owner's Telegram id for their first account. Per-account
@@ -144,7 +145,7 @@ export class AccountStore {
    * opening (AES-GCM) only when the stored seal differs means a relink, a reseal or an unlink + link is seen at the
    * very next read (the seal has a fresh nonce each time), while an unchanged record costs no decryption (#14).
    */
-  readonly #opened = new Map<AccountId, { sealed: string; secret: string }>();
+  readonly #opened = new LruMap<AccountId, { sealed: string; secret: string }>(OPENED_KEYS);
 
   /** Without `team`, a person's current account is always one of their own. */
   constructor(redis: Redis, vault: Vault, keys: KeySpace | string = 'jcb:', logger: Logger = createLogger('warn'), team?: TeamAccess) {
@@ -347,15 +348,9 @@ export class AccountStore {
   /** The key sealed in `sealed` for this account: from memory when the same seal was opened before. */
   #open(accountId: AccountId, sealed: string): string {
     const known = this.#opened.get(accountId);
-    // Most recently read last, so that the oldest is the first in the map's order.
-    this.#opened.delete(accountId);
-    if (known?.sealed === sealed) {
-      this.#opened.set(accountId, known);
-      return known.secret;
-    }
+    if (known?.sealed === sealed) return known.secret;
     const secret = this.#vault.open(sealed, keyAad(accountId));
     this.#opened.set(accountId, { sealed, secret });
-    if (this.#opened.size > OPENED_KEYS) this.#opened.delete(this.#opened.keys().next().value!);
     return secret;
   }
 
