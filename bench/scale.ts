@@ -15,6 +15,7 @@ import { startRedisServer } from '../test/support/redis-server.js';
 import { forkTs, type Child, type Message } from './support/child.js';
 import type { ReplicaSetup } from './support/scale-replica.js';
 import type { Study, StudyTable } from './run.js';
+import { redisInfo } from './support/redis-info.js';
 
 const LATENCY_MS = 150;
 /** Goal of issue #14: three replicas check this many times the accounts per second of one. */
@@ -76,27 +77,18 @@ async function ask<T extends Message>(child: Child, message: Message, answer: st
   return child.next<T>(answer);
 }
 
-async function infoOf(server: OneRedis, section: string): Promise<Map<string, string>> {
-  const text = await server.info(section);
-  return new Map(
-    text
-      .split('\r\n')
-      .filter((l) => l.includes(':'))
-      .map((l) => l.split(':', 2) as [string, string]),
-  );
-}
 const redisCpuMs = async (servers: Servers) =>
   sum(
     await Promise.all(
       servers.masters().map(async (m) => {
-        const cpu = await infoOf(m, 'cpu');
+        const cpu = await redisInfo(m, 'cpu');
         return (Number(cpu.get('used_cpu_user')) + Number(cpu.get('used_cpu_sys'))) * 1000;
       }),
     ),
   );
 /** used_memory and used_memory_dataset (the keys alone, without buffers and bookkeeping), summed over the masters. */
 async function usedMemory(servers: Servers): Promise<{ used: number; dataset: number }> {
-  const infos = await Promise.all(servers.masters().map((m) => infoOf(m, 'memory')));
+  const infos = await Promise.all(servers.masters().map((m) => redisInfo(m, 'memory')));
   return { used: sum(infos.map((i) => Number(i.get('used_memory')))), dataset: sum(infos.map((i) => Number(i.get('used_memory_dataset')))) };
 }
 

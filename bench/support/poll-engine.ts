@@ -14,6 +14,7 @@ import { isClusterUrl, scanKeys, type Redis } from '../../src/store/redis.js';
 import { benchAccount, engineConfig } from './accounts.js';
 import { checkBefore } from './check-before.js';
 import { reply, serve } from './child.js';
+import { redisInfo } from './redis-info.js';
 
 const SEED_CONCURRENCY = 100;
 
@@ -54,18 +55,9 @@ interface Setup {
 
 let setup: Setup | undefined;
 
-async function info(redis: Redis, section: 'memory' | 'cpu'): Promise<Map<string, string>> {
-  const text = await redis.info(section);
-  return new Map(
-    text
-      .split('\r\n')
-      .filter((l) => l.includes(':'))
-      .map((l) => l.split(':', 2) as [string, string]),
-  );
-}
-const usedMemory = async (redis: Redis) => Number((await info(redis, 'memory')).get('used_memory'));
+const usedMemory = async (redis: Redis) => Number((await redisInfo(redis, 'memory')).get('used_memory'));
 const redisCpuMs = async (redis: Redis) => {
-  const cpu = await info(redis, 'cpu');
+  const cpu = await redisInfo(redis, 'cpu');
   return (Number(cpu.get('used_cpu_user')) + Number(cpu.get('used_cpu_sys'))) * 1000;
 };
 
