@@ -1,5 +1,7 @@
 // The JustClick client against the fake server over real HTTP: every error kind, what is retried and
 // what is not, the back-off after "limit reached", and that no error or log line ever carries the key.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JustClickClient, type JustClickClientOptions } from '../../src/justclick/client.js';
@@ -167,6 +169,31 @@ describe('JustClickClient against the fake server', () => {
       await impatient.close();
       expect(error.kind).toBe('unavailable');
       expect(error.message).toMatch(/timed out after 200 ms/);
+    });
+
+    it('ends an answer whose body trickles in past the deadline: the timeout covers the whole attempt', async () => {
+      // Headers at once, then a byte every 50 ms: undici's between-chunks timeout never fires, only ours can.
+      const server = createServer((req, res) => {
+        req.resume();
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        const drip = setInterval(() => res.write(' '), 50);
+        res.on('close', () => clearInterval(drip));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const impatient = makeClient({ apiUrl: `http://127.0.0.1:${port}/{login}/api`, timeoutMs: 200, retries: 0 });
+      try {
+        const started = Date.now();
+        const error = await failure(() => impatient.call(creds, 'GetOrders', {}));
+        expect(error.kind).toBe('unavailable');
+        expect(error.message).toMatch(/timed out after 200 ms/);
+        // The whole answer would take 50 s.
+        expect(Date.now() - started).toBeLessThan(10_000);
+      } finally {
+        await impatient.close();
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
 
     it('waits out a slow answer within the timeout without retrying', async () => {
