@@ -72,7 +72,8 @@ const BASELINE_SKEW_MS = 10 * 60_000;
 export interface SalesHooks {
   /** Chats that need the owner's account watched even without alerts (a goal, a pinned card). */
   watching(chat: ChatSettings): boolean;
-  sales(ownerId: number, paid: Order[]): Promise<void>;
+  /** `fed`: the chats the account feeds, as enqueueAlerts read them. */
+  sales(ownerId: number, paid: Order[], fed: readonly FedChat[]): Promise<void>;
 }
 
 export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): AlertService {
@@ -119,7 +120,8 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     const oldest = unixSeconds(now) - LEDGER_RETENTION_SECONDS + 86_400;
     let queued = 0;
 
-    for (const [chatId, chat] of fed ?? (await chats.fedBy(ownerId))) {
+    const fedNow = fed ?? (await chats.fedBy(ownerId));
+    for (const [chatId, chat] of fedNow) {
       if (!chat.alerts?.on || chat.inactive) continue;
       // Orders paid before alerts were switched on here, or before this account was linked, are history.
       const since = Math.max(chat.alerts.since, account.linkedAt);
@@ -175,7 +177,7 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
       logger.info({ ownerId, chatId, source, orders: newOrders.length, summary: newOrders.length > SUMMARY_THRESHOLD }, 'paid-order alerts queued');
     }
     // After the alerts: a goal check or a card refresh that cannot be queued must not hold them up (best effort).
-    await hooks?.sales(ownerId, paid).catch((err: unknown) => logger.warn({ err, ownerId }, 'could not follow up paid orders'));
+    await hooks?.sales(ownerId, paid, fedNow).catch((err: unknown) => logger.warn({ err, ownerId }, 'could not follow up paid orders'));
     return { queued };
   }
 

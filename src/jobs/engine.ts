@@ -155,7 +155,11 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   const cards = createLiveCardService(ctx, { watchChanged: (ownerId) => alerts.refreshWatch(ownerId).then(() => undefined) });
   const alerts = createAlertService(ctx, {
     watching: (chat) => chat.liveCard !== undefined || chat.goal !== undefined,
-    async sales(ownerId, paid) {
+    async sales(ownerId, paid, fed) {
+      // Only a goal or a pinned card follows sales. Without one, nothing is compared or kept: most accounts' checks
+      // skip a hash and a Redis call (#14); a goal or card set later starts from what it reads itself.
+      const live = fed.filter(([, c]) => !c.inactive && (c.goal !== undefined || c.liveCard !== undefined));
+      if (live.length === 0) return;
       // The poller re-reads the same window every tick: follow up only when the paid orders seen have changed.
       const seen = createHash('sha1')
         .update(
@@ -166,7 +170,6 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         )
         .digest('hex');
       if (!(await ctx.locks.changed(`sales-seen:${ownerId}`, seen, 3 * 86_400))) return;
-      const live = (await deps.chats.fedBy(ownerId)).filter(([, c]) => !c.inactive);
       if (live.some(([, c]) => c.goal)) await goals.checkSoon(ownerId);
       for (const [chatId, c] of live) if (c.liveCard) await cards.refreshSoon(chatId);
     },

@@ -188,6 +188,14 @@ describeRedis('e2e: /report, /goal, /pin', () => {
       expect(milestones()).toHaveLength(2);
     });
 
+    it('only an account that a goal or a pinned card follows keeps a trace of the sales it was seen with', async () => {
+      const v = add('vera', { created: msk('2026-11-16', '11:00'), paid: msk('2026-11-16', '11:10'), price: '700.00' });
+      await sold(vera.id, [v]);
+      const seen = (await h.redis.keys(`${h.prefix}*sales-seen*`)).join(' ');
+      expect(seen).toContain(`sales-seen:${tom.id}`);
+      expect(seen).not.toContain(`sales-seen:${vera.id}`);
+    });
+
     it('off', async () => {
       expect(text(await h.say(tom, '/goal off'))).toBe('The monthly goal is off here.');
       expect(text(await h.say(tom, '/goal'))).toContain('No monthly goal here.');
