@@ -22,6 +22,7 @@ import { createMembershipService, upsertBindingChecks, type MembershipService } 
 import { BindingChecks } from '../store/bindings.js';
 import { createPollProcessor, DEFAULT_POLL_CONCURRENCY, pollBatchFor, type PollProcessorFactory } from './poll.js';
 import { CheckEnd } from '../store/check-end.js';
+import { CheckStart } from '../store/check-start.js';
 import { PollPaceStore } from '../store/poll-pace.js';
 import { RequestBudgets } from '../store/budgets.js';
 import { createGoalProcessor, createGoalService, type GoalService } from './goal.js';
@@ -231,6 +232,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       POLL_QUEUE,
       (deps.baselineChecks?.pollProcessor ?? createPollProcessor)(ctx, alerts, {
         pace,
+        checkStart: new CheckStart(redis, ctx.accounts, keys),
         checkEnd: new CheckEnd(redis, keys),
         budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
         intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },

@@ -11,6 +11,7 @@ import { isJustClickError, type JustClickError, type JustClickErrorKind } from '
 import type { LinkedAccount } from '../store/accounts.js';
 import type { RequestBudgets } from '../store/budgets.js';
 import type { CheckEnd } from '../store/check-end.js';
+import type { CheckStart } from '../store/check-start.js';
 import type { PaceFacts, PollPaceStore } from '../store/poll-pace.js';
 import type { Order } from '../justclick/types.js';
 import type { AlertService } from './alerts.js';
@@ -116,6 +117,7 @@ const CLAIM_CHUNK = 1_000;
 /** What the poller needs beyond the engine's context: the schedule of due accounts and the shared JustClick budget. */
 export interface PollDeps {
   pace: PollPaceStore;
+  checkStart: Pick<CheckStart, 'read'>;
   checkEnd: Pick<CheckEnd, 'checked'>;
   budgets: Pick<RequestBudgets, 'spendForPoll'>;
   /** ALERT_POLL_SECONDS and ALERT_RECONCILE_SECONDS, in ms. */
@@ -126,7 +128,7 @@ export interface PollDeps {
 
 export function createPollProcessor(ctx: EngineContext, alerts: AlertService, deps: PollDeps) {
   const { accounts, chats, watch, queues, logger } = ctx;
-  const { pace, checkEnd, budgets, intervals, batch } = deps;
+  const { pace, checkStart, checkEnd, budgets, intervals, batch } = deps;
   const later = (now: Date, ms: number) => new Date(now.getTime() + ms);
 
   /**
@@ -211,7 +213,8 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
    * account of a batch goes through it side by side, so each step's Redis commands leave in one write (#14).
    */
   async function fetchFor(ownerId: number): Promise<Fetched> {
-    const [account, lastCheck, facts] = await Promise.all([accounts.get(ownerId), watch.lastCheck(ownerId), pace.facts(ownerId)]);
+    // The account, its last check and its pace facts in one call (#14).
+    const { account, lastCheck, facts } = await checkStart.read(ownerId);
     if (!account) {
       await Promise.all([watch.remove(ownerId), pace.forget(ownerId)]);
       return 'no-account';

@@ -280,7 +280,11 @@ export class AccountStore {
 
   /** The owner's account with the key decrypted; null when none is linked or the record does not open. */
   async get(ownerId: number): Promise<LinkedAccount | null> {
-    const h = await this.#redis.hgetall(this.#account(ownerId));
+    return this.fromHash(ownerId, await this.#redis.hgetall(this.#account(ownerId)));
+  }
+
+  /** The account as `get` makes it of its hash, read by someone else (the poller reads it with its own marks). */
+  async fromHash(ownerId: number, h: Record<string, string>): Promise<LinkedAccount | null> {
     if (!h.login || !h.key) return null;
     if (h.region !== 'ru' && h.region !== 'io') {
       this.#log.warn({ ownerId }, 'stored account has no valid region; treating it as not linked');

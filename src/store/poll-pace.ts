@@ -11,6 +11,16 @@ export interface PaceFacts {
   missedAt?: number;
 }
 
+/** The facts as stored (the `saleAt` and `missedAt` fields of an account's `alert:pace` hash). */
+export function paceFacts(saleAt: string | null, missedAt: string | null): PaceFacts {
+  const facts: PaceFacts = {};
+  const sale = intOrUndefined(saleAt);
+  const missed = intOrUndefined(missedAt);
+  if (sale !== undefined) facts.saleAt = sale;
+  if (missed !== undefined) facts.missedAt = missed;
+  return facts;
+}
+
 /** Kept as long as the last-check time: an account unwatched for that long starts afresh. */
 const FACTS_TTL_SECONDS = 40 * 86_400;
 
@@ -78,12 +88,7 @@ export class PollPaceStore {
 
   async facts(ownerId: number): Promise<PaceFacts> {
     const [saleAt, missedAt] = await this.#redis.hmget(this.#factsKey(ownerId), 'saleAt', 'missedAt');
-    const facts: PaceFacts = {};
-    const sale = intOrUndefined(saleAt);
-    const missed = intOrUndefined(missedAt);
-    if (sale !== undefined) facts.saleAt = sale;
-    if (missed !== undefined) facts.missedAt = missed;
-    return facts;
+    return paceFacts(saleAt ?? null, missedAt ?? null);
   }
 
   async remember(ownerId: number, facts: PaceFacts): Promise<void> {
