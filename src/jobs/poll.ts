@@ -263,7 +263,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     const { queued } = await alerts.enqueueAlerts(account, orders, 'poll', fed);
     // Only once the alerts are queued does this check count: a crash before here re-reads the same window. The
     // bookkeeping goes out together: none of it depends on another, and a crash halfway only re-reads a window.
-    await Promise.all([watch.add(ownerId), scheduleNext(account, facts, orders, queued > 0, now)]);
+    await scheduleNext(account, facts, orders, queued > 0, now);
     return 'checked';
   }
 
@@ -287,11 +287,10 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
       ...(account.lastPushAt !== undefined ? { lastPushAt: account.lastPushAt * 1000 } : {}),
       ...(missedAt !== undefined ? { pushMissedAt: missedAt } : {}),
     };
-    await Promise.all([
-      // The check counts (last check, last good call) together with what it learned: one script (#14).
-      checkEnd.checked(account.ownerId, now, missedAt === undefined ? { saleAt } : { saleAt, missedAt }),
-      pace.dueAt(account.ownerId, later(now, nextCheck(activity, now, intervals).inMs)),
-    ]);
+    // The check counts (last check, last good call, still watched) together with what it learned and when the next
+    // one is due: one script on one Redis (#14).
+    const next = later(now, nextCheck(activity, now, intervals).inMs);
+    await checkEnd.checked(account.ownerId, now, missedAt === undefined ? { saleAt } : { saleAt, missedAt }, next);
   }
 
   /**

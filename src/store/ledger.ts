@@ -180,7 +180,8 @@ export class WatchList {
     this.keys = keySpace(keys);
   }
 
-  private get setKey(): string {
+  /** The set of watched accounts (one key of nobody in particular: its own slot on a cluster). */
+  get listKey(): string {
     return this.keys.plain('alert', 'owners');
   }
 
@@ -190,18 +191,18 @@ export class WatchList {
   }
 
   async add(ownerId: number): Promise<void> {
-    await this.redis.sadd(this.setKey, userIdPart(ownerId));
+    await this.redis.sadd(this.listKey, userIdPart(ownerId));
   }
 
   async remove(ownerId: number): Promise<void> {
-    await this.redis.srem(this.setKey, String(ownerId));
+    await this.redis.srem(this.listKey, String(ownerId));
   }
 
   /** Walks the list in batches with SSCAN, so 10,000 accounts never block Redis in one reply. */
   async *batches(batchSize = 1000): AsyncGenerator<number[]> {
     let cursor = '0';
     do {
-      const [next, members] = await this.redis.sscan(this.setKey, cursor, 'COUNT', batchSize);
+      const [next, members] = await this.redis.sscan(this.listKey, cursor, 'COUNT', batchSize);
       cursor = next;
       if (members.length > 0) yield members.map(Number);
     } while (cursor !== '0');

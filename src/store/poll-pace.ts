@@ -49,7 +49,7 @@ export class PollPaceStore {
   }
 
   /** One sorted set of every watched account, used alone (never with an account's keys): no hash tag. */
-  get #dueKey(): string {
+  get dueKey(): string {
     return this.#keys.plain('alert:due');
   }
 
@@ -61,28 +61,28 @@ export class PollPaceStore {
   async enrol(ownerIds: number[], now: Date): Promise<void> {
     if (ownerIds.length === 0) return;
     const at = now.getTime();
-    await this.#redis.zadd(this.#dueKey, 'NX', ...ownerIds.flatMap((id) => [at, userIdPart(id)]));
+    await this.#redis.zadd(this.dueKey, 'NX', ...ownerIds.flatMap((id) => [at, userIdPart(id)]));
   }
 
   /** Up to `limit` accounts due by `by`, each leased until `leaseUntil`. */
   async claimDue(by: Date, leaseUntil: Date, limit: number): Promise<number[]> {
-    const owners = (await claimScript.run(this.#redis, [this.#dueKey], [by.getTime(), leaseUntil.getTime(), limit])) as string[];
+    const owners = (await claimScript.run(this.#redis, [this.dueKey], [by.getTime(), leaseUntil.getTime(), limit])) as string[];
     return owners.map(Number);
   }
 
   /** The next check of a watched account (an unwatched one stays out). */
   async dueAt(ownerId: number, at: Date): Promise<void> {
-    await this.#redis.zadd(this.#dueKey, 'XX', at.getTime(), userIdPart(ownerId));
+    await this.#redis.zadd(this.dueKey, 'XX', at.getTime(), userIdPart(ownerId));
   }
 
   /** A push came: the next check is no later than `by` (a quiet shop's hour-long wait ends with its first sale). */
   async dueBy(ownerId: number, by: Date): Promise<void> {
-    await this.#redis.zadd(this.#dueKey, 'XX', 'LT', by.getTime(), userIdPart(ownerId));
+    await this.#redis.zadd(this.dueKey, 'XX', 'LT', by.getTime(), userIdPart(ownerId));
   }
 
   /** When the account is due, or null when it is not scheduled. */
   async due(ownerId: number): Promise<Date | null> {
-    const score = await this.#redis.zscore(this.#dueKey, userIdPart(ownerId));
+    const score = await this.#redis.zscore(this.dueKey, userIdPart(ownerId));
     return score === null ? null : new Date(Number(score));
   }
 
@@ -100,6 +100,6 @@ export class PollPaceStore {
 
   /** The account is no longer watched: out of the schedule (its facts expire by themselves). */
   async forget(ownerId: number): Promise<void> {
-    await this.#redis.zrem(this.#dueKey, userIdPart(ownerId));
+    await this.#redis.zrem(this.dueKey, userIdPart(ownerId));
   }
 }

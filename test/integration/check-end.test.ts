@@ -1,6 +1,7 @@
-// The end of a check in one script (src/store/check-end.ts) leaves Redis exactly as the three stores' own methods
-// do one by one: same keys, values and expiries, for a linked account with errors and marks, a clean one, an
-// unlinked one (not brought back), on plain and on cluster-style (hash-tagged) key names.
+// The end of a check in one script (src/store/check-end.ts) leaves Redis exactly as the stores' own methods do
+// one by one: same keys, values and expiries, the watch list and the schedule included, for a linked account with
+// errors and marks, a clean one, an unlinked one (not brought back), one taken off the schedule (stays off), on
+// plain names (one script) and on cluster-style hash-tagged names (the script, then the two global writes).
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
@@ -18,13 +19,23 @@ const logger = createLogger('warn', { write: () => undefined });
 const vault = new Vault(randomBytes(32));
 const OWNER = 4242;
 const AT = new Date(Date.UTC(2026, 11, 1, 9, 30, 15, 250));
+const NEXT = new Date(AT.getTime() + 15 * 60_000);
 
 /** Every key under the prefix: type, value and expiry (whole seconds as TTL reports them), the prefix cut off. */
 async function snapshot(redis: Redis, prefix: string): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const key of (await redis.keys(`${prefix}*`)).sort()) {
     const type = await redis.type(key);
-    const value = type === 'hash' ? await redis.hgetall(key) : type === 'string' ? await redis.get(key) : type;
+    const value =
+      type === 'hash'
+        ? await redis.hgetall(key)
+        : type === 'string'
+          ? await redis.get(key)
+          : type === 'set'
+            ? (await redis.smembers(key)).sort()
+            : type === 'zset'
+              ? await redis.zrange(key, '0', '-1', 'WITHSCORES')
+              : type;
     out[key.slice(prefix.length)] = { value, ttl: await redis.ttl(key) };
   }
   return out;
@@ -57,7 +68,9 @@ describeRedis('CheckEnd: the end of a check as one script', () => {
     await watchA.checked(OWNER, AT);
     await accA.markOk(OWNER, Math.floor(AT.getTime() / 1000));
     await paceA.remember(OWNER, facts);
-    await new CheckEnd(redis, kb).checked(OWNER, AT, facts);
+    await watchA.add(OWNER);
+    await paceA.dueAt(OWNER, NEXT);
+    await new CheckEnd(redis, kb, watchB, paceB).checked(OWNER, AT, facts, NEXT);
 
     const [sa, sb] = [await snapshot(redis, a), await snapshot(redis, b)];
     expect(Object.keys(sa).length).toBeGreaterThan(0);
@@ -74,6 +87,9 @@ describeRedis('CheckEnd: the end of a check as one script', () => {
     await watch.limitedSince(OWNER, new Date(1_700_000_100_000));
     await watch.claimPauseNotice(OWNER);
     await pace.remember(OWNER, { saleAt: 5, missedAt: 6 });
+    // Scheduled, beside another watched account whose place nothing may touch.
+    await pace.enrol([OWNER, OWNER + 1], new Date(1_700_000_000_000));
+    await watch.add(OWNER + 1);
   };
 
   for (const cluster of [false, true]) {
@@ -84,6 +100,8 @@ describeRedis('CheckEnd: the end of a check as one script', () => {
       expect(keys).not.toMatch(/limited|paused-told/);
       expect(JSON.stringify(after)).not.toMatch(/errKind|errMessage/);
       expect(JSON.stringify(after)).toContain('"missedAt":"6"');
+      const schedule = Object.entries(after).find(([key]) => key.endsWith('alert:due'))?.[1];
+      expect(schedule).toEqual({ value: [String(OWNER + 1), '1700000000000', String(OWNER), String(NEXT.getTime())], ttl: -1 });
     });
 
     it(`a clean account: last check and last good call set (${names})`, async () => {
@@ -91,6 +109,18 @@ describeRedis('CheckEnd: the end of a check as one script', () => {
         saleAt: 10,
         missedAt: 20,
       });
+    });
+
+    it(`an account taken off the schedule meanwhile stays off it (${names})`, async () => {
+      const offSchedule = async (accounts: AccountStore, _watch: WatchList, pace: PollPaceStore) => {
+        await accounts.link(OWNER, { login: 'school', region: 'ru', key: 'k'.repeat(32) }, 1_700_000_000);
+        await pace.enrol([OWNER, OWNER + 1], new Date(1_700_000_000_000));
+        await pace.forget(OWNER);
+      };
+      const after = await compare(cluster, offSchedule, { saleAt: 10 });
+      const schedule = Object.entries(after).find(([key]) => key.endsWith('alert:due'))?.[1];
+      expect(schedule).toEqual({ value: [String(OWNER + 1), '1700000000000'], ttl: -1 });
+      expect(Object.entries(after).find(([key]) => key.endsWith('alert:owners'))?.[1]).toEqual({ value: [String(OWNER)], ttl: -1 });
     });
 
     it(`an unlinked account is not brought back (${names})`, async () => {
