@@ -219,14 +219,16 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
           `${seconds(goalRound)}, using ${(botCores * 100).toFixed(0)}% of a core for the bot and ${(redisCores * 100).toFixed(0)}% for Redis ` +
           `at one round a minute — ${met ? 'met' : 'NOT met'}.`,
         "Where a check's bot CPU goes now (V8 profile of the 10,000-account rounds, `BENCH_CPU_PROF=<dir> npm run bench -- --filter " +
-          '"polling at"`): about a quarter in ioredis (10 commands a check: the account, last check and pace facts, the ' +
-          'budget, the chats it feeds, the sales mark, the end of the check as one script, the schedule and the watch list; ' +
-          'the answers of a batch that come together are finished together, so their commands leave in a few writes), a ' +
-          'quarter in the JustClick call (undici about 0.1 ms on a kept connection, signing, JSON, the hash check), a fifth ' +
-          'in garbage collection, the rest in BullMQ, the engine and this bench reading its queue. Gone since the first ' +
-          'figures: a new TCP connection per check (about 0.4 ms here), opening the sealed key, the Moscow-day arithmetic, ' +
-          "MULTIs that left in writes of their own, reading each chat twice. Redis's CPU per check is a third of before: " +
-          'batches of 50 and merged writes mean fewer, larger reads.',
+          '"polling at"`): about a quarter in ioredis (6 commands a check with one chat on one Redis: the account, its last ' +
+          'check and pace facts as one script, the budget, the chats it feeds and each of them, the ledger for the paid ' +
+          'orders seen, the end of the check with the watch list and the schedule as one script; the answers of a batch ' +
+          'that come together are finished together, so their commands leave in a few writes), a quarter in the JustClick ' +
+          'call (undici about 0.1 ms on a kept connection, signing, JSON, the hash check), a sixth in garbage collection, ' +
+          'the rest in BullMQ, the engine and this bench reading its queue. Gone since the first figures: a new TCP ' +
+          'connection per check (about 0.4 ms here), opening the sealed key, the Moscow-day arithmetic, MULTIs that left in ' +
+          'writes of their own, reading each chat twice, an AbortController per call (about 30 µs), a sales mark for ' +
+          "accounts no goal or pinned card follows. Redis's CPU per check is under a third of before: batches of 50 and " +
+          'merged writes mean fewer, larger reads.',
         `The same 1,000 accounts behind one shared host (e.g. a path-based proxy in JUSTCLICK_API_URL): one round ${seconds(oneOrigin.roundMs)} ` +
           `instead of ${seconds(ours1000.roundMs)}. The client keeps at most 16 connections per host, so behind one host a round takes at ` +
           `least accounts × 150 ms / 16.`,
