@@ -261,8 +261,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     // Told before the orders paid during the pause arrive; the window still reached back to the last check.
     if (account.pausedAt !== undefined) await resumed(account, now);
     const { queued } = await alerts.enqueueAlerts(account, orders, 'poll', fed);
-    // Only once the alerts are queued does this check count: a crash before here re-reads the same window. The
-    // bookkeeping goes out together: none of it depends on another, and a crash halfway only re-reads a window.
+    // Only once the alerts are queued does this check count: a crash before here re-reads the same window.
     await scheduleNext(account, facts, orders, queued > 0, now);
     return 'checked';
   }
