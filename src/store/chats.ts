@@ -4,7 +4,7 @@ import { parseAlertPrefs, serializeAlertPrefs, type AlertPrefs } from '../domain
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import { chatIdPart, intOrUndefined, userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
-import { LuaScript } from './lua.js';
+import { hashOfReply, LuaScript } from './lua.js';
 import type { Redis } from './redis.js';
 import { unixSeconds } from '../domain/justclick.js';
 
@@ -197,9 +197,7 @@ export class ChatStore {
       string[],
       string[],
     ];
-    const h: Record<string, string> = {};
-    for (let i = 0; i + 1 < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
-    const after = parseChat(h);
+    const after = parseChat(hashOfReply(flat));
     const now = chatAccounts(after);
     for (const id of before.map((b) => intOrUndefined(b))) if (id !== undefined && !now.includes(id)) await this.#unlist(id, chatId);
     return after;

@@ -4,7 +4,7 @@
 // same answers.
 import type { AccountStore, LinkedAccount } from './accounts.js';
 import { keySpace, type KeySpace } from './keys.js';
-import { LuaScript } from './lua.js';
+import { hashOfReply, LuaScript } from './lua.js';
 import { paceFacts, type PaceFacts } from './poll-pace.js';
 import type { Redis } from './redis.js';
 
@@ -38,10 +38,8 @@ export class CheckStart {
       string | null,
       [string | null, string | null],
     ];
-    const hash: Record<string, string> = {};
-    for (let i = 0; i + 1 < fields.length; i += 2) hash[fields[i]!] = fields[i + 1]!;
     return {
-      account: await this.#accounts.fromHash(ownerId, hash),
+      account: await this.#accounts.fromHash(ownerId, hashOfReply(fields)),
       lastCheck: checked === null ? null : new Date(Number(checked)),
       facts: paceFacts(saleAt, missedAt),
     };

@@ -22,6 +22,13 @@ export class LuaScript {
   }
 }
 
+/** A hash that a script returns as HGETALL does (field, value, field, value …), as ioredis' hgetall() gives it. */
+export function hashOfReply(flat: readonly string[]): Record<string, string> {
+  const hash: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i]!] = flat[i + 1]!;
+  return hash;
+}
+
 /** HSET only when the hash exists, so a late write after a delete does not resurrect a half record. */
 export const hsetIfExists = new LuaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
