@@ -44,7 +44,7 @@ import {
 import { createReportProcessor, createReportService, type ReportService } from './report.js';
 import { upsertPollTick } from './scheduler.js';
 import { forgetAccountCaches, forgetDeliveries } from './purge.js';
-import { chatAccounts } from '../store/chats.js';
+import { chatAccounts, type ChatSettings } from '../store/chats.js';
 import { unixSeconds } from '../domain/justclick.js';
 import { withDeadline } from '../deadline.js';
 
@@ -154,12 +154,14 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
   const reconcileMs = (deps.reconcileSeconds ?? 900) * 1000;
   const goals = createGoalService(ctx);
   const cards = createLiveCardService(ctx, { watchChanged: (ownerId) => alerts.refreshWatch(ownerId).then(() => undefined) });
+  /** A pinned card or a goal follows the sales of the chat's account (alerts or not). */
+  const followsSales = (chat: ChatSettings) => chat.liveCard !== undefined || chat.goal !== undefined;
   const alerts = createAlertService(ctx, {
-    watching: (chat) => chat.liveCard !== undefined || chat.goal !== undefined,
+    watching: followsSales,
     async sales(ownerId, paid, fed) {
       // Only a goal or a pinned card follows sales. Without one, nothing is compared or kept: most accounts' checks
       // skip a hash and a Redis call (#14); a goal or card set later starts from what it reads itself.
-      const live = fed.filter(([, c]) => !c.inactive && (c.goal !== undefined || c.liveCard !== undefined));
+      const live = fed.filter(([, c]) => !c.inactive && followsSales(c));
       if (live.length === 0) return;
       // The poller re-reads the same window every tick: follow up only when the paid orders seen have changed.
       const seen = createHash('sha1')
