@@ -234,7 +234,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       POLL_QUEUE,
       (deps.baselineChecks?.pollProcessor ?? createPollProcessor)(ctx, alerts, {
         pace,
-        checkStart: new CheckStart(redis, ctx.accounts, keys),
+        checkStart: new CheckStart(redis, ctx.accounts, ctx.chats, keys),
         checkEnd: new CheckEnd(redis, keys, ctx.watch, pace),
         budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
         intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },

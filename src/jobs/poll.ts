@@ -55,6 +55,8 @@ export type PollOutcome = 'no-account' | 'paused' | 'not-watched' | 'checked' | 
 interface FetchedOrders {
   account: LinkedAccount;
   facts: PaceFacts;
+  /** The chats the account's set listed at the start of the check; their settings are read in the second half. */
+  listedChats: string[];
   now: Date;
   orders: Order[];
 }
@@ -213,8 +215,8 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
    * account of a batch goes through it side by side, so each step's Redis commands leave in one write (#14).
    */
   async function fetchFor(ownerId: number): Promise<Fetched> {
-    // The account, its last check and its pace facts in one call (#14).
-    const { account, lastCheck, facts } = await checkStart.read(ownerId);
+    // The account, its last check, its pace facts and the chats it feeds in one call (#14).
+    const { account, lastCheck, facts, listedChats } = await checkStart.read(ownerId);
     if (!account) {
       await Promise.all([watch.remove(ownerId), pace.forget(ownerId)]);
       return 'no-account';
@@ -234,7 +236,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
       return 'deferred';
     }
     try {
-      return { account, facts, now, orders: await ctx.client.fetchOrders(account.creds, query, ctx.ordersMethod) };
+      return { account, facts, listedChats, now, orders: await ctx.client.fetchOrders(account.creds, query, ctx.ordersMethod) };
     } catch (err) {
       if (!isJustClickError(err)) throw err;
       await failed(account, err, now);
@@ -244,12 +246,14 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
   }
 
   /**
-   * The second half, for the accounts whose answers came together: the chats they feed, read now (an account no
-   * chat follows any more leaves the schedule, its answer unused), the alerts, and the bookkeeping.
+   * The second half, for the accounts whose answers came together: the settings of the chats they feed, read now (an
+   * account no chat follows any more leaves the schedule, its answer unused), the alerts, and the bookkeeping. A chat
+   * that began to follow the account during the call is seen by the next check; switching alerts on there has made
+   * what was paid before it history anyway.
    */
-  async function finish({ account, facts, now, orders }: FetchedOrders): Promise<PollOutcome> {
+  async function finish({ account, facts, listedChats, now, orders }: FetchedOrders): Promise<PollOutcome> {
     const { ownerId } = account;
-    let fed = await chats.fedBy(ownerId);
+    let fed = await chats.fedAmong(ownerId, listedChats);
     if (!alerts.followed(ownerId, fed)) {
       // Out of the watch list, unless alerts were switched on somewhere in between (refreshWatch looks twice).
       if (!(await alerts.refreshWatch(ownerId))) {

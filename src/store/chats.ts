@@ -333,9 +333,22 @@ export class ChatStore {
    * reads them at every check, #14).
    */
   async fedBy(ownerId: number): Promise<FedChat[]> {
-    const members = (await this.#redis.smembers(this.#byOwner(ownerId))).map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
+    return this.fedAmong(ownerId, await this.#redis.smembers(this.#byOwner(ownerId)));
+  }
+
+  /**
+   * As fedBy, from members of the account's set read earlier (the poller reads them with the rest of its check's
+   * start, #14): each chat's settings are read now, and only the chats that still name the account are kept.
+   */
+  async fedAmong(ownerId: number, listed: readonly string[]): Promise<FedChat[]> {
+    const members = listed.map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
     const settings = await Promise.all(members.map((id) => this.get(id)));
     return members.flatMap((id, i) => (chatAccounts(settings[i]!).includes(ownerId) ? [[id, settings[i]!] as const] : []));
+  }
+
+  /** The set of chats an account feeds (fedBy reads it; on a cluster it shares the account's slot). */
+  feedsKey(ownerId: number): string {
+    return this.#byOwner(ownerId);
   }
 
   /** Chats this account feeds, as the primary or a further one (the set, each member checked against the chat's hash). */
