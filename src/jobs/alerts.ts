@@ -5,6 +5,7 @@ import { SUMMARY_THRESHOLD, toAlertOrder } from '../domain/alert.js';
 import type { Order } from '../justclick/types.js';
 import type { LinkedAccount } from '../store/accounts.js';
 import { chatAccounts, type ChatSettings, type FedChat } from '../store/chats.js';
+import type { LedgerRead } from '../store/check-end.js';
 import { LEDGER_RETENTION_SECONDS, recordsScope } from '../store/ledger.js';
 import { ACCOUNT_CURRENCY } from '../domain/format/money.js';
 import type { EngineContext } from './context.js';
@@ -28,9 +29,17 @@ export interface AlertStatus {
 export interface AlertService {
   /**
    * The caller already holds the account (the poller fetched with it, the push checked its hash with it); the
-   * poller also passes the chats the account feeds, just read (chats.fedBy), which are otherwise read here.
+   * poller also passes the chats the account feeds, just read (chats.fedBy), which are otherwise read here, and the
+   * end of its check, which reads the ledgers instead when no goal or card follows the sales: `ended` says it
+   * found nothing new and ended the check.
    */
-  enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource, fed?: readonly FedChat[]): Promise<{ queued: number }>;
+  enqueueAlerts(
+    account: LinkedAccount,
+    orders: Order[],
+    source: AlertSource,
+    fed?: readonly FedChat[],
+    unlessNew?: EndUnlessNew,
+  ): Promise<{ queued: number; ended?: true }>;
   enqueueStatusChange(ownerId: number, order: Order, kind: 'refund' | 'cancel'): Promise<{ queued: number }>;
   /**
    * Switches alerts on for a chat, fed by the owner's account; already-paid orders are never alerted. A private
@@ -72,9 +81,15 @@ const BASELINE_SKEW_MS = 10 * 60_000;
 export interface SalesHooks {
   /** Chats that need the owner's account watched even without alerts (a goal, a pinned card). */
   watching(chat: ChatSettings): boolean;
-  /** `fed`: the chats the account feeds, as enqueueAlerts read them. */
+  /** `fed`: the chats the account feeds, as enqueueAlerts read them; called only when one of them (not gone) is watching. */
   sales(ownerId: number, paid: Order[], fed: readonly FedChat[]): Promise<void>;
 }
+
+/**
+ * The poller's end of a check that may have found nothing new (CheckEnd.checkedUnlessNew): given what each chat's
+ * ledger is to be asked, null when it found every order there and ended the check, else what each ledger lacks.
+ */
+export type EndUnlessNew = (reads: LedgerRead[]) => Promise<string[][] | null>;
 
 export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): AlertService {
   const { accounts, chats, ledger, watch, queues, logger } = ctx;
@@ -111,30 +126,42 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
     return false;
   }
 
-  async function enqueueAlerts(account: LinkedAccount, orders: Order[], source: AlertSource, fed?: readonly FedChat[]): Promise<{ queued: number }> {
+  async function enqueueAlerts(
+    account: LinkedAccount,
+    orders: Order[],
+    source: AlertSource,
+    fed?: readonly FedChat[],
+    unlessNew?: EndUnlessNew,
+  ): Promise<{ queued: number; ended?: true }> {
     const paid = orders.filter((o) => o.payStatus === 'paid' && o.paid !== null);
     if (paid.length === 0) return { queued: 0 };
     const { ownerId } = account;
     const now = ctx.now();
     // Older than the ledger remembers, an order could be alerted twice; the poller never looks that far back.
     const oldest = unixSeconds(now) - LEDGER_RETENTION_SECONDS + 86_400;
-    let queued = 0;
 
     const fedNow = fed ?? (await chats.fedBy(ownerId));
-    for (const [chatId, chat] of fedNow) {
-      if (!chat.alerts?.on || chat.inactive) continue;
+    // Each chat with alerts on, the orders it may be told of, and whose records they go in.
+    const plans = alerting(fedNow).map(([chatId, chat]) => {
       // Orders paid before alerts were switched on here, or before this account was linked, are history.
-      const since = Math.max(chat.alerts.since, account.linkedAt);
+      const since = Math.max(chat.alerts!.since, account.linkedAt);
       const candidates = paid.filter((o) => o.paid! >= since && o.paid! >= oldest);
       // Whose records: the chat's own for its first primary, the account's own in a chat several feed.
-      const scope = recordsScope(chat, ownerId);
-      const fresh = new Set(
-        await ledger.missing(
-          chatId,
-          candidates.map((o) => o.id),
-          scope,
-        ),
-      );
+      return { chatId, scope: recordsScope(chat, ownerId), candidates };
+    });
+    const reads = plans.map(({ chatId, scope, candidates }) => ({ chatId, scope, orderIds: candidates.map((o) => o.id) }));
+    // A goal or a pinned card that follows these sales is told of them before the check ends.
+    const following = hooks === undefined ? [] : fedNow.filter(([, c]) => !c.inactive && hooks.watching(c));
+    // The poller's check ends in the same call as the ledger reads when they find nothing new (#14).
+    const missing =
+      unlessNew && following.length === 0
+        ? await unlessNew(reads)
+        : await Promise.all(reads.map(({ chatId, scope, orderIds }) => ledger.missing(chatId, orderIds, scope)));
+    if (missing === null) return { queued: 0, ended: true };
+
+    let queued = 0;
+    for (const [i, { chatId, scope, candidates }] of plans.entries()) {
+      const fresh = new Set(missing[i]);
       const newOrders = candidates.filter((o) => fresh.has(o.id));
       if (newOrders.length === 0) continue;
 
@@ -177,7 +204,8 @@ export function createAlertService(ctx: EngineContext, hooks?: SalesHooks): Aler
       logger.info({ ownerId, chatId, source, orders: newOrders.length, summary: newOrders.length > SUMMARY_THRESHOLD }, 'paid-order alerts queued');
     }
     // After the alerts: a goal check or a card refresh that cannot be queued must not hold them up (best effort).
-    await hooks?.sales(ownerId, paid, fedNow).catch((err: unknown) => logger.warn({ err, ownerId }, 'could not follow up paid orders'));
+    if (following.length > 0)
+      await hooks?.sales(ownerId, paid, fedNow).catch((err: unknown) => logger.warn({ err, ownerId }, 'could not follow up paid orders'));
     return { queued };
   }
 

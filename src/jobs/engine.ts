@@ -235,7 +235,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
       (deps.baselineChecks?.pollProcessor ?? createPollProcessor)(ctx, alerts, {
         pace,
         checkStart: new CheckStart(redis, ctx.accounts, ctx.chats, keys),
-        checkEnd: new CheckEnd(redis, keys, ctx.watch, pace),
+        checkEnd: new CheckEnd(redis, keys, ctx.watch, pace, ctx.ledger),
         budgets: new RequestBudgets(redis, keys, 3600 / deps.pollSeconds),
         intervals: { pollMs: deps.pollSeconds * 1000, reconcileMs },
         batch: pollBatch,

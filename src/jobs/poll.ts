@@ -120,7 +120,7 @@ const CLAIM_CHUNK = 1_000;
 export interface PollDeps {
   pace: PollPaceStore;
   checkStart: Pick<CheckStart, 'read'>;
-  checkEnd: Pick<CheckEnd, 'checked'>;
+  checkEnd: Pick<CheckEnd, 'checked' | 'checkedUnlessNew'>;
   budgets: Pick<RequestBudgets, 'spendForPoll'>;
   /** ALERT_POLL_SECONDS and ALERT_RECONCILE_SECONDS, in ms. */
   intervals: PollPace;
@@ -264,23 +264,30 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
     }
     // Told before the orders paid during the pause arrive; the window still reached back to the last check.
     if (account.pausedAt !== undefined) await resumed(account, now);
-    const { queued } = await alerts.enqueueAlerts(account, orders, 'poll', fed);
-    // Only once the alerts are queued does this check count: a crash before here re-reads the same window.
-    await scheduleNext(account, facts, orders, queued > 0, now);
+    // Only once the alerts are queued does this check count: a crash before here re-reads the same window. A check
+    // that finds nothing new ends with the ledger reads that find it so, in one call on one Redis (#14).
+    const quiet = learned(account, facts, orders, false, now);
+    const { queued, ended } = await alerts.enqueueAlerts(account, orders, 'poll', fed, (reads) =>
+      checkEnd.checkedUnlessNew(ownerId, now, quiet.facts, quiet.next, reads),
+    );
+    if (!ended) {
+      const { facts: found, next } = queued > 0 ? learned(account, facts, orders, true, now) : quiet;
+      await checkEnd.checked(ownerId, now, found, next);
+    }
     return 'checked';
   }
 
   /**
-   * Counts the check, learns from it (the newest sale; whether it found an order the push should have brought)
-   * and schedules the next one. The first check of an account counts as its newest sale, so a new account starts fast.
+   * What a check learned (the newest sale; whether it found an order the push should have brought) and when the next
+   * one is due. The first check of an account counts as its newest sale, so a new account starts fast.
    */
-  async function scheduleNext(
+  function learned(
     account: LinkedAccount,
     facts: PaceFacts,
     orders: readonly { paid: number | null; payStatus: string }[],
     alerted: boolean,
     now: Date,
-  ): Promise<void> {
+  ): { facts: PaceFacts; next: Date } {
     const newestPaid = Math.max(0, ...orders.map((o) => (o.payStatus === 'paid' && o.paid !== null ? o.paid * 1000 : 0)));
     const saleAt = Math.max(facts.saleAt ?? now.getTime(), newestPaid);
     // Alerted by a poll means no push brought it: only news for an account whose pushes have come before.
@@ -290,10 +297,7 @@ export function createPollProcessor(ctx: EngineContext, alerts: AlertService, de
       ...(account.lastPushAt !== undefined ? { lastPushAt: account.lastPushAt * 1000 } : {}),
       ...(missedAt !== undefined ? { pushMissedAt: missedAt } : {}),
     };
-    // The check counts (last check, last good call, still watched) together with what it learned and when the next
-    // one is due: one script on one Redis (#14).
-    const next = later(now, nextCheck(activity, now, intervals).inMs);
-    await checkEnd.checked(account.ownerId, now, missedAt === undefined ? { saleAt } : { saleAt, missedAt }, next);
+    return { facts: missedAt === undefined ? { saleAt } : { saleAt, missedAt }, next: later(now, nextCheck(activity, now, intervals).inMs) };
   }
 
   /**

@@ -1,10 +1,12 @@
 // The end of a successful alert check in one script: what WatchList.checked, AccountStore.markOk and
 // PollPaceStore.remember write one by one, as one command to Redis instead of five (#14); on one Redis also the
-// watch list and the schedule (WatchList.add, PollPaceStore.dueAt), which a cluster keeps in other slots. The
-// stores keep their own methods for everyone else; test/integration/check-end.test.ts holds this to the same result.
+// watch list and the schedule (WatchList.add, PollPaceStore.dueAt), which a cluster keeps in other slots, and, for a
+// check that found nothing new, the ledger reads that found it (AlertLedger.missing), which a cluster keeps in the
+// chats' slots. The stores keep their own methods for everyone else; test/integration/check-end.test.ts holds this
+// to the same result.
 import { userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
-import type { WatchList } from './ledger.js';
+import type { AlertLedger, WatchList } from './ledger.js';
 import { LuaScript } from './lua.js';
 import type { PaceFacts, PollPaceStore } from './poll-pace.js';
 import type { Redis } from './redis.js';
@@ -12,38 +14,90 @@ import type { Redis } from './redis.js';
 /** As WatchList.checked and PollPaceStore: the last check and the pace facts are kept 40 days. */
 const KEEP_SECONDS = 40 * 86_400;
 
-// KEYS: the account hash, its last-check mark, its limit-streak mark, its pause-notice mark, its pace facts (one
-// account's keys: one cluster slot); on one Redis also the watch list and the schedule. ARGV: check time (ms), the
-// same in unix seconds, TTL, the account's member name, its next check (ms), then field/value pairs.
-const endScript = new LuaScript(`
-redis.call('DEL', KEYS[3], KEYS[4])
-redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[3])
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  redis.call('HSET', KEYS[1], 'lastOkAt', ARGV[2])
-  redis.call('HDEL', KEYS[1], 'errKind', 'errAt', 'errMessage')
+// The end itself, for both scripts. k: the account hash, its last-check mark, its limit-streak mark, its
+// pause-notice mark, its pace facts (one account's keys: one cluster slot); on one Redis also the watch list and the
+// schedule. a: check time (ms), the same in unix seconds, TTL, the account's member name, its next check (ms).
+// facts: field/value pairs.
+const END = `
+local function checked(k, a, facts)
+  redis.call('DEL', k[3], k[4])
+  redis.call('SET', k[2], a[1], 'EX', a[3])
+  if redis.call('EXISTS', k[1]) == 1 then
+    redis.call('HSET', k[1], 'lastOkAt', a[2])
+    redis.call('HDEL', k[1], 'errKind', 'errAt', 'errMessage')
+  end
+  if #facts > 0 then
+    redis.call('HSET', k[5], unpack(facts))
+    redis.call('EXPIRE', k[5], a[3])
+  end
+  if k[6] then
+    redis.call('SADD', k[6], a[4])
+    redis.call('ZADD', k[7], 'XX', a[5], a[4])
+  end
 end
-if #ARGV > 5 then
-  redis.call('HSET', KEYS[5], unpack(ARGV, 6))
-  redis.call('EXPIRE', KEYS[5], ARGV[3])
-end
-if #KEYS > 5 then
-  redis.call('SADD', KEYS[6], ARGV[4])
-  redis.call('ZADD', KEYS[7], 'XX', ARGV[5], ARGV[4])
-end
+`;
+
+// KEYS: the end's. ARGV: the end's five, then the facts' field/value pairs.
+const endScript = new LuaScript(`${END}
+checked(KEYS, ARGV, { unpack(ARGV, 6) })
 return 1
 `);
+
+// On one Redis. KEYS: the end's seven, then a ledger per chat. ARGV: the end's five, the number of fact fields and
+// values, those, then per ledger the number of orders seen and their ids. Returns 1 when every order was in its
+// ledger and the check was ended; else, with nothing written, per ledger the ids it lacks.
+const unlessNewScript = new LuaScript(`${END}
+local nf = tonumber(ARGV[6])
+local i = 7 + nf
+local missing, any = {}, false
+for l = 8, #KEYS do
+  local n = tonumber(ARGV[i])
+  local lacks = {}
+  -- In slices: Lua unpacks at most a few thousand values at once.
+  for from = i + 1, i + n, 1000 do
+    local to = math.min(from + 999, i + n)
+    local scores = redis.call('ZMSCORE', KEYS[l], unpack(ARGV, from, to))
+    for j = from, to do
+      if not scores[j - from + 1] then
+        lacks[#lacks + 1] = ARGV[j]
+        any = true
+      end
+    end
+  end
+  missing[#missing + 1] = lacks
+  i = i + n + 1
+end
+if any then return missing end
+checked({ KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7] }, ARGV, { unpack(ARGV, 7, 6 + nf) })
+return 1
+`);
+
+/** A chat's ledger to look in, as AlertLedger.missing: the orders seen paid that it might be told of. */
+export interface LedgerRead {
+  chatId: number;
+  scope: number | undefined;
+  orderIds: string[];
+}
 
 export class CheckEnd {
   readonly #redis: Redis;
   readonly #keys: KeySpace;
   readonly #watch: Pick<WatchList, 'add' | 'listKey'>;
   readonly #pace: Pick<PollPaceStore, 'dueAt' | 'dueKey'>;
+  readonly #ledger: Pick<AlertLedger, 'missing' | 'ledgerKey'>;
 
-  constructor(redis: Redis, keys: KeySpace | string, watch: Pick<WatchList, 'add' | 'listKey'>, pace: Pick<PollPaceStore, 'dueAt' | 'dueKey'>) {
+  constructor(
+    redis: Redis,
+    keys: KeySpace | string,
+    watch: Pick<WatchList, 'add' | 'listKey'>,
+    pace: Pick<PollPaceStore, 'dueAt' | 'dueKey'>,
+    ledger: Pick<AlertLedger, 'missing' | 'ledgerKey'>,
+  ) {
     this.#redis = redis;
     this.#keys = keySpace(keys);
     this.#watch = watch;
     this.#pace = pace;
+    this.#ledger = ledger;
   }
 
   /**
@@ -52,14 +106,40 @@ export class CheckEnd {
    * The account stays in the watch list and is next due at `next` (one taken off the schedule stays off).
    */
   async checked(ownerId: number, at: Date, facts: PaceFacts, next: Date): Promise<void> {
-    const k = (name: string) => this.#keys.account(name, ownerId);
-    const fields = Object.entries(facts).flatMap(([name, v]) => (v === undefined ? [] : [name, String(v)]));
-    const keys = [k('acct'), k('alert:checked'), k('alert:limited'), k('alert:paused-told'), k('alert:pace')];
-    const args = [at.getTime(), Math.floor(at.getTime() / 1000), KEEP_SECONDS, userIdPart(ownerId), next.getTime(), ...fields];
+    const { keys, args } = this.#end(ownerId, at, facts, next);
     if (!this.#keys.cluster) {
       await endScript.run(this.#redis, [...keys, this.#watch.listKey, this.#pace.dueKey], args);
       return;
     }
     await Promise.all([endScript.run(this.#redis, keys, args), this.#watch.add(ownerId), this.#pace.dueAt(ownerId, next)]);
+  }
+
+  /**
+   * A check that may have found nothing new: the ledgers are read as AlertLedger.missing reads them and, when every
+   * order seen is in its chat's ledger, the check ends as `checked` ends it, in the same script on one Redis; then
+   * null. Otherwise nothing is written, and what each ledger lacks comes back (the caller queues those alerts, then
+   * calls `checked`): always so on a cluster, where the ledgers sit in their chats' slots.
+   */
+  async checkedUnlessNew(ownerId: number, at: Date, facts: PaceFacts, next: Date, reads: readonly LedgerRead[]): Promise<string[][] | null> {
+    if (this.#keys.cluster) return Promise.all(reads.map((r) => this.#ledger.missing(r.chatId, r.orderIds, r.scope)));
+    const { keys, args, factArgs } = this.#end(ownerId, at, facts, next);
+    const ledgerKeys = reads.map((r) => this.#ledger.ledgerKey(r.chatId, r.scope));
+    const seen = reads.flatMap((r) => [r.orderIds.length, ...r.orderIds]);
+    const reply = await unlessNewScript.run(
+      this.#redis,
+      [...keys, this.#watch.listKey, this.#pace.dueKey, ...ledgerKeys],
+      [...args.slice(0, 5), factArgs, ...args.slice(5), ...seen],
+    );
+    return reply === 1 ? null : (reply as string[][]);
+  }
+
+  #end(ownerId: number, at: Date, facts: PaceFacts, next: Date) {
+    const k = (name: string) => this.#keys.account(name, ownerId);
+    const fields = Object.entries(facts).flatMap(([name, v]) => (v === undefined ? [] : [name, String(v)]));
+    return {
+      keys: [k('acct'), k('alert:checked'), k('alert:limited'), k('alert:paused-told'), k('alert:pace')],
+      args: [at.getTime(), Math.floor(at.getTime() / 1000), KEEP_SECONDS, userIdPart(ownerId), next.getTime(), ...fields],
+      factArgs: fields.length,
+    };
   }
 }

@@ -45,8 +45,8 @@ export class AlertLedger {
     this.keys = keySpace(keys);
   }
 
-  /** The chat's own ledger, or an account's own in that chat (`scope`, see recordsScope). */
-  private ledgerKey(chatId: number, scope?: number): string {
+  /** The chat's own ledger, or an account's own in that chat (`scope`, see recordsScope); CheckEnd reads it too. */
+  ledgerKey(chatId: number, scope?: number): string {
     return scope === undefined ? this.keys.chat('alert:ledger', chatId) : this.keys.chat('alert:ledger', chatId, `a${userIdPart(scope)}`);
   }
 

@@ -1,14 +1,16 @@
 // The end of a check in one script (src/store/check-end.ts) leaves Redis exactly as the stores' own methods do
 // one by one: same keys, values and expiries, the watch list and the schedule included, for a linked account with
 // errors and marks, a clean one, an unlinked one (not brought back), one taken off the schedule (stays off), on
-// plain names (one script) and on cluster-style hash-tagged names (the script, then the two global writes).
+// plain names (one script) and on cluster-style hash-tagged names (the script, then the two global writes). The
+// end with the ledger reads (checkedUnlessNew) answers as AlertLedger.missing does and, when nothing is new, leaves
+// the same as `checked` (on one Redis in the same script); when something is new it writes nothing.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { AccountStore } from '../../src/store/accounts.js';
-import { CheckEnd } from '../../src/store/check-end.js';
+import { CheckEnd, type LedgerRead } from '../../src/store/check-end.js';
 import { KeySpace } from '../../src/store/keys.js';
-import { WatchList } from '../../src/store/ledger.js';
+import { AlertLedger, WatchList } from '../../src/store/ledger.js';
 import type { PaceFacts } from '../../src/store/poll-pace.js';
 import { PollPaceStore } from '../../src/store/poll-pace.js';
 import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
@@ -55,6 +57,7 @@ describeRedis('CheckEnd: the end of a check as one script', () => {
     cluster: boolean,
     setup: (accounts: AccountStore, watch: WatchList, pace: PollPaceStore, keys: KeySpace) => Promise<void>,
     facts: PaceFacts,
+    reads?: LedgerRead[],
   ) {
     const [a, b] = [freshPrefix('end-a'), freshPrefix('end-b')];
     const ka = new KeySpace(a, cluster);
@@ -70,7 +73,15 @@ describeRedis('CheckEnd: the end of a check as one script', () => {
     await paceA.remember(OWNER, facts);
     await watchA.add(OWNER);
     await paceA.dueAt(OWNER, NEXT);
-    await new CheckEnd(redis, kb, watchB, paceB).checked(OWNER, AT, facts, NEXT);
+    const end = new CheckEnd(redis, kb, watchB, paceB, new AlertLedger(redis, kb));
+    if (reads) {
+      const missing = await end.checkedUnlessNew(OWNER, AT, facts, NEXT, reads);
+      // On a cluster the ledgers are read on their own, nothing is ended, and the caller ends the check.
+      if (cluster) {
+        expect(missing).toEqual(reads.map(() => []));
+        await end.checked(OWNER, AT, facts, NEXT);
+      } else expect(missing).toBeNull();
+    } else await end.checked(OWNER, AT, facts, NEXT);
 
     const [sa, sb] = [await snapshot(redis, a), await snapshot(redis, b)];
     expect(Object.keys(sa).length).toBeGreaterThan(0);
@@ -126,6 +137,67 @@ describeRedis('CheckEnd: the end of a check as one script', () => {
     it(`an unlinked account is not brought back (${names})`, async () => {
       const after = await compare(cluster, async () => undefined, { saleAt: 10 });
       expect(Object.keys(after).join(' ')).not.toMatch(/acct/);
+    });
+
+    // Two chats the account alerts: its own (the chat's records) and another's it feeds (its own records there).
+    const withLedgers = async (accounts: AccountStore, watch: WatchList, pace: PollPaceStore, keys: KeySpace) => {
+      await failing(accounts, watch, pace);
+      const ledger = new AlertLedger(redis, keys);
+      await ledger.record(
+        OWNER,
+        [
+          { orderId: '101', paidAt: 1_796_110_000 },
+          { orderId: '102', paidAt: 1_796_110_100 },
+        ],
+        AT,
+      );
+      await ledger.record(77, [{ orderId: '101', paidAt: 1_796_110_000 }], AT, OWNER);
+    };
+    const seen: LedgerRead[] = [
+      { chatId: OWNER, scope: undefined, orderIds: ['102', '101'] },
+      { chatId: 77, scope: OWNER, orderIds: ['101'] },
+      { chatId: 78, scope: OWNER, orderIds: [] },
+    ];
+
+    it(`nothing new: the ledgers are read and the check ends as checked() ends it (${names})`, async () => {
+      const after = await compare(cluster, withLedgers, { saleAt: 1_764_581_415_000 }, seen);
+      expect(JSON.stringify(after)).not.toMatch(/errKind/);
+    });
+
+    it(`no ledger to read: the check ends as checked() ends it (${names})`, async () => {
+      await compare(cluster, failing, { saleAt: 10 }, []);
+    });
+
+    it(`something new: what each ledger lacks, as AlertLedger.missing says, and nothing written (${names})`, async () => {
+      const prefix = freshPrefix('end-new');
+      const keys = new KeySpace(prefix, cluster);
+      const [accounts, watch, pace, ledger] = [
+        new AccountStore(redis, vault, keys, logger),
+        new WatchList(redis, keys),
+        new PollPaceStore(redis, keys),
+        new AlertLedger(redis, keys),
+      ];
+      await withLedgers(accounts, watch, pace, keys);
+      // Enough orders for the script to read one ledger in slices.
+      const many = Array.from({ length: 2_500 }, (_, i) => String(5_000 + i));
+      await ledger.record(
+        77,
+        many.filter((_, i) => i % 7 !== 0).map((orderId) => ({ orderId, paidAt: 1_796_110_000 })),
+        AT,
+        OWNER,
+      );
+      const reads: LedgerRead[] = [
+        { chatId: OWNER, scope: undefined, orderIds: ['103', '102', '101'] },
+        { chatId: 77, scope: OWNER, orderIds: ['102', '101', ...many] },
+        { chatId: 78, scope: OWNER, orderIds: [] },
+      ];
+      const before = await snapshot(redis, prefix);
+      const missing = await new CheckEnd(redis, keys, watch, pace, ledger).checkedUnlessNew(OWNER, AT, { saleAt: 10 }, NEXT, reads);
+      expect(missing).toEqual(await Promise.all(reads.map((r) => ledger.missing(r.chatId, r.orderIds, r.scope))));
+      expect(missing![0]).toEqual(['103']);
+      expect(missing![1]).toEqual(['102', ...many.filter((_, i) => i % 7 === 0)]);
+      expect(missing![2]).toEqual([]);
+      expect(await snapshot(redis, prefix)).toEqual(before);
     });
   }
 });
