@@ -1,8 +1,9 @@
 // The one signer: JustClick's request signature, its response check and the notification hash.
 // All three are plain MD5 hex (not HMAC); comparisons run in constant time.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
-const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
+// crypto.hash (Node 20.12+): one call, no Hash object; about half the CPU of createHash for these short texts (#14).
+const md5 = (text: string): string => hash('md5', text, 'hex');
 
 /**
  * `md5(http_build_query(params) . "::" . login . "::" . key)`, the `hash` field of every request, over the
