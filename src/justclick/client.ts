@@ -2,9 +2,9 @@
 // retries only where retrying can help, a hard back-off on "limit reached", and the precise range fetch.
 import { TZDate } from '@date-fns/tz';
 import { createHash } from 'node:crypto';
-import { EventEmitter } from 'node:events';
-import { request } from 'undici';
+import { type Dispatcher, errors } from 'undici';
 import { HostPools } from './host-pools.js';
+import { LruMap } from '../lru.js';
 import type { Logger } from '../logger.js';
 import { JustClickError, type JustClickErrorKind } from './errors.js';
 import { apiBaseUrl, DEFAULT_API_URL } from './login.js';
@@ -88,6 +88,12 @@ export class JustClickClient {
    * user of the same login.
    */
   private readonly limitedUntil = new Map<string, number>();
+  /**
+   * API key → its sha256, the key's part of `limitedUntil`'s keys. Every call needs it and hashing costs about 1 µs,
+   * a lookup a quarter of that (#14); the poller's keys are held opened in memory anyway, and past 20,000 the least
+   * recently used go.
+   */
+  private readonly keyDigests = new LruMap<string, string>(20_000);
 
   constructor(options: JustClickClientOptions = {}) {
     this.apiUrl = options.apiUrl ?? DEFAULT_API_URL;
@@ -118,7 +124,7 @@ export class JustClickClient {
     const base = apiBaseUrl(this.apiUrl, creds);
     const where = `JustClick ${method} for ${creds.login}`;
     const details = { method, login: creds.login };
-    const limitKey = `${base} ${createHash('sha256').update(creds.key).digest('base64url')}`;
+    const limitKey = `${base} ${this.keyDigest(creds.key)}`;
     const until = this.limitedUntil.get(limitKey);
     if (until !== undefined) {
       if (this.now() < until) {
@@ -208,44 +214,27 @@ export class JustClickClient {
     await this.agent.close();
   }
 
-  private async attempt(url: string, body: string): Promise<Attempt> {
-    const deadline = new Deadline();
-    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
-    try {
-      // undici's request() never follows redirects; a 3xx is reported below instead of re-sent as GET.
-      const res = await request(url, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        dispatcher: this.agent,
-        signal: deadline,
-      });
-      const status = res.statusCode;
-      if (status >= 500) {
-        await res.body.dump();
-        return { ok: false, retry: true, reason: `HTTP ${status}` };
+  /** One POST and its whole answer, never a rejection: how it went is the Attempt. */
+  private attempt(url: string, body: string): Promise<Attempt> {
+    return new Promise((settle) => {
+      const answer = new Answer(this.timeoutMs, this.maxResponseBytes, settle);
+      try {
+        const { origin, path } = target(url);
+        // A dispatch never follows redirects: a 3xx is reported by Answer instead of re-sent as GET.
+        this.agent.dispatch({ origin, path, method: 'POST', headers: FORM_HEADERS, body }, answer);
+      } catch (error) {
+        answer.onResponseError(undefined, error as Error);
       }
-      if (status >= 300 && status < 400) {
-        await res.body.dump();
-        return { ok: false, retry: false, reason: `answered with a redirect (HTTP ${status}); redirects are not followed, check the login and API URL` };
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > this.maxResponseBytes) {
-          res.body.destroy();
-          return { ok: false, retry: false, reason: `answer larger than ${this.maxResponseBytes} bytes` };
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return { ok: true, status, text: Buffer.concat(chunks).toString('utf8') };
-    } catch (error) {
-      const reason = deadline.aborted ? `timed out after ${this.timeoutMs} ms` : networkReason(error);
-      return { ok: false, retry: true, reason, cause: error };
-    } finally {
-      clearTimeout(timer);
+    });
+  }
+
+  private keyDigest(key: string): string {
+    let digest = this.keyDigests.get(key);
+    if (digest === undefined) {
+      digest = createHash('sha256').update(key).digest('base64url');
+      this.keyDigests.set(key, digest);
     }
+    return digest;
   }
 
   private interpret(
@@ -377,19 +366,123 @@ function isEnvelope(value: unknown): value is { error_code: number | string; err
   return (typeof v.error_code === 'number' || (typeof v.error_code === 'string' && /^\d+$/.test(v.error_code))) && typeof v.error_text === 'string';
 }
 
-/**
- * An attempt's whole deadline, handed to undici as the EventEmitter signal its request() documents ("abort" event,
- * `aborted`, `reason`). An AbortController does the same for about 30 µs more CPU a call here, a twentieth of a
- * poll check's (#14; undici listens on either the same way and drops the listener when the body closes).
- */
-class Deadline extends EventEmitter {
-  aborted = false;
+const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
-  abort(): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.emit('abort');
+/** Origin and path of a call's URL, split as undici's own request() splits one (query kept, fragment dropped). */
+function target(url: string): { origin: string; path: string } {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new errors.InvalidArgumentError('Invalid URL protocol: the URL must start with `http:` or `https:`.');
   }
+  return { origin: parsed.origin, path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname };
+}
+
+/** How much of a 3xx or 5xx body is read and thrown away to keep the connection; past it the connection is closed instead. */
+const DRAIN_LIMIT = 128 * 1024;
+
+/**
+ * Collects one answer straight from the connection for `attempt` and settles it exactly once. undici's request()
+ * did the same through a stream and an abort signal, for about 20 µs more CPU a call (#14). The deadline covers
+ * connect, headers and body; once it has passed, nothing later (an error, a late chunk) changes the outcome.
+ */
+class Answer implements Dispatcher.DispatchHandler {
+  readonly #maxBytes: number;
+  readonly #timeoutMs: number;
+  readonly #settle: (outcome: Attempt) => void;
+  readonly #timer: NodeJS.Timeout;
+  #controller: Dispatcher.DispatchController | undefined;
+  #settled = false;
+  #status = 0;
+  /** Set for a 3xx or 5xx: the status alone is the outcome and the body is only drained. */
+  #failure: Attempt | undefined;
+  #chunks: Buffer[] = [];
+  #size = 0;
+
+  constructor(timeoutMs: number, maxBytes: number, settle: (outcome: Attempt) => void) {
+    this.#timeoutMs = timeoutMs;
+    this.#maxBytes = maxBytes;
+    this.#settle = settle;
+    this.#timer = setTimeout(expire, timeoutMs, this);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    // The deadline passed while the request waited for a connection: it is not sent at all.
+    if (this.#settled) controller.abort(new errors.RequestAbortedError());
+    else this.#controller = controller;
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    // 1xx informational answers (102, 103) come before the real one.
+    if (statusCode < 200 || this.#settled) return;
+    this.#status = statusCode;
+    if (statusCode >= 500) this.#failure = { ok: false, retry: true, reason: `HTTP ${statusCode}` };
+    else if (statusCode >= 300 && statusCode < 400) {
+      this.#failure = {
+        ok: false,
+        retry: false,
+        reason: `answered with a redirect (HTTP ${statusCode}); redirects are not followed, check the login and API URL`,
+      };
+    } else return;
+    // A long error page is not worth reading to keep the connection.
+    if (Number(headers['content-length']) > DRAIN_LIMIT) this.#stop(controller, this.#failure);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#settled) return;
+    this.#size += chunk.length;
+    if (this.#failure) {
+      if (this.#size > DRAIN_LIMIT) this.#stop(controller, this.#failure);
+      return;
+    }
+    if (this.#size > this.#maxBytes) {
+      this.#stop(controller, { ok: false, retry: false, reason: `answer larger than ${this.#maxBytes} bytes` });
+      return;
+    }
+    this.#chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.#settled) return;
+    if (this.#failure) {
+      this.#finish(this.#failure);
+      return;
+    }
+    const chunks = this.#chunks;
+    // One concat at the end, so that a character split across chunks decodes whole.
+    const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, this.#size).toString('utf8');
+    this.#finish({ ok: true, status: this.#status, text });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    // A 3xx or 5xx stays that status if its body breaks off: the status decided the outcome, the body was only drained.
+    this.#finish(this.#failure ?? { ok: false, retry: true, reason: networkReason(error), cause: error });
+  }
+
+  /** The deadline: whatever stage the attempt is at, it ends now. */
+  expire(): void {
+    if (this.#settled) return;
+    const error = new errors.RequestAbortedError();
+    this.#finish(this.#failure ?? { ok: false, retry: true, reason: `timed out after ${this.#timeoutMs} ms`, cause: error });
+    this.#controller?.abort(error);
+  }
+
+  /** Settles with `outcome` and closes the connection, so nothing more is read. */
+  #stop(controller: Dispatcher.DispatchController, outcome: Attempt): void {
+    this.#chunks = [];
+    this.#finish(outcome);
+    controller.abort(new errors.RequestAbortedError());
+  }
+
+  #finish(outcome: Attempt): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    this.#settle(outcome);
+  }
+}
+
+function expire(answer: Answer): void {
+  answer.expire();
 }
 
 function networkReason(error: unknown): string {

@@ -1,6 +1,8 @@
 // The JustClick client against the fake server over real HTTP: every error kind, what is retried and
 // what is not, the back-off after "limit reached", and that no error or log line ever carries the key.
-import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -208,6 +210,144 @@ describe('JustClickClient against the fake server', () => {
       await nowhere.close();
       expect(error.kind).toBe('unavailable');
       expect(error.message).toMatch(/ECONNREFUSED/);
+    });
+  });
+
+  describe('on the wire', () => {
+    // A signed "OK" answer carrying `result`, as JustClick sends it.
+    const signed = (result: unknown) =>
+      JSON.stringify({ error_code: 0, error_text: 'OK', hash: createHash('md5').update(`0::OK::${KEY}`).digest('hex'), result });
+
+    /** A loopback server answering the nth request (from 0) with `answer`; counts the connections it accepted. */
+    async function serve(answer: (req: IncomingMessage, res: ServerResponse, n: number) => void) {
+      let requests = 0;
+      let connections = 0;
+      const server = createServer((req, res) => {
+        const n = requests++;
+        req.resume();
+        req.on('end', () => answer(req, res, n));
+      });
+      server.on('connection', () => connections++);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return {
+        apiUrl: `http://127.0.0.1:${port}/{login}/api`,
+        requests: () => requests,
+        connections: () => connections,
+        close: async () => {
+          server.closeAllConnections();
+          await new Promise((resolve) => server.close(resolve));
+        },
+      };
+    }
+
+    it('takes the final answer after informational ones (102, 103)', async () => {
+      const server = await serve((_req, res) => {
+        res.writeProcessing();
+        res.writeEarlyHints({ link: '</style.css>; rel=preload; as=style' });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(signed(['after hints']));
+      });
+      const wire = makeClient({ apiUrl: server.apiUrl });
+      try {
+        expect(await wire.call(creds, 'GetOrders', {})).toEqual(['after hints']);
+      } finally {
+        await wire.close();
+        await server.close();
+      }
+    });
+
+    it('retries a 5xx on the same connection: its error page is read and thrown away', async () => {
+      const server = await serve((_req, res, n) => {
+        if (n === 0) {
+          res.writeHead(503, { 'content-type': 'text/html' });
+          res.end(`<h1>503 Service Unavailable</h1>${'<p>down</p>'.repeat(2_000)}`);
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(signed(['second try']));
+        }
+      });
+      const wire = makeClient({ apiUrl: server.apiUrl });
+      try {
+        expect(await wire.call(creds, 'GetOrders', {})).toEqual(['second try']);
+        expect(server.requests()).toBe(2);
+        expect(server.connections()).toBe(1);
+      } finally {
+        await wire.close();
+        await server.close();
+      }
+    });
+
+    it('does not read a long 5xx page: its connection is closed and the retry succeeds', async () => {
+      let cut: Promise<boolean> | undefined;
+      const server = await serve((_req, res, n) => {
+        if (n === 0) {
+          // No length announced: 16 KiB every 5 ms, 1 MiB in all.
+          res.writeHead(502, { 'content-type': 'text/html' });
+          let sent = 0;
+          const drip = setInterval(() => {
+            res.write('x'.repeat(16 * 1024));
+            if (++sent === 64) res.end();
+          }, 5);
+          cut = once(res, 'close').then(() => {
+            clearInterval(drip);
+            return !res.writableFinished;
+          });
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(signed(['fresh connection']));
+        }
+      });
+      const wire = makeClient({ apiUrl: server.apiUrl, retries: 1 });
+      try {
+        expect(await wire.call(creds, 'GetOrders', {})).toEqual(['fresh connection']);
+        expect(await cut).toBe(true);
+        expect(server.connections()).toBeGreaterThanOrEqual(2);
+      } finally {
+        await wire.close();
+        await server.close();
+      }
+    });
+
+    it('cuts an answer off once it passes maxResponseBytes, and does not retry it', async () => {
+      let cut: Promise<boolean> | undefined;
+      const server = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(400 * 4096) });
+        const drip = setInterval(() => res.write('x'.repeat(4096)), 5);
+        cut = once(res, 'close').then(() => {
+          clearInterval(drip);
+          return !res.writableFinished;
+        });
+      });
+      const wire = makeClient({ apiUrl: server.apiUrl, maxResponseBytes: 10_000 });
+      try {
+        const error = await failure(() => wire.call(creds, 'GetOrders', {}));
+        expect(error.kind).toBe('protocol');
+        expect(error.message).toMatch(/answer larger than 10000 bytes/);
+        expect(server.requests()).toBe(1);
+        // The connection is closed long before the 1.6 MB (2 s of drip) are sent.
+        expect(await cut).toBe(true);
+      } finally {
+        await wire.close();
+        await server.close();
+      }
+    });
+
+    it('decodes a character split across two chunks', async () => {
+      const body = Buffer.from(signed(['Привет, мир']), 'utf8');
+      const middle = body.indexOf(Buffer.from('и', 'utf8')) + 1;
+      const server = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+        res.write(body.subarray(0, middle));
+        setTimeout(() => res.end(body.subarray(middle)), 30);
+      });
+      const wire = makeClient({ apiUrl: server.apiUrl });
+      try {
+        expect(await wire.call(creds, 'GetOrders', {})).toEqual(['Привет, мир']);
+      } finally {
+        await wire.close();
+        await server.close();
+      }
     });
   });
 
