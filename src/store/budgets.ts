@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isDemoAccount } from '../demo/account.js';
 import { keySpace, type KeySpace } from './keys.js';
-import { LuaScript } from './lua.js';
+import { BatchedScript, LuaScript } from './lua.js';
 import type { Redis } from './redis.js';
 
 /**
@@ -63,16 +63,17 @@ return 1
 `);
 
 // A poll takes `cost` from the account's bucket only if `reserve` is left after it; else the ms until it would be.
-const takeAboveScript = new LuaScript(`
-local now, cost, cap, rate, reserve = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-local h = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+// Batched: on one Redis the checks of a poll job that reach their budget together ask in one command.
+const takeAboveScript = new BatchedScript(`
+local now, cost, cap, rate, reserve = tonumber(A[1]), tonumber(A[2]), tonumber(A[3]), tonumber(A[4]), tonumber(A[5])
+local h = redis.call('HMGET', K[1], 'tokens', 'at')
 local tokens = tonumber(h[1]) or cap
 local at = tonumber(h[2]) or now
 if now > at then tokens = math.min(cap, tokens + (now - at) * rate) end
 local need = math.min(cost + reserve, cap)
 if tokens < need then return math.ceil((need - tokens) / rate) end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - cost), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(cap / rate))
+redis.call('HSET', K[1], 'tokens', tostring(tokens - cost), 'at', tostring(now))
+redis.call('PEXPIRE', K[1], math.ceil(cap / rate))
 return 0
 `);
 

@@ -4,7 +4,7 @@ import { parseAlertPrefs, serializeAlertPrefs, type AlertPrefs } from '../domain
 import { isLang, type Lang } from '../domain/i18n/lang.js';
 import { chatIdPart, intOrUndefined, userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
-import { hashOfReply, LuaScript } from './lua.js';
+import { BatchedScript, hashOfReply, LuaScript } from './lua.js';
 import type { Redis } from './redis.js';
 import { unixSeconds } from '../domain/justclick.js';
 
@@ -149,6 +149,10 @@ return {named[1] or '', named[2] or ''}
 function namedIn(ownerId: string | null | undefined, feeds: string | null | undefined): number[] {
   return chatAccounts({ ...parseOwner(ownerId), ...parseFeeds(feeds) });
 }
+
+// A chat's settings as `get` reads them, batched: the poller reads the chats of the checks finished together, which on
+// one Redis then leave as one command (#14).
+const readChat = new BatchedScript(`return redis.call('HGETALL', K[1])`);
 
 export class ChatStore {
   readonly #redis: Redis;
@@ -342,7 +346,7 @@ export class ChatStore {
    */
   async fedAmong(ownerId: number, listed: readonly string[]): Promise<FedChat[]> {
     const members = listed.map((m) => intOrUndefined(m)).filter((id): id is number => id !== undefined);
-    const settings = await Promise.all(members.map((id) => this.get(id)));
+    const settings = await Promise.all(members.map(async (id) => parseChat(hashOfReply((await readChat.run(this.#redis, [this.#chat(id)], [])) as string[]))));
     return members.flatMap((id, i) => (chatAccounts(settings[i]!).includes(ownerId) ? [[id, settings[i]!] as const] : []));
   }
 

@@ -7,7 +7,7 @@
 import { userIdPart } from './ids.js';
 import { keySpace, type KeySpace } from './keys.js';
 import type { AlertLedger, WatchList } from './ledger.js';
-import { LuaScript } from './lua.js';
+import { BatchedScript } from './lua.js';
 import type { PaceFacts, PollPaceStore } from './poll-pace.js';
 import type { Redis } from './redis.js';
 
@@ -37,29 +37,31 @@ local function checked(k, a, facts)
 end
 `;
 
-// KEYS: the end's. ARGV: the end's five, then the facts' field/value pairs.
-const endScript = new LuaScript(`${END}
-checked(KEYS, ARGV, { unpack(ARGV, 6) })
+// Both batched: the checks of a poll job whose answers came together end side by side, and on one Redis their ends
+// leave as one command.
+// K: the end's. A: the end's five, then the facts' field/value pairs.
+const endScript = new BatchedScript(`${END}
+checked(K, A, { unpack(A, 6) })
 return 1
 `);
 
-// On one Redis. KEYS: the end's seven, then a ledger per chat. ARGV: the end's five, the number of fact fields and
+// On one Redis. K: the end's seven, then a ledger per chat. A: the end's five, the number of fact fields and
 // values, those, then per ledger the number of orders seen and their ids. Returns 1 when every order was in its
 // ledger and the check was ended; else, with nothing written, per ledger the ids it lacks.
-const unlessNewScript = new LuaScript(`${END}
-local nf = tonumber(ARGV[6])
+const unlessNewScript = new BatchedScript(`${END}
+local nf = tonumber(A[6])
 local i = 7 + nf
 local missing, any = {}, false
-for l = 8, #KEYS do
-  local n = tonumber(ARGV[i])
+for l = 8, #K do
+  local n = tonumber(A[i])
   local lacks = {}
   -- In slices: Lua unpacks at most a few thousand values at once.
   for from = i + 1, i + n, 1000 do
     local to = math.min(from + 999, i + n)
-    local scores = redis.call('ZMSCORE', KEYS[l], unpack(ARGV, from, to))
+    local scores = redis.call('ZMSCORE', K[l], unpack(A, from, to))
     for j = from, to do
       if not scores[j - from + 1] then
-        lacks[#lacks + 1] = ARGV[j]
+        lacks[#lacks + 1] = A[j]
         any = true
       end
     end
@@ -68,7 +70,7 @@ for l = 8, #KEYS do
   i = i + n + 1
 end
 if any then return missing end
-checked({ KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7] }, ARGV, { unpack(ARGV, 7, 6 + nf) })
+checked({ K[1], K[2], K[3], K[4], K[5], K[6], K[7] }, A, { unpack(A, 7, 6 + nf) })
 return 1
 `);
 

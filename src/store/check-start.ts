@@ -6,14 +6,15 @@
 import type { AccountStore, LinkedAccount } from './accounts.js';
 import type { ChatStore } from './chats.js';
 import { keySpace, type KeySpace } from './keys.js';
-import { hashOfReply, LuaScript } from './lua.js';
+import { BatchedScript, hashOfReply } from './lua.js';
 import { paceFacts, type PaceFacts } from './poll-pace.js';
 import type { Redis } from './redis.js';
 
 // KEYS: the account hash, its last-check mark, its pace facts, the set of chats it feeds. A missing mark or field
 // comes back as nil.
-const startScript = new LuaScript(`
-return { redis.call('HGETALL', KEYS[1]), redis.call('GET', KEYS[2]), redis.call('HMGET', KEYS[3], 'saleAt', 'missedAt'), redis.call('SMEMBERS', KEYS[4]) }
+// Batched: the checks of a poll job start side by side, and on one Redis their starts leave as one command.
+const startScript = new BatchedScript(`
+return { redis.call('HGETALL', K[1]), redis.call('GET', K[2]), redis.call('HMGET', K[3], 'saleAt', 'missedAt'), redis.call('SMEMBERS', K[4]) }
 `);
 
 /**
