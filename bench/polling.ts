@@ -219,16 +219,16 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
           `${seconds(goalRound)}, using ${(botCores * 100).toFixed(0)}% of a core for the bot and ${(redisCores * 100).toFixed(0)}% for Redis ` +
           `at one round a minute — ${met ? 'met' : 'NOT met'}.`,
         "Where a check's bot CPU goes now (V8 profile of the 10,000-account rounds, `BENCH_CPU_PROF=<dir> npm run bench -- --filter " +
-          '"polling at"`): about a quarter in ioredis (6 commands a check with one chat on one Redis: the account, its last ' +
-          'check and pace facts as one script, the budget, the chats it feeds and each of them, the ledger for the paid ' +
-          'orders seen, the end of the check with the watch list and the schedule as one script; the answers of a batch ' +
-          'that come together are finished together, so their commands leave in a few writes), a quarter in the JustClick ' +
-          'call (undici about 0.1 ms on a kept connection, signing, JSON, the hash check), a sixth in garbage collection, ' +
-          'the rest in BullMQ, the engine and this bench reading its queue. Gone since the first figures: a new TCP ' +
-          'connection per check (about 0.4 ms here), opening the sealed key, the Moscow-day arithmetic, MULTIs that left in ' +
-          'writes of their own, reading each chat twice, an AbortController per call (about 30 µs), a sales mark for ' +
-          "accounts no goal or pinned card follows. Redis's CPU per check is under a third of before: batches of 50 and " +
-          'merged writes mean fewer, larger reads.',
+          '"polling at"`, main thread): about a quarter in ioredis, writing the commands and reading the answers (a check\'s ' +
+          'Redis work is four scripts with one chat on one Redis: its start with the account, last check, pace facts and the ' +
+          "chats it feeds; its budget; its chats' settings; the ledger reads with the end of the check, watch list and " +
+          'schedule, when nothing is new; and the checks of a job that reach a step together send it as one EVALSHA, so a job ' +
+          'of 50 sends a handful of commands instead of 200), a fifth in garbage collection, a fifth in the JustClick call ' +
+          "(undici's dispatch on a kept connection, signing, JSON, the hash check), the rest in BullMQ and the engine. Gone " +
+          'since the first figures: a new TCP connection per check (about 0.4 ms here), opening the sealed key, the Moscow-day ' +
+          "arithmetic, a command per store operation, reading each chat twice, undici's request() stream and abort signal " +
+          "(about 50 µs a call together), a sales mark for accounts no goal or pinned card follows. Redis's CPU per check is " +
+          'under half of before: batches of 50 and merged writes mean fewer, larger reads.',
         `The same 1,000 accounts behind one shared host (e.g. a path-based proxy in JUSTCLICK_API_URL): one round ${seconds(oneOrigin.roundMs)} ` +
           `instead of ${seconds(ours1000.roundMs)}. The client keeps at most 16 connections per host, so behind one host a round takes at ` +
           `least accounts × 150 ms / 16.`,
