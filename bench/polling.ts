@@ -188,7 +188,9 @@ async function run({ quick }: { quick: boolean }): Promise<StudyTable[]> {
         'Each size is measured twice in the same run: "before #14" runs the checks as main made them before the cheaper ' +
         'checks (bench/support/check-before.ts: that processor frozen, calling the same stores one command at a time, store ' +
         'connections not auto-pipelined, poll jobs of 10 accounts; only its pace facts are now written by a script instead ' +
-        'of MULTI, which makes the baseline a little cheaper than it was), then "now" (jobs of 50); the ratios are now ÷ ' +
+        "of MULTI, and its budget and chat reads go through today's batched scripts (checks of a job that reach them in " +
+        'the same tick share one command), which make the baseline a little cheaper than it was), then "now" (jobs of 50); ' +
+        'the ratios are now ÷ ' +
         'before. Connections: the fake keeps ' +
         'idle ones 75 s, as nginx does, and the client now keeps them past ALERT_POLL_SECONDS, so a check finds the one ' +
         "of the check before; before #14 the client let them go after 30 s, half a minute before the account's next " +
