@@ -37,6 +37,9 @@ redis.call('HSET', KEYS[1], unpack(ARGV))
 return 1
 `);
 
+/** The most calls one batched script runs (the poller's jobs of 50 and their steps fit well within it). */
+const MAX_BATCH = 256;
+
 interface BatchedCall {
   keys: string[];
   args: (string | number)[];
@@ -46,7 +49,7 @@ interface BatchedCall {
 
 /**
  * A script that many callers run at once, as the poller's checks do side by side (#14): on one Redis, the calls made
- * in the same tick leave as one EVALSHA that runs the body for each in turn, instead of one command each (ioredis
+ * in the same tick leave as one EVALSHA (up to 256) that runs the body for each in turn, instead of one command each (ioredis
  * spends more CPU on a command than Redis spends running it). `body` is the inside of a Lua function of K (the
  * call's keys) and A (its arguments) that returns a value other than nil. Each call stays atomic, and so is the
  * whole batch; an error in one call fails that call alone (its writes before the error stay, as for any script).
@@ -94,11 +97,15 @@ return out
         process.nextTick(() => this.#flush(redis));
       }
       calls.push({ keys, args, resolve, reject });
+      // A bounded batch: one script holds Redis up while it runs, and its answer arrives in one piece.
+      if (calls.length >= MAX_BATCH) this.#flush(redis);
     });
   }
 
   #flush(redis: Redis): void {
-    const calls = this.#pending.get(redis) ?? [];
+    const calls = this.#pending.get(redis);
+    // Already sent: the batch was full before its tick ended.
+    if (!calls) return;
     this.#pending.delete(redis);
     if (calls.length === 1) {
       const [call] = calls as [BatchedCall];

@@ -85,6 +85,14 @@ describeRedis('BatchedScript: many callers, one command', () => {
     expect(await redis.get(`${p}n2`)).toBe('1');
   });
 
+  it('more calls in one tick than a batch holds: several commands of at most 256, every caller answered', async () => {
+    const p = freshPrefix('many');
+    const before = await scriptCalls();
+    const got = await Promise.all(Array.from({ length: 600 }, (_, i) => batched.run(redis, [`${p}n:${i}`, `${p}h`, `${p}x`], [i])));
+    expect((await scriptCalls()) - before).toBe(3);
+    expect(got.map((g) => (g as [number])[0])).toEqual(Array.from({ length: 600 }, (_, i) => i));
+  });
+
   it('after SCRIPT FLUSH the batch loads its script again', async () => {
     const p = freshPrefix('flush');
     await other.script('FLUSH');
