@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { BatchedScript, LuaScript } from '../../src/store/lua.js';
 import { createRedis, quitRedis, type Redis } from '../../src/store/redis.js';
-import { describeRedis, freshPrefix, redisUrl } from '../support/redis.js';
+import { describeRedis, freshPrefix } from '../support/redis.js';
+import { type RedisServer, startRedisServer } from '../support/redis-server.js';
 
 const logger = createLogger('error', { write: () => undefined });
 
@@ -20,25 +21,29 @@ const batched = new BatchedScript(BODY);
 const alone = new LuaScript(`local K, A = KEYS, ARGV\n${BODY}`);
 
 describeRedis('BatchedScript: many callers, one command', () => {
+  // A server of its own: the SCRIPT FLUSH below must not reach the other test files' scripts.
+  let server: RedisServer;
   let redis: Redis;
   let other: Redis;
-  beforeAll(() => {
-    redis = createRedis(redisUrl!, { logger, name: 'test' });
+  beforeAll(async () => {
+    server = await startRedisServer();
+    redis = createRedis(server.url, { logger, name: 'test' });
     const evalsha = redis.evalsha.bind(redis);
     redis.evalsha = ((...args: Parameters<typeof evalsha>) => {
       sent++;
       return evalsha(...args);
     }) as typeof redis.evalsha;
-    other = createRedis(redisUrl!, { logger, name: 'test-plain', autoPipelining: false });
+    other = createRedis(server.url, { logger, name: 'test-plain', autoPipelining: false });
   });
   afterAll(async () => {
     await quitRedis(redis);
     await quitRedis(other);
+    await server.stop();
   });
 
   /**
-   * Script commands this file's connection has sent (one EVALSHA per batch). Counted at the client: the test Redis
-   * serves other test files at the same time, so its own command counts would include theirs.
+   * Script commands this file's connection has sent (one EVALSHA per batch), counted at the client: what the batching
+   * sends, whatever else reaches the server.
    */
   let sent = 0;
   const scriptCalls = async () => sent;
