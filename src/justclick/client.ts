@@ -1,10 +1,9 @@
 // The JustClick API client: signed POSTs over undici, response hash checked before anything is trusted,
 // retries only where retrying can help, a hard back-off on "limit reached", and the precise range fetch.
 import { TZDate } from '@date-fns/tz';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Dispatcher, errors } from 'undici';
 import { HostPools } from './host-pools.js';
-import { LruMap } from '../lru.js';
 import type { Logger } from '../logger.js';
 import { JustClickError, type JustClickErrorKind } from './errors.js';
 import { apiBaseUrl, DEFAULT_API_URL } from './login.js';
@@ -88,12 +87,6 @@ export class JustClickClient {
    * user of the same login.
    */
   private readonly limitedUntil = new Map<string, number>();
-  /**
-   * API key → its sha256, the key's part of `limitedUntil`'s keys. Every call needs it and hashing costs about 1 µs,
-   * a lookup a quarter of that (#14); the poller's keys are held opened in memory anyway, and past 20,000 the least
-   * recently used go.
-   */
-  private readonly keyDigests = new LruMap<string, string>(20_000);
 
   constructor(options: JustClickClientOptions = {}) {
     this.apiUrl = options.apiUrl ?? DEFAULT_API_URL;
@@ -124,7 +117,7 @@ export class JustClickClient {
     const base = apiBaseUrl(this.apiUrl, creds);
     const where = `JustClick ${method} for ${creds.login}`;
     const details = { method, login: creds.login };
-    const limitKey = `${base} ${this.keyDigest(creds.key)}`;
+    const limitKey = `${base} ${hash('sha256', creds.key, 'base64url')}`;
     const until = this.limitedUntil.get(limitKey);
     if (until !== undefined) {
       if (this.now() < until) {
@@ -226,15 +219,6 @@ export class JustClickClient {
         answer.onResponseError(undefined, error as Error);
       }
     });
-  }
-
-  private keyDigest(key: string): string {
-    let digest = this.keyDigests.get(key);
-    if (digest === undefined) {
-      digest = createHash('sha256').update(key).digest('base64url');
-      this.keyDigests.set(key, digest);
-    }
-    return digest;
   }
 
   private interpret(

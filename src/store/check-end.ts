@@ -108,7 +108,8 @@ export class CheckEnd {
    * The account stays in the watch list and is next due at `next` (one taken off the schedule stays off).
    */
   async checked(ownerId: number, at: Date, facts: PaceFacts, next: Date): Promise<void> {
-    const { keys, args } = this.#end(ownerId, at, facts, next);
+    const { keys, head, fields } = this.#end(ownerId, at, facts, next);
+    const args = [...head, ...fields];
     if (!this.#keys.cluster) {
       await endScript.run(this.#redis, [...keys, this.#watch.listKey, this.#pace.dueKey], args);
       return;
@@ -124,24 +125,24 @@ export class CheckEnd {
    */
   async checkedUnlessNew(ownerId: number, at: Date, facts: PaceFacts, next: Date, reads: readonly LedgerRead[]): Promise<string[][] | null> {
     if (this.#keys.cluster) return Promise.all(reads.map((r) => this.#ledger.missing(r.chatId, r.orderIds, r.scope)));
-    const { keys, args, factArgs } = this.#end(ownerId, at, facts, next);
+    const { keys, head, fields } = this.#end(ownerId, at, facts, next);
     const ledgerKeys = reads.map((r) => this.#ledger.ledgerKey(r.chatId, r.scope));
     const seen = reads.flatMap((r) => [r.orderIds.length, ...r.orderIds]);
     const reply = await unlessNewScript.run(
       this.#redis,
       [...keys, this.#watch.listKey, this.#pace.dueKey, ...ledgerKeys],
-      [...args.slice(0, 5), factArgs, ...args.slice(5), ...seen],
+      [...head, fields.length, ...fields, ...seen],
     );
     return reply === 1 ? null : (reply as string[][]);
   }
 
+  /** The end's account keys, its five fixed arguments and the facts' field/value pairs. */
   #end(ownerId: number, at: Date, facts: PaceFacts, next: Date) {
     const k = (name: string) => this.#keys.account(name, ownerId);
-    const fields = Object.entries(facts).flatMap(([name, v]) => (v === undefined ? [] : [name, String(v)]));
     return {
       keys: [k('acct'), k('alert:checked'), k('alert:limited'), k('alert:paused-told'), k('alert:pace')],
-      args: [at.getTime(), Math.floor(at.getTime() / 1000), KEEP_SECONDS, userIdPart(ownerId), next.getTime(), ...fields],
-      factArgs: fields.length,
+      head: [at.getTime(), Math.floor(at.getTime() / 1000), KEEP_SECONDS, userIdPart(ownerId), next.getTime()],
+      fields: Object.entries(facts).flatMap(([name, v]) => (v === undefined ? [] : [name, String(v)])),
     };
   }
 }

@@ -49,9 +49,9 @@ interface BatchedCall {
 
 /**
  * A script that many callers run at once, as the poller's checks do side by side (#14): on one Redis, the calls made
- * in the same tick leave as one EVALSHA (up to 256) that runs the body for each in turn, instead of one command each (ioredis
- * spends more CPU on a command than Redis spends running it). `body` is the inside of a Lua function of K (the
- * call's keys) and A (its arguments) that returns a value other than nil. Each call stays atomic, and so is the
+ * in the same tick leave as one EVALSHA (up to 256 calls) that runs the body for each in turn, instead of one
+ * command each (ioredis spends more CPU on a command than Redis spends running it). `body` is the inside of a Lua
+ * function of K (the call's keys) and A (its arguments) that returns a value other than nil. Each call stays atomic, and so is the
  * whole batch; an error in one call fails that call alone (its writes before the error stay, as for any script).
  * On a cluster the keys of different calls sit in different slots: each call runs as a script of its own.
  */

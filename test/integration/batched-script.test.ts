@@ -25,6 +25,8 @@ describeRedis('BatchedScript: many callers, one command', () => {
   let server: RedisServer;
   let redis: Redis;
   let other: Redis;
+  /** Script commands `redis` has sent (one EVALSHA per batch), counted at the client. */
+  let sent = 0;
   beforeAll(async () => {
     server = await startRedisServer();
     redis = createRedis(server.url, { logger, name: 'test' });
@@ -41,13 +43,6 @@ describeRedis('BatchedScript: many callers, one command', () => {
     await server.stop();
   });
 
-  /**
-   * Script commands this file's connection has sent (one EVALSHA per batch), counted at the client: what the batching
-   * sends, whatever else reaches the server.
-   */
-  let sent = 0;
-  const scriptCalls = async () => sent;
-
   it('the calls of one tick: one command, and each caller gets what its body alone returns', async () => {
     const p = freshPrefix('batch');
     const calls = Array.from({ length: 40 }, (_, i) => ({
@@ -55,9 +50,9 @@ describeRedis('BatchedScript: many callers, one command', () => {
       args: [i + 1, ...Array.from({ length: i % 4 }, (_, j) => `a${i}-${j}`)],
     }));
     for (let i = 0; i < 3; i++) await redis.hset(`${p}h:${i}`, 'f', `v${i}`, 'g', 'ш');
-    const before = await scriptCalls();
+    const before = sent;
     const got = await Promise.all(calls.map((c) => batched.run(redis, c.keys, c.args)));
-    expect((await scriptCalls()) - before).toBe(1);
+    expect(sent - before).toBe(1);
 
     // The same calls one by one, on fresh counters, give the same answers (the counters add up in the same order).
     const q = freshPrefix('alone');
@@ -71,10 +66,10 @@ describeRedis('BatchedScript: many callers, one command', () => {
 
   it('calls in different ticks are different commands; a lone call runs as a script of its own', async () => {
     const p = freshPrefix('ticks');
-    const before = await scriptCalls();
+    const before = sent;
     expect(await batched.run(redis, [`${p}n`, `${p}h`, `${p}x`], [2])).toEqual([2, [], null, []]);
     expect(await batched.run(redis, [`${p}n`, `${p}h`, `${p}x`], [3, 'z'])).toEqual([5, [], null, ['z']]);
-    expect((await scriptCalls()) - before).toBe(2);
+    expect(sent - before).toBe(2);
   });
 
   it('an error in one call fails that call alone; the others are answered', async () => {
@@ -94,9 +89,9 @@ describeRedis('BatchedScript: many callers, one command', () => {
 
   it('more calls in one tick than a batch holds: several commands of at most 256, every caller answered', async () => {
     const p = freshPrefix('many');
-    const before = await scriptCalls();
+    const before = sent;
     const got = await Promise.all(Array.from({ length: 600 }, (_, i) => batched.run(redis, [`${p}n:${i}`, `${p}h`, `${p}x`], [i])));
-    expect((await scriptCalls()) - before).toBe(3);
+    expect(sent - before).toBe(3);
     expect(got.map((g) => (g as [number])[0])).toEqual(Array.from({ length: 600 }, (_, i) => i));
   });
 
